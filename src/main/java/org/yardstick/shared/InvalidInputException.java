@@ -1,0 +1,40 @@
+package org.yardstick.shared;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Input was rejected; carries every problem found (not just the first), so that a person can fix a
+ * file in one pass. Whoever throws it has written nothing.
+ */
+public class InvalidInputException extends RuntimeException {
+
+    private static final int MAX_PROBLEMS_IN_MESSAGE = 20;
+
+    private final List<InputProblem> problems;
+
+    public InvalidInputException(List<InputProblem> problems) {
+        super(summary(problems));
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("an InvalidInputException needs at least one problem");
+        }
+        this.problems = List.copyOf(problems);
+    }
+
+    public InvalidInputException(InputProblem problem) {
+        this(List.of(problem));
+    }
+
+    public List<InputProblem> problems() {
+        return problems;
+    }
+
+    private static String summary(List<InputProblem> problems) {
+        String listed = problems.stream()
+                .limit(MAX_PROBLEMS_IN_MESSAGE)
+                .map(InputProblem::describe)
+                .collect(Collectors.joining("\n  ", "\n  ", ""));
+        int more = problems.size() - MAX_PROBLEMS_IN_MESSAGE;
+        return problems.size() + " problem(s) in input:" + listed + (more > 0 ? "\n  … and " + more + " more" : "");
+    }
+}
