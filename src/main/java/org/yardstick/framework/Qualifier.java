@@ -21,15 +21,19 @@ public enum Qualifier {
     /** At most the figure: 不超过, 以内, 不高于. */
     AT_MOST,
     /** Strive for the figure, an aspiration rather than a commitment: 争取. */
-    STRIVE;
+    STRIVE,
+    /** Basically reached, by and large: 基本. */
+    BASICALLY;
 
     private static final Map<String, Qualifier> WORDS = Map.ofEntries(
             Map.entry("超过", OVER), Map.entry("以上", OVER), Map.entry("多", OVER), Map.entry("余", OVER),
             Map.entry("逾", OVER), Map.entry("近", NEARLY), Map.entry("接近", NEARLY), Map.entry("将近", NEARLY),
-            Map.entry("约", ABOUT), Map.entry("左右", ABOUT), Map.entry("大约", ABOUT),
+            Map.entry("约", ABOUT), Map.entry("左右", ABOUT), Map.entry("大约", ABOUT), Map.entry("大概", ABOUT),
             Map.entry("不少于", AT_LEAST), Map.entry("不低于", AT_LEAST), Map.entry("至少", AT_LEAST),
+            Map.entry("达到或超过", AT_LEAST),
             Map.entry("不超过", AT_MOST), Map.entry("以内", AT_MOST), Map.entry("不高于", AT_MOST),
-            Map.entry("以下", AT_MOST), Map.entry("争取", STRIVE), Map.entry("力争", STRIVE));
+            Map.entry("以下", AT_MOST), Map.entry("争取", STRIVE), Map.entry("力争", STRIVE),
+            Map.entry("基本", BASICALLY));
 
     /**
      * Reads a qualifier from a document's word (超过) or from a code (over); blank is

@@ -15,7 +15,6 @@ public enum FileProblem implements ProblemKind {
     NOT_ONE_OF("file.not-one-of", "must be one of: {0}"),
     BAD_CODE("file.bad-code", "is not a valid code (letters, digits, dot, underscore, hyphen; at most 64)"),
     DUPLICATE("file.duplicate", "is defined twice (first at line {0})"),
-    UNKNOWN_REFERENCE("file.unknown-reference", "refers to an unknown {0}"),
     EMPTY("file.empty", "is empty"),
     TOO_LARGE("file.too-large", "is larger than the limit of {0}"),
     BAD_ENCODING("file.bad-encoding", "is not valid text in UTF-8 or GBK");

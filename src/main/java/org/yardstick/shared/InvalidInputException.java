@@ -25,6 +25,18 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(problem));
     }
 
+    /**
+     * Runs a step, adding the problems it throws to {@code into} instead of stopping: for readers
+     * that report every problem of a file at once.
+     */
+    public static void collect(List<InputProblem> into, Runnable step) {
+        try {
+            step.run();
+        } catch (InvalidInputException e) {
+            into.addAll(e.problems());
+        }
+    }
+
     public List<InputProblem> problems() {
         return problems;
     }

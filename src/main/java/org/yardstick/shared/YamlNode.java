@@ -103,6 +103,15 @@ public final class YamlNode {
         return InputProblem.of(source, line, path, scalarOrNull(), kind, args);
     }
 
+    /**
+     * A problem about a field of this mapping, located at the field if it is present and at this
+     * node otherwise (a missing field has no line of its own).
+     */
+    public InvalidInputException problemAt(String key, ProblemKind kind, Object... args) {
+        YamlNode field = get(key);
+        return new InvalidInputException(InputProblem.of(source, field.line, field.path, field.scalarOrNull(), kind, args));
+    }
+
     /** Throws a problem located at this node. */
     public InvalidInputException fail(ProblemKind kind, Object... args) {
         return new InvalidInputException(problem(kind, args));

@@ -1,0 +1,43 @@
+package org.yardstick.framework;
+
+import org.yardstick.shared.ProblemKind;
+
+/** What can be wrong with the content of a framework file, beyond its syntax. */
+public enum FrameworkProblem implements ProblemKind {
+    UNKNOWN_INDICATOR("framework.unknown-indicator", "is not a known indicator code"),
+    UNKNOWN_REGION("framework.unknown-region", "is not a known region code"),
+    UNKNOWN_ORGANISATION("framework.unknown-organisation", "is not a known organisation code"),
+    UNKNOWN_DOCUMENT("framework.unknown-document", "is not a known document code"),
+    UNKNOWN_DISAGGREGATION("framework.unknown-disaggregation", "is not a known disaggregation code"),
+    UNKNOWN_SECTION("framework.unknown-section", "is not a section of this plan"),
+    UNKNOWN_TARGET("framework.unknown-target", "is not a target of this plan"),
+    REQUIRED_FOR_KIND("framework.required-for-kind", "is required for a target of kind {0}"),
+    NOT_ALLOWED_FOR_KIND("framework.not-allowed-for-kind", "does not apply to a target of kind {0}"),
+    RANGE_ORDER("framework.range-order", "must not be below value ({0})"),
+    YEAR_ORDER("framework.year-order", "must not be after {0} ({1})"),
+    YEAR_OUT_OF_RANGE("framework.year-out-of-range", "must be a year between 1949 and 2100"),
+    UNKNOWN_QUALIFIER("framework.unknown-qualifier", "is not a known qualifier (以上, 超过, 近, 约, 不少于, 不超过, 争取 …)"),
+    RATIO_NEEDS_PARTS("framework.ratio-needs-parts", "a ratio indicator needs both numerator and denominator"),
+    FORMULA_UNKNOWN_CODE("framework.formula-unknown-code", "refers to {0}, which is not a known indicator"),
+    PLAN_EXISTS("framework.plan-exists", "a plan with this code exists already"),
+    BAD_LINE("framework.bad-line", "must be a line number of at least 1"),
+    NO_UNITS("framework.no-units", "a task needs at least one responsible unit");
+
+    private final String key;
+    private final String template;
+
+    FrameworkProblem(String key, String template) {
+        this.key = key;
+        this.template = template;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public String template() {
+        return template;
+    }
+}

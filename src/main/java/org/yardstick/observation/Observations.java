@@ -1,0 +1,104 @@
+package org.yardstick.observation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yardstick.framework.Citation;
+import org.yardstick.framework.Qualifier;
+import org.yardstick.shared.Period;
+
+/**
+ * The observations of the platform. The methods named {@code approved…} see only approved figures:
+ * what the public, the indices and the progress rules may use.
+ */
+@Repository
+public class Observations {
+
+    private static final String SELECT = """
+            select o.id, i.code as indicator_code, r.code as region_code, o.period, g.code as disaggregation_code,
+                   o.measure, o.base_period, o.obs_value, o.qualifier, o.qualifier_text, o.status, o.comment, o.version,
+                   o.updated_at, o.updated_by
+            from observation o
+            join indicator i on i.id = o.indicator_id
+            join region r on r.id = o.region_id
+            join disaggregation g on g.id = o.disaggregation_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Observations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The approved levels of an indicator in a region for the total (no breakdown), oldest first.
+     */
+    public List<Observation> approvedSeries(String indicatorCode, String regionCode) {
+        return withSources(jdbc.sql(SELECT + """
+                        where i.code = ? and r.code = ? and g.code = '_T' and o.measure = 'LEVEL' and o.status = 'APPROVED'
+                        order by o.period_start, o.period""")
+                .param(indicatorCode).param(regionCode).query(Observations::map).list());
+    }
+
+    /** Every approved figure of an indicator: all regions, breakdowns and measures. */
+    public List<Observation> approvedOfIndicator(String indicatorCode) {
+        return withSources(jdbc.sql(SELECT + """
+                        where i.code = ? and o.status = 'APPROVED'
+                        order by r.code, g.code, o.measure, o.period_start, o.period""")
+                .param(indicatorCode).query(Observations::map).list());
+    }
+
+    /** Every approved figure of a region: all indicators, breakdowns and measures. */
+    public List<Observation> approvedOfRegion(String regionCode) {
+        return withSources(jdbc.sql(SELECT + """
+                        where r.code = ? and o.status = 'APPROVED'
+                        order by i.code, g.code, o.measure, o.period_start, o.period""")
+                .param(regionCode).query(Observations::map).list());
+    }
+
+    /** How many observations there are, by status. */
+    public Map<ObservationStatus, Long> countByStatus() {
+        Map<ObservationStatus, Long> counts = new HashMap<>();
+        jdbc.sql("select status, count(*) from observation group by status")
+                .query((rs, n) -> Map.entry(ObservationStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    private List<Observation> withSources(List<Observation> observations) {
+        if (observations.isEmpty()) {
+            return observations;
+        }
+        Map<Long, List<Citation>> sources = new HashMap<>();
+        List<Long> ids = observations.stream().map(Observation::id).toList();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            jdbc.sql("""
+                    select s.observation_id, d.code, s.source_line, s.source_quote from observation_source s
+                    join document d on d.id = s.document_id where s.observation_id in (:ids)
+                    order by s.observation_id, d.issued, d.code""")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
+                    .query((rs, n) -> Map.entry(rs.getLong(1), new Citation(rs.getString(2), rs.getInt(3), rs.getString(4))))
+                    .list().forEach(e -> sources.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        }
+        return observations.stream().map(o -> new Observation(o.id(), o.indicatorCode(), o.regionCode(), o.period(),
+                o.disaggregationCode(), o.measure(), o.basePeriod(), o.value(), o.qualifier(), o.qualifierText(),
+                o.status(), o.comment(), o.version(), o.updatedAt(), o.updatedBy(),
+                sources.getOrDefault(o.id(), List.of()))).toList();
+    }
+
+    static Observation map(ResultSet rs, int row) throws SQLException {
+        String base = rs.getString("base_period");
+        return new Observation(rs.getLong("id"), rs.getString("indicator_code"), rs.getString("region_code"),
+                Period.parse(rs.getString("period")).orElseThrow(), rs.getString("disaggregation_code"),
+                Measure.valueOf(rs.getString("measure")),
+                base == null || base.isEmpty() ? null : Period.parse(base).orElseThrow(),
+                rs.getBigDecimal("obs_value"), Qualifier.valueOf(rs.getString("qualifier")), rs.getString("qualifier_text"),
+                ObservationStatus.valueOf(rs.getString("status")), rs.getString("comment"), rs.getInt("version"),
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), List.of());
+    }
+}

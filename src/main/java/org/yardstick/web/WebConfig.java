@@ -1,0 +1,39 @@
+package org.yardstick.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfig implements WebMvcConfigurer {
+
+    @Bean
+    LocaleResolver localeResolver() {
+        return new LanguageResolver();
+    }
+
+    /** Remembers a language chosen with {@code ?lang=} in a cookie. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                Locale chosen = LanguageResolver.parse(request.getParameter(LanguageResolver.PARAM));
+                if (chosen != null) {
+                    LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
+                    if (resolver != null) {
+                        resolver.setLocale(request, response, chosen);
+                    }
+                }
+                return true;
+            }
+        });
+    }
+}

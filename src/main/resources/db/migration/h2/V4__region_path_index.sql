@@ -1,0 +1,1 @@
+create index region_path_idx on region (path);
