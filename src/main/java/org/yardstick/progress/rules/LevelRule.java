@@ -1,0 +1,268 @@
+package org.yardstick.progress.rules;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.yardstick.framework.ChangeUnit;
+import org.yardstick.framework.Qualifier;
+import org.yardstick.framework.TargetKind;
+
+/**
+ * The rule for targets that come down to a level to reach by the target year: value, at least, at
+ * most, range, change, growth rate, multiple and count. See {@code docs/progress-rules.md}.
+ */
+final class LevelRule {
+
+    private LevelRule() {}
+
+    static Assessment assess(Target t, Evidence e) {
+        Draft d = new Draft(t);
+        Integer asOf = asOf(e);
+        d.asOf = asOf;
+        Series obs = asOf == null ? Series.empty() : e.observed().upTo(asOf);
+        int t0 = t.baselineYear();
+        Observation base = baseline(t, obs);
+        if (base == null && t.isRelative()) {
+            return d.insufficient(Reason.NO_BASELINE, t0);
+        }
+        if (obs.isEmpty() && base == null) {
+            return noFigures(d, e);
+        }
+
+        Observation start = base;
+        if (start == null && t.kind() == TargetKind.COUNT) {
+            start = new Observation(t0, 0, Qualifier.NONE);
+            d.note(Reason.NOTE_COUNT_FROM_ZERO, t0);
+        } else if (start == null) {
+            start = obs.observations().stream().filter(o -> o.year() >= t0).findFirst().orElse(null);
+            if (start == null) {
+                return d.insufficient(Reason.NO_LATER_FIGURE, t0);
+            }
+            d.note(Reason.NOTE_START_FROM_FIRST, t0, start.value(), start.year());
+        }
+        d.start = start;
+        double s = start.value();
+        if (t.needsPositiveBaseline() && s <= 0) {
+            return d.insufficient(Reason.BASELINE_NOT_POSITIVE, s);
+        }
+
+        double v = t.value() == null ? 0 : t.value();
+        double level = level(t, s, v);
+        d.level = level;
+        d.levelHigh = t.valueHigh();
+        int dir = direction(t, v);
+        if (t.isRelative() && dir != t.polarity().sign()) {
+            d.note(Reason.NOTE_DIRECTION_AGAINST_POLARITY);
+        }
+
+        int startYear = start.year();
+        List<Observation> after = obs.observations().stream().filter(o -> o.year() > startYear).toList();
+        Observation latest = deciding(after, t.targetYear(), d);
+        if (latest == null) {
+            return onlyStart(t, d, start, base != null && base.year() == t0, dir);
+        }
+        d.latest = latest;
+        d.noteQualifier(latest);
+
+        // a range is approached from the side the start lies on
+        double ref = level;
+        if (t.kind() == TargetKind.RANGE) {
+            double high = t.valueHigh() == null ? level : t.valueHigh();
+            boolean towardsLow = s < level || (s <= high && latest.value() < level);
+            ref = towardsLow ? level : high;
+            dir = towardsLow ? 1 : -1;
+        }
+        double y = latest.value();
+        int ty = latest.year();
+        int target = t.targetYear();
+        boolean met = meets(t, latest, level, dir);
+
+        boolean distance = dir * (ref - s) > 0;
+        d.progress = distance ? 100 * (y - s) / (ref - s) : null;
+        if (distance && asOf >= startYear) {
+            double share = Math.min(1.0, (double) (asOf - startYear) / (target - startYear));
+            d.expected = s + (ref - s) * share;
+        }
+
+        boolean countLike = t.kind() == TargetKind.COUNT;
+        boolean compound = !countLike && s > 0 && y > 0 && ref > 0;
+        if (!countLike && !compound) {
+            d.note(Reason.NOTE_LINEAR_FALLBACK);
+        }
+        RateBasis basis = compound ? RateBasis.COMPOUND : RateBasis.LINEAR;
+        double achieved = compound ? cagr(s, y, ty - startYear) : (y - s) / (ty - startYear);
+        double required = t.kind() == TargetKind.GROWTH_RATE && compound
+                ? v
+                : compound ? cagr(s, ref, target - startYear) : (ref - s) / (target - startYear);
+        Double fromLatest = null;
+        if (ty < target) {
+            fromLatest = compound ? Growth.cagrPercent(y, ref, target - ty) : Growth.linearRate(y, ref, target - ty);
+        }
+        Double ratio = Growth.ratio(achieved, required, dir);
+        if (Double.isFinite(achieved) && Double.isFinite(required)) {
+            d.rates = new Rates(basis, achieved, required, fromLatest, ratio);
+        }
+        d.projection = Projector.project(start, after, target, !countLike, d);
+        SdgCategory category = Growth.category(ratio, dir * achieved);
+
+        if (met) {
+            return t.kind() == TargetKind.RANGE
+                    ? d.build(Status.ACHIEVED, SdgCategory.TARGET_ACHIEVED, Reason.ACHIEVED_IN_RANGE,
+                            y, ty, level, t.valueHigh())
+                    : d.build(Status.ACHIEVED, SdgCategory.TARGET_ACHIEVED, Reason.ACHIEVED, y, ty, Growth.arg(level));
+        }
+        boolean range = t.kind() == TargetKind.RANGE;
+        boolean startInRange = range && Growth.within(s, start.qualifier(), level, t.valueHigh());
+        boolean overshoot = range && !startInRange && dir * (y - ref) > 0;
+        if (asOf > target || ty >= target) {
+            int side = dir;
+            after.stream()
+                    .filter(o -> o.year() > target && meets(t, o, level, side))
+                    .findFirst()
+                    .ifPresent(o -> d.note(Reason.NOTE_REACHED_LATE, o.year(), target));
+            return range
+                    ? d.build(Status.OFF_TRACK, overshoot ? null : category, Reason.MISSED_RANGE,
+                            target, y, ty, level, t.valueHigh())
+                    : d.build(Status.OFF_TRACK, category, Reason.MISSED, target, y, ty, Growth.arg(level));
+        }
+        if (overshoot) {
+            return d.build(Status.AT_RISK, null, Reason.RANGE_OVERSHOOT, y, ty, level, t.valueHigh());
+        }
+        if (startInRange) {
+            return d.build(Status.OFF_TRACK, SdgCategory.DETERIORATION, Reason.LEFT_RANGE,
+                    y, ty, level, t.valueHigh());
+        }
+        if (category == SdgCategory.DETERIORATION) {
+            return d.build(Status.OFF_TRACK, category, Reason.MOVING_AWAY, y, ty, s, startYear);
+        }
+        return d.build(category.status(), category, reasonFor(category, basis),
+                Growth.arg(achieved), Growth.arg(required));
+    }
+
+    /** The evaluation year: as given, else the latest year observed; null when nothing is known. */
+    static @Nullable Integer asOf(Evidence e) {
+        if (e.asOfYear() != null) {
+            return e.asOfYear();
+        }
+        Observation newest = e.observed().latest();
+        return newest == null ? null : newest.year();
+    }
+
+    static Assessment noFigures(Draft d, Evidence e) {
+        return e.asOfYear() != null && !e.observed().isEmpty()
+                ? d.insufficient(Reason.NO_FIGURES_BY, e.asOfYear())
+                : d.insufficient(Reason.NO_FIGURES);
+    }
+
+    /**
+     * The figure the status is decided on: the latest after the start up to the target year; when
+     * there is none, the first after the target year (noted).
+     */
+    static @Nullable Observation deciding(List<Observation> after, int targetYear, Draft d) {
+        Observation latest = null;
+        for (Observation o : after) {
+            if (o.year() <= targetYear) {
+                latest = o;
+            }
+        }
+        if (latest == null && !after.isEmpty()) {
+            latest = after.get(0);
+            d.note(Reason.NOTE_JUDGED_AFTER_TARGET_YEAR, targetYear, latest.year());
+        }
+        return latest;
+    }
+
+    /** The reason sentence of a category that follows from the rates. */
+    static Reason reasonFor(SdgCategory c, RateBasis basis) {
+        return switch (c) {
+            case ON_TRACK, TARGET_ACHIEVED -> switch (basis) {
+                case COMPOUND -> Reason.ON_TRACK;
+                case LINEAR -> Reason.ON_TRACK_LINEAR;
+                case GAP_CLOSING -> Reason.ON_TRACK_GAP;
+            };
+            case ACCELERATION_NEEDED -> switch (basis) {
+                case COMPOUND -> Reason.AT_RISK;
+                case LINEAR -> Reason.AT_RISK_LINEAR;
+                case GAP_CLOSING -> Reason.AT_RISK_GAP;
+            };
+            case LIMITED_PROGRESS, DETERIORATION -> switch (basis) {
+                case COMPOUND -> Reason.OFF_TRACK_SLOW;
+                case LINEAR -> Reason.OFF_TRACK_SLOW_LINEAR;
+                case GAP_CLOSING -> Reason.OFF_TRACK_GAP;
+            };
+        };
+    }
+
+    /** The explicit baseline value, else the figure of the baseline year; null when neither exists. */
+    private static @Nullable Observation baseline(Target t, Series obs) {
+        if (t.baselineValue() != null) {
+            return new Observation(t.baselineYear(), t.baselineValue(), Qualifier.NONE);
+        }
+        return obs.at(t.baselineYear());
+    }
+
+    /**
+     * The level to reach in the indicator's unit: the value itself (value, at least, at most, count,
+     * a range's low end); {@code b · (1 + v/100)} or {@code b + v} for a change; {@code b · (1 + r/100)^(T − t0)}
+     * for a growth rate; {@code b · f} for a multiple.
+     */
+    private static double level(Target t, double b, double v) {
+        return switch (t.kind()) {
+            case CHANGE -> t.changeUnit() == ChangeUnit.PERCENT ? b * (1 + v / 100) : b + v;
+            case GROWTH_RATE -> Growth.compound(b, v, t.targetYear() - t.baselineYear());
+            case MULTIPLE -> b * v;
+            default -> v;
+        };
+    }
+
+    /**
+     * +1 when the target is met at or above its level, −1 at or below. Value targets follow their
+     * qualifier (以上, 不少于: above; 不超过: below), else the indicator's polarity; changes, growth
+     * rates and multiples follow their sign (缩短10%: below), even against the polarity.
+     */
+    private static int direction(Target t, double v) {
+        int polarity = t.polarity().sign();
+        return switch (t.kind()) {
+            case VALUE -> switch (t.qualifier()) {
+                case OVER, AT_LEAST -> 1;
+                case AT_MOST -> -1;
+                default -> polarity;
+            };
+            case AT_LEAST, COUNT, RANGE -> 1;
+            case AT_MOST -> -1;
+            case CHANGE, GROWTH_RATE -> v > 0 ? 1 : v < 0 ? -1 : polarity;
+            case MULTIPLE -> v > 1 ? 1 : v < 1 ? -1 : polarity;
+            case COMPARATOR, MILESTONE -> polarity;
+        };
+    }
+
+    private static boolean meets(Target t, Observation o, double level, int dir) {
+        if (t.kind() == TargetKind.RANGE) {
+            return Growth.within(o.value(), o.qualifier(), level, t.valueHigh() == null ? level : t.valueHigh());
+        }
+        return Growth.meets(o.value(), o.qualifier(), level, dir);
+    }
+
+    /** No figure after the start: achieved if the start meets the target, else too little data. */
+    private static Assessment onlyStart(Target t, Draft d, Observation start, boolean isBaseline, int dir) {
+        double level = d.level == null ? 0 : d.level;
+        if (meets(t, start, level, dir)) {
+            d.latest = start;
+            d.noteQualifier(start);
+            if (t.kind() == TargetKind.RANGE) {
+                return d.build(Status.ACHIEVED, SdgCategory.TARGET_ACHIEVED, Reason.ACHIEVED_IN_RANGE,
+                        start.value(), start.year(), level, t.valueHigh());
+            }
+            Reason r = isBaseline ? Reason.ACHIEVED_AT_BASELINE : Reason.ACHIEVED;
+            return d.build(Status.ACHIEVED, SdgCategory.TARGET_ACHIEVED, r, start.value(), start.year(), Growth.arg(level));
+        }
+        if (t.kind() == TargetKind.COUNT || isBaseline) {
+            return d.insufficient(Reason.NO_LATER_FIGURE, t.baselineYear());
+        }
+        return d.insufficient(Reason.ONLY_ONE_FIGURE, start.value(), start.year());
+    }
+
+    private static double cagr(double from, double to, double years) {
+        Double r = Growth.cagrPercent(from, to, years);
+        return r == null ? Double.NaN : r;
+    }
+}

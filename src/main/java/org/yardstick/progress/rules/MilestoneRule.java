@@ -1,0 +1,40 @@
+package org.yardstick.progress.rules;
+
+
+/**
+ * The rule for qualitative milestones (基本建成…): no numbers, only a person's judgement. Without
+ * one the milestone is {@link Status#NOT_ASSESSED}: what is missing is a judgement, not data.
+ */
+final class MilestoneRule {
+
+    private MilestoneRule() {}
+
+    static Assessment assess(Target t, Evidence e) {
+        Draft d = new Draft(t);
+        Judgement j = e.judgement();
+        Integer asOf = e.asOfYear() != null ? e.asOfYear() : j != null ? Integer.valueOf(j.year()) : null;
+        d.asOf = asOf;
+        if (j != null && asOf != null && j.year() > asOf) {
+            j = null; // not yet made as of the evaluation year
+        }
+        int target = t.targetYear();
+        boolean past = asOf != null && asOf > target;
+        if (j == null) {
+            return past
+                    ? d.build(Status.NOT_ASSESSED, null, Reason.NOT_JUDGED_OVERDUE, target)
+                    : d.build(Status.NOT_ASSESSED, null, Reason.NOT_JUDGED);
+        }
+        if (j.verdict() == Verdict.ACHIEVED) {
+            return d.build(Status.ACHIEVED, SdgCategory.TARGET_ACHIEVED, Reason.JUDGED_ACHIEVED, j.year(), j.note());
+        }
+        if (past) {
+            return d.build(Status.OFF_TRACK, null, Reason.MILESTONE_MISSED, target, j.year(), j.note());
+        }
+        Reason r = switch (j.verdict()) {
+            case ON_TRACK -> Reason.JUDGED_ON_TRACK;
+            case AT_RISK -> Reason.JUDGED_AT_RISK;
+            case OFF_TRACK, ACHIEVED -> Reason.JUDGED_OFF_TRACK;
+        };
+        return d.build(j.verdict().status(), null, r, j.year(), j.note());
+    }
+}

@@ -1,0 +1,147 @@
+package org.yardstick.progress.rules;
+
+import org.jspecify.annotations.Nullable;
+import org.yardstick.framework.ChangeUnit;
+import org.yardstick.framework.Polarity;
+import org.yardstick.framework.Qualifier;
+import org.yardstick.framework.TargetKind;
+
+/**
+ * A target as the plan sets it, in the vocabulary of {@code docs/framework-files.md}: its kind, the
+ * document's qualifier, the number(s), the change unit, the baseline year and (when the document
+ * gives it beside the target) the baseline value, the target year, and the polarity of the
+ * indicator. The baseline value is otherwise the observation of the baseline year.
+ *
+ * @param value the target number: a level, a signed change (缩短10% is -10), a rate in % a year, a
+ *     factor (翻一番 is 2), a count, the low end of a range; null for comparator and milestone targets
+ * @param valueHigh the high end of a range; null for other kinds
+ * @param changeUnit percent or points, for {@link TargetKind#CHANGE} only
+ */
+public record Target(
+        TargetKind kind,
+        Qualifier qualifier,
+        @Nullable Double value,
+        @Nullable Double valueHigh,
+        @Nullable ChangeUnit changeUnit,
+        int baselineYear,
+        @Nullable Double baselineValue,
+        int targetYear,
+        Polarity polarity) {
+
+    public Target {
+        Observation.requireYear(baselineYear, "baseline year");
+        Observation.requireYear(targetYear, "target year");
+        if (targetYear <= baselineYear) {
+            throw new IllegalArgumentException(
+                    "target year " + targetYear + " must come after the baseline year " + baselineYear);
+        }
+        requireFiniteOrNull(value, "value");
+        requireFiniteOrNull(valueHigh, "value_high");
+        requireFiniteOrNull(baselineValue, "baseline value");
+        boolean needsValue = kind != TargetKind.COMPARATOR && kind != TargetKind.MILESTONE;
+        if (needsValue && value == null) {
+            throw new IllegalArgumentException(kind + " target needs a value");
+        }
+        if ((kind == TargetKind.RANGE) != (valueHigh != null)) {
+            throw new IllegalArgumentException("value_high is for range targets only, and a range needs it");
+        }
+        if (kind == TargetKind.RANGE && valueHigh < value) {
+            throw new IllegalArgumentException("range " + value + "-" + valueHigh + " is upside down");
+        }
+        if ((kind == TargetKind.CHANGE) != (changeUnit != null)) {
+            throw new IllegalArgumentException("change_unit is for change targets only, and a change needs it");
+        }
+        if (kind == TargetKind.MULTIPLE && value <= 0) {
+            throw new IllegalArgumentException("a multiple must be above zero, was " + value);
+        }
+        boolean relative = kind == TargetKind.GROWTH_RATE
+                || (kind == TargetKind.CHANGE && changeUnit == ChangeUnit.PERCENT);
+        if (relative && value < -100) {
+            throw new IllegalArgumentException("a relative change cannot be below -100%, was " + value);
+        }
+    }
+
+    private static void requireFiniteOrNull(@Nullable Double x, String what) {
+        if (x != null && !Double.isFinite(x)) {
+            throw new IllegalArgumentException(what + " must be finite, was " + x);
+        }
+    }
+
+    /** Reach a value: 两化融合发展指数达到68. Polarity says which side of it counts. */
+    public static Target value(double value, int baselineYear, int targetYear) {
+        return of(TargetKind.VALUE, value, null, null, baselineYear, targetYear);
+    }
+
+    /** At least a value: 不少于3家. */
+    public static Target atLeast(double value, int baselineYear, int targetYear) {
+        return of(TargetKind.AT_LEAST, value, null, null, baselineYear, targetYear);
+    }
+
+    /** At most a value: 不超过…. */
+    public static Target atMost(double value, int baselineYear, int targetYear) {
+        return of(TargetKind.AT_MOST, value, null, null, baselineYear, targetYear);
+    }
+
+    /** Within a range, both ends included: 1-3个. */
+    public static Target range(double low, double high, int baselineYear, int targetYear) {
+        return of(TargetKind.RANGE, low, high, null, baselineYear, targetYear);
+    }
+
+    /** A signed change relative to the baseline: 缩短10% is {@code change(-10, PERCENT, …)}. */
+    public static Target change(double value, ChangeUnit unit, int baselineYear, int targetYear) {
+        return of(TargetKind.CHANGE, value, null, unit, baselineYear, targetYear);
+    }
+
+    /** Average annual growth in % from the baseline year: 年均增长20%以上 is {@code growthRate(20, …)} qualified OVER. */
+    public static Target growthRate(double percentPerYear, int baselineYear, int targetYear) {
+        return of(TargetKind.GROWTH_RATE, percentPerYear, null, null, baselineYear, targetYear);
+    }
+
+    /** A multiple of the baseline: 翻一番 is {@code multiple(2, …)}. */
+    public static Target multiple(double factor, int baselineYear, int targetYear) {
+        return of(TargetKind.MULTIPLE, factor, null, null, baselineYear, targetYear);
+    }
+
+    /** Level with or better than a comparator region in the same year: 达到或超过全国平均水平. */
+    public static Target comparator(int baselineYear, int targetYear) {
+        return of(TargetKind.COMPARATOR, null, null, null, baselineYear, targetYear);
+    }
+
+    /** A cumulative count of things built or done: 培育20家智能制造示范企业. */
+    public static Target count(double value, int baselineYear, int targetYear) {
+        return of(TargetKind.COUNT, value, null, null, baselineYear, targetYear);
+    }
+
+    /** A qualitative milestone judged by a person: 基本建成…. */
+    public static Target milestone(int baselineYear, int targetYear) {
+        return of(TargetKind.MILESTONE, null, null, null, baselineYear, targetYear);
+    }
+
+    private static Target of(TargetKind kind, @Nullable Double value, @Nullable Double high,
+            @Nullable ChangeUnit unit, int baselineYear, int targetYear) {
+        return new Target(kind, Qualifier.NONE, value, high, unit, baselineYear, null, targetYear, Polarity.POSITIVE);
+    }
+
+    public Target withQualifier(Qualifier q) {
+        return new Target(kind, q, value, valueHigh, changeUnit, baselineYear, baselineValue, targetYear, polarity);
+    }
+
+    public Target withPolarity(Polarity p) {
+        return new Target(kind, qualifier, value, valueHigh, changeUnit, baselineYear, baselineValue, targetYear, p);
+    }
+
+    /** The baseline value the document states beside the target; it wins over an observation of that year. */
+    public Target withBaselineValue(@Nullable Double b) {
+        return new Target(kind, qualifier, value, valueHigh, changeUnit, baselineYear, b, targetYear, polarity);
+    }
+
+    /** Whether the target's level is defined relative to the baseline value (so the baseline is indispensable). */
+    boolean isRelative() {
+        return kind == TargetKind.CHANGE || kind == TargetKind.GROWTH_RATE || kind == TargetKind.MULTIPLE;
+    }
+
+    /** Whether a relative target needs a baseline above zero (all but a change in points). */
+    boolean needsPositiveBaseline() {
+        return isRelative() && !(kind == TargetKind.CHANGE && changeUnit == ChangeUnit.POINTS);
+    }
+}
