@@ -7,9 +7,10 @@ Usage: python3 scripts/check-demo.py /work/shared/seeds [DEMO_DIR]
 Every quote (observations.csv and every `quote:` in the YAML files) must be an exact substring of
 the stated 1-based line of the stated document's seed file; every number in `value`/`value_high`
 of targets and observations must appear literally in its quote (a Chinese numeral counts for small
-whole numbers and 千, and 翻一番/翻两番 for a `multiple` of 2/4). With PyYAML installed the
-references between files are checked too (indicators, regions, disaggregations, organisations,
-task targets, target kinds); without it the YAML quotes and values are checked by a line scan.
+whole numbers and 千, and 翻一番/翻了两番 … for a `multiple` target or observation of 2/4/8). With
+PyYAML installed the references between files are checked too (indicators, regions, disaggregations,
+organisations, task and key-project targets, target kinds); without it the YAML quotes and values are
+checked by a line scan.
 Prints the number of targets and observations per seed document. Exit status 1 on any error.
 
 Python 3 standard library only (PyYAML used when present).
@@ -32,18 +33,20 @@ NBS = os.path.join(ROOT, "src", "main", "resources", "regions", "nbs-2023")
 
 CSV_HEADER = ["indicator", "region", "period", "disaggregation", "measure", "base_period", "value",
               "qualifier", "document", "line", "quote"]
-MEASURES = {"level", "change", "pct_change", "cagr"}
+MEASURES = {"level", "change", "pct_change", "cagr", "multiple"}
 KINDS = {"value", "at_least", "at_most", "range", "change", "growth_rate", "multiple", "comparator",
          "count", "milestone"}
 # the words org.yardstick.framework.Qualifier reads
 QUALIFIERS = {"", "超过", "以上", "多", "余", "逾", "近", "接近", "将近", "约", "左右", "大约", "不少于",
-              "不低于", "至少", "不超过", "以内", "不高于", "以下", "争取", "力争"}
+              "不低于", "至少", "达到或超过", "不超过", "以内", "不高于", "以下", "争取", "力争", "大概",
+              "基本"}
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 PERIOD = re.compile(r"^\d{4}(Q[1-4]|-(0[1-9]|1[0-2]))?$")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 CN_DIGITS = {1: ["一"], 2: ["两", "二"], 3: ["三"], 4: ["四"], 5: ["五"], 6: ["六"], 7: ["七"],
              8: ["八"], 9: ["九"], 10: ["十"], 100: ["百"], 1000: ["千"], 10000: ["万"]}
-MULTIPLES = {2: ["翻一番"], 4: ["翻两番"], 8: ["翻三番"]}
+# 翻一番 / 翻了一番 = 2, 翻两番 / 翻了两番 (二番) = 4, 翻三番 = 8
+MULTIPLES = {2: re.compile(r"翻了?一番"), 4: re.compile(r"翻了?[两二]番"), 8: re.compile(r"翻了?三番")}
 
 errors = []
 warnings = []
@@ -66,12 +69,17 @@ def to_decimal(v):
 
 def value_in_quote(value, quote, kind=None):
     """True if the number appears in the quote: literally, as a number token of equal value,
-    as a Chinese numeral (small whole numbers, 千) or, for a multiple, as 翻一番/翻两番."""
+    as a Chinese numeral (small whole numbers, 千) or, for a multiple, as 翻一番/翻了两番 …."""
     text = str(value).strip()
     d = to_decimal(text)
     if d is None:
         return False
     d = abs(d)
+    if kind == "multiple":
+        # a factor is written 翻一番/翻了两番 or as a number of its own (3倍), not as a digit of 2015
+        n = int(d) if d == d.to_integral_value() else None
+        return (n in MULTIPLES and MULTIPLES[n].search(quote) is not None) or any(
+            Decimal(tok) == d and re.search(re.escape(tok) + r"\s*倍", quote) for tok in NUMBER.findall(quote))
     if text.lstrip("-") in quote:
         return True
     for tok in NUMBER.findall(quote):
@@ -79,8 +87,6 @@ def value_in_quote(value, quote, kind=None):
             return True
     if d == d.to_integral_value():
         n = int(d)
-        if kind == "multiple" and any(w in quote for w in MULTIPLES.get(n, [])):
-            return True
         if any(w in quote for w in CN_DIGITS.get(n, [])):
             return True
     return False
@@ -186,13 +192,15 @@ def check_observations(seeds, ref):
         counts[r["document"]] += 1
         if to_decimal(r["value"]) is None:
             err(where, f"value {r['value']!r} is not a number")
-        elif not value_in_quote(r["value"], r["quote"]):
+        elif not value_in_quote(r["value"], r["quote"], r["measure"]):
             err(where, f"value {r['value']} does not appear in the quote")
         if r["measure"] not in MEASURES:
             err(where, f"measure {r['measure']!r} not one of {sorted(MEASURES)}")
         if r["measure"] == "level" and r["base_period"]:
             err(where, "a level has no base_period")
-        if r["measure"] in ("change", "pct_change", "cagr"):
+        if r["measure"] == "multiple" and (to_decimal(r["value"]) or 0) <= 0:
+            err(where, "a multiple must be above 0")
+        if r["measure"] in ("change", "pct_change", "cagr", "multiple"):
             if not PERIOD.match(r["base_period"]):
                 err(where, f"{r['measure']} needs a base_period, got {r['base_period']!r}")
             elif r["base_period"] >= r["period"]:
@@ -256,7 +264,7 @@ def check_target(where, t, seeds, ref, plan, ids):
     if kind == "comparator":
         if str(t.get("comparator")) not in ref["regions"]:
             err(where, f"comparator {t.get('comparator')!r} is not a region")
-        if t.get("relation") not in ("at_least", "at_most", "equal"):
+        if t.get("relation") not in ("at_least", "at_most"):
             err(where, f"relation {t.get('relation')!r}")
         return
     if "value" not in t:
@@ -279,6 +287,8 @@ def check_target(where, t, seeds, ref, plan, ids):
         err(where, "a change needs change_unit percent or points")
     if kind in ("change", "growth_rate", "multiple") and not t.get("baseline_year"):
         err(where, f"{kind} needs baseline_year")
+    if kind == "multiple" and (to_decimal(t.get("value")) or 0) <= 0:
+        err(where, "a multiple must be above 0")
 
 
 def responsible_names(quote):
@@ -334,6 +344,19 @@ def check_plan(name, seeds, ref, counts):
         check_target(where, t, seeds, ref, plan, ids)
         doc = (t.get("source") or {}).get("document")
         counts[doc]["milestone" if t.get("kind") == "milestone" else "quantified"] += 1
+    linked = {}
+    for kp in data.get("key_projects") or []:
+        where = f"{where0} key project {kp.get('code')}"
+        tids = kp.get("targets") or []
+        if not isinstance(tids, list):
+            err(where, "targets must be a list of target ids")
+            continue
+        for tid in tids:
+            if tid not in ids:
+                err(where, f"unknown target {tid}")
+            elif tid in linked:
+                warn(where, f"target {tid} is also linked to key project {linked[tid]}")
+            linked.setdefault(tid, kp.get("code"))
     for task in data.get("tasks") or []:
         where = f"{where0} task {task.get('code')}"
         if str(task.get("section")) not in section_codes:

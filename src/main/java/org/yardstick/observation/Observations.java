@@ -39,10 +39,15 @@ public class Observations {
      * The approved levels of an indicator in a region for the total (no breakdown), oldest first.
      */
     public List<Observation> approvedSeries(String indicatorCode, String regionCode) {
+        return approvedSeries(indicatorCode, regionCode, "_T");
+    }
+
+    /** The approved levels of an indicator in a region for one breakdown, oldest first. */
+    public List<Observation> approvedSeries(String indicatorCode, String regionCode, String disaggregationCode) {
         return withSources(jdbc.sql(SELECT + """
-                        where i.code = ? and r.code = ? and g.code = '_T' and o.measure = 'LEVEL' and o.status = 'APPROVED'
+                        where i.code = ? and r.code = ? and g.code = ? and o.measure = 'LEVEL' and o.status = 'APPROVED'
                         order by o.period_start, o.period""")
-                .param(indicatorCode).param(regionCode).query(Observations::map).list());
+                .param(indicatorCode).param(regionCode).param(disaggregationCode).query(Observations::map).list());
     }
 
     /** Every approved figure of an indicator: all regions, breakdowns and measures. */

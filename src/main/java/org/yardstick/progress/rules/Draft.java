@@ -40,7 +40,7 @@ final class Draft {
             case OVER, AT_LEAST -> Reason.NOTE_LOWER_BOUND;
             case AT_MOST -> Reason.NOTE_UPPER_BOUND;
             case NEARLY -> Reason.NOTE_NEARLY;
-            case ABOUT -> Reason.NOTE_APPROXIMATE;
+            case ABOUT, BASICALLY -> Reason.NOTE_APPROXIMATE;
             case NONE, STRIVE -> null;
         };
         if (r != null) {

@@ -1,0 +1,130 @@
+package org.yardstick.publish.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.yardstick.framework.Document;
+import org.yardstick.framework.Documents;
+import org.yardstick.framework.Indicator;
+import org.yardstick.framework.Indicators;
+import org.yardstick.framework.Plan;
+import org.yardstick.framework.Plans;
+import org.yardstick.framework.Section;
+import org.yardstick.framework.Target;
+import org.yardstick.framework.TargetKind;
+import org.yardstick.framework.Task;
+import org.yardstick.observation.Observation;
+import org.yardstick.observation.Observations;
+import org.yardstick.progress.Progress;
+import org.yardstick.progress.TargetProgress;
+import org.yardstick.progress.rules.Assessment;
+import org.yardstick.region.Organisation;
+import org.yardstick.region.Organisations;
+import org.yardstick.region.Region;
+import org.yardstick.region.Regions;
+
+/** Assembles plan pages from the framework, the approved observations and the regions. */
+@Service
+public class PlanSheets {
+
+    private final Plans plans;
+    private final Progress progress;
+    private final Indicators indicators;
+    private final Documents documents;
+    private final Observations observations;
+    private final Regions regions;
+    private final Organisations organisations;
+
+    PlanSheets(Plans plans, Progress progress, Indicators indicators, Documents documents, Observations observations,
+               Regions regions, Organisations organisations) {
+        this.plans = plans;
+        this.progress = progress;
+        this.indicators = indicators;
+        this.documents = documents;
+        this.observations = observations;
+        this.regions = regions;
+        this.organisations = organisations;
+    }
+
+    public PlanSheet sheet(String planCode) {
+        Plan plan = plans.get(planCode);
+        Region region = regions.find(plan.regionId()).orElseThrow();
+        Document document = plan.documentId() == null ? null : documents.find(plan.documentId()).orElse(null);
+        List<Section> outline = plans.outline(plan);
+        List<TargetProgress> assessed = progress.ofPlan(plan);
+        List<Target> planTargets = assessed.stream().map(TargetProgress::target).toList();
+        Map<String, Assessment> assessments = new HashMap<>();
+        assessed.forEach(a -> assessments.put(a.target().code(), a.assessment()));
+
+        // the section each indicator is first listed in; targets' indicators not listed come last
+        Map<String, String> sectionOf = new LinkedHashMap<>();
+        outline.stream().flatMap(s -> s.flatten().stream())
+                .forEach(s -> s.indicatorCodes().forEach(c -> sectionOf.putIfAbsent(c, s.code())));
+        planTargets.stream().map(Target::indicatorCode).filter(Objects::nonNull)
+                .forEach(c -> sectionOf.putIfAbsent(c, ""));
+        Map<String, Indicator> byCode = indicators.byCodes(sectionOf.keySet());
+        Map<String, List<Target>> targetsOf = new HashMap<>();
+        List<TargetProgress> milestones = new ArrayList<>();
+        for (TargetProgress a : assessed) {
+            Target t = a.target();
+            if (t.kind() == TargetKind.MILESTONE && t.indicatorCode() == null) {
+                milestones.add(a);
+            } else {
+                targetsOf.computeIfAbsent(t.indicatorCode(), k -> new ArrayList<>()).add(t);
+            }
+        }
+
+        List<PlanSheet.Row> rows = new ArrayList<>();
+        Map<String, List<Observation>> seriesCache = new HashMap<>();
+        for (Map.Entry<String, String> e : sectionOf.entrySet()) {
+            Indicator indicator = byCode.get(e.getKey());
+            if (indicator == null) {
+                continue;
+            }
+            List<Target> ts = targetsOf.getOrDefault(indicator.code(), List.of());
+            if (ts.isEmpty()) {
+                List<Observation> series = series(seriesCache, indicator.code(), region.code());
+                rows.add(new PlanSheet.Row(e.getValue(), indicator, null, region.code(),
+                        at(series, plan.baselineYear()), after(series, plan.baselineYear()), null, true, 1));
+                continue;
+            }
+            for (int i = 0; i < ts.size(); i++) {
+                Target t = ts.get(i);
+                int baseYear = t.baselineYear() == null ? plan.baselineYear() : t.baselineYear();
+                List<Observation> series = series(seriesCache, indicator.code(), t.regionCode());
+                rows.add(new PlanSheet.Row(e.getValue(), indicator, t, t.regionCode(), at(series, baseYear),
+                        after(series, baseYear), assessments.get(t.code()), i == 0, ts.size()));
+            }
+        }
+        List<Task> tasks = plans.tasks(plan);
+        Map<String, Organisation> orgs = new HashMap<>();
+        organisations.all().forEach(o -> orgs.put(o.code(), o));
+        Map<String, Region> regionsByCode = new HashMap<>();
+        regionsByCode.put(region.code(), region);
+        planTargets.forEach(t -> {
+            regionsByCode.computeIfAbsent(t.regionCode(), c -> regions.get(c));
+            if (t.comparatorRegionCode() != null) {
+                regionsByCode.computeIfAbsent(t.comparatorRegionCode(), c -> regions.get(c));
+            }
+        });
+        return new PlanSheet(plan, region, document, outline, rows, milestones, plans.keyProjects(plan), tasks, orgs,
+                regionsByCode);
+    }
+
+    private List<Observation> series(Map<String, List<Observation>> cache, String indicator, String region) {
+        return cache.computeIfAbsent(indicator + "@" + region, k -> observations.approvedSeries(indicator, region));
+    }
+
+    private static @Nullable Observation at(List<Observation> series, int year) {
+        return series.stream().filter(o -> o.period().year() == year).reduce((a, b) -> b).orElse(null);
+    }
+
+    private static @Nullable Observation after(List<Observation> series, int year) {
+        return series.stream().filter(o -> o.period().year() > year).reduce((a, b) -> b).orElse(null);
+    }
+}
