@@ -3,6 +3,7 @@ package org.yardstick;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.yardstick.demo.DemoReload;
 
 /**
  * Yardstick: monitoring and evaluation of development plans (信息化规划监测评估平台).
@@ -13,7 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class YardstickApplication {
 
+    /**
+     * Starts the platform; or, with a command as first arguments, runs that command and exits:
+     * {@code demo reload --yes} (erase the database and load the demo).
+     */
     public static void main(String[] args) {
+        if (args.length >= 2 && args[0].equals("demo") && args[1].equals("reload")) {
+            System.exit(DemoReload.run(YardstickApplication.class, args, System.out));
+        }
         SpringApplication.run(YardstickApplication.class, args);
     }
 }

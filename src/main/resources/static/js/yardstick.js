@@ -3,36 +3,38 @@
 (function () {
   'use strict';
 
+  /** A period code as a number on a time line: 2015, 2015Q3 → 2015.5, 2015-03 → 2015.17. */
+  function periodNumber(code) {
+    var m = /^(\d{4})(?:Q([1-4])|-(\d{2}))?$/.exec(code);
+    if (!m) { return null; }
+    var year = Number(m[1]);
+    if (m[2]) { return year + (Number(m[2]) - 1) / 4; }
+    if (m[3]) { return year + (Number(m[3]) - 1) / 12; }
+    return year;
+  }
+
   function seriesChart(el, data) {
     var chart = echarts.init(el, null, { renderer: 'svg' });
-    var periods = {};
-    data.series.forEach(function (s) { s.points.forEach(function (p) { periods[p[0]] = true; }); });
-    data.targets.forEach(function (t) { periods[t.period] = true; });
-    var categories = Object.keys(periods).sort();
     var series = data.series.map(function (s) {
-      var byPeriod = {};
-      s.points.forEach(function (p) { byPeriod[p[0]] = Number(p[1]); });
       return {
-        name: s.name, type: 'line', connectNulls: true, symbolSize: 8,
-        data: categories.map(function (c) { return c in byPeriod ? byPeriod[c] : null; })
+        name: s.name, type: 'line', symbolSize: 8,
+        data: s.points.map(function (p) { return [periodNumber(p[0]), Number(p[1]), p[0]]; })
       };
     });
     if (data.targets.length) {
-      var byPeriod = {};
-      data.targets.forEach(function (t) { byPeriod[t.period] = t; });
       series.push({
         name: el.dataset.targetLabel || 'target', type: 'scatter', symbol: 'diamond', symbolSize: 14,
-        itemStyle: { color: '#c0392b' },
-        tooltip: { formatter: function (p) { var t = byPeriod[p.name]; return t ? t.label : ''; } },
-        data: categories.map(function (c) { return c in byPeriod ? Number(byPeriod[c].value) : null; })
+        itemStyle: { color: '#b03a2e' },
+        data: data.targets.map(function (t) { return { value: [periodNumber(t.period), Number(t.value), t.period], label: t.label }; }),
+        tooltip: { formatter: function (p) { return p.data.label; } }
       });
     }
     chart.setOption({
       animation: false,
-      tooltip: { trigger: 'item' },
+      tooltip: { trigger: 'item', formatter: function (p) { return p.seriesName + '<br>' + p.value[2] + ': ' + p.value[1]; } },
       legend: { top: 0 },
-      grid: { left: 60, right: 20, top: 40, bottom: 30 },
-      xAxis: { type: 'category', data: categories },
+      grid: { left: 60, right: 30, top: 40, bottom: 30 },
+      xAxis: { type: 'value', scale: true, minInterval: 1, axisLabel: { formatter: function (v) { return Number.isInteger(v) ? String(v) : ''; } } },
       yAxis: { type: 'value', name: data.unit, scale: true },
       series: series
     });

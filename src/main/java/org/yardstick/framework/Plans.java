@@ -50,11 +50,9 @@ public class Plans {
         record Row(long id, @Nullable Long parentId, String code, LocalizedText title) {}
         List<Row> rows = jdbc.sql("select id, parent_id, code, title_zh, title_en from plan_section where plan_id = ? order by ordinal")
                 .param(plan.id())
-                .query((rs, n) -> {
-                    long p = rs.getLong("parent_id");
-                    return new Row(rs.getLong("id"), rs.wasNull() ? null : p, rs.getString("code"),
-                            LocalizedText.of(rs.getString("title_zh"), rs.getString("title_en")));
-                }).list();
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getObject("parent_id", Long.class), rs.getString("code"),
+                        LocalizedText.of(rs.getString("title_zh"), rs.getString("title_en"))))
+                .list();
         Map<Long, List<Goal>> goals = new HashMap<>();
         jdbc.sql("""
                 select g.id, g.section_id, g.code, g.text_zh, g.text_en, d.code as document_code, g.source_line, g.source_quote
@@ -174,9 +172,8 @@ public class Plans {
     }
 
     static Plan map(ResultSet rs, int row) throws SQLException {
-        long doc = rs.getLong("document_id");
         return new Plan(rs.getLong("id"), rs.getString("code"), LocalizedText.of(rs.getString("name_zh"), rs.getString("name_en")),
                 rs.getLong("region_id"), rs.getInt("start_year"), rs.getInt("end_year"), rs.getInt("baseline_year"),
-                rs.wasNull() ? null : doc);
+                rs.getObject("document_id", Long.class));
     }
 }

@@ -175,9 +175,7 @@ public class Regions {
     }
 
     static Region map(ResultSet rs, int row) throws SQLException {
-        long parent = rs.getLong("parent_id");
-        Long parentId = rs.wasNull() ? null : parent;
-        return new Region(rs.getLong("id"), rs.getString("code"), parentId, RegionLevel.valueOf(rs.getString("level")),
+        return new Region(rs.getLong("id"), rs.getString("code"), rs.getObject("parent_id", Long.class), RegionLevel.valueOf(rs.getString("level")),
                 LocalizedText.of(rs.getString("name_zh"), rs.getString("name_en")), rs.getBoolean("official"),
                 rs.getString("path"), rs.getInt("depth"));
     }

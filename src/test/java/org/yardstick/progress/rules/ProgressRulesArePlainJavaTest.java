@@ -19,14 +19,14 @@ class ProgressRulesArePlainJavaTest {
 
     @Test
     void noSpringJakartaOrJdbc() {
-        noClasses().that().resideInAPackage(RULES)
+        noClasses().that().resideInAPackage(RULES).and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "java.sql..")
                 .check(rules);
     }
 
     @Test
     void onlyTheJdkJspecifySharedAndTheFrameworkEnums() {
-        classes().that().resideInAPackage(RULES)
+        classes().that().resideInAPackage(RULES).and().doNotHaveSimpleName("package-info")
                 .should().onlyDependOnClassesThat(
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
                                         "java..", "org.jspecify..", "org.yardstick.shared..", RULES)

@@ -1,0 +1,44 @@
+package org.yardstick;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/** Module boundaries are part of the build: a dependency across a module's internals fails it. */
+class ModularityTests {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(YardstickApplication.class);
+
+    @Test
+    void modulesRespectTheirBoundaries() {
+        MODULES.verify();
+    }
+
+    @Test
+    void everyCapabilityIsAModule() {
+        assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
+                .contains("region", "framework", "observation", "progress", "publish", "demo", "web", "security", "shared");
+    }
+
+    @Test
+    void sharedTypesArePlainJava() {
+        JavaClasses shared = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.yardstick.shared");
+        ArchRuleDefinition.noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "jakarta..", "java.sql..")
+                .check(shared);
+    }
+
+    /** Writes the module diagrams and canvases to target/spring-modulith-docs (copied into docs/modules). */
+    @Test
+    void writesModuleDocumentation() {
+        new Documenter(MODULES).writeDocumentation();
+    }
+}

@@ -1,0 +1,127 @@
+package org.yardstick.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The packaged application, started with no configuration at all in an empty directory, serves the
+ * demo: headless Chromium opens the Xinjiang plan and finds 两化融合发展指数 with its 2015 baseline
+ * 56.96 and its 2020 target 68.
+ */
+@ExtendWith(Browser.class)
+class PackagedApplicationIT {
+
+    static Process app;
+    static String base;
+    static ChromeDriver browser;
+    static Path workDir;
+
+    @BeforeAll
+    static void startTheJarWithNoConfiguration() throws Exception {
+        Path jar = Path.of(System.getProperty("yardstick.jar", "target/yardstick.jar")).toAbsolutePath();
+        assertThat(jar).exists();
+        workDir = Files.createTempDirectory("yardstick-packaged");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("yardstick.log").toFile());
+        // no configuration: whatever database the test run itself uses must not leak into the application
+        pb.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("YARDSTICK_"));
+        pb.environment().put("SERVER_PORT", Integer.toString(port));
+        app = pb.start();
+        base = "http://localhost:" + port;
+        waitUntilHealthy(Duration.ofSeconds(180));
+        browser = Browser.start();
+    }
+
+    static void waitUntilHealthy(Duration limit) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant until = Instant.now().plus(limit);
+        while (Instant.now().isBefore(until)) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the application exited: " + Files.readString(workDir.resolve("yardstick.log")));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the application did not become healthy: " + Files.readString(workDir.resolve("yardstick.log")));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.destroy();
+            app.waitFor();
+        }
+    }
+
+    @Test
+    void theXinjiangPlanShowsTheIntegrationIndexWithBaselineAndTarget() throws Exception {
+        browser.get(base + "/plans/xj-info-13fyp");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("新疆维吾尔自治区国民经济和社会发展信息化");
+        List<WebElement> rows = browser.findElements(By.xpath("//tr[.//a[contains(., '两化融合发展')]]"));
+        assertThat(rows).isNotEmpty();
+        String row = rows.get(0).getText();
+        assertThat(row).contains("两化融合发展").contains("56.96").contains("2015").contains("68").contains("2020");
+        assertThat(Files.exists(workDir.resolve("data"))).as("the H2 database file under ./data").isTrue();
+        Browser.screenshot(browser, "plan-xj-info-13fyp");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
+    void theIndicatorChartRendersWithData() throws Exception {
+        browser.get(base + "/indicators/IIDI?region=65");
+        WebElement chart = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ys-chart[data-rendered='true'] svg")));
+        assertThat(chart.findElements(By.tagName("path"))).isNotEmpty();
+        Browser.screenshot(browser, "indicator-IIDI");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
+    void theInterfaceSwitchesToEnglish() throws Exception {
+        browser.get(base + "/plans/xj-info-13fyp");
+        browser.findElement(By.linkText("English")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Indicators and targets");
+        Browser.screenshot(browser, "plan-xj-info-13fyp-en");
+        browser.get(base + "/plans/xj-info-13fyp?lang=zh");
+    }
+}
