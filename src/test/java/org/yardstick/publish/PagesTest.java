@@ -34,7 +34,8 @@ class PagesTest {
         mvc.perform(get("/plans/xj-info-13fyp")).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("两化融合发展总指数"), containsString("56.96"),
                         containsString("59.80"), containsString("全区两化融合发展指数达到68"), containsString("进展顺利"),
-                        containsString("天山云谷"))));
+                        containsString("天山云谷"), containsString("数据不足："), containsString("发展基础与面临形势"),
+                        containsString("光缆总长度"))));
     }
 
     @Test

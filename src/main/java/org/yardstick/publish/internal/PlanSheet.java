@@ -12,18 +12,24 @@ import org.yardstick.framework.Target;
 import org.yardstick.framework.Task;
 import org.yardstick.observation.Observation;
 import org.yardstick.progress.rules.Assessment;
+import org.yardstick.progress.rules.Status;
 import org.yardstick.region.Organisation;
 import org.yardstick.progress.TargetProgress;
 import org.yardstick.region.Region;
 
 /**
- * Everything the plan page shows: the plan, its outline, one row per monitored indicator and
- * target with baseline and latest approved figure, its milestones, key projects and tasks.
+ * Everything the plan page shows: the plan, its outline, one row per target with baseline, latest
+ * approved figure and progress ({@code rows}), one row per indicator the plan monitors without a
+ * target ({@code monitored}), the count of targets by status, milestones, key projects and tasks.
  */
 public record PlanSheet(
         Plan plan, Region region, @Nullable Document document, List<Section> outline, List<Row> rows,
+        List<Row> monitored, List<StatusCount> statusCounts,
         List<TargetProgress> milestones, List<KeyProject> keyProjects, List<Task> tasks,
         Map<String, Organisation> organisations, Map<String, Region> regions) {
+
+    /** How many of the plan's targets have a status. */
+    public record StatusCount(Status status, long count) {}
 
     /**
      * One line of the indicator table.

@@ -1,6 +1,7 @@
 package org.yardstick.publish.internal;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.yardstick.observation.Observations;
 import org.yardstick.progress.Progress;
 import org.yardstick.progress.TargetProgress;
 import org.yardstick.progress.rules.Assessment;
+import org.yardstick.progress.rules.Status;
 import org.yardstick.region.Organisation;
 import org.yardstick.region.Organisations;
 import org.yardstick.region.Region;
@@ -80,6 +82,7 @@ public class PlanSheets {
         }
 
         List<PlanSheet.Row> rows = new ArrayList<>();
+        List<PlanSheet.Row> monitored = new ArrayList<>();
         Map<String, List<Observation>> seriesCache = new HashMap<>();
         for (Map.Entry<String, String> e : sectionOf.entrySet()) {
             Indicator indicator = byCode.get(e.getKey());
@@ -89,7 +92,7 @@ public class PlanSheets {
             List<Target> ts = targetsOf.getOrDefault(indicator.code(), List.of());
             if (ts.isEmpty()) {
                 List<Observation> series = series(seriesCache, indicator.code(), region.code());
-                rows.add(new PlanSheet.Row(e.getValue(), indicator, null, region.code(),
+                monitored.add(new PlanSheet.Row(e.getValue(), indicator, null, region.code(),
                         at(series, plan.baselineYear()), after(series, plan.baselineYear()), null, true, 1));
                 continue;
             }
@@ -112,7 +115,11 @@ public class PlanSheets {
                 regionsByCode.computeIfAbsent(t.comparatorRegionCode(), c -> regions.get(c));
             }
         });
-        return new PlanSheet(plan, region, document, outline, rows, milestones, plans.keyProjects(plan), tasks, orgs,
+        Map<Status, Long> counts = new EnumMap<>(Status.class);
+        assessed.forEach(a -> counts.merge(a.assessment().status(), 1L, Long::sum));
+        List<PlanSheet.StatusCount> statusCounts = counts.entrySet().stream()
+                .map(c -> new PlanSheet.StatusCount(c.getKey(), c.getValue())).toList();
+        return new PlanSheet(plan, region, document, outline, rows, monitored, statusCounts, milestones, plans.keyProjects(plan), tasks, orgs,
                 regionsByCode);
     }
 
