@@ -38,36 +38,61 @@ class I18nTest {
 
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
-    static Properties bundle(String name) throws IOException {
+    /** The bundles the application uses: {@code spring.messages.basename}, e.g. {@code i18n/messages,i18n/progress}. */
+    static List<String> basenames() throws IOException {
+        Properties app = new Properties();
+        try (InputStream in = I18nTest.class.getResourceAsStream("/application.properties")) {
+            app.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return List.of(app.getProperty("spring.messages.basename").split(","));
+    }
+
+    static Properties file(String resource) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = I18nTest.class.getResourceAsStream("/i18n/" + name)) {
+        try (InputStream in = I18nTest.class.getResourceAsStream("/" + resource)) {
+            assertThat(in).as(resource + " exists").isNotNull();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
     }
 
+    /** All bundles of one language together: {@code ""} Chinese (the default), {@code "_en"} English. */
+    static Properties bundle(String suffix) throws IOException {
+        Properties all = new Properties();
+        for (String base : basenames()) {
+            Properties one = file(base.strip() + suffix + ".properties");
+            for (String k : one.stringPropertyNames()) {
+                assertThat(all.containsKey(k)).as(k + " is defined in two bundles").isFalse();
+                all.setProperty(k, one.getProperty(k));
+            }
+        }
+        return all;
+    }
+
     @Test
-    void chineseAndEnglishHaveTheSameKeys() throws IOException {
-        Set<String> zh = bundle("messages.properties").stringPropertyNames();
-        Set<String> en = bundle("messages_en.properties").stringPropertyNames();
-        assertThat(new TreeSet<>(en)).as("keys missing in English").containsAll(zh);
-        assertThat(new TreeSet<>(zh)).as("keys missing in Chinese").containsAll(en);
+    void chineseAndEnglishHaveTheSameKeysInEveryBundle() throws IOException {
+        for (String base : basenames()) {
+            Set<String> zh = file(base.strip() + ".properties").stringPropertyNames();
+            Set<String> en = file(base.strip() + "_en.properties").stringPropertyNames();
+            assertThat(new TreeSet<>(en)).as("keys missing in English of " + base).containsAll(zh);
+            assertThat(new TreeSet<>(zh)).as("keys missing in Chinese of " + base).containsAll(en);
+        }
     }
 
     @Test
     void noTextIsEmptyExceptTheNoneQualifier() throws IOException {
-        for (String name : List.of("messages.properties", "messages_en.properties")) {
-            Properties p = bundle(name);
+        for (String suffix : List.of("", "_en")) {
+            Properties p = bundle(suffix);
             List<String> empty = p.stringPropertyNames().stream()
                     .filter(k -> p.getProperty(k).isBlank() && !k.equals("qualifier.NONE")).sorted().toList();
-            assertThat(empty).as("empty texts in " + name).isEmpty();
+            assertThat(empty).as("empty texts in language '" + suffix + "'").isEmpty();
         }
     }
 
     @Test
     void theChineseBundleIsChinese() throws IOException {
-        Properties zh = bundle("messages.properties");
-        Properties en = bundle("messages_en.properties");
+        Properties zh = bundle("");
+        Properties en = bundle("_en");
         // a Chinese text identical to the English one, with letters in it, is an untranslated copy
         List<String> copied = zh.stringPropertyNames().stream()
                 .filter(k -> zh.getProperty(k).equals(en.getProperty(k)) && zh.getProperty(k).matches(".*[a-z]{3,}.*"))
@@ -78,7 +103,7 @@ class I18nTest {
 
     @Test
     void everyKeyTheTemplatesUseExists() throws IOException {
-        Properties zh = bundle("messages.properties");
+        Properties zh = bundle("");
         Pattern key = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]");
         List<String> missing = new ArrayList<>();
         for (Path t : templates()) {
@@ -94,7 +119,7 @@ class I18nTest {
 
     @Test
     void everyEnumTheTemplatesNameHasItsTexts() throws IOException {
-        Properties zh = bundle("messages.properties");
+        Properties zh = bundle("");
         List<String> needed = new ArrayList<>();
         Stream.of(TargetKind.values()).forEach(v -> needed.add("target.kind." + v.name()));
         Stream.of(Polarity.values()).forEach(v -> needed.add("polarity." + v.name()));
@@ -110,8 +135,8 @@ class I18nTest {
 
     @Test
     void everyProblemKindHasItsTexts() throws Exception {
-        Properties zh = bundle("messages.properties");
-        Properties en = bundle("messages_en.properties");
+        Properties zh = bundle("");
+        Properties en = bundle("_en");
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AssignableTypeFilter(ProblemKind.class));
         List<String> missing = new ArrayList<>();
