@@ -1,0 +1,35 @@
+package org.yardstick.security;
+
+import org.yardstick.shared.ProblemKind;
+
+/** What can be wrong with an account as an administrator enters it. */
+public enum AccountProblem implements ProblemKind {
+    USERNAME_TAKEN("account.username-taken", "is taken by another account"),
+    BAD_USERNAME("account.bad-username", "must be 3–64 letters, digits, dots, hyphens or underscores"),
+    WEAK_PASSWORD("account.weak-password", "must have at least 10 characters"),
+    NEEDS_REGION("account.needs-region", "is required for the role {0}"),
+    NEEDS_ORGANISATION("account.needs-organisation", "is required for the role {0}"),
+    UNKNOWN_REGION("account.unknown-region", "is not a known region code"),
+    UNKNOWN_ORGANISATION("account.unknown-organisation", "is not a known organisation code"),
+    NAME_REQUIRED("account.name-required", "is required"),
+    STALE("account.stale", "was changed by someone else meanwhile; reload and try again"),
+    LAST_ADMIN("account.last-admin", "is the last enabled administrator and cannot lose that role");
+
+    private final String key;
+    private final String template;
+
+    AccountProblem(String key, String template) {
+        this.key = key;
+        this.template = template;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public String template() {
+        return template;
+    }
+}
