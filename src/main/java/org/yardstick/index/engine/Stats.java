@@ -1,0 +1,198 @@
+package org.yardstick.index.engine;
+
+import java.util.Arrays;
+
+/**
+ * Descriptive statistics over a contiguous slice {@code [from, to)} of a column, skipping missing
+ * values (NaN). No boxing; every method returns NaN when it has too few values.
+ */
+final class Stats {
+
+    private Stats() {}
+
+    static int count(double[] x, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(x[i])) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Arithmetic mean {@code Σx / n} of the values present. */
+    static double mean(double[] x, int from, int to) {
+        double s = 0;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            double v = x[i];
+            if (!Double.isNaN(v)) {
+                s += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
+
+    /** Sample standard deviation {@code sqrt(Σ(x - mean)² / (n - 1))}, as R's {@code sd}. */
+    static double sd(double[] x, int from, int to) {
+        double m = mean(x, from, to);
+        double s = 0;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            double v = x[i];
+            if (!Double.isNaN(v)) {
+                double d = v - m;
+                s += d * d;
+                n++;
+            }
+        }
+        return n < 2 ? Double.NaN : Math.sqrt(s / (n - 1));
+    }
+
+    static double min(double[] x, int from, int to) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            if (x[i] < m) {
+                m = x[i];
+            }
+        }
+        return m == Double.POSITIVE_INFINITY ? Double.NaN : m;
+    }
+
+    static double max(double[] x, int from, int to) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            if (x[i] > m) {
+                m = x[i];
+            }
+        }
+        return m == Double.NEGATIVE_INFINITY ? Double.NaN : m;
+    }
+
+    /** The values present, sorted ascending. */
+    static double[] sortedPresent(double[] x, int from, int to) {
+        double[] v = new double[count(x, from, to)];
+        int k = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(x[i])) {
+                v[k++] = x[i];
+            }
+        }
+        Arrays.sort(v);
+        return v;
+    }
+
+    /** Median of sorted values: the middle one, or the mean of the two middle ones. */
+    static double medianOfSorted(double[] sorted) {
+        int n = sorted.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /**
+     * Quantile of sorted values by R's default (type 7): {@code h = (n - 1) q},
+     * {@code Q = x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h])}.
+     */
+    static double quantileOfSorted(double[] sorted, double q) {
+        int n = sorted.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double h = (n - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, n - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /**
+     * Sample skewness and excess kurtosis by the "type 2" formulas (SAS, SPSS, R e1071 type = 2):
+     * with {@code m_k = Σ(x - mean)^k / n}, {@code g1 = m3 / m2^1.5}, {@code g2 = m4 / m2² - 3},
+     * skewness {@code G1 = g1 sqrt(n(n - 1)) / (n - 2)} and kurtosis
+     * {@code G2 = ((n + 1) g2 + 6)(n - 1) / ((n - 2)(n - 3))}. Writes {skew, kurtosis} to
+     * {@code out}; both NaN when fewer than 4 values or all values equal.
+     */
+    static void skewKurtosis(double[] x, int from, int to, double[] out) {
+        double m = mean(x, from, to);
+        double m2 = 0;
+        double m3 = 0;
+        double m4 = 0;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            double v = x[i];
+            if (!Double.isNaN(v)) {
+                double d = v - m;
+                double d2 = d * d;
+                m2 += d2;
+                m3 += d2 * d;
+                m4 += d2 * d2;
+                n++;
+            }
+        }
+        if (n < 4 || m2 == 0) {
+            out[0] = Double.NaN;
+            out[1] = Double.NaN;
+            return;
+        }
+        m2 /= n;
+        m3 /= n;
+        m4 /= n;
+        double g1 = m3 / Math.pow(m2, 1.5);
+        double g2 = m4 / (m2 * m2) - 3;
+        out[0] = g1 * Math.sqrt((double) n * (n - 1)) / (n - 2);
+        out[1] = ((n + 1) * g2 + 6) * (n - 1) / ((double) (n - 2) * (n - 3));
+    }
+
+    /**
+     * Ranks within {@code [from, to)}, highest value rank 1 when {@code descending}, lowest rank 1
+     * otherwise; ties take the smallest rank of the tie (R {@code rank(ties.method = "min")},
+     * "competition ranking" 1, 2, 2, 4). Missing values get rank 0. Writes into {@code ranks} at
+     * the same positions.
+     */
+    static void minRanks(double[] x, int from, int to, boolean descending, int[] ranks) {
+        double[] sorted = sortedPresent(x, from, to);
+        int n = sorted.length;
+        for (int i = from; i < to; i++) {
+            double v = x[i];
+            if (Double.isNaN(v)) {
+                ranks[i] = 0;
+            } else if (descending) {
+                ranks[i] = n - upperBound(sorted, v) + 1;
+            } else {
+                ranks[i] = lowerBound(sorted, v) + 1;
+            }
+        }
+    }
+
+    /** First index whose value is {@code >= v}. */
+    static int lowerBound(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** First index whose value is {@code > v}. */
+    static int upperBound(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
