@@ -34,7 +34,7 @@ public final class IndexEngine {
         Panel normalised = normalise(treatment.treated(), tree, method.normalisation());
         Panel scores = aggregate(normalised, tree, method.aggregation(), method.missingChildren());
         return new IndexResult(tree, method, denominated, screening, imputed, treatment, normalised, scores,
-                rank(scores));
+                rank(scores, method.rankDecimals()));
     }
 
     /** The tree's indicator columns of {@code data}, in the tree's order; a missing one is a problem. */
@@ -146,13 +146,23 @@ public final class IndexEngine {
     /**
      * Ranks of every column within each period: highest value rank 1; ties share the smallest rank
      * (R {@code rank(-x, ties.method = "min")}, competition ranking 1, 2, 2, 4); 0 for a missing value.
+     * With {@code decimals ≥ 0} the values are first rounded half-even to that many decimals,
+     * {@code rint(x · 10^decimals) / 10^decimals}, so that units equal in a published table tie.
      */
-    public static int[][] rank(Panel scores) {
+    public static int[][] rank(Panel scores, int decimals) {
         int n = scores.unitCount();
         int[][] ranks = new int[scores.columns().size()][scores.cellCount()];
+        double scale = decimals >= 0 ? Math.pow(10, decimals) : 1;
         for (int c = 0; c < ranks.length; c++) {
+            double[] x = scores.raw()[c];
+            if (decimals >= 0) {
+                x = x.clone();
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = Math.rint(x[i] * scale) / scale;
+                }
+            }
             for (int p = 0; p < scores.periodCount(); p++) {
-                Stats.minRanks(scores.raw()[c], p * n, (p + 1) * n, true, ranks[c]);
+                Stats.minRanks(x, p * n, (p + 1) * n, true, ranks[c]);
             }
         }
         return ranks;
