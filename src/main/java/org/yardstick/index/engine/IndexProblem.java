@@ -32,7 +32,7 @@ public enum IndexProblem implements ProblemKind {
     NOT_FINITE_WEIGHT("index.not-finite-weight", "weight must be a finite number"),
     ZERO_WEIGHTS("index.zero-weights", "every child of {0} has weight 0"),
     BAD_DIRECTION("index.bad-direction", "direction must be 1 or -1"),
-    BAD_GOALPOSTS("index.bad-goalposts", "goalposts of {0} must be two numbers, low < high"),
+    BAD_GOALPOSTS("index.bad-goalposts", "goalposts of {0} must be two numbers, low < high (and low > 0 for log goalposts)"),
     MISSING_GOALPOSTS("index.missing-goalposts", "indicator {0} needs goalposts for {1}"),
     MISSING_TARGET("index.missing-target", "indicator {0} needs a target for distance to target"),
     TARGET_AT_EXTREME("index.target-at-extreme", "target {0} equals the worst value in period {1}; the distance is undefined"),

@@ -86,8 +86,9 @@ public record OutlierTreatment(Panel treated, byte[][] flags, List<TreatmentSumm
                     next = v;
                 }
             }
-            if (Double.isInfinite(next)) {
-                break; // a single distinct value left: nothing to winsorise to; the fallback follows
+            double opposite = top ? Stats.min(x, from, to) : Stats.max(x, from, to);
+            if (Double.isInfinite(next) || next == opposite) {
+                break; // it would leave fewer than two distinct values (COINr stops there too); the fallback follows
             }
             for (int i = from; i < to; i++) {
                 if (x[i] == extreme) {
