@@ -52,12 +52,15 @@ public record OutlierTreatment(Panel treated, byte[][] flags, List<TreatmentSumm
         double[] sk = new double[2];
         for (int c = 0; c < in.length; c++) {
             double[] x = in[c].clone();
+            boolean changed = false;
             for (int s = 0; s < scopes; s++) {
                 int from = s * width;
                 String period = t.scope() == Scope.PANEL ? "*" : data.periods().get(s);
-                summaries.add(treatSlice(data, c, period, x, flags[c], from, from + width, t, sk, problems));
+                TreatmentSummary summary = treatSlice(data, c, period, x, flags[c], from, from + width, t, sk, problems);
+                changed |= summary.outcome() != TreatmentSummary.Outcome.NONE;
+                summaries.add(summary);
             }
-            out[c] = x;
+            out[c] = changed ? x : in[c]; // an untouched column is shared with the input, which is immutable
         }
         problems.throwIfAny();
         return new OutlierTreatment(data.withColumns(data.columns(), out), flags, summaries);
@@ -78,17 +81,31 @@ public record OutlierTreatment(Panel treated, byte[][] flags, List<TreatmentSumm
                 original = java.util.Arrays.copyOfRange(x, from, to);
             }
             boolean top = sk[0] >= 0;
-            double extreme = top ? Stats.max(x, from, to) : Stats.min(x, from, to);
-            double next = top ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            // one pass: the extreme to move, the next distinct value towards the centre, the opposite extreme
+            double extreme = Double.NaN;
+            double next = Double.NaN;
+            double opposite = Double.NaN;
             for (int i = from; i < to; i++) {
-                double v = x[i];
-                if (top ? v < extreme && v > next : v > extreme && v < next) {
+                double v = top ? x[i] : -x[i];
+                if (v != v) {
+                    continue;
+                }
+                if (!(v <= extreme)) {
+                    next = extreme;
+                    extreme = v;
+                } else if (v < extreme && !(v <= next)) {
                     next = v;
                 }
+                if (!(v >= opposite)) {
+                    opposite = v;
+                }
             }
-            double opposite = top ? Stats.min(x, from, to) : Stats.max(x, from, to);
-            if (Double.isInfinite(next) || next == opposite) {
+            if (Double.isNaN(next) || next == opposite) {
                 break; // it would leave fewer than two distinct values (COINr stops there too); the fallback follows
+            }
+            if (!top) {
+                extreme = -extreme;
+                next = -next;
             }
             for (int i = from; i < to; i++) {
                 if (x[i] == extreme) {

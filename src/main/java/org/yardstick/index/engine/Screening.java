@@ -25,9 +25,11 @@ public record Screening(Panel kept, List<ExcludedUnit> excluded) {
         double[][] x = data.raw();
         int[] present = new int[n];
         for (double[] column : x) {
-            for (int i = 0; i < cells; i++) {
-                if (!Double.isNaN(column[i])) {
-                    present[i % n]++;
+            for (int base = 0; base < cells; base += n) {
+                for (int u = 0; u < n; u++) {
+                    if (!Double.isNaN(column[base + u])) {
+                        present[u]++;
+                    }
                 }
             }
         }

@@ -150,49 +150,69 @@ final class Stats {
      * otherwise; ties take the smallest rank of the tie (R {@code rank(ties.method = "min")},
      * "competition ranking" 1, 2, 2, 4). Missing values get rank 0. Writes into {@code ranks} at
      * the same positions.
+     *
+     * <p>Values are mapped to 64-bit keys whose unsigned order is the order of the doubles (sign bit
+     * flipped for positives, all bits for negatives; -0 taken as 0, so equal values have equal keys),
+     * sorted with their positions by an LSD radix sort of eight 8-bit digits (a digit all keys share
+     * is skipped), then ranked in one pass: exact, O(n), no boxing.
      */
     static void minRanks(double[] x, int from, int to, boolean descending, int[] ranks) {
-        double[] sorted = sortedPresent(x, from, to);
-        int n = sorted.length;
+        int n = 0;
+        long[] keys = new long[to - from];
+        int[] at = new int[to - from];
         for (int i = from; i < to; i++) {
             double v = x[i];
             if (Double.isNaN(v)) {
                 ranks[i] = 0;
-            } else if (descending) {
-                ranks[i] = n - upperBound(sorted, v) + 1;
-            } else {
-                ranks[i] = lowerBound(sorted, v) + 1;
+                continue;
             }
+            long bits = Double.doubleToRawLongBits(v + 0.0);
+            long key = bits ^ ((bits >> 63) | Long.MIN_VALUE);
+            keys[n] = descending ? ~key : key;
+            at[n++] = i;
+        }
+        radixSort(keys, at, n);
+        for (int k = 0; k < n; k++) {
+            ranks[at[k]] = k > 0 && keys[k] == keys[k - 1] ? ranks[at[k - 1]] : k + 1;
         }
     }
 
-    /** First index whose value is {@code >= v}. */
-    static int lowerBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+    /** Sorts the first {@code n} keys as unsigned longs, moving {@code at} along (stable LSD radix sort). */
+    private static void radixSort(long[] keys, int[] at, int n) {
+        long[] k2 = new long[n];
+        int[] a2 = new int[n];
+        int[] count = new int[257];
+        long[] src = keys;
+        int[] srcAt = at;
+        long[] dst = k2;
+        int[] dstAt = a2;
+        for (int shift = 0; shift < 64; shift += 8) {
+            java.util.Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[(int) ((src[i] >>> shift) & 0xFF) + 1]++;
             }
-        }
-        return lo;
-    }
-
-    /** First index whose value is {@code > v}. */
-    static int upperBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+            if (n == 0 || count[(int) ((src[0] >>> shift) & 0xFF) + 1] == n) {
+                continue; // every key has this digit: the pass would not move anything
             }
+            for (int d = 0; d < 256; d++) {
+                count[d + 1] += count[d];
+            }
+            for (int i = 0; i < n; i++) {
+                int d = (int) ((src[i] >>> shift) & 0xFF);
+                int j = count[d]++;
+                dst[j] = src[i];
+                dstAt[j] = srcAt[i];
+            }
+            long[] tk = src;
+            src = dst;
+            dst = tk;
+            int[] ta = srcAt;
+            srcAt = dstAt;
+            dstAt = ta;
         }
-        return lo;
+        if (src != keys) {
+            System.arraycopy(src, 0, keys, 0, n);
+            System.arraycopy(srcAt, 0, at, 0, n);
+        }
     }
 }

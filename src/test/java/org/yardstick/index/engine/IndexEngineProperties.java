@@ -190,4 +190,31 @@ class IndexEngineProperties {
             assertThat(ranks[i] == 1).isEqualTo(x[i] == best);
         }
     }
+
+    @Property
+    void ranksEqualOnePlusTheNumberOfBetterValues(
+            @ForAll @Size(max = 300) List<@DoubleRange(min = -1e9, max = 1e9) Double> raw,
+            @ForAll @IntRange(min = 0, max = 3) int rounding, @ForAll boolean descending) {
+        double[] x = new double[raw.size()];
+        for (int i = 0; i < x.length; i++) {
+            double v = raw.get(i);
+            // many ties, both zeros, negatives and some missing values
+            x[i] = i % 11 == 5 ? Double.NaN : i % 13 == 7 ? -0.0 : Math.round(v / Math.pow(10, 6 + rounding)) * 0.5;
+        }
+        int[] ranks = new int[x.length];
+        Stats.minRanks(x, 0, x.length, descending, ranks);
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isNaN(x[i])) {
+                assertThat(ranks[i]).isZero();
+                continue;
+            }
+            int better = 0;
+            for (double v : x) {
+                if (!Double.isNaN(v) && (descending ? v > x[i] : v < x[i])) {
+                    better++;
+                }
+            }
+            assertThat(ranks[i]).isEqualTo(better + 1);
+        }
+    }
 }
