@@ -9,7 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.yardstick.index.engine.IndexEngine;
 import org.yardstick.index.engine.IndexResult;
 import org.yardstick.index.engine.OutlierTreatment;
@@ -42,29 +47,22 @@ class AsemReproductionTest {
         }
     }
 
-    @Test
-    void denominatedStageMatchesThePublishedOne() throws IOException {
-        assertStage("Data_Denominated.csv", List.of(result.denominated()), 49);
+    static Stream<Arguments> stages() {
+        return Stream.of(
+                Arguments.of("Data_Denominated.csv", (Function<IndexResult, List<Panel>>) r -> List.of(r.denominated()), 49),
+                Arguments.of("Data_Imputed.csv", (Function<IndexResult, List<Panel>>) r -> List.of(r.imputed()), 49),
+                Arguments.of("Data_Treated.csv", (Function<IndexResult, List<Panel>>) r -> List.of(r.treated()), 49),
+                Arguments.of("Data_Normalised.csv", (Function<IndexResult, List<Panel>>) r -> List.of(r.normalised()), 49),
+                // the aggregated stage holds the normalised indicators and all 11 aggregates
+                Arguments.of("Data_Aggregated.csv",
+                        (Function<IndexResult, List<Panel>>) r -> List.of(r.normalised(), r.scores()), 49 + 11));
     }
 
-    @Test
-    void imputedStageMatchesThePublishedOne() throws IOException {
-        assertStage("Data_Imputed.csv", List.of(result.imputed()), 49);
-    }
-
-    @Test
-    void treatedStageMatchesThePublishedOne() throws IOException {
-        assertStage("Data_Treated.csv", List.of(result.treated()), 49);
-    }
-
-    @Test
-    void normalisedStageMatchesThePublishedOne() throws IOException {
-        assertStage("Data_Normalised.csv", List.of(result.normalised()), 49);
-    }
-
-    @Test
-    void aggregatedStageMatchesThePublishedOneIncludingEveryAggregate() throws IOException {
-        assertStage("Data_Aggregated.csv", List.of(result.normalised(), result.scores()), 49 + 11);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stages")
+    void everyStageMatchesThePublishedOne(String file, Function<IndexResult, List<Panel>> stage, int columns)
+            throws IOException {
+        assertStage(file, stage.apply(result), columns);
     }
 
     @Test
