@@ -27,14 +27,36 @@ public final class IndexEngine {
      */
     public static IndexResult compute(IndexTree tree, IndexMethod method, Panel data, @Nullable Panel denominators) {
         Panel raw = select(data, tree);
-        Panel denominated = denominate(raw, tree, denominators);
+        Panel denominated = requireFinite(denominate(raw, tree, denominators), "denomination");
         Screening screening = screen(denominated, method.screeningMinShare());
         Panel imputed = impute(screening.kept(), method.imputation());
         OutlierTreatment treatment = treat(imputed, method.treatment());
-        Panel normalised = normalise(treatment.treated(), tree, method.normalisation());
-        Panel scores = aggregate(normalised, tree, method.aggregation(), method.missingChildren());
+        Panel normalised = requireFinite(normalise(treatment.treated(), tree, method.normalisation()), "normalisation");
+        Panel scores = requireFinite(aggregate(normalised, tree, method.aggregation(), method.missingChildren()),
+                "aggregation");
         return new IndexResult(tree, method, denominated, screening, imputed, treatment, normalised, scores,
                 rank(scores, method.rankDecimals()));
+    }
+
+    /**
+     * The panel itself when every value is finite or missing; otherwise a problem for each infinite
+     * value (a division or power that overflowed), so that no infinity ever leaves the engine.
+     * Imputation and treatment keep values within the range of their inputs and need no check.
+     */
+    static Panel requireFinite(Panel panel, String stage) {
+        Problems problems = new Problems();
+        double[][] x = panel.raw();
+        for (int c = 0; c < x.length; c++) {
+            double[] column = x[c];
+            for (int i = 0; i < column.length; i++) {
+                if (Double.isInfinite(column[i])) {
+                    problems.add(InputProblem.of(panel.source(), panel.row(i), panel.columns().get(c), null,
+                            IndexProblem.OVERFLOW, stage, panel.periods().get(i / panel.unitCount())));
+                }
+            }
+        }
+        problems.throwIfAny();
+        return panel;
     }
 
     /** The tree's indicator columns of {@code data}, in the tree's order; a missing one is a problem. */

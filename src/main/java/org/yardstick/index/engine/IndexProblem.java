@@ -37,6 +37,7 @@ public enum IndexProblem implements ProblemKind {
     MISSING_TARGET("index.missing-target", "indicator {0} needs a target for distance to target"),
     TARGET_AT_EXTREME("index.target-at-extreme", "target {0} equals the worst value in period {1}; the distance is undefined"),
     BAD_SETTING("index.bad-setting", "{0}"),
+    OVERFLOW("index.overflow", "becomes too large to represent in {0} (period {1}); rescale the data"),
     UNKNOWN_UNIT("index.unknown-unit", "unit {0} is not in the data"),
     UNKNOWN_PERIOD("index.unknown-period", "period {0} is not in the data"),
     MISSING_IN_DECOMPOSITION("index.missing-in-decomposition",

@@ -160,4 +160,12 @@ class BadInputTest {
                 .replace(",20\n", ",20,0\n").replace(",40\n", ",40,2\n");
         assertProblem(problems(withDenominator, data), "index.zero-denominator", "data.csv", 3, "pop");
     }
+
+    @Test
+    void aValueThatOverflowsIsAProblemNotAnInfinity() {
+        String withDenominator = spec("min_max", "arithmetic").replace("parent: P}", "parent: P, denominator: pop}");
+        String data = DATA.replace("unit,year,a,b", "unit,year,a,b,pop").replace("x,2020,1,10", "x,2020,1e300,10,1e-300")
+                .replace(",20\n", ",20,1\n").replace(",40\n", ",40,2\n");
+        assertProblem(problems(withDenominator, data), "index.overflow", "data.csv", 2, "a");
+    }
 }
