@@ -51,88 +51,121 @@ public record OutlierTreatment(Panel treated, byte[][] flags, List<TreatmentSumm
         Problems problems = new Problems();
         double[] sk = new double[2];
         for (int c = 0; c < in.length; c++) {
-            double[] x = in[c].clone();
-            boolean changed = false;
+            double[] x = in[c]; // shared with the (immutable) input until a slice has to change
             for (int s = 0; s < scopes; s++) {
                 int from = s * width;
                 String period = t.scope() == Scope.PANEL ? "*" : data.periods().get(s);
-                TreatmentSummary summary = treatSlice(data, c, period, x, flags[c], from, from + width, t, sk, problems);
-                changed |= summary.outcome() != TreatmentSummary.Outcome.NONE;
-                summaries.add(summary);
+                Stats.skewKurtosis(x, from, from + width, sk);
+                if (t.passes(sk[0], sk[1])) {
+                    summaries.add(new TreatmentSummary(data.columns().get(c), period, 0, 0, 0,
+                            TreatmentSummary.Outcome.NONE, sk[0], sk[1], sk[0], sk[1]));
+                    continue;
+                }
+                if (x == in[c]) {
+                    x = x.clone();
+                }
+                summaries.add(treatSlice(data, c, period, x, flags[c], from, from + width, t, sk, problems));
             }
-            out[c] = changed ? x : in[c]; // an untouched column is shared with the input, which is immutable
+            out[c] = x;
         }
         problems.throwIfAny();
         return new OutlierTreatment(data.withColumns(data.columns(), out), flags, summaries);
     }
 
+    /**
+     * Treats one slice that fails the rule ({@code sk} holds its skewness and kurtosis). Winsorising
+     * the highest value to the next highest, step after step, is clamping at the next distinct value:
+     * one pass collects the {@code maxPoints + 1} highest and lowest distinct values with their counts
+     * and the power sums of {@code x - mean}; each step then updates the sums in O(1)
+     * ({@code Σd^j += k((next - m)^j - (e - m)^j)} for the {@code k} copies moved from {@code e} to
+     * {@code next}); one last pass clamps the values. The same values as the step-by-step procedure.
+     */
     private static TreatmentSummary treatSlice(Panel data, int column, String period, double[] x, byte[] flag,
             int from, int to, Treatment t, double[] sk, Problems problems) {
         String code = data.columns().get(column);
-        Stats.skewKurtosis(x, from, to, sk);
         double skew0 = sk[0];
         double kurt0 = sk[1];
-        double[] original = null;
+        int m = t.maxPoints() + 1;
+        double[] top = new double[m];
+        int[] topCount = new int[m];
+        double[] bottom = new double[m];
+        int[] bottomCount = new int[m];
+        int nTop = 0;
+        int nBottom = 0;
+        double centre = Stats.mean(x, from, to);
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            double v = x[i];
+            if (v != v) {
+                continue;
+            }
+            n++;
+            double d = v - centre;
+            double d2 = d * d;
+            s1 += d;
+            s2 += d2;
+            s3 += d2 * d;
+            s4 += d2 * d2;
+            nTop = keepDistinct(top, topCount, nTop, v);
+            nBottom = keepDistinct(bottom, bottomCount, nBottom, -v);
+        }
+        for (int k = 0; k < nBottom; k++) {
+            bottom[k] = -bottom[k];
+        }
+        int hi = 0; // top[hi] is the current highest value, bottom[lo] the current lowest
+        int lo = 0;
+        int movedHigh = topCount[0];
+        int movedLow = bottomCount[0];
         int steps = 0;
-        int low = 0;
-        int high = 0;
         while (!t.passes(sk[0], sk[1]) && steps < t.maxPoints()) {
-            if (original == null) {
-                original = java.util.Arrays.copyOfRange(x, from, to);
-            }
-            boolean top = sk[0] >= 0;
-            // one pass: the extreme to move, the next distinct value towards the centre, the opposite extreme
-            double extreme = Double.NaN;
-            double next = Double.NaN;
-            double opposite = Double.NaN;
-            for (int i = from; i < to; i++) {
-                double v = top ? x[i] : -x[i];
-                if (v != v) {
-                    continue;
-                }
-                if (!(v <= extreme)) {
-                    next = extreme;
-                    extreme = v;
-                } else if (v < extreme && !(v <= next)) {
-                    next = v;
-                }
-                if (!(v >= opposite)) {
-                    opposite = v;
-                }
-            }
-            if (Double.isNaN(next) || next == opposite) {
+            boolean up = sk[0] >= 0;
+            double e = up ? top[hi] : bottom[lo];
+            boolean more = up ? hi + 1 < nTop : lo + 1 < nBottom;
+            double next = !more ? Double.NaN : up ? top[hi + 1] : bottom[lo + 1];
+            if (!more || (up ? next <= bottom[lo] : next >= top[hi])) {
                 break; // it would leave fewer than two distinct values (COINr stops there too); the fallback follows
             }
-            if (!top) {
-                extreme = -extreme;
-                next = -next;
-            }
-            for (int i = from; i < to; i++) {
-                if (x[i] == extreme) {
-                    x[i] = next;
-                    if (flag[i] == FLAG_NONE) {
-                        flag[i] = top ? FLAG_HIGH : FLAG_LOW;
-                        if (top) {
-                            high++;
-                        } else {
-                            low++;
-                        }
-                    }
-                }
+            int k = up ? movedHigh : movedLow;
+            double dn = next - centre;
+            double de = e - centre;
+            s1 += k * (dn - de);
+            s2 += k * (dn * dn - de * de);
+            s3 += k * (dn * dn * dn - de * de * de);
+            s4 += k * (dn * dn * dn * dn - de * de * de * de);
+            if (up) {
+                movedHigh += topCount[++hi];
+            } else {
+                movedLow += bottomCount[++lo];
             }
             steps++;
-            Stats.skewKurtosis(x, from, to, sk);
+            Stats.skewKurtosis(n, s1, s2, s3, s4, sk);
         }
         if (t.passes(sk[0], sk[1])) {
+            double highCap = top[hi];
+            double lowCap = bottom[lo];
+            int high = 0;
+            int low = 0;
+            for (int i = from; i < to; i++) {
+                double v = x[i];
+                if (v > highCap) {
+                    x[i] = highCap;
+                    flag[i] = FLAG_HIGH;
+                    high++;
+                } else if (v < lowCap) {
+                    x[i] = lowCap;
+                    flag[i] = FLAG_LOW;
+                    low++;
+                }
+            }
             TreatmentSummary.Outcome outcome =
                     steps == 0 ? TreatmentSummary.Outcome.NONE : TreatmentSummary.Outcome.WINSORISED;
             return new TreatmentSummary(code, period, low, high, steps, outcome, skew0, kurt0, sk[0], sk[1]);
         }
-        // winsorisation did not suffice: back to the original values, then the fallback transform
-        if (original != null) {
-            System.arraycopy(original, 0, x, from, to - from);
-        }
-        java.util.Arrays.fill(flag, from, to, FLAG_NONE);
+        // winsorisation did not suffice: the fallback transform of the original values (x is still untouched)
         if (t.fallback() == Treatment.Fallback.NONE) {
             Stats.skewKurtosis(x, from, to, sk);
             return new TreatmentSummary(code, period, 0, 0, steps, TreatmentSummary.Outcome.FAILED_UNTREATED,
@@ -140,7 +173,7 @@ public record OutlierTreatment(Panel treated, byte[][] flags, List<TreatmentSumm
         }
         double min = Stats.min(x, from, to);
         double max = Stats.max(x, from, to);
-        double shift = -min + 0.01 * (max - min);
+        double offset = 0.01 * (max - min);
         for (int i = from; i < to; i++) {
             double v = x[i];
             if (Double.isNaN(v)) {
@@ -154,12 +187,39 @@ public record OutlierTreatment(Panel treated, byte[][] flags, List<TreatmentSumm
                 }
                 x[i] = Math.log(v);
             } else {
-                x[i] = Math.log(v + shift);
+                x[i] = Math.log(v - min + offset); // COINr's order of operations: x - min + 0.01 (max - min)
             }
             flag[i] = FLAG_LOG;
         }
         Stats.skewKurtosis(x, from, to, sk);
         return new TreatmentSummary(code, period, 0, 0, steps, TreatmentSummary.Outcome.LOG_TRANSFORMED,
                 skew0, kurt0, sk[0], sk[1]);
+    }
+
+    /**
+     * Keeps the {@code keep.length} largest distinct values seen so far, descending, with their
+     * counts; returns the new number kept. Most values are below the smallest kept and cost one comparison.
+     */
+    private static int keepDistinct(double[] keep, int[] count, int size, double v) {
+        int m = keep.length;
+        if (size == m && v < keep[m - 1]) {
+            return size;
+        }
+        int i = 0;
+        while (i < size && keep[i] > v) {
+            i++;
+        }
+        if (i < size && keep[i] == v) {
+            count[i]++;
+            return size;
+        }
+        int last = Math.min(size, m - 1);
+        for (int j = last; j > i; j--) {
+            keep[j] = keep[j - 1];
+            count[j] = count[j - 1];
+        }
+        keep[i] = v;
+        count[i] = 1;
+        return Math.min(size + 1, m);
     }
 }

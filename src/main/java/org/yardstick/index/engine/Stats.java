@@ -131,14 +131,28 @@ final class Stats {
                 n++;
             }
         }
-        if (n < 4 || m2 == 0) {
+        skewKurtosis(n, 0, m2, m3, m4, out);
+    }
+
+    /**
+     * Skewness and kurtosis ("type 2", as above) from the power sums {@code s_j = Σ d^j} of the
+     * deviations {@code d = x - c} from any centre {@code c} near the mean: with {@code δ = s1/n},
+     * {@code m2 = s2/n - δ²}, {@code m3 = s3/n - 3δ s2/n + 2δ³},
+     * {@code m4 = s4/n - 4δ s3/n + 6δ² s2/n - 3δ⁴}.
+     */
+    static void skewKurtosis(int n, double s1, double s2, double s3, double s4, double[] out) {
+        double delta = s1 / n;
+        double a2 = s2 / n;
+        double a3 = s3 / n;
+        double a4 = s4 / n;
+        double m2 = a2 - delta * delta;
+        double m3 = a3 - 3 * delta * a2 + 2 * delta * delta * delta;
+        double m4 = a4 - 4 * delta * a3 + 6 * delta * delta * a2 - 3 * delta * delta * delta * delta;
+        if (n < 4 || !(m2 > 0)) {
             out[0] = Double.NaN;
             out[1] = Double.NaN;
             return;
         }
-        m2 /= n;
-        m3 /= n;
-        m4 /= n;
         double g1 = m3 / Math.pow(m2, 1.5);
         double g2 = m4 / (m2 * m2) - 3;
         out[0] = g1 * Math.sqrt((double) n * (n - 1)) / (n - 2);

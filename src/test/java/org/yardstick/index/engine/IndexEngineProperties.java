@@ -217,4 +217,68 @@ class IndexEngineProperties {
             assertThat(ranks[i]).isEqualTo(better + 1);
         }
     }
+
+    /** Outliers on either side, many ties: the one-pass winsorisation equals the step-by-step procedure. */
+    @Provide
+    Arbitrary<double[]> skewedColumns() {
+        Arbitrary<Double> body = Arbitraries.integers().between(0, 6).map(i -> (double) i);
+        Arbitrary<Double> outlier = Arbitraries.integers().between(-400, 400).map(i -> (double) i * 7);
+        Arbitrary<Double> value = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(12, body), net.jqwik.api.Tuple.of(2, outlier),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(Double.NaN)));
+        return value.list().ofMinSize(4).ofMaxSize(80).map(l -> l.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    @Property(tries = 2000)
+    void winsorisationEqualsTheStepByStepProcedure(@ForAll("skewedColumns") double[] x,
+            @ForAll @IntRange(min = 0, max = 7) int maxPoints) {
+        Treatment t = new Treatment(true, maxPoints, 2, 3.5, Treatment.Fallback.CT_LOG, Scope.PERIOD);
+        OutlierTreatment fast = IndexEngine.treat(Panels.crossSection(List.of("a"), x), t);
+        double[] expected = x.clone();
+        byte[] flags = new byte[x.length];
+        String outcome = stepByStep(expected, flags, t);
+        assertThat(fast.treated().column(0)).containsExactly(expected);
+        assertThat(fast.flags()[0]).containsExactly(flags);
+        assertThat(fast.summaries().get(0).outcome().name()).isEqualTo(outcome);
+    }
+
+    /** COINr's loop as written: move every copy of the extreme to the next distinct value, re-test, repeat. */
+    private static String stepByStep(double[] x, byte[] flags, Treatment t) {
+        double[] original = x.clone();
+        double[] sk = new double[2];
+        Stats.skewKurtosis(x, 0, x.length, sk);
+        int steps = 0;
+        while (!t.passes(sk[0], sk[1]) && steps < t.maxPoints()) {
+            boolean top = sk[0] >= 0;
+            double extreme = top ? Stats.max(x, 0, x.length) : Stats.min(x, 0, x.length);
+            double opposite = top ? Stats.min(x, 0, x.length) : Stats.max(x, 0, x.length);
+            double next = Double.NaN;
+            for (double v : x) {
+                if (top ? v < extreme && !(v <= next) : v > extreme && !(v >= next)) {
+                    next = v;
+                }
+            }
+            if (Double.isNaN(next) || next == opposite) {
+                break;
+            }
+            for (int i = 0; i < x.length; i++) {
+                if (x[i] == extreme) {
+                    x[i] = next;
+                    flags[i] = top ? OutlierTreatment.FLAG_HIGH : OutlierTreatment.FLAG_LOW;
+                }
+            }
+            steps++;
+            Stats.skewKurtosis(x, 0, x.length, sk);
+        }
+        if (t.passes(sk[0], sk[1])) {
+            return steps == 0 ? "NONE" : "WINSORISED";
+        }
+        double min = Stats.min(original, 0, x.length);
+        double max = Stats.max(original, 0, x.length);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.log(original[i] - min + 0.01 * (max - min));
+            flags[i] = Double.isNaN(original[i]) ? OutlierTreatment.FLAG_NONE : OutlierTreatment.FLAG_LOG;
+        }
+        return "LOG_TRANSFORMED";
+    }
 }
