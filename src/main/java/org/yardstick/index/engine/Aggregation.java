@@ -57,11 +57,6 @@ public record Aggregation(Method method, double power) {
         return exponent() <= 0;
     }
 
-    /** Whether negative child values are refused at all (every mean but the arithmetic). */
-    boolean needsNonNegative() {
-        return method != Method.ARITHMETIC;
-    }
-
     String label() {
         return method == Method.GENERALISED ? "generalised (p = " + power + ")" : method.name().toLowerCase();
     }

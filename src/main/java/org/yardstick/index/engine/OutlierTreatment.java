@@ -75,8 +75,8 @@ public record OutlierTreatment(Panel treated, byte[][] flags, List<TreatmentSumm
     /**
      * Treats one slice that fails the rule ({@code sk} holds its skewness and kurtosis). Winsorising
      * the highest value to the next highest, step after step, is clamping at the next distinct value:
-     * one pass collects the {@code maxPoints + 1} highest and lowest distinct values with their counts
-     * and the power sums of {@code x - mean}; each step then updates the sums in O(1)
+     * one pass collects the {@code maxPoints + 1} highest and lowest distinct values with their counts,
+     * another the power sums of {@code x - mean}; each step then updates the sums in O(1)
      * ({@code Σd^j += k((next - m)^j - (e - m)^j)} for the {@code k} copies moved from {@code e} to
      * {@code next}); one last pass clamps the values. The same values as the step-by-step procedure.
      */
@@ -93,25 +93,18 @@ public record OutlierTreatment(Panel treated, byte[][] flags, List<TreatmentSumm
         int nTop = 0;
         int nBottom = 0;
         double centre = Stats.mean(x, from, to);
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double s4 = 0;
-        int n = 0;
+        double[] sums = new double[4];
+        int n = Stats.powerSums(x, from, to, centre, sums);
+        double s1 = sums[0];
+        double s2 = sums[1];
+        double s3 = sums[2];
+        double s4 = sums[3];
         for (int i = from; i < to; i++) {
             double v = x[i];
-            if (v != v) {
-                continue;
+            if (v == v) {
+                nTop = keepDistinct(top, topCount, nTop, v);
+                nBottom = keepDistinct(bottom, bottomCount, nBottom, -v);
             }
-            n++;
-            double d = v - centre;
-            double d2 = d * d;
-            s1 += d;
-            s2 += d2;
-            s3 += d2 * d;
-            s4 += d2 * d2;
-            nTop = keepDistinct(top, topCount, nTop, v);
-            nBottom = keepDistinct(bottom, bottomCount, nBottom, -v);
         }
         for (int k = 0; k < nBottom; k++) {
             bottom[k] = -bottom[k];

@@ -159,14 +159,6 @@ public final class Panel {
         return values;
     }
 
-    String[] rawGroups() {
-        return groups;
-    }
-
-    long[] rawRows() {
-        return rows;
-    }
-
     /** A panel of the given units only (by index, in that order), all periods. */
     Panel selectUnits(int[] keep) {
         int n = units.size();

@@ -70,19 +70,6 @@ final class Stats {
         return m == Double.NEGATIVE_INFINITY ? Double.NaN : m;
     }
 
-    /** The values present, sorted ascending. */
-    static double[] sortedPresent(double[] x, int from, int to) {
-        double[] v = new double[count(x, from, to)];
-        int k = 0;
-        for (int i = from; i < to; i++) {
-            if (!Double.isNaN(x[i])) {
-                v[k++] = x[i];
-            }
-        }
-        Arrays.sort(v);
-        return v;
-    }
-
     /** Median of sorted values: the middle one, or the mean of the two middle ones. */
     static double medianOfSorted(double[] sorted) {
         int n = sorted.length;
@@ -93,21 +80,6 @@ final class Stats {
     }
 
     /**
-     * Quantile of sorted values by R's default (type 7): {@code h = (n - 1) q},
-     * {@code Q = x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h])}.
-     */
-    static double quantileOfSorted(double[] sorted, double q) {
-        int n = sorted.length;
-        if (n == 0) {
-            return Double.NaN;
-        }
-        double h = (n - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, n - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
-
-    /**
      * Sample skewness and excess kurtosis by the "type 2" formulas (SAS, SPSS, R e1071 type = 2):
      * with {@code m_k = Σ(x - mean)^k / n}, {@code g1 = m3 / m2^1.5}, {@code g2 = m4 / m2² - 3},
      * skewness {@code G1 = g1 sqrt(n(n - 1)) / (n - 2)} and kurtosis
@@ -115,23 +87,38 @@ final class Stats {
      * {@code out}; both NaN when fewer than 4 values or all values equal.
      */
     static void skewKurtosis(double[] x, int from, int to, double[] out) {
-        double m = mean(x, from, to);
-        double m2 = 0;
-        double m3 = 0;
-        double m4 = 0;
+        double[] sums = new double[4];
+        int n = powerSums(x, from, to, mean(x, from, to), sums);
+        skewKurtosis(n, 0, sums[1], sums[2], sums[3], out);
+    }
+
+    /**
+     * The power sums {@code Σd, Σd², Σd³, Σd⁴} of the deviations {@code d = x - centre} of the
+     * values present, into {@code sums}; returns how many values are present.
+     */
+    static int powerSums(double[] x, int from, int to, double centre, double[] sums) {
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
         int n = 0;
         for (int i = from; i < to; i++) {
             double v = x[i];
-            if (!Double.isNaN(v)) {
-                double d = v - m;
+            if (v == v) {
+                double d = v - centre;
                 double d2 = d * d;
-                m2 += d2;
-                m3 += d2 * d;
-                m4 += d2 * d2;
+                s1 += d;
+                s2 += d2;
+                s3 += d2 * d;
+                s4 += d2 * d2;
                 n++;
             }
         }
-        skewKurtosis(n, 0, m2, m3, m4, out);
+        sums[0] = s1;
+        sums[1] = s2;
+        sums[2] = s3;
+        sums[3] = s4;
+        return n;
     }
 
     /**

@@ -153,19 +153,21 @@ class BadInputTest {
         assertThat(e.problems().get(0).describe()).startsWith("spec.yaml:4: method.normalise.method: must be one of");
     }
 
+    /** The spec with indicator a divided by population, and the data with populations x, y, z. */
+    static List<InputProblem> problemsPerPopulation(String x, String y, String z, String a) {
+        String perHead = spec("min_max", "arithmetic").replace("parent: P}", "parent: P, denominator: pop}");
+        String data = DATA.replace("unit,year,a,b", "unit,year,a,b,pop").replace("x,2020,1,10", "x,2020," + a + ",10")
+                .replace(",10\n", ",10," + x + "\n").replace(",20\n", ",20," + y + "\n").replace(",40\n", ",40," + z + "\n");
+        return problems(perHead, data);
+    }
+
     @Test
     void aZeroDenominatorIsAProblemNotAnInfinity() {
-        String withDenominator = spec("min_max", "arithmetic").replace("parent: P}", "parent: P, denominator: pop}");
-        String data = DATA.replace("unit,year,a,b", "unit,year,a,b,pop").replace(",10\n", ",10,5\n")
-                .replace(",20\n", ",20,0\n").replace(",40\n", ",40,2\n");
-        assertProblem(problems(withDenominator, data), "index.zero-denominator", "data.csv", 3, "pop");
+        assertProblem(problemsPerPopulation("5", "0", "2", "1"), "index.zero-denominator", "data.csv", 3, "pop");
     }
 
     @Test
     void aValueThatOverflowsIsAProblemNotAnInfinity() {
-        String withDenominator = spec("min_max", "arithmetic").replace("parent: P}", "parent: P, denominator: pop}");
-        String data = DATA.replace("unit,year,a,b", "unit,year,a,b,pop").replace("x,2020,1,10", "x,2020,1e300,10,1e-300")
-                .replace(",20\n", ",20,1\n").replace(",40\n", ",40,2\n");
-        assertProblem(problems(withDenominator, data), "index.overflow", "data.csv", 2, "a");
+        assertProblem(problemsPerPopulation("1e-300", "1", "2", "1e300"), "index.overflow", "data.csv", 2, "a");
     }
 }
