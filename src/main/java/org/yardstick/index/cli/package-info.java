@@ -1,0 +1,3 @@
+/** The analysts' batch command {@code index compute --spec … --data … --out …}. */
+@org.jspecify.annotations.NullMarked
+package org.yardstick.index.cli;

@@ -1,0 +1,192 @@
+package org.yardstick.index.engine;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.yardstick.shared.InputProblem;
+import org.yardstick.shared.InvalidInputException;
+
+/**
+ * The OECD/JRC pipeline of a composite indicator (OECD/JRC, Handbook on Constructing Composite
+ * Indicators, 2008; the JRC's COINr): denominate → screen → impute → treat outliers → normalise →
+ * aggregate → rank. Each stage is a static method on immutable {@link Panel}s and can be run on its
+ * own; {@link #compute} runs them all. Every stage reports bad input as an
+ * {@link InvalidInputException} naming the place (file, row, column) and never produces an infinity;
+ * a missing value is NaN in and NaN out.
+ */
+public final class IndexEngine {
+
+    private IndexEngine() {}
+
+    /**
+     * Runs the whole pipeline.
+     *
+     * @param tree the validated tree
+     * @param method the method of each stage
+     * @param data the raw values; must have a column for every indicator of the tree (others are ignored)
+     * @param denominators the denominator columns named by the tree's indicators; null when none is named
+     */
+    public static IndexResult compute(IndexTree tree, IndexMethod method, Panel data, @Nullable Panel denominators) {
+        Panel raw = select(data, tree);
+        Panel denominated = requireFinite(denominate(raw, tree, denominators), "denomination");
+        Screening screening = screen(denominated, method.screeningMinShare());
+        Panel imputed = impute(screening.kept(), method.imputation());
+        OutlierTreatment treatment = treat(imputed, method.treatment());
+        Panel normalised = requireFinite(normalise(treatment.treated(), tree, method.normalisation()), "normalisation");
+        Panel scores = requireFinite(aggregate(normalised, tree, method.aggregation(), method.missingChildren()),
+                "aggregation");
+        return new IndexResult(tree, method, denominated, screening, imputed, treatment, normalised, scores,
+                rank(scores, method.rankDecimals()));
+    }
+
+    /**
+     * The panel itself when every value is finite or missing; otherwise a problem for each infinite
+     * value (a division or power that overflowed), so that no infinity ever leaves the engine.
+     * Imputation and treatment keep values within the range of their inputs and need no check.
+     */
+    static Panel requireFinite(Panel panel, String stage) {
+        Problems problems = new Problems();
+        double[][] x = panel.raw();
+        for (int c = 0; c < x.length; c++) {
+            double[] column = x[c];
+            for (int i = 0; i < column.length; i++) {
+                if (Double.isInfinite(column[i])) {
+                    problems.add(InputProblem.of(panel.source(), panel.row(i), panel.columns().get(c), null,
+                            IndexProblem.OVERFLOW, stage, panel.periods().get(i / panel.unitCount())));
+                }
+            }
+        }
+        problems.throwIfAny();
+        return panel;
+    }
+
+    /** The tree's indicator columns of {@code data}, in the tree's order; a missing one is a problem. */
+    public static Panel select(Panel data, IndexTree tree) {
+        if (data.cellCount() == 0) {
+            throw new InvalidInputException(InputProblem.of(data.source(), 0, "", null, IndexProblem.EMPTY_DATA));
+        }
+        List<String> codes = tree.indicatorCodes();
+        double[][] columns = new double[codes.size()][];
+        Problems problems = new Problems();
+        for (int i = 0; i < codes.size(); i++) {
+            int c = data.columnIndex(codes.get(i));
+            if (c < 0) {
+                problems.add(InputProblem.of(data.source(), 1, "", null, IndexProblem.MISSING_INDICATOR, codes.get(i)));
+            } else {
+                columns[i] = data.raw()[c];
+            }
+        }
+        problems.throwIfAny();
+        return data.withColumns(codes, columns);
+    }
+
+    /**
+     * Denomination (OECD/JRC 2008, section 3; COINr {@code Denominate}): {@code x' = x / d} for an
+     * indicator whose node names a denominator column {@code d} (e.g. GDP, population, area);
+     * unchanged otherwise. A missing denominator gives a missing value; a zero denominator is a
+     * problem, not an infinity.
+     *
+     * @param data the tree's indicator columns in order (see {@link #select})
+     */
+    public static Panel denominate(Panel data, IndexTree tree, @Nullable Panel denominators) {
+        List<TreeNode> nodes = tree.indicators();
+        double[][] out = new double[nodes.size()][];
+        Problems problems = new Problems();
+        boolean any = false;
+        for (int c = 0; c < nodes.size(); c++) {
+            TreeNode node = nodes.get(c);
+            double[] x = data.raw()[c];
+            String name = node.denominator();
+            if (name == null) {
+                out[c] = x;
+                continue;
+            }
+            any = true;
+            int d = denominators == null ? -1 : denominators.columnIndex(name);
+            if (d < 0) {
+                problems.add(node.where().problem(name, IndexProblem.MISSING_COLUMN, name));
+                continue;
+            }
+            double[] den = denominators.raw()[d];
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                if (den[i] == 0 && !Double.isNaN(x[i])) {
+                    problems.cell(denominators, i, name, 0, IndexProblem.ZERO_DENOMINATOR, name);
+                    continue;
+                }
+                y[i] = x[i] / den[i];
+            }
+            out[c] = y;
+        }
+        problems.throwIfAny();
+        return any ? data.withColumns(data.columns(), out) : data;
+    }
+
+    /**
+     * Screening by data availability (COINr {@code Screen} with {@code dat_thresh}): a unit is kept
+     * when {@code present / (indicators × periods) ≥ minShare} and it has at least one value.
+     */
+    public static Screening screen(Panel data, double minShare) {
+        return Screening.screen(data, minShare);
+    }
+
+    /** Imputation of missing values; the formula of each method is given at {@link Imputation}. */
+    public static Panel impute(Panel data, Imputation method) {
+        return Imputer.impute(data, method);
+    }
+
+    /**
+     * Outlier treatment: winsorisation by the skewness/kurtosis rule, then a log fallback; the rule
+     * and the formulas are given at {@link Treatment}.
+     */
+    public static OutlierTreatment treat(Panel data, Treatment treatment) {
+        return OutlierTreatment.treat(data, treatment);
+    }
+
+    /**
+     * Normalisation with polarity reversal; the formula of each method is given at
+     * {@link Normalisation}. A zero-variance indicator under min-max or z-score is a problem.
+     *
+     * @param data the tree's indicator columns in order
+     */
+    public static Panel normalise(Panel data, IndexTree tree, Normalisation how) {
+        return Normaliser.normalise(data, tree, how);
+    }
+
+    /**
+     * Weighted aggregation up the tree, level by level: each aggregate is the {@link Aggregation}
+     * mean of its children present (its node's own method, else {@code fallback}), with weights
+     * renormalised over the children present and the {@link MissingChildren} rule deciding when too
+     * few are present.
+     *
+     * @param normalised the tree's normalised indicator columns in order
+     * @return the aggregates' scores, columns in {@link IndexTree#aggregates()} order
+     */
+    public static Panel aggregate(Panel normalised, IndexTree tree, Aggregation fallback, MissingChildren missing) {
+        return Aggregator.aggregate(normalised, tree, fallback, missing);
+    }
+
+    /**
+     * Ranks of every column within each period: highest value rank 1; ties share the smallest rank
+     * (R {@code rank(-x, ties.method = "min")}, competition ranking 1, 2, 2, 4); 0 for a missing value.
+     * With {@code decimals ≥ 0} the values are first rounded half-even to that many decimals,
+     * {@code rint(x · 10^decimals) / 10^decimals}, so that units equal in a published table tie.
+     */
+    public static int[][] rank(Panel scores, int decimals) {
+        int n = scores.unitCount();
+        int[][] ranks = new int[scores.columns().size()][scores.cellCount()];
+        double scale = decimals >= 0 ? Math.pow(10, decimals) : 1;
+        for (int c = 0; c < ranks.length; c++) {
+            double[] x = scores.raw()[c];
+            if (decimals >= 0) {
+                x = x.clone();
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = Math.rint(x[i] * scale) / scale;
+                }
+            }
+            for (int p = 0; p < scores.periodCount(); p++) {
+                Stats.minRanks(x, p * n, (p + 1) * n, true, ranks[c]);
+            }
+        }
+        return ranks;
+    }
+}

@@ -1,0 +1,222 @@
+package org.yardstick.index.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.yardstick.index.engine.Aggregation;
+import org.yardstick.index.engine.Imputation;
+import org.yardstick.index.engine.IndexMethod;
+import org.yardstick.index.engine.IndexProblem;
+import org.yardstick.index.engine.IndexTree;
+import org.yardstick.index.engine.Location;
+import org.yardstick.index.engine.MissingChildren;
+import org.yardstick.index.engine.Normalisation;
+import org.yardstick.index.engine.Scope;
+import org.yardstick.index.engine.Treatment;
+import org.yardstick.index.engine.TreeNode;
+import org.yardstick.shared.InputProblem;
+import org.yardstick.shared.InvalidInputException;
+import org.yardstick.shared.YamlNode;
+
+/** Reads the YAML of an index spec with {@link YamlNode}, collecting the problems of every section. */
+final class IndexSpecReader {
+
+    enum TreatMethod { NONE, WINSORISE }
+
+    enum Missing { RENORMALISE, MIN_SHARE }
+
+    private IndexSpecReader() {}
+
+    static IndexSpec read(String source, String text) {
+        YamlNode root = YamlNode.parse(source, text).allowOnly("index", "data", "method", "aggregates", "indicators");
+        List<InputProblem> problems = new ArrayList<>();
+        String[] names = new String[3];
+        DataLayout[] layout = new DataLayout[1];
+        IndexMethod[] method = new IndexMethod[1];
+        List<TreeNode> nodes = new ArrayList<>();
+        collect(problems, () -> {
+            YamlNode index = root.required("index").allowOnly("code", "name_zh", "name_en");
+            names[0] = index.code("code");
+            names[1] = index.text("name_zh");
+            names[2] = index.text("name_en");
+        });
+        collect(problems, () -> layout[0] = layout(root.required("data")));
+        collect(problems, () -> method[0] = method(root.get("method")));
+        collect(problems, () -> root.required("aggregates").each(item -> nodes.add(node(item, false))));
+        collect(problems, () -> root.required("indicators").each(item -> nodes.add(node(item, true))));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        IndexTree tree = IndexTree.of(nodes);
+        return new IndexSpec(names[0], names[1], names[2], tree, method[0], layout[0]);
+    }
+
+    private static void collect(List<InputProblem> problems, Runnable section) {
+        try {
+            section.run();
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+    }
+
+    private static DataLayout layout(YamlNode data) {
+        data.allowOnly("unit", "period", "group", "labels");
+        String period = data.textOr("period", "");
+        String group = data.textOr("group", "");
+        return new DataLayout(data.text("unit"), period.isEmpty() ? null : period, group.isEmpty() ? null : group,
+                data.get("labels").texts());
+    }
+
+    private static IndexMethod method(YamlNode m) {
+        IndexMethod defaults = IndexMethod.defaults();
+        if (m.isMissing() || m.isNull()) {
+            return defaults;
+        }
+        m.allowOnly("screen", "impute", "treat", "normalise", "aggregate", "rank");
+        double screen = 0;
+        if (m.has("screen")) {
+            YamlNode s = m.get("screen").allowOnly("min_share");
+            screen = share(s, "min_share", 0);
+        }
+        Imputation imputation = Imputation.NONE;
+        if (m.has("impute")) {
+            imputation = m.get("impute").allowOnly("method").choice("method", Imputation.class);
+        }
+        Treatment treatment = Treatment.none();
+        if (m.has("treat")) {
+            treatment = treatment(m.get("treat"));
+        }
+        Normalisation normalisation = defaults.normalisation();
+        if (m.has("normalise")) {
+            normalisation = normalisation(m.get("normalise"));
+        }
+        Aggregation aggregation = defaults.aggregation();
+        MissingChildren missing = defaults.missingChildren();
+        if (m.has("aggregate")) {
+            YamlNode a = m.get("aggregate").allowOnly("method", "power", "missing", "min_share");
+            aggregation = aggregation(a);
+            if (a.choiceOr("missing", Missing.class, Missing.RENORMALISE) == Missing.MIN_SHARE) {
+                missing = MissingChildren.requireShare(share(a, "min_share", 1));
+            }
+        }
+        int decimals = -1;
+        if (m.has("rank")) {
+            YamlNode r = m.get("rank").allowOnly("decimals");
+            decimals = r.integer("decimals");
+            if (decimals < 0 || decimals > 12) {
+                throw r.get("decimals").fail(IndexProblem.BAD_SETTING, "decimals must lie between 0 and 12");
+            }
+        }
+        return new IndexMethod(screen, imputation, treatment, normalisation, aggregation, missing, decimals);
+    }
+
+    private static double share(YamlNode n, String key, double fallback) {
+        if (!n.has(key)) {
+            return fallback;
+        }
+        double v = n.decimal(key).doubleValue();
+        if (!(v >= 0 && v <= 1)) {
+            throw n.get(key).fail(IndexProblem.BAD_SETTING, "must be a share between 0 and 1");
+        }
+        return v;
+    }
+
+    private static Treatment treatment(YamlNode t) {
+        t.allowOnly("method", "max_points", "skew", "kurtosis", "fallback", "scope");
+        if (t.choice("method", TreatMethod.class) == TreatMethod.NONE) {
+            return Treatment.none();
+        }
+        int max = t.integerOrNull("max_points") == null ? 5 : t.integer("max_points");
+        if (max < 0) {
+            throw t.get("max_points").fail(IndexProblem.BAD_SETTING, "must not be negative");
+        }
+        double skew = t.has("skew") ? positive(t, "skew") : 2;
+        double kurt = t.has("kurtosis") ? t.decimal("kurtosis").doubleValue() : 3.5;
+        return new Treatment(true, max, skew, kurt,
+                t.choiceOr("fallback", Treatment.Fallback.class, Treatment.Fallback.CT_LOG),
+                t.choiceOr("scope", Scope.class, Scope.PERIOD));
+    }
+
+    private static double positive(YamlNode n, String key) {
+        double v = n.decimal(key).doubleValue();
+        if (!(v > 0)) {
+            throw n.get(key).fail(IndexProblem.BAD_SETTING, "must be positive");
+        }
+        return v;
+    }
+
+    private static Normalisation normalisation(YamlNode n) {
+        n.allowOnly("method", "range", "mean", "sd", "cap", "scope");
+        Normalisation.Method method = n.choice("method", Normalisation.Method.class);
+        double lo = 0;
+        double hi = 100;
+        if (n.has("range")) {
+            List<YamlNode> r = n.get("range").items();
+            if (r.size() != 2 || !(r.get(0).asDecimal().doubleValue() < r.get(1).asDecimal().doubleValue())) {
+                throw n.get("range").fail(IndexProblem.BAD_SETTING, "range must be two numbers [low, high], low < high");
+            }
+            lo = r.get(0).asDecimal().doubleValue();
+            hi = r.get(1).asDecimal().doubleValue();
+        }
+        double mean = n.has("mean") ? n.decimal("mean").doubleValue() : 0;
+        double sd = n.has("sd") ? positive(n, "sd") : 1;
+        return new Normalisation(method, lo, hi, mean, sd, n.bool("cap", true),
+                n.choiceOr("scope", Scope.class, Scope.PERIOD));
+    }
+
+    private static @Nullable Aggregation aggregationOrNull(YamlNode n) {
+        return n.has("method") ? aggregation(n) : null;
+    }
+
+    private static Aggregation aggregation(YamlNode n) {
+        Aggregation.Method method = n.choiceOr("method", Aggregation.Method.class, Aggregation.Method.ARITHMETIC);
+        return switch (method) {
+            case ARITHMETIC -> Aggregation.arithmetic();
+            case GEOMETRIC -> Aggregation.geometric();
+            case HARMONIC -> Aggregation.harmonic();
+            case GENERALISED -> {
+                double p = n.decimal("power").doubleValue();
+                if (p == 0) {
+                    throw n.get("power").fail(IndexProblem.BAD_SETTING, "power 0 is the geometric mean; write method: geometric");
+                }
+                yield Aggregation.generalised(p);
+            }
+        };
+    }
+
+    private static TreeNode node(YamlNode item, boolean indicator) {
+        if (indicator) {
+            item.allowOnly("code", "name_zh", "name_en", "parent", "weight", "direction", "denominator", "goalposts",
+                    "target", "unit");
+        } else {
+            item.allowOnly("code", "name_zh", "name_en", "parent", "weight", "method", "power");
+        }
+        String code = item.code("code");
+        String parent = item.has("parent") ? item.get("parent").asCode() : null;
+        double weight = item.has("weight") ? item.decimal("weight").doubleValue() : 1;
+        int direction = 1;
+        String denominator = null;
+        double low = Double.NaN;
+        double high = Double.NaN;
+        double target = Double.NaN;
+        Aggregation aggregation = null;
+        if (indicator) {
+            direction = item.has("direction") ? item.integer("direction") : 1;
+            denominator = item.has("denominator") ? item.text("denominator") : null;
+            if (item.has("goalposts")) {
+                List<YamlNode> g = item.get("goalposts").items();
+                if (g.size() != 2) {
+                    throw item.get("goalposts").fail(IndexProblem.BAD_GOALPOSTS, code);
+                }
+                low = g.get(0).asDecimal().doubleValue();
+                high = g.get(1).asDecimal().doubleValue();
+            }
+            target = item.has("target") ? item.decimal("target").doubleValue() : Double.NaN;
+        } else {
+            aggregation = aggregationOrNull(item);
+        }
+        Location where = new Location(item.source(), item.line(), item.path());
+        return new TreeNode(code, item.text("name_zh"), item.text("name_en"), parent, weight, indicator, direction,
+                denominator, low, high, target, aggregation, where);
+    }
+}

@@ -1,0 +1,61 @@
+package org.yardstick.index.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.yardstick.index.engine.IndexEngine;
+import org.yardstick.index.engine.IndexMethod;
+import org.yardstick.index.engine.IndexResult;
+import org.yardstick.index.engine.IndexTree;
+import org.yardstick.index.engine.Panel;
+
+/**
+ * The full pipeline (impute, treat, normalise, aggregate, rank) over 3,000 units × 60 indicators ×
+ * 20 periods, the engine against the boxed-map baseline. Run by {@code bench/index-engine.sh}.
+ * Both run in the same forked JVM with the same flags: a fixed 8 GB heap, pre-touched so page
+ * faults are not timed, with a 5 GB young generation in which each run's stage arrays die young.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgs = {"-Xms8g", "-Xmx8g", "-Xmn5g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+public class IndexPipelineBenchmark {
+
+    static final long SEED = 20240607L;
+    /** How many input values one run treats. */
+    static final long VALUES = (long) SyntheticIndex.UNITS * SyntheticIndex.INDICATORS * SyntheticIndex.PERIODS;
+
+    private IndexTree tree;
+    private IndexMethod method;
+    private Panel panel;
+    private BoxedBaseline baseline;
+
+    @Setup(Level.Trial)
+    public void generate() {
+        tree = SyntheticIndex.tree(SyntheticIndex.INDICATORS);
+        method = SyntheticIndex.method();
+        panel = SyntheticIndex.panel(SEED, SyntheticIndex.UNITS, SyntheticIndex.INDICATORS, SyntheticIndex.PERIODS);
+        baseline = new BoxedBaseline(panel, tree, method.treatment().maxPoints());
+    }
+
+    @Benchmark
+    public IndexResult engine() {
+        return IndexEngine.compute(tree, method, panel, null);
+    }
+
+    @Benchmark
+    public BoxedBaseline.Result baseline() {
+        return baseline.run();
+    }
+}
