@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.yardstick.demo.DemoReload;
+import org.yardstick.index.cli.IndexCommand;
 
 /**
  * Yardstick: monitoring and evaluation of development plans (信息化规划监测评估平台).
@@ -16,9 +17,13 @@ public class YardstickApplication {
 
     /**
      * Starts the platform; or, with a command as first arguments, runs that command and exits:
-     * {@code demo reload --yes} (erase the database and load the demo).
+     * {@code demo reload --yes} (erase the database and load the demo); {@code index compute …}
+     * (compute a composite index from files, without starting the platform; see examples/asem).
      */
     public static void main(String[] args) {
+        if (args.length >= 1 && args[0].equals("index")) {
+            System.exit(IndexCommand.run(args, System.out, System.err));
+        }
         if (args.length >= 2 && args[0].equals("demo") && args[1].equals("reload")) {
             System.exit(DemoReload.run(YardstickApplication.class, args, System.out));
         }

@@ -61,6 +61,13 @@
     });
   }
 
+  /* htmx requests carry the CSRF token like forms do */
+  document.addEventListener('htmx:configRequest', function (e) {
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var header = document.querySelector('meta[name="csrf-header"]');
+    if (token && header) { e.detail.headers[header.content] = token.content; }
+  });
+
   document.addEventListener('DOMContentLoaded', function () { renderCharts(); autosubmit(); });
   document.addEventListener('htmx:afterSwap', function (e) { renderCharts(e.target); autosubmit(e.target); });
 })();

@@ -11,6 +11,7 @@ import org.yardstick.observation.ObservationStatus;
 import org.yardstick.region.OfficialDivisions;
 import org.yardstick.region.RegionFiles;
 import org.yardstick.region.Regions;
+import org.yardstick.security.Accounts;
 import org.yardstick.shared.FileSet;
 
 /** Loads the demo dataset: official divisions, then the seed plans' framework files and figures. */
@@ -32,7 +33,7 @@ public class DemoData {
 
     /** What a load wrote. */
     public record Summary(int regions, int organisations, int documents, int indicators, int plans, int targets,
-                          int tasks, int observations, int sources) {}
+                          int tasks, int observations, int sources, int accounts) {}
 
     static final String ACTOR = "demo";
 
@@ -45,9 +46,11 @@ public class DemoData {
     private final FrameworkFiles frameworkFiles;
     private final ObservationFiles observationFiles;
     private final TransactionTemplate transaction;
+    private final Accounts accounts;
 
     DemoData(Settings settings, Regions regions, OfficialDivisions divisions, RegionFiles regionFiles,
-             FrameworkFiles frameworkFiles, ObservationFiles observationFiles, TransactionTemplate transaction) {
+             FrameworkFiles frameworkFiles, ObservationFiles observationFiles, TransactionTemplate transaction,
+             Accounts accounts) {
         this.settings = settings;
         this.regions = regions;
         this.divisions = divisions;
@@ -55,6 +58,7 @@ public class DemoData {
         this.frameworkFiles = frameworkFiles;
         this.observationFiles = observationFiles;
         this.transaction = transaction;
+        this.accounts = accounts;
     }
 
     /** Loads the demo if enabled and the database holds no regions; returns whether it did. */
@@ -74,8 +78,9 @@ public class DemoData {
             RegionFiles.Loaded r = regionFiles.load(files);
             FrameworkFiles.Loaded f = frameworkFiles.load(files);
             ObservationFiles.Loaded o = observationFiles.load(files, "observations.csv", ObservationStatus.APPROVED, ACTOR);
+            int accountsCreated = accounts.count() == 0 ? DemoAccounts.create(accounts) : 0;
             return new Summary(official + r.regions(), r.organisations(), f.documents(), f.indicators(), f.plans(),
-                    f.targets(), f.tasks(), o.observations(), o.sources());
+                    f.targets(), f.tasks(), o.observations(), o.sources(), accountsCreated);
         });
         log.info("Demo data loaded from {}: {}", files.label(), summary);
         return summary;

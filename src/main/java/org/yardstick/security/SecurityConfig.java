@@ -2,26 +2,63 @@ package org.yardstick.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.yardstick.security.internal.LoginThrottle;
 
-/** HTTP security of the application. */
+/**
+ * HTTP security: what is public (published pages, the read API, health), what needs an account and
+ * which role; form login with throttling; CSRF on every form and htmx request; security headers.
+ * Scope (which regions, which organisation) is checked where the data is, through {@link CurrentUser}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableMethodSecurity
 class SecurityConfig {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Pages and assets anyone may read: only published (approved) data is shown there. */
+    static final String[] PUBLIC = {"/", "/plans", "/plans/**", "/indicators", "/indicators/**", "/regions",
+        "/regions/**", "/indices", "/indices/**", "/open/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**",
+        "/favicon.svg", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+        "/swagger-ui.html", "/swagger-ui/**"};
+
     @Bean
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    PasswordEncoder passwordEncoder() {
+        // bcrypt, with the algorithm named in each stored hash so it can be upgraded later
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .anyRequest().permitAll())
+                        .requestMatchers(HttpMethod.GET, PUBLIC).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll()
+                        .requestMatchers("/login", "/logout").permitAll()
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/collect/**").hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(),
+                                Role.REPORTER.name(), Role.REVIEWER.name())
+                        .requestMatchers("/review/**").hasAnyRole(Role.ADMIN.name(), Role.REVIEWER.name())
+                        .requestMatchers("/rules/**", "/audit/**").hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(),
+                                Role.REVIEWER.name())
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?logout"))
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
