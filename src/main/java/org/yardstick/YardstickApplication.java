@@ -1,8 +1,13 @@
 package org.yardstick;
 
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.yardstick.demo.DemoReload;
 import org.yardstick.index.cli.IndexCommand;
 
@@ -13,7 +18,18 @@ import org.yardstick.index.cli.IndexCommand;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class YardstickApplication {
+
+    /**
+     * The clock everything that depends on today's date reads (collection windows, deadlines,
+     * alerts), in the platform's time zone ({@code yardstick.time-zone}, default Asia/Shanghai).
+     * Tests replace it with a fixed clock.
+     */
+    @Bean
+    Clock clock(@Value("${yardstick.time-zone:Asia/Shanghai}") String zone) {
+        return Clock.system(ZoneId.of(zone));
+    }
 
     /**
      * Starts the platform; or, with a command as first arguments, runs that command and exits:

@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yardstick.framework.FrameworkFiles;
+import org.yardstick.observation.DataSetFiles;
 import org.yardstick.observation.ObservationFiles;
 import org.yardstick.observation.ObservationStatus;
 import org.yardstick.region.OfficialDivisions;
@@ -47,10 +48,11 @@ public class DemoData {
     private final ObservationFiles observationFiles;
     private final TransactionTemplate transaction;
     private final Accounts accounts;
+    private final DataSetFiles dataSetFiles;
 
     DemoData(Settings settings, Regions regions, OfficialDivisions divisions, RegionFiles regionFiles,
              FrameworkFiles frameworkFiles, ObservationFiles observationFiles, TransactionTemplate transaction,
-             Accounts accounts) {
+             Accounts accounts, DataSetFiles dataSetFiles) {
         this.settings = settings;
         this.regions = regions;
         this.divisions = divisions;
@@ -59,6 +61,7 @@ public class DemoData {
         this.observationFiles = observationFiles;
         this.transaction = transaction;
         this.accounts = accounts;
+        this.dataSetFiles = dataSetFiles;
     }
 
     /** Loads the demo if enabled and the database holds no regions; returns whether it did. */
@@ -77,6 +80,7 @@ public class DemoData {
             int official = divisions.importNbs2023();
             RegionFiles.Loaded r = regionFiles.load(files);
             FrameworkFiles.Loaded f = frameworkFiles.load(files);
+            dataSetFiles.load(files);
             ObservationFiles.Loaded o = observationFiles.load(files, "observations.csv", ObservationStatus.APPROVED, ACTOR);
             int accountsCreated = accounts.count() == 0 ? DemoAccounts.create(accounts) : 0;
             return new Summary(official + r.regions(), r.organisations(), f.documents(), f.indicators(), f.plans(),

@@ -94,6 +94,11 @@ public final class YamlNode {
         return path;
     }
 
+    /** Whether this node is a mapping of fields (as opposed to a plain value or a list). */
+    public boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
     public boolean isMissing() {
         return node == null;
     }

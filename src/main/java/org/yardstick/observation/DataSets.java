@@ -1,0 +1,113 @@
+package org.yardstick.observation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yardstick.region.RegionLevel;
+import org.yardstick.shared.LocalizedText;
+import org.yardstick.shared.NotFoundException;
+import org.yardstick.shared.Period;
+
+/** The data sets figures are collected in. */
+@Repository
+public class DataSets {
+
+    private static final String SELECT = """
+            select d.id, d.code, d.name_zh, d.name_en, d.region_level, d.period_type, p.code as plan_code,
+                   d.description_zh, d.description_en, d.version
+            from data_set d left join plan p on p.id = d.plan_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    DataSets(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<DataSet> all() {
+        return complete(jdbc.sql(SELECT + " order by d.code").query(DataSets::map).list());
+    }
+
+    public Optional<DataSet> find(String code) {
+        return complete(jdbc.sql(SELECT + " where d.code = ?").param(code).query(DataSets::map).list())
+                .stream().findFirst();
+    }
+
+    public DataSet get(String code) {
+        return find(code).orElseThrow(() -> new NotFoundException("data-set", code));
+    }
+
+    /** The data sets reported by regions of a level. */
+    public List<DataSet> forLevel(RegionLevel level) {
+        return complete(jdbc.sql(SELECT + " where d.region_level = ? order by d.code").param(level.name())
+                .query(DataSets::map).list());
+    }
+
+    long id(String code) {
+        return jdbc.sql("select id from data_set where code = ?").param(code).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("data-set", code));
+    }
+
+    private List<DataSet> complete(List<DataSet> sets) {
+        if (sets.isEmpty()) {
+            return sets;
+        }
+        List<Long> ids = sets.stream().map(DataSet::id).toList();
+        Map<Long, List<DataSet.Item>> items = new HashMap<>();
+        jdbc.sql("select di.data_set_id, i.code, di.required from data_set_indicator di join indicator i on i.id = di.indicator_id "
+                        + "where di.data_set_id in (:ids) order by di.data_set_id, di.ordinal")
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getLong(1), new DataSet.Item(rs.getString(2), rs.getBoolean(3))))
+                .list().forEach(e -> items.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Long, List<DataSet.Window>> windows = new HashMap<>();
+        jdbc.sql("select data_set_id, period, opens_on, closes_on from collection_window where data_set_id in (:ids) "
+                        + "order by data_set_id, period_start")
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getLong(1), new DataSet.Window(rs.getString(2),
+                        rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate())))
+                .list().forEach(e -> windows.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return sets.stream().map(d -> new DataSet(d.id(), d.code(), d.name(), d.regionLevel(), d.periodType(),
+                d.planCode(), d.description(), items.getOrDefault(d.id(), List.of()),
+                windows.getOrDefault(d.id(), List.of()), d.version())).toList();
+    }
+
+    static DataSet map(ResultSet rs, int row) throws SQLException {
+        return new DataSet(rs.getLong("id"), rs.getString("code"),
+                LocalizedText.of(rs.getString("name_zh"), rs.getString("name_en")),
+                RegionLevel.valueOf(rs.getString("region_level")), Period.Type.valueOf(rs.getString("period_type")),
+                rs.getString("plan_code"), LocalizedText.of(rs.getString("description_zh"), rs.getString("description_en")),
+                List.of(), List.of(), rs.getInt("version"));
+    }
+
+    /** Writes a new data set (from a file or a planner's form); its code must be new. */
+    void insert(String code, LocalizedText name, RegionLevel level, Period.Type periodType, @Nullable String planCode,
+                LocalizedText description, List<DataSet.Item> items, List<DataSet.Window> windows) {
+        jdbc.sql("""
+                insert into data_set (code, name_zh, name_en, region_level, period_type, plan_id, description_zh, description_en)
+                values (?, ?, ?, ?, ?, (select id from plan where code = ?), ?, ?)""")
+                .params(code, name.zh(), name.en(), level.name(), periodType.name(), planCode, description.zh(),
+                        description.en())
+                .update();
+        long id = id(code);
+        int ordinal = 0;
+        for (DataSet.Item i : items) {
+            jdbc.sql("insert into data_set_indicator (data_set_id, indicator_id, ordinal, required) "
+                            + "values (?, (select id from indicator where code = ?), ?, ?)")
+                    .params(id, i.indicatorCode(), ordinal++, i.required()).update();
+        }
+        for (DataSet.Window w : windows) {
+            Period p = Period.parse(w.period()).orElseThrow();
+            jdbc.sql("insert into collection_window (data_set_id, period, period_start, opens_on, closes_on) values (?, ?, ?, ?, ?)")
+                    .params(id, p.code(), java.sql.Date.valueOf(p.start()), java.sql.Date.valueOf(w.opensOn()),
+                            java.sql.Date.valueOf(w.closesOn()))
+                    .update();
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package org.yardstick.observation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.audit.Changed;
+import org.yardstick.audit.Changed.FieldChange;
+import org.yardstick.framework.Qualifier;
+import org.yardstick.observation.internal.FigureStore;
+import org.yardstick.region.Region;
+import org.yardstick.region.Regions;
+import org.yardstick.security.CurrentUser;
+import org.yardstick.shared.InputProblem;
+import org.yardstick.shared.InvalidInputException;
+import org.yardstick.shared.Period;
+import org.yardstick.shared.ProblemKind;
+
+/**
+ * Enters figures (填报): one region's levels of a data set for one period, as a reporter types them
+ * in a form or an import delivers them. Checks scope, the collection window, the submission's
+ * status, each value, the validation rules ({@link FigureCheck}) and that nobody changed a figure
+ * meanwhile (optimistic locking); then writes all or nothing, and records every change in the
+ * audit trail. Entering the same values again changes nothing.
+ */
+@Service
+public class ObservationEditor {
+
+    /**
+     * One figure as entered.
+     *
+     * @param source where it was entered, for problems: {@code form} or a file name
+     * @param line the row of a file (0 for a form)
+     * @param value the value as typed; blank leaves an absent figure absent (and is refused for a
+     *     stored one: figures are corrected, not erased)
+     * @param expectedVersion the version of the stored figure the person saw; null if they saw none
+     */
+    public record Entry(String source, long line, String indicatorCode, String value, String qualifier,
+                        @Nullable String comment, @Nullable Integer expectedVersion) {}
+
+    /** What a save did: the submission, which figures changed, and the warnings to show. */
+    public record Outcome(Submission submission, int created, int updated, int unchanged, List<Finding> warnings) {}
+
+    static final int MAX_COMMENT = 1000;
+    private static final BigDecimal LIMIT = new BigDecimal("1e15");
+
+    private final DataSets dataSets;
+    private final Regions regions;
+    private final CurrentUser currentUser;
+    private final FigureStore store;
+    private final List<FigureCheck> checks;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ObservationEditor(DataSets dataSets, Regions regions, CurrentUser currentUser, FigureStore store,
+                      List<FigureCheck> checks, ApplicationEventPublisher events, Clock clock) {
+        this.dataSets = dataSets;
+        this.regions = regions;
+        this.currentUser = currentUser;
+        this.store = store;
+        this.checks = checks;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Checks entries without writing anything: every problem and every warning. */
+    @Transactional(readOnly = true)
+    public List<Finding> check(String dataSetCode, String regionCode, String periodCode, List<Entry> entries) {
+        Context c = context(dataSetCode, regionCode, periodCode, entries, false);
+        return c.findings;
+    }
+
+    /**
+     * Saves entries of one region and period.
+     *
+     * @throws InvalidInputException with every problem (entry, field, value, reason); nothing is written
+     */
+    @Transactional
+    public Outcome save(String dataSetCode, String regionCode, String periodCode, List<Entry> entries) {
+        try {
+            return write(dataSetCode, regionCode, periodCode, entries);
+        } catch (DuplicateKeyException raced) {
+            // another save created the same figure or submission between our read and our write
+            String where = entries.isEmpty() ? "form" : entries.get(0).source();
+            throw new InvalidInputException(InputProblem.of(where, 0, "", null, CollectionProblem.CONFLICT, "?", "?"));
+        }
+    }
+
+    private Outcome write(String dataSetCode, String regionCode, String periodCode, List<Entry> entries) {
+        Context c = context(dataSetCode, regionCode, periodCode, entries, true);
+        List<InputProblem> errors = new ArrayList<>(c.problems);
+        for (Finding f : c.findings) {
+            if (f.severity() == Severity.ERROR) {
+                Entry e = c.entryOf.get(f.indicatorCode());
+                errors.add(new InputProblem(e == null ? "rules" : e.source(), e == null ? 0 : e.line(), f.indicatorCode(),
+                        e == null ? null : e.value(), f.kind(), f.args()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String actor = currentUser.name();
+        Submission submission = store.draft(c.dataSet.id(), c.region.id(), c.period.code());
+        if (!submission.editable()) {
+            throw new InvalidInputException(InputProblem.of("form", 0, "submission", submission.status().name(),
+                    CollectionProblem.LOCKED, submission.status().name().toLowerCase()));
+        }
+        Map<String, Long> indicatorIds = store.indicatorIds(List.copyOf(c.parsed.keySet()));
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        List<InputProblem> conflicts = new ArrayList<>();
+        for (Map.Entry<String, Parsed> e : c.parsed.entrySet()) {
+            Parsed p = e.getValue();
+            FigureStore.Stored before = c.stored.get(e.getKey());
+            String key = e.getKey() + "/" + c.region.code() + "/" + c.period.code();
+            if (before == null) {
+                long id = store.insert(indicatorIds.get(e.getKey()), c.region.id(), c.period, p.value(), p.qualifier().name(),
+                        p.qualifierText(), p.comment(), submission.status(), submission.id(), actor);
+                events.publishEvent(Changed.of("observation", id, key, "create", actor, "",
+                        new FieldChange("value", null, p.value().toPlainString()),
+                        new FieldChange("qualifier", null, p.qualifierText()),
+                        new FieldChange("comment", null, p.comment())));
+                created++;
+            } else if (same(before, p)) {
+                unchanged++;
+            } else if (!store.update(before.id(), before.version(), p.value(), p.qualifier().name(), p.qualifierText(),
+                    p.comment(), submission.id(), actor)) {
+                conflicts.add(conflict(p.entry(), before.updatedBy(), before.value()));
+            } else {
+                List<FieldChange> changes = new ArrayList<>();
+                if (before.value().compareTo(p.value()) != 0) {
+                    changes.add(new FieldChange("value", before.value().toPlainString(), p.value().toPlainString()));
+                }
+                if (!before.qualifierText().equals(p.qualifierText())) {
+                    changes.add(new FieldChange("qualifier", before.qualifierText(), p.qualifierText()));
+                }
+                if (!Objects.equals(before.comment(), p.comment())) {
+                    changes.add(new FieldChange("comment", before.comment(), p.comment()));
+                }
+                events.publishEvent(new Changed("observation", before.id(), key, "update", actor, changes, ""));
+                updated++;
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            // someone wrote between our read and our write: undo everything of this save
+            throw new InvalidInputException(conflicts);
+        }
+        List<Finding> warnings = c.findings.stream().filter(f -> f.severity() == Severity.WARNING).toList();
+        return new Outcome(store.submission(submission.id()).orElseThrow(), created, updated, unchanged, warnings);
+    }
+
+    private record Parsed(Entry entry, BigDecimal value, Qualifier qualifier, String qualifierText,
+                          @Nullable String comment) {}
+
+    private static final class Context {
+        DataSet dataSet;
+        Region region;
+        Period period;
+        final List<InputProblem> problems = new ArrayList<>();
+        final Map<String, Parsed> parsed = new LinkedHashMap<>();
+        final Map<String, Entry> entryOf = new HashMap<>();
+        Map<String, FigureStore.Stored> stored = Map.of();
+        List<Finding> findings = List.of();
+    }
+
+    private Context context(String dataSetCode, String regionCode, String periodCode, List<Entry> entries, boolean writing) {
+        Context c = new Context();
+        c.dataSet = dataSets.get(dataSetCode);
+        c.region = regions.get(regionCode);
+        currentUser.requireReport(c.region);
+        String where = entries.isEmpty() ? "form" : entries.get(0).source();
+        if (c.region.level() != c.dataSet.regionLevel()) {
+            c.problems.add(InputProblem.of(where, 0, "region", regionCode, CollectionProblem.WRONG_REGION_LEVEL,
+                    c.region.level().name().toLowerCase(), c.dataSet.code(), c.dataSet.regionLevel().name().toLowerCase()));
+        }
+        Optional<Period> period = Period.parse(periodCode).filter(p -> p.type() == c.dataSet.periodType());
+        if (period.isEmpty()) {
+            throw new InvalidInputException(InputProblem.of(where, 0, "period", periodCode,
+                    CollectionProblem.WRONG_PERIOD_TYPE, c.dataSet.code(), c.dataSet.periodType().name().toLowerCase()));
+        }
+        c.period = period.get();
+        Optional<DataSet.Window> window = c.dataSet.window(c.period.code());
+        LocalDate today = LocalDate.now(clock);
+        if (window.isEmpty()) {
+            c.problems.add(InputProblem.of(where, 0, "period", periodCode, CollectionProblem.NO_WINDOW, c.dataSet.code()));
+        } else if (!window.get().isOpen(today)) {
+            c.problems.add(InputProblem.of(where, 0, "period", periodCode, CollectionProblem.PERIOD_CLOSED,
+                    window.get().opensOn(), window.get().closesOn()));
+        }
+        List<String> indicators = c.dataSet.items().stream().map(DataSet.Item::indicatorCode).toList();
+        c.stored = store.levels(indicators, c.region.id(), c.period.code());
+        for (Entry e : entries) {
+            c.entryOf.put(e.indicatorCode(), e);
+            parse(c, e);
+        }
+        Map<String, java.math.BigDecimal> values = new HashMap<>();
+        c.stored.forEach((k, v) -> values.put(k, v.value()));
+        c.parsed.forEach((k, v) -> values.put(k, v.value()));
+        Map<String, java.math.BigDecimal> previous = new HashMap<>();
+        store.levels(indicators, c.region.id(), c.period.previousYear().code()).forEach((k, v) -> previous.put(k, v.value()));
+        Proposal proposal = new Proposal(c.dataSet, c.region, c.period, values, previous, new HashSet<>(c.parsed.keySet()));
+        List<Finding> findings = new ArrayList<>();
+        for (FigureCheck check : checks) {
+            findings.addAll(check.check(proposal));
+        }
+        c.findings = findings;
+        return c;
+    }
+
+    private void parse(Context c, Entry e) {
+        String indicator = e.indicatorCode();
+        if (!c.dataSet.contains(indicator)) {
+            c.problems.add(problem(e, "indicator", indicator, CollectionProblem.NOT_IN_DATA_SET, c.dataSet.code()));
+            return;
+        }
+        FigureStore.Stored before = c.stored.get(indicator);
+        if (before != null && !Objects.equals(e.expectedVersion(), before.version())) {
+            c.problems.add(conflict(e, before.updatedBy(), before.value()));
+            return;
+        }
+        String text = e.value().strip().replace(",", "").replace("，", "");
+        if (text.isEmpty()) {
+            if (before != null) {
+                c.problems.add(problem(e, indicator, e.value(), CollectionProblem.NOT_A_NUMBER));
+            }
+            return;
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException ex) {
+            c.problems.add(problem(e, indicator, e.value(), CollectionProblem.NOT_A_NUMBER));
+            return;
+        }
+        if (value.abs().compareTo(LIMIT) > 0) {
+            c.problems.add(problem(e, indicator, e.value(), CollectionProblem.TOO_LARGE));
+            return;
+        }
+        if (value.stripTrailingZeros().scale() > 8) {
+            c.problems.add(problem(e, indicator, e.value(), CollectionProblem.TOO_PRECISE));
+            return;
+        }
+        String qualifierText = e.qualifier() == null ? "" : e.qualifier().strip();
+        Optional<Qualifier> qualifier = Qualifier.parse(qualifierText);
+        if (qualifier.isEmpty()) {
+            c.problems.add(problem(e, indicator + ".qualifier", qualifierText, CollectionProblem.UNKNOWN_QUALIFIER));
+            return;
+        }
+        String comment = e.comment() == null || e.comment().isBlank() ? null : e.comment().strip();
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            c.problems.add(problem(e, indicator + ".comment", comment, CollectionProblem.COMMENT_TOO_LONG, MAX_COMMENT));
+            return;
+        }
+        c.parsed.put(indicator, new Parsed(e, value, qualifier.get(), qualifierText, comment));
+    }
+
+    private static boolean same(FigureStore.Stored before, Parsed p) {
+        return before.value().compareTo(p.value()) == 0 && before.qualifierText().equals(p.qualifierText())
+                && Objects.equals(before.comment(), p.comment());
+    }
+
+    private static InputProblem conflict(Entry e, String by, BigDecimal now) {
+        return problem(e, e.indicatorCode(), e.value(), CollectionProblem.CONFLICT, by, now.stripTrailingZeros().toPlainString());
+    }
+
+    private static InputProblem problem(Entry e, String field, @Nullable String value, ProblemKind kind, Object... args) {
+        return InputProblem.of(e.source(), e.line(), field, value, kind, args);
+    }
+}

@@ -1,0 +1,169 @@
+package org.yardstick.observation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.audit.Changed;
+import org.yardstick.audit.Changed.FieldChange;
+import org.yardstick.observation.internal.FigureStore;
+import org.yardstick.region.Region;
+import org.yardstick.region.Regions;
+import org.yardstick.security.CurrentUser;
+import org.yardstick.shared.InputProblem;
+import org.yardstick.shared.InvalidInputException;
+import org.yardstick.shared.NotFoundException;
+
+/**
+ * The approval workflow (审核流程): a reporter submits a region's figures; a reviewer one level up
+ * (or higher) approves them — then they are public, count for progress and indices, and are locked —
+ * or returns them with a reason; a reviewer reopens approved figures with a reason. Every step names
+ * the version it saw, so two reviewers cannot act on the same submission twice.
+ */
+@Service
+public class Submissions {
+
+    private final FigureStore store;
+    private final DataSets dataSets;
+    private final Regions regions;
+    private final CurrentUser currentUser;
+    private final ObservationEditor editor;
+    private final ApplicationEventPublisher events;
+
+    Submissions(FigureStore store, DataSets dataSets, Regions regions, CurrentUser currentUser, ObservationEditor editor,
+                ApplicationEventPublisher events) {
+        this.store = store;
+        this.dataSets = dataSets;
+        this.regions = regions;
+        this.currentUser = currentUser;
+        this.editor = editor;
+        this.events = events;
+    }
+
+    public Submission get(long id) {
+        return store.submission(id).orElseThrow(() -> new NotFoundException("submission", Long.toString(id)));
+    }
+
+    /** The submission of a region and period, if figures were entered. */
+    public java.util.Optional<Submission> find(String dataSetCode, String regionCode, String period) {
+        return store.submission(dataSets.get(dataSetCode).id(), regions.get(regionCode).id(), period);
+    }
+
+    /** Submissions waiting for the current reviewer: submitted, in regions they review. */
+    public List<Submission> queue() {
+        return currentUser.account().filter(a -> a.regionPath() != null)
+                .map(a -> store.submissions(a.regionPath(), ObservationStatus.SUBMITTED, 500).stream()
+                        .filter(s -> currentUser.mayReview(regions.get(s.regionCode()))).toList())
+                .orElse(List.of());
+    }
+
+    /** Recent submissions in the current account's regions, any status. */
+    public List<Submission> recent(int limit) {
+        return currentUser.account().filter(a -> a.regionPath() != null)
+                .map(a -> store.submissions(a.regionPath(), null, limit)).orElse(List.of());
+    }
+
+    /**
+     * Submits a draft or returned submission for review, if every required figure is there and no
+     * validation rule reports an error.
+     */
+    @Transactional
+    public Submission submit(long id, int version) {
+        Submission s = get(id);
+        Region region = regions.get(s.regionCode());
+        currentUser.requireReport(region);
+        if (!s.editable()) {
+            throw wrongStatus(s, "draft/returned");
+        }
+        DataSet ds = dataSets.get(s.dataSetCode());
+        List<String> indicators = ds.items().stream().map(DataSet.Item::indicatorCode).toList();
+        Map<String, FigureStore.Stored> stored = store.levels(indicators, region.id(), s.period());
+        List<InputProblem> problems = new ArrayList<>();
+        for (DataSet.Item item : ds.items()) {
+            if (item.required() && !stored.containsKey(item.indicatorCode())) {
+                problems.add(InputProblem.of("submission", 0, item.indicatorCode(), null, CollectionProblem.REQUIRED_MISSING));
+            }
+        }
+        long errors = editor.check(s.dataSetCode(), s.regionCode(), s.period(), List.of()).stream()
+                .filter(f -> f.severity() == Severity.ERROR).count();
+        if (errors > 0) {
+            problems.add(InputProblem.of("submission", 0, "", null, CollectionProblem.ERRORS_REMAIN, errors));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return move(s, version, ObservationStatus.SUBMITTED, "submit", "", false);
+    }
+
+    /** Approves a submitted submission: its figures become public and locked. */
+    @Transactional
+    public Submission approve(long id, int version) {
+        Submission s = reviewable(id);
+        if (s.status() != ObservationStatus.SUBMITTED) {
+            throw wrongStatus(s, "submitted");
+        }
+        return move(s, version, ObservationStatus.APPROVED, "approve", "", true);
+    }
+
+    /** Returns a submitted submission to its reporter with a reason. */
+    @Transactional
+    public Submission returnToReporter(long id, int version, String reason) {
+        Submission s = reviewable(id);
+        if (s.status() != ObservationStatus.SUBMITTED) {
+            throw wrongStatus(s, "submitted");
+        }
+        return move(s, version, ObservationStatus.RETURNED, "return", requireReason(reason), true);
+    }
+
+    /**
+     * Reopens approved figures for correction, with a reason: they leave the public view, progress
+     * and indices until approved again.
+     */
+    @Transactional
+    public Submission reopen(long id, int version, String reason) {
+        Submission s = reviewable(id);
+        if (s.status() != ObservationStatus.APPROVED) {
+            throw wrongStatus(s, "approved");
+        }
+        return move(s, version, ObservationStatus.RETURNED, "reopen", requireReason(reason), true);
+    }
+
+    private Submission reviewable(long id) {
+        Submission s = get(id);
+        Region region = regions.get(s.regionCode());
+        if (!currentUser.mayReview(region)) {
+            throw new org.springframework.security.access.AccessDeniedException("not a region you review: " + s.regionCode());
+        }
+        return s;
+    }
+
+    private Submission move(Submission s, int version, ObservationStatus to, String action, String reason, boolean reviewing) {
+        String actor = currentUser.name();
+        if (!store.transition(s.id(), version, to, actor, reason, reviewing)) {
+            Submission now = get(s.id());
+            throw new InvalidInputException(InputProblem.of("submission", 0, "version", Integer.toString(version),
+                    CollectionProblem.CONFLICT, now.reviewedBy() != null ? now.reviewedBy() : now.submittedBy(),
+                    now.status().name().toLowerCase()));
+        }
+        events.publishEvent(Changed.of("submission", s.id(), s.dataSetCode() + "/" + s.regionCode() + "/" + s.period(),
+                action, actor, reason, new FieldChange("status", s.status().name(), to.name())));
+        Submission after = get(s.id());
+        events.publishEvent(new FiguresStatusChanged(after.id(), after.dataSetCode(), after.regionCode(), after.period(),
+                s.status(), to));
+        return after;
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(InputProblem.of("submission", 0, "reason", "", CollectionProblem.REASON_REQUIRED));
+        }
+        return reason.strip();
+    }
+
+    private static InvalidInputException wrongStatus(Submission s, String needed) {
+        return new InvalidInputException(InputProblem.of("submission", 0, "status", s.status().name(),
+                CollectionProblem.WRONG_STATUS, s.status().name().toLowerCase(), needed));
+    }
+}

@@ -1,0 +1,158 @@
+package org.yardstick.observation.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.yardstick.observation.ObservationStatus;
+import org.yardstick.observation.Submission;
+import org.yardstick.shared.Period;
+
+/**
+ * SQL for collected figures: the level of each indicator of one region and period (the total, no
+ * breakdown), and the submissions they belong to. Runs in the caller's transaction.
+ */
+@Component
+public class FigureStore {
+
+    /** A stored figure as the editor needs it. */
+    public record Stored(long id, String indicatorCode, BigDecimal value, String qualifierText, @Nullable String comment,
+                         ObservationStatus status, int version, String updatedBy) {}
+
+    private static final String SUBMISSION = """
+            select s.id, d.code as data_set_code, r.code as region_code, s.period, s.status, s.submitted_by, s.submitted_at,
+                   s.reviewed_by, s.reviewed_at, s.reason, s.version
+            from submission s join data_set d on d.id = s.data_set_id join region r on r.id = s.region_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    FigureStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The stored levels (any status) of these indicators for a region and period, by indicator code. */
+    public Map<String, Stored> levels(List<String> indicators, long regionId, String period) {
+        Map<String, Stored> result = new HashMap<>();
+        if (indicators.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                select o.id, i.code, o.obs_value, o.qualifier_text, o.comment, o.status, o.version, o.updated_by
+                from observation o join indicator i on i.id = o.indicator_id
+                where i.code in (:codes) and o.region_id = :region and o.period = :period and o.measure = 'LEVEL'
+                  and o.disaggregation_id = (select id from disaggregation where code = '_T')""")
+                .param("codes", indicators).param("region", regionId).param("period", period)
+                .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
+                        rs.getString(5), ObservationStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getString(8)))
+                .list().forEach(s -> result.put(s.indicatorCode(), s));
+        return result;
+    }
+
+    public Optional<Submission> submission(long dataSetId, long regionId, String period) {
+        return jdbc.sql(SUBMISSION + " where s.data_set_id = ? and s.region_id = ? and s.period = ?")
+                .params(dataSetId, regionId, period).query(FigureStore::submission).optional();
+    }
+
+    public Optional<Submission> submission(long id) {
+        return jdbc.sql(SUBMISSION + " where s.id = ?").param(id).query(FigureStore::submission).optional();
+    }
+
+    /** Submissions in a status for regions under a path, oldest submission first. */
+    public List<Submission> submissions(String regionPath, @Nullable ObservationStatus status, int limit) {
+        if (status == null) {
+            return jdbc.sql(SUBMISSION + " where r.path like ? order by s.id desc limit ?")
+                    .params(regionPath + "%", limit).query(FigureStore::submission).list();
+        }
+        return jdbc.sql(SUBMISSION + " where r.path like ? and s.status = ? "
+                        + "order by coalesce(s.submitted_at, s.reviewed_at), s.id limit ?")
+                .params(regionPath + "%", status.name(), limit).query(FigureStore::submission).list();
+    }
+
+    /** The draft submission of a region and period, created if it does not exist. */
+    public Submission draft(long dataSetId, long regionId, String period) {
+        return submission(dataSetId, regionId, period).orElseGet(() -> {
+            jdbc.sql("insert into submission (data_set_id, region_id, period, status) values (?, ?, ?, 'DRAFT')")
+                    .params(dataSetId, regionId, period).update();
+            return submission(dataSetId, regionId, period).orElseThrow();
+        });
+    }
+
+    /**
+     * Moves a submission to a status if it still has the version the caller saw; false if someone
+     * else changed it meanwhile. Its figures take the same status.
+     */
+    public boolean transition(long submissionId, int version, ObservationStatus to, String actor, String reason,
+                              boolean reviewing) {
+        Timestamp now = Timestamp.from(Instant.now());
+        int n = reviewing
+                ? jdbc.sql("update submission set status = ?, reviewed_by = ?, reviewed_at = ?, reason = ?, version = version + 1 "
+                                + "where id = ? and version = ?")
+                        .params(to.name(), actor, now, reason, submissionId, version).update()
+                : jdbc.sql("update submission set status = ?, submitted_by = ?, submitted_at = ?, version = version + 1 "
+                                + "where id = ? and version = ?")
+                        .params(to.name(), actor, now, submissionId, version).update();
+        if (n == 1) {
+            jdbc.sql("update observation set status = ?, version = version + 1, updated_at = ?, updated_by = ? "
+                            + "where submission_id = ?")
+                    .params(to.name(), now, actor, submissionId).update();
+        }
+        return n == 1;
+    }
+
+    /** Inserts a level; returns its id. */
+    public long insert(long indicatorId, long regionId, Period period, BigDecimal value, String qualifier,
+                       String qualifierText, @Nullable String comment, ObservationStatus status, long submissionId,
+                       String actor) {
+        Timestamp now = Timestamp.from(Instant.now());
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, measure, base_period,
+                                         obs_value, qualifier, qualifier_text, status, comment, version, created_at,
+                                         updated_at, created_by, updated_by, submission_id)
+                values (?, ?, ?, ?, (select id from disaggregation where code = '_T'), 'LEVEL', '', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""")
+                .params(indicatorId, regionId, period.code(), Date.valueOf(period.start()), value, qualifier, qualifierText,
+                        status.name(), comment, now, now, actor, actor, submissionId)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Updates a level if it still has the version the caller saw; false otherwise. */
+    public boolean update(long id, int version, BigDecimal value, String qualifier, String qualifierText,
+                          @Nullable String comment, long submissionId, String actor) {
+        return jdbc.sql("""
+                update observation set obs_value = ?, qualifier = ?, qualifier_text = ?, comment = ?, submission_id = ?,
+                                       version = version + 1, updated_at = ?, updated_by = ?
+                where id = ? and version = ?""")
+                .params(value, qualifier, qualifierText, comment, submissionId, Timestamp.from(Instant.now()), actor, id,
+                        version)
+                .update() == 1;
+    }
+
+    public Map<String, Long> indicatorIds(List<String> codes) {
+        Map<String, Long> ids = new HashMap<>();
+        if (!codes.isEmpty()) {
+            jdbc.sql("select code, id from indicator where code in (:codes)").param("codes", codes)
+                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                    .forEach(e -> ids.put(e.getKey(), e.getValue()));
+        }
+        return ids;
+    }
+
+    static Submission submission(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Timestamp submitted = rs.getTimestamp("submitted_at");
+        Timestamp reviewed = rs.getTimestamp("reviewed_at");
+        return new Submission(rs.getLong("id"), rs.getString("data_set_code"), rs.getString("region_code"),
+                rs.getString("period"), ObservationStatus.valueOf(rs.getString("status")), rs.getString("submitted_by"),
+                submitted == null ? null : submitted.toInstant(), rs.getString("reviewed_by"),
+                reviewed == null ? null : reviewed.toInstant(), rs.getString("reason"), rs.getInt("version"));
+    }
+}
