@@ -76,11 +76,28 @@ public class ObservationEditor {
         this.clock = clock;
     }
 
-    /** Checks entries without writing anything: every problem and every warning. */
+    /**
+     * Checks entries without writing anything: the validation rules' findings.
+     *
+     * @throws InvalidInputException for entries that cannot be read at all (not a number …)
+     */
     @Transactional(readOnly = true)
     public List<Finding> check(String dataSetCode, String regionCode, String periodCode, List<Entry> entries) {
-        Context c = context(dataSetCode, regionCode, periodCode, entries, false);
+        Context c = context(dataSetCode, regionCode, periodCode, entries, true);
+        if (!c.problems.isEmpty()) {
+            throw new InvalidInputException(c.problems);
+        }
         return c.findings;
+    }
+
+    /** The validation findings about the stored figures of a region and period, for their reviewer. */
+    @Transactional(readOnly = true)
+    public List<Finding> findings(String dataSetCode, String regionCode, String periodCode) {
+        Region region = regions.get(regionCode);
+        if (!currentUser.maySeeUnapproved(region)) {
+            throw new org.springframework.security.access.AccessDeniedException("not your region: " + regionCode);
+        }
+        return context(dataSetCode, regionCode, periodCode, List.of(), false).findings;
     }
 
     /**
@@ -177,11 +194,14 @@ public class ObservationEditor {
         List<Finding> findings = List.of();
     }
 
-    private Context context(String dataSetCode, String regionCode, String periodCode, List<Entry> entries, boolean writing) {
+    private Context context(String dataSetCode, String regionCode, String periodCode, List<Entry> entries,
+                            boolean reporting) {
         Context c = new Context();
         c.dataSet = dataSets.get(dataSetCode);
         c.region = regions.get(regionCode);
-        currentUser.requireReport(c.region);
+        if (reporting) {
+            currentUser.requireReport(c.region);
+        }
         String where = entries.isEmpty() ? "form" : entries.get(0).source();
         if (c.region.level() != c.dataSet.regionLevel()) {
             c.problems.add(InputProblem.of(where, 0, "region", regionCode, CollectionProblem.WRONG_REGION_LEVEL,

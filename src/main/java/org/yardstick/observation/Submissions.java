@@ -86,7 +86,7 @@ public class Submissions {
                 problems.add(InputProblem.of("submission", 0, item.indicatorCode(), null, CollectionProblem.REQUIRED_MISSING));
             }
         }
-        long errors = editor.check(s.dataSetCode(), s.regionCode(), s.period(), List.of()).stream()
+        long errors = editor.findings(s.dataSetCode(), s.regionCode(), s.period()).stream()
                 .filter(f -> f.severity() == Severity.ERROR).count();
         if (errors > 0) {
             problems.add(InputProblem.of("submission", 0, "", null, CollectionProblem.ERRORS_REMAIN, errors));

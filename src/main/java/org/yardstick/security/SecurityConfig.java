@@ -49,8 +49,8 @@ class SecurityConfig {
                         .requestMatchers("/collect/**").hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(),
                                 Role.REPORTER.name(), Role.REVIEWER.name())
                         .requestMatchers("/review/**").hasAnyRole(Role.ADMIN.name(), Role.REVIEWER.name())
-                        .requestMatchers("/rules/**", "/audit/**").hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(),
-                                Role.REVIEWER.name())
+                        .requestMatchers("/rules/**").hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.REVIEWER.name())
+                        .requestMatchers("/audit/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?logout"))

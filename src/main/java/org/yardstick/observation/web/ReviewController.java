@@ -1,0 +1,103 @@
+package org.yardstick.observation.web;
+
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yardstick.framework.Indicators;
+import org.yardstick.observation.DataSet;
+import org.yardstick.observation.DataSets;
+import org.yardstick.observation.ObservationEditor;
+import org.yardstick.observation.Submission;
+import org.yardstick.observation.Submissions;
+import org.yardstick.observation.internal.FigureStore;
+import org.yardstick.region.Region;
+import org.yardstick.region.Regions;
+import org.yardstick.security.CurrentUser;
+import org.yardstick.shared.InvalidInputException;
+import org.yardstick.shared.Period;
+
+/** Review (审核): the reviewer's queue, one submission's figures, approve, return, reopen. */
+@Controller
+class ReviewController {
+
+    private final Submissions submissions;
+    private final DataSets dataSets;
+    private final Regions regions;
+    private final Indicators indicators;
+    private final FigureStore store;
+    private final ObservationEditor editor;
+    private final CurrentUser currentUser;
+
+    ReviewController(Submissions submissions, DataSets dataSets, Regions regions, Indicators indicators, FigureStore store,
+                     ObservationEditor editor, CurrentUser currentUser) {
+        this.submissions = submissions;
+        this.dataSets = dataSets;
+        this.regions = regions;
+        this.indicators = indicators;
+        this.store = store;
+        this.editor = editor;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping("/review")
+    String queue(Model model) {
+        model.addAttribute("queue", submissions.queue());
+        model.addAttribute("recent", submissions.recent(30));
+        return "observation/review-queue";
+    }
+
+    @GetMapping("/review/{id}")
+    String submission(@PathVariable long id, Model model) {
+        Submission s = submissions.get(id);
+        Region region = regions.get(s.regionCode());
+        if (!currentUser.maySeeUnapproved(region)) {
+            throw new org.springframework.security.access.AccessDeniedException("not your region");
+        }
+        DataSet ds = dataSets.get(s.dataSetCode());
+        List<String> codes = ds.items().stream().map(DataSet.Item::indicatorCode).toList();
+        Period period = Period.parse(s.period()).orElseThrow();
+        model.addAttribute("submission", s);
+        model.addAttribute("dataSet", ds);
+        model.addAttribute("region", region);
+        model.addAttribute("indicators", indicators.byCodes(codes));
+        model.addAttribute("codes", codes);
+        model.addAttribute("figures", store.levels(codes, region.id(), s.period()));
+        model.addAttribute("previous", store.levels(codes, region.id(), period.previousYear().code()));
+        model.addAttribute("findings", editor.findings(ds.code(), region.code(), s.period()));
+        model.addAttribute("mayReview", currentUser.mayReview(region));
+        return "observation/review";
+    }
+
+    @PostMapping("/review/{id}/approve")
+    String approve(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        return act(id, redirect, () -> submissions.approve(id, version), "approved");
+    }
+
+    @PostMapping("/review/{id}/return")
+    String returnIt(@PathVariable long id, @RequestParam int version, @RequestParam(defaultValue = "") String reason,
+                    RedirectAttributes redirect) {
+        return act(id, redirect, () -> submissions.returnToReporter(id, version, reason), "returned");
+    }
+
+    @PostMapping("/review/{id}/reopen")
+    String reopen(@PathVariable long id, @RequestParam int version, @RequestParam(defaultValue = "") String reason,
+                  RedirectAttributes redirect) {
+        return act(id, redirect, () -> submissions.reopen(id, version, reason), "reopened");
+    }
+
+    private String act(long id, RedirectAttributes redirect, Runnable action, String done) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("done", done);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        }
+        return "redirect:/review/" + id;
+    }
+
+}
