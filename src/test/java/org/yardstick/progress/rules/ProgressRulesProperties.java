@@ -1,19 +1,25 @@
 package org.yardstick.progress.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.DoubleRange;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.yardstick.framework.ChangeUnit;
 import org.yardstick.framework.Polarity;
 import org.yardstick.framework.Qualifier;
@@ -27,84 +33,99 @@ class ProgressRulesProperties {
 
     // ---- progress is monotone in the latest value
 
-    @Property(tries = 500)
-    void progressRisesWithTheLatestValueForPositivePolarity(
-            @ForAll("levelTargetsAboveTheirBaseline") Target t,
-            @ForAll @DoubleRange(min = -1e4, max = 1e4) double y1,
-            @ForAll @DoubleRange(min = -1e4, max = 1e4) double y2) {
-        double low = Math.min(y1, y2);
-        double high = Math.max(y1, y2);
-        Series base = Series.empty().with(BASE, t.baselineValue());
+    /** For a level target above its baseline, a higher latest value never gives less progress. */
+    @Test
+    void progressRisesWithTheLatestValueForPositivePolarity() {
+        qt().withExamples(500)
+                .forAll(levelTargetsAboveTheirBaseline(), doublesBetween(-1e4, 1e4), doublesBetween(-1e4, 1e4))
+                .checkAssert((t, y1, y2) -> {
+                    double low = Math.min(y1, y2);
+                    double high = Math.max(y1, y2);
+                    Series base = Series.empty().with(BASE, t.baselineValue());
 
-        Double pLow = ProgressRules.assess(t, base.with(2018, low)).progressPercent();
-        Double pHigh = ProgressRules.assess(t, base.with(2018, high)).progressPercent();
+                    Double pLow = ProgressRules.assess(t, base.with(2018, low)).progressPercent();
+                    Double pHigh = ProgressRules.assess(t, base.with(2018, high)).progressPercent();
 
-        assertThat(pLow).isNotNull();
-        assertThat(pHigh).isNotNull();
-        assertThat(pLow).isLessThanOrEqualTo(pHigh);
-    }
-
-    @Property(tries = 200)
-    void progressFallsWithTheLatestValueForNegativePolarity(
-            @ForAll @DoubleRange(min = 1, max = 1000) double baseline,
-            @ForAll @DoubleRange(min = 0.01, max = 0.99) double share,
-            @ForAll @DoubleRange(min = -1e4, max = 1e4) double y1,
-            @ForAll @DoubleRange(min = -1e4, max = 1e4) double y2) {
-        Target t = Target.value(baseline * share, BASE, DUE).withPolarity(Polarity.NEGATIVE);
-        Series base = Series.empty().with(BASE, baseline);
-
-        Double pLow = ProgressRules.assess(t, base.with(2018, Math.min(y1, y2))).progressPercent();
-        Double pHigh = ProgressRules.assess(t, base.with(2018, Math.max(y1, y2))).progressPercent();
-
-        assertThat(pLow).isNotNull().isGreaterThanOrEqualTo(pHigh);
-    }
-
-    @Provide
-    Arbitrary<Target> levelTargetsAboveTheirBaseline() {
-        Arbitrary<Double> baseline = Arbitraries.doubles().between(1, 1000);
-        Arbitrary<Double> above = Arbitraries.doubles().between(0.01, 300);
-        Arbitrary<TargetKind> kinds = Arbitraries.of(TargetKind.VALUE, TargetKind.AT_LEAST, TargetKind.COUNT,
-                TargetKind.MULTIPLE, TargetKind.CHANGE, TargetKind.GROWTH_RATE, TargetKind.RANGE);
-        return Combinators.combine(kinds, baseline, above, Arbitraries.of(ChangeUnit.values()))
-                .as((kind, b, x, unit) -> {
-                    Target t = switch (kind) {
-                        case VALUE -> Target.value(b + x, BASE, DUE);
-                        case AT_LEAST -> Target.atLeast(b + x, BASE, DUE);
-                        case COUNT -> Target.count(b + x, BASE, DUE);
-                        case MULTIPLE -> Target.multiple(1 + x / 100, BASE, DUE);
-                        case CHANGE -> Target.change(x, unit, BASE, DUE);
-                        case GROWTH_RATE -> Target.growthRate(x / 10, BASE, DUE);
-                        default -> Target.range(b + x, b + 2 * x, BASE, DUE);
-                    };
-                    return t.withBaselineValue(b);
+                    assertThat(pLow).isNotNull();
+                    assertThat(pHigh).isNotNull();
+                    assertThat(pLow).isLessThanOrEqualTo(pHigh);
                 });
+    }
+
+    /** For a value target below its baseline with negative polarity, a higher latest value never gives more progress. */
+    @Test
+    void progressFallsWithTheLatestValueForNegativePolarity() {
+        qt().withExamples(200)
+                .forAll(doublesBetween(1, 1000), doublesBetween(0.01, 0.99), doublesBetween(-1e4, 1e4),
+                        doublesBetween(-1e4, 1e4))
+                .checkAssert((baseline, share, y1, y2) -> {
+                    Target t = Target.value(baseline * share, BASE, DUE).withPolarity(Polarity.NEGATIVE);
+                    Series base = Series.empty().with(BASE, baseline);
+
+                    Double pLow = ProgressRules.assess(t, base.with(2018, Math.min(y1, y2))).progressPercent();
+                    Double pHigh = ProgressRules.assess(t, base.with(2018, Math.max(y1, y2))).progressPercent();
+
+                    assertThat(pLow).isNotNull().isGreaterThanOrEqualTo(pHigh);
+                });
+    }
+
+    /** Targets of every level kind, positive polarity, whose level lies above the stated baseline value. */
+    private static Gen<Target> levelTargetsAboveTheirBaseline() {
+        Gen<Double> baseline = doublesBetween(1, 1000);
+        Gen<Double> above = doublesBetween(0.01, 300);
+        Gen<TargetKind> kinds = Generate.pick(List.of(TargetKind.VALUE, TargetKind.AT_LEAST, TargetKind.COUNT,
+                TargetKind.MULTIPLE, TargetKind.CHANGE, TargetKind.GROWTH_RATE, TargetKind.RANGE));
+        return kinds.zip(baseline, above, Generate.enumValues(ChangeUnit.class), (kind, b, x, unit) -> {
+            Target t = switch (kind) {
+                case VALUE -> Target.value(b + x, BASE, DUE);
+                case AT_LEAST -> Target.atLeast(b + x, BASE, DUE);
+                case COUNT -> Target.count(b + x, BASE, DUE);
+                case MULTIPLE -> Target.multiple(1 + x / 100, BASE, DUE);
+                case CHANGE -> Target.change(x, unit, BASE, DUE);
+                case GROWTH_RATE -> Target.growthRate(x / 10, BASE, DUE);
+                default -> Target.range(b + x, b + 2 * x, BASE, DUE);
+            };
+            return t.withBaselineValue(b);
+        });
     }
 
     // ---- no NaN or infinity, whatever finite input
 
-    @Property(tries = 3000)
-    void everyNumberOfEveryAssessmentIsFinite(@ForAll("anyTarget") Target t, @ForAll("anyEvidence") Evidence e) {
-        Assessment a = ProgressRules.assess(t, e);
+    /**
+     * Whatever the target and the (finite) evidence, every number of the assessment is finite, every
+     * message has English text, and a projection's low end is not above its high end.
+     */
+    @Test
+    void everyNumberOfEveryAssessmentIsFinite() {
+        qt().withExamples(3000).forAll(anyTarget(), anyEvidence()).checkAssert((t, e) -> {
+            Assessment a = ProgressRules.assess(t, e);
 
-        List<Double> numbers = new ArrayList<>();
-        collect(a, numbers);
-        assertThat(numbers).allMatch(Double::isFinite, "finite");
-        assertThat(a.reason().english()).isNotBlank();
-        a.notes().forEach(n -> assertThat(n.english()).isNotBlank());
-        if (a.projection() != null) {
-            assertThat(a.projection().low()).isLessThanOrEqualTo(a.projection().high());
-        }
+            List<Double> numbers = new ArrayList<>();
+            collect(a, numbers);
+            assertThat(numbers).allMatch(Double::isFinite, "finite");
+            assertThat(a.reason().english()).isNotBlank();
+            a.notes().forEach(n -> assertThat(n.english()).isNotBlank());
+            if (a.projection() != null) {
+                assertThat(a.projection().low()).isLessThanOrEqualTo(a.projection().high());
+            }
+        });
     }
 
-    @Provide
-    Arbitrary<Target> anyTarget() {
-        Arbitrary<TargetKind> kinds = Arbitraries.of(TargetKind.values());
-        Arbitrary<Integer> baseYears = Arbitraries.integers().between(2000, 2030);
-        Arbitrary<Integer> spans = Arbitraries.integers().between(1, 15);
-        Arbitrary<@Nullable Double> baseline = anyNumber().injectNull(0.5);
-        return Combinators.combine(kinds, anyNumber(), anyNumber(), baseYears, spans, baseline,
-                        Arbitraries.of(Qualifier.values()), Arbitraries.of(Polarity.values()))
-                .as((kind, v, w, year, span, b, q, p) -> {
+    /** The baseline and target years of a target. */
+    private record Years(int baseline, int target) {}
+
+    /** The numbers of a target: value, second value (range end, change unit) and a baseline value in half the cases. */
+    private record Numbers(double v, double w, @Nullable Double baseline) {}
+
+    /** Any valid target: every kind, qualifier and polarity, any finite numbers the kind admits. */
+    private static Gen<Target> anyTarget() {
+        Gen<Years> years = integersBetween(2000, 2030).zip(integersBetween(1, 15),
+                (year, span) -> new Years(year, year + span));
+        Gen<Numbers> numbers = anyNumber().zip(anyNumber(), nullable(anyNumber(), 50), Numbers::new);
+        return Generate.enumValues(TargetKind.class).zip(numbers, years, Generate.enumValues(Qualifier.class),
+                Generate.enumValues(Polarity.class), (kind, n, y, q, p) -> {
+                    double v = n.v();
+                    double w = n.w();
                     double value = v;
                     if (kind == TargetKind.MULTIPLE) {
                         value = Math.max(Double.MIN_VALUE, Math.abs(v));
@@ -116,35 +137,48 @@ class ProgressRulesProperties {
                     return new Target(kind, q, numeric ? value : null,
                             kind == TargetKind.RANGE ? Math.max(value, w) : null,
                             kind == TargetKind.CHANGE ? (w > 0 ? ChangeUnit.PERCENT : ChangeUnit.POINTS) : null,
-                            year, b, year + span, p);
+                            y.baseline(), n.baseline(), y.target(), p);
                 });
     }
 
-    @Provide
-    Arbitrary<Evidence> anyEvidence() {
-        Arbitrary<@Nullable Integer> asOf = Arbitraries.integers().between(1995, 2050).injectNull(0.6);
-        Arbitrary<@Nullable Judgement> judgement = Combinators.combine(
-                        Arbitraries.of(Verdict.values()), Arbitraries.integers().between(1995, 2050),
-                        Arbitraries.strings().ofMaxLength(20))
-                .as(Judgement::new)
-                .injectNull(0.5);
-        return Combinators.combine(anySeries(), anySeries(), asOf, judgement).as(Evidence::new);
+    /** Two series, an as-of year in 40% of the cases and a person's judgement in half of them. */
+    private static Gen<Evidence> anyEvidence() {
+        Gen<@Nullable Integer> asOf = nullable(integersBetween(1995, 2050), 60);
+        Gen<@Nullable Judgement> judgement = nullable(Generate.enumValues(Verdict.class).zip(
+                integersBetween(1995, 2050), strings().basicMultilingualPlaneAlphabet().ofLengthBetween(0, 20),
+                Judgement::new), 50);
+        return anySeries().zip(anySeries(), asOf, judgement, Evidence::new);
     }
 
-    private Arbitrary<Series> anySeries() {
-        Arbitrary<Observation> observation = Combinators.combine(
-                        Arbitraries.integers().between(1997, 2048), anyNumber(), Arbitraries.of(Qualifier.values()))
-                .as(Observation::new);
-        return observation.list().ofMaxSize(7).uniqueElements(Observation::year).map(Series::new);
+    /** Up to seven figures of distinct years, any qualifier. */
+    private static Gen<Series> anySeries() {
+        Gen<Observation> observation = integersBetween(1997, 2048).zip(anyNumber(),
+                Generate.enumValues(Qualifier.class), Observation::new);
+        return lists().of(observation).ofSizeBetween(0, 7).map(list -> {
+            Map<Integer, Observation> byYear = new LinkedHashMap<>();
+            list.forEach(o -> byYear.putIfAbsent(o.year(), o)); // unique years, as a series requires
+            return new Series(new ArrayList<>(byYear.values()));
+        });
     }
 
     /** Ordinary figures, extremes (tiny and huge, both signs, zero) and anything finite. */
-    private Arbitrary<Double> anyNumber() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.doubles().between(-1000, 1000)),
-                Tuple.of(3, Arbitraries.of(0.0, -0.0, 1.0, -1.0, 1e-300, -1e-300, Double.MIN_VALUE,
-                        Double.MAX_VALUE, -Double.MAX_VALUE, 1e300, -1e300, 1e-9, 1e9)),
-                Tuple.of(1, Arbitraries.doubles().between(-Double.MAX_VALUE, Double.MAX_VALUE)));
+    private static Gen<Double> anyNumber() {
+        return Generate.frequency(
+                Pair.of(3, doublesBetween(-1000, 1000)),
+                Pair.of(3, Generate.pick(List.of(0.0, -0.0, 1.0, -1.0, 1e-300, -1e-300, Double.MIN_VALUE,
+                        Double.MAX_VALUE, -Double.MAX_VALUE, 1e300, -1e300, 1e-9, 1e9))),
+                Pair.of(1, anyFinite()));
+    }
+
+    /**
+     * Any finite double: half the time uniform over the whole range (so mostly huge), half the time
+     * uniform over bit patterns (so every magnitude, subnormals included), either sign.
+     */
+    private static Gen<Double> anyFinite() {
+        Gen<Double> uniform = doubles().fromZeroToOne().map(u -> (2 * u - 1) * Double.MAX_VALUE);
+        Gen<Double> bits = longs().between(0, Double.doubleToRawLongBits(Double.MAX_VALUE))
+                .zip(booleans().all(), (b, negative) -> (negative ? -1 : 1) * Double.longBitsToDouble(b));
+        return uniform.mix(bits, 50);
     }
 
     /** Every number reachable from a value: record components, list elements, boxed doubles. */
@@ -166,14 +200,17 @@ class ProgressRulesProperties {
 
     // ---- achieved exactly when the latest figure meets the target
 
-    @Property(tries = 3000)
-    void achievedIffTheLatestFigureMeetsTheTarget(@ForAll("numericCases") NumericCase c) {
-        Assessment a = ProgressRules.assess(c.target(), Evidence.of(c.region()).withComparator(c.comparator()));
+    /** A numeric target is achieved exactly when its latest figure meets the condition docs/progress-rules.md defines. */
+    @Test
+    void achievedIffTheLatestFigureMeetsTheTarget() {
+        qt().withExamples(3000).forAll(numericCases()).checkAssert(c -> {
+            Assessment a = ProgressRules.assess(c.target(), Evidence.of(c.region()).withComparator(c.comparator()));
 
-        assertThat(a.status() == Status.ACHIEVED)
-                .as("%s on %s (comparator %s) gave %s: %s", c.target(), c.region(), c.comparator(), a.status(),
-                        a.reason())
-                .isEqualTo(c.met());
+            assertThat(a.status() == Status.ACHIEVED)
+                    .as("%s on %s (comparator %s) gave %s: %s", c.target(), c.region(), c.comparator(), a.status(),
+                            a.reason())
+                    .isEqualTo(c.met());
+        });
     }
 
     /** A numeric target, unqualified figures up to the target year starting at the baseline year. */
@@ -217,35 +254,67 @@ class ProgressRulesProperties {
         }
     }
 
-    @Provide
-    Arbitrary<NumericCase> numericCases() {
-        Arbitrary<TargetKind> kinds = Arbitraries.of(TargetKind.VALUE, TargetKind.AT_LEAST, TargetKind.AT_MOST,
+    /** The kind, polarity, change unit and the two grid numbers v and w of a numeric case. */
+    private record Shape(TargetKind kind, Polarity polarity, ChangeUnit unit, double v, double w) {}
+
+    /** Every numeric kind on a grid of halves, so that figures often land exactly on the target. */
+    private static Gen<NumericCase> numericCases() {
+        Gen<TargetKind> kinds = Generate.pick(List.of(TargetKind.VALUE, TargetKind.AT_LEAST, TargetKind.AT_MOST,
                 TargetKind.RANGE, TargetKind.CHANGE, TargetKind.GROWTH_RATE, TargetKind.MULTIPLE,
-                TargetKind.COMPARATOR, TargetKind.COUNT);
-        Arbitrary<Double> grid = Arbitraries.integers().between(-400, 400).map(k -> k / 2.0);
-        Arbitrary<Double> positive = Arbitraries.integers().between(1, 800).map(k -> k / 2.0);
-        Arbitrary<List<Double>> later = grid.list().ofMaxSize(DUE - BASE);
-        return Combinators.combine(kinds, grid, grid, positive, later, later, Arbitraries.of(Polarity.values()),
-                        Arbitraries.of(ChangeUnit.values()))
-                .as((kind, v, w, b, ys, cs, p, unit) -> {
-                    boolean relative = kind == TargetKind.CHANGE || kind == TargetKind.GROWTH_RATE
-                            || kind == TargetKind.MULTIPLE;
-                    double baseline = relative ? b : v - w;
-                    double value = switch (kind) {
-                        case MULTIPLE -> Math.abs(v) / 50 + 0.01;
-                        case GROWTH_RATE, CHANGE -> Math.max(-100, v / 4);
-                        default -> v;
-                    };
-                    Target t = new Target(kind, Qualifier.NONE, kind == TargetKind.COMPARATOR ? null : value,
-                            kind == TargetKind.RANGE ? value + Math.abs(w) : null,
-                            kind == TargetKind.CHANGE ? unit : null, BASE, null, DUE, p);
-                    Series region = Series.empty().with(BASE, baseline);
-                    Series comparator = Series.empty().with(BASE, baseline + w);
-                    for (int i = 0; i < ys.size(); i++) {
-                        region = region.with(BASE + 1 + i, ys.get(i) * (relative ? Math.abs(b) / 100 : 1));
-                        comparator = comparator.with(BASE + 1 + i, i < cs.size() ? cs.get(i) : w);
-                    }
-                    return new NumericCase(t, region, comparator);
-                });
+                TargetKind.COMPARATOR, TargetKind.COUNT));
+        Gen<Double> grid = integersBetween(-400, 400).map(k -> k / 2.0);
+        Gen<Double> positive = integersBetween(1, 800).map(k -> k / 2.0);
+        Gen<List<Double>> later = lists().of(grid).ofSizeBetween(0, DUE - BASE);
+        Gen<Shape> shapes = kinds.zip(Generate.enumValues(Polarity.class), Generate.enumValues(ChangeUnit.class),
+                grid, grid, Shape::new);
+        return shapes.zip(positive, later, later, (s, b, ys, cs) -> {
+            TargetKind kind = s.kind();
+            double v = s.v();
+            double w = s.w();
+            boolean relative = kind == TargetKind.CHANGE || kind == TargetKind.GROWTH_RATE
+                    || kind == TargetKind.MULTIPLE;
+            double baseline = relative ? b : v - w;
+            double value = switch (kind) {
+                case MULTIPLE -> Math.abs(v) / 50 + 0.01;
+                case GROWTH_RATE, CHANGE -> Math.max(-100, v / 4);
+                default -> v;
+            };
+            Target t = new Target(kind, Qualifier.NONE, kind == TargetKind.COMPARATOR ? null : value,
+                    kind == TargetKind.RANGE ? value + Math.abs(w) : null,
+                    kind == TargetKind.CHANGE ? s.unit() : null, BASE, null, DUE, s.polarity());
+            Series region = Series.empty().with(BASE, baseline);
+            Series comparator = Series.empty().with(BASE, baseline + w);
+            for (int i = 0; i < ys.size(); i++) {
+                region = region.with(BASE + 1 + i, ys.get(i) * (relative ? Math.abs(b) / 100 : 1));
+                comparator = comparator.with(BASE + 1 + i, i < cs.size() ? cs.get(i) : w);
+            }
+            return new NumericCase(t, region, comparator);
+        });
+    }
+
+    // ---- generators with edge cases
+
+    /**
+     * Doubles in [min, max]: uniform, half of them rounded to two decimals (so that ties and round
+     * figures occur), and one in ten an edge case: either end, or zero, ±1 or ±0.01 where inside.
+     */
+    private static Gen<Double> doublesBetween(double min, double max) {
+        Gen<Double> uniform = doubles().between(min, max);
+        Gen<Double> cents = uniform.map(x -> Math.max(min, Math.min(max, Math.round(x * 100) / 100.0)));
+        List<Double> edges = Stream.of(min, max, 0.0, 1.0, -1.0, 0.01, -0.01)
+                .filter(e -> e >= min && e <= max).distinct().toList();
+        return uniform.mix(cents, 50).mix(Generate.pick(edges), 10);
+    }
+
+    /** Integers in [min, max], one in ten an edge case: either end, its neighbour, or 0 or ±1 where inside. */
+    private static Gen<Integer> integersBetween(int min, int max) {
+        List<Integer> edges = Stream.of(min, min + 1, max - 1, max, 0, 1, -1)
+                .filter(e -> e >= min && e <= max).distinct().toList();
+        return integers().between(min, max).mix(Generate.pick(edges), 10);
+    }
+
+    /** The values of {@code gen}, null in about {@code percent}% of the cases. */
+    private static <T> Gen<@Nullable T> nullable(Gen<T> gen, int percent) {
+        return gen.toOptionals(percent).map(o -> o.orElse(null));
     }
 }
