@@ -148,7 +148,7 @@ public class ObservationEditor {
                 long id = store.insert(indicatorIds.get(e.getKey()), c.region.id(), c.period, p.value(), p.qualifier().name(),
                         p.qualifierText(), p.comment(), submission.status(), submission.id(), actor);
                 events.publishEvent(Changed.of("observation", id, key, "create", actor, "",
-                        new FieldChange("value", null, p.value().toPlainString()),
+                        new FieldChange("value", null, plain(p.value())),
                         new FieldChange("qualifier", null, p.qualifierText()),
                         new FieldChange("comment", null, p.comment())));
                 created++;
@@ -160,7 +160,7 @@ public class ObservationEditor {
             } else {
                 List<FieldChange> changes = new ArrayList<>();
                 if (before.value().compareTo(p.value()) != 0) {
-                    changes.add(new FieldChange("value", before.value().toPlainString(), p.value().toPlainString()));
+                    changes.add(new FieldChange("value", plain(before.value()), plain(p.value())));
                 }
                 if (!before.qualifierText().equals(p.qualifierText())) {
                     changes.add(new FieldChange("qualifier", before.qualifierText(), p.qualifierText()));
@@ -288,13 +288,18 @@ public class ObservationEditor {
         c.parsed.put(indicator, new Parsed(e, value, qualifier.get(), qualifierText, comment));
     }
 
+    /** A value as people write it: 10, not 10.00000000. */
+    static String plain(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
+    }
+
     private static boolean same(FigureStore.Stored before, Parsed p) {
         return before.value().compareTo(p.value()) == 0 && before.qualifierText().equals(p.qualifierText())
                 && Objects.equals(before.comment(), p.comment());
     }
 
     private static InputProblem conflict(Entry e, String by, BigDecimal now) {
-        return problem(e, e.indicatorCode(), e.value(), CollectionProblem.CONFLICT, by, now.stripTrailingZeros().toPlainString());
+        return problem(e, e.indicatorCode(), e.value(), CollectionProblem.CONFLICT, by, plain(now));
     }
 
     private static InputProblem problem(Entry e, String field, @Nullable String value, ProblemKind kind, Object... args) {

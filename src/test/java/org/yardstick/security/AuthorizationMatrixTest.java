@@ -1,0 +1,89 @@
+package org.yardstick.security;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.yardstick.YardstickTest;
+
+/**
+ * Every endpoint × every role × a region inside and outside the account's scope: who may read and
+ * who may change what. An expectation is the HTTP status class: 2 (served), 3 (redirect: to the
+ * login page for the public, to the result for a change), 4 (refused, 403 or 422).
+ */
+@YardstickTest
+class AuthorizationMatrixTest {
+
+    static final List<String> ROLES = List.of("anonymous", "admin", "planner", "reporter", "reviewer", "reviewer-xj",
+            "department", "enterprise");
+
+    /** An endpoint and the expected status class per role, in the order of {@link #ROLES}. */
+    record Rule(String method, String path, Map<String, String> params, String expected) {}
+
+    static Rule read(String path, String expected) {
+        return new Rule("GET", path, Map.of(), expected);
+    }
+
+    static Rule change(String path, Map<String, String> params, String expected) {
+        return new Rule("POST", path, params, expected);
+    }
+
+    //                                                        anon admin plan rep  rev  revxj dept ent
+    static final List<Rule> RULES = List.of(
+            read("/", "22222222"),
+            read("/plans/xj-info-13fyp", "22222222"),
+            read("/indicators/IIDI", "22222222"),
+            read("/regions/650102", "22222222"),
+            read("/api/v1/plans", "22222222"),
+            read("/api/v1/regions/65/observations", "22222222"),
+            read("/collect", "32222244"),
+            // in scope of reporter (天山区 650102), reviewer (乌鲁木齐 6501) and planner/reviewer-xj (65)
+            read("/collect/xj-county-info/650102/2025", "32222244"),
+            // outside the reporter's county, inside Urumqi and Xinjiang
+            read("/collect/xj-county-info/650103/2025", "32242244"),
+            // outside Urumqi and outside the planner's Xinjiang: Inner Mongolia
+            read("/collect/xj-county-info/150102/2025", "32444444"),
+            change("/collect/xj-county-info/650102/2025", Map.of("value.INTERNET_PORTS", ""), "33334444"),
+            change("/collect/xj-county-info/150102/2025", Map.of("value.INTERNET_PORTS", ""), "33444444"),
+            read("/review", "32442244"),
+            read("/admin/accounts", "32444444"),
+            read("/admin/accounts/reporter", "32444444"),
+            change("/admin/accounts/new", Map.of("username", "x", "displayName", "", "role", "REPORTER", "password", "short"),
+                    "34444444"),
+            read("/audit", "32444444"),
+            read("/audit/export.csv", "32444444"));
+
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService accounts;
+
+    @Test
+    void everyEndpointForEveryRole() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Rule rule : RULES) {
+            for (int i = 0; i < ROLES.size(); i++) {
+                String role = ROLES.get(i);
+                MockHttpServletRequestBuilder request = rule.method().equals("GET") ? get(rule.path()) : post(rule.path()).with(csrf());
+                rule.params().forEach(request::param);
+                if (!role.equals("anonymous")) {
+                    request.with(user(accounts.loadUserByUsername(role)));
+                }
+                int status = mvc.perform(request).andReturn().getResponse().getStatus();
+                char expected = rule.expected().charAt(i);
+                if (Character.forDigit(status / 100, 10) != expected) {
+                    wrong.add(rule.method() + " " + rule.path() + " as " + role + ": " + status + ", expected " + expected + "xx");
+                }
+            }
+        }
+        Assertions.assertThat(wrong).isEmpty();
+    }
+}
