@@ -1,0 +1,93 @@
+package org.yardstick.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.yardstick.TestClock;
+
+/**
+ * Issue 4's story in a real browser: the county reporter logs in, sees a validation message appear
+ * while typing, saves and submits; the prefecture reviewer approves; the figure is public.
+ */
+@ExtendWith(Browser.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.Config.class)
+class CollectionBrowserIT {
+
+    @LocalServerPort int port;
+    ChromeDriver browser;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void login(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("yardstick-demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/")));
+    }
+
+    @Test
+    void aCountyReportsAndThePrefectureApproves() throws Exception {
+        login("reporter");
+        browser.findElement(By.linkText("填报")).click();
+        browser.findElement(By.linkText("打开")).click();
+        WebElement bb = browser.findElement(By.name("value.BB_USERS"));
+        bb.clear();
+        bb.sendKeys("二十五");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("msg-BB_USERS"), "不是数字"));
+        Browser.screenshot(browser, "entry-validation");
+        bb.clear();
+        bb.sendKeys("25.3");
+        for (String[] f : new String[][] {{"FTTH_USERS", "20"}, {"MOBILE_INTERNET_USERS", "80"}, {"INTERNET_PORTS", "40"}}) {
+            WebElement input = browser.findElement(By.name("value." + f[0]));
+            input.clear();
+            input.sendKeys(f[1]);
+        }
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("msg-BB_USERS"), "通过"));
+        browser.findElement(By.xpath("//button[text()='保存']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已保存"));
+        browser.findElement(By.xpath("//button[text()='提交审核']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已提交审核"));
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+
+        login("reviewer");
+        browser.findElement(By.xpath("//nav//a[text()='审核']")).click();
+        browser.findElement(By.xpath("//main//a[text()='审核']")).click();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("25.3");
+        Browser.screenshot(browser, "review");
+        browser.findElement(By.xpath("//button[text()='审核通过']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已审核通过"));
+
+        browser.manage().deleteAllCookies();
+        browser.get(url("/regions/650102"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("互联网宽带接入用户").contains("25.3");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+}
