@@ -2,10 +2,10 @@ package org.yardstick.demo;
 
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -26,14 +26,19 @@ public final class DemoReload {
         }
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(Map.of(
-                "yardstick.demo.load-on-empty", "false",
-                "spring.flyway.clean-disabled", "false"));
-        String[] springArgs = Arrays.stream(args).filter(a -> a.startsWith("--") && !a.equals("--yes")).toArray(String[]::new);
-        try (ConfigurableApplicationContext context = app.run(springArgs)) {
-            Flyway flyway = context.getBean(Flyway.class);
+        // erase and recreate the schema where Flyway would otherwise migrate it at start-up: this also
+        // works on a database whose schema Flyway does not recognise
+        FlywayMigrationStrategy eraseAndRecreate = flyway -> {
             flyway.clean();
             flyway.migrate();
+        };
+        app.addInitializers(context -> context.getBeanFactory().registerSingleton("demoReloadMigration", eraseAndRecreate));
+        // as command-line arguments, these win over application.properties
+        String[] springArgs = Stream.concat(
+                        Arrays.stream(args).filter(a -> a.startsWith("--") && !a.equals("--yes")),
+                        Stream.of("--yardstick.demo.load-on-empty=false", "--spring.flyway.clean-disabled=false"))
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext context = app.run(springArgs)) {
             DemoData.Summary summary = context.getBean(DemoData.class).load();
             out.println("demo reloaded: " + summary);
             return 0;
