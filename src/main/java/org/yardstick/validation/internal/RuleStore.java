@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +61,7 @@ public class RuleStore {
                 values (:code, :nameZh, :nameEn, :kind, :severity, :enabled, (select id from data_set where code = :dataSet),
                     (select id from indicator where code = :indicator), (select id from indicator where code = :other),
                     :operator, :factor, :min, :max, :threshold, :direction, 0, :at, :by)""")
-                .paramSource(c.with(r.code(), actor)).update(keys, "id");
+                .params(c.params(actor)).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
@@ -77,7 +79,7 @@ public class RuleStore {
                     factor = :factor, min_value = :min, max_value = :max, threshold_pct = :threshold,
                     direction = :direction, version = version + 1, updated_at = :at, updated_by = :by
                 where code = :code and version = :version""")
-                .paramSource(c.with(r.code(), actor)).param("version", expectedVersion).update() == 1;
+                .params(c.params(actor)).param("version", expectedVersion).update() == 1;
     }
 
     /** Removes a rule if it still has the version the caller saw. */
@@ -87,36 +89,42 @@ public class RuleStore {
     }
 
     /** A rule's columns as named parameters. */
-    private record Columns(String code, String nameZh, String nameEn, String kind, String severity, boolean enabled,
-                           @Nullable String dataSet, String indicator, @Nullable String other, @Nullable String operator,
-                           @Nullable BigDecimal factor, @Nullable BigDecimal min, @Nullable BigDecimal max,
-                           @Nullable BigDecimal threshold, @Nullable String direction, Timestamp at, String by) {
+    private record Columns(ValidationRule rule, @Nullable String operator, @Nullable BigDecimal factor,
+                           @Nullable BigDecimal min, @Nullable BigDecimal max, @Nullable BigDecimal threshold,
+                           @Nullable String direction) {
 
         static Columns of(ValidationRule r) {
-            String operator = null;
-            BigDecimal factor = null;
-            BigDecimal min = null;
-            BigDecimal max = null;
-            BigDecimal threshold = null;
-            String direction = null;
-            if (r.condition() instanceof Condition.Range range) {
-                min = range.min();
-                max = range.max();
-            } else if (r.condition() instanceof Condition.Comparison c) {
-                operator = c.operator().name();
-                factor = c.factor();
-            } else if (r.condition() instanceof Condition.YearOnYear y) {
-                threshold = y.thresholdPercent();
-                direction = y.direction().name();
+            Condition c = r.condition();
+            if (c instanceof Condition.Range range) {
+                return new Columns(r, null, null, range.min(), range.max(), null, null);
+            } else if (c instanceof Condition.Comparison cmp) {
+                return new Columns(r, cmp.operator().name(), cmp.factor(), null, null, null, null);
+            } else if (c instanceof Condition.YearOnYear y) {
+                return new Columns(r, null, null, null, null, y.thresholdPercent(), y.direction().name());
             }
-            return new Columns(r.code(), r.name().zh(), r.name().en(), r.kind().name(), r.severity().name(), r.enabled(),
-                    r.dataSetCode(), r.indicatorCode(), r.condition().otherIndicator(), operator, factor, min, max,
-                    threshold, direction, Timestamp.from(Instant.now()), "");
+            return new Columns(r, null, null, null, null, null, null);
         }
 
-        Columns with(String c, String actor) {
-            return new Columns(c, nameZh, nameEn, kind, severity, enabled, dataSet, indicator, other, operator, factor, min,
-                    max, threshold, direction, at, actor);
+        Map<String, @Nullable Object> params(String actor) {
+            Map<String, @Nullable Object> p = new HashMap<>();
+            p.put("code", rule.code());
+            p.put("nameZh", rule.name().zh());
+            p.put("nameEn", rule.name().en());
+            p.put("kind", rule.kind().name());
+            p.put("severity", rule.severity().name());
+            p.put("enabled", rule.enabled());
+            p.put("dataSet", rule.dataSetCode());
+            p.put("indicator", rule.indicatorCode());
+            p.put("other", rule.condition().otherIndicator());
+            p.put("operator", operator);
+            p.put("factor", factor);
+            p.put("min", min);
+            p.put("max", max);
+            p.put("threshold", threshold);
+            p.put("direction", direction);
+            p.put("at", Timestamp.from(Instant.now()));
+            p.put("by", actor);
+            return p;
         }
     }
 
