@@ -27,6 +27,8 @@ public sealed interface Condition {
     record Range(@Nullable BigDecimal min, @Nullable BigDecimal max) implements Condition {
 
         public Range {
+            min = min == null ? null : normal(min);
+            max = max == null ? null : normal(max);
             if (min == null && max == null) {
                 throw new IllegalArgumentException("a range needs a minimum or a maximum");
             }
@@ -95,6 +97,7 @@ public sealed interface Condition {
     record Comparison(Operator operator, String other, BigDecimal factor) implements Condition {
 
         public Comparison {
+            factor = normal(factor);
             if (factor.signum() <= 0) {
                 throw new IllegalArgumentException("factor must be positive");
             }
@@ -144,6 +147,7 @@ public sealed interface Condition {
         private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
         public YearOnYear {
+            thresholdPercent = normal(thresholdPercent);
             if (thresholdPercent.signum() <= 0) {
                 throw new IllegalArgumentException("threshold must be positive");
             }
@@ -179,6 +183,12 @@ public sealed interface Condition {
             return rule.finding(rule.indicatorCode(), ValidationProblem.YOY_CHANGE,
                     change.signum() > 0 ? "+" + shown : shown, plain(before), plain(now), plain(thresholdPercent));
         }
+    }
+
+    /** A number without trailing zeros (but 100, not 1E+2): equal numbers are equal values. */
+    static BigDecimal normal(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     /** A number as people write it: no exponent, no trailing zeros. */
