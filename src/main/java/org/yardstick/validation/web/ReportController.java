@@ -89,7 +89,7 @@ class ReportController {
             out.write(String.join(",", List.of(Csv.field(l.region().code()), Csv.field(l.region().name().in(locale)),
                     Csv.field(l.finding().indicatorCode()), Csv.field(i == null ? "" : i.name().in(locale)),
                     l.value() == null ? "" : l.value().stripTrailingZeros().toPlainString(),
-                    Csv.field(messages.getMessage("severity." + l.finding().severity().name(), null, locale)),
+                    Csv.field(messages.getMessage("validation.severity." + l.finding().severity().name(), null, locale)),
                     Csv.field(l.rule().code()), Csv.field(l.rule().name().in(locale)),
                     Csv.field(Problems.text(messages, l.finding(), locale)))) + "\r\n");
         }
