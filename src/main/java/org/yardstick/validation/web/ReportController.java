@@ -21,6 +21,7 @@ import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
 import org.yardstick.observation.DataSet;
 import org.yardstick.observation.DataSets;
+import org.yardstick.shared.CsvWriter;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.validation.ValidationReport;
 
@@ -82,16 +83,17 @@ class ReportController {
                 + r.period().code() + ".csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF'); // byte-order mark: spreadsheets then read the file as UTF-8
-        out.write(String.join(",", List.of("region_code", "region", "indicator_code", "indicator", "value", "severity",
-                "rule_code", "rule", "message")) + "\r\n");
+        out.write("region_code,region,indicator_code,indicator,value,severity,rule_code,rule,message\r\n");
         for (ValidationReport.Line l : r.lines()) {
             Indicator i = names.get(l.finding().indicatorCode());
-            out.write(String.join(",", List.of(Csv.field(l.region().code()), Csv.field(l.region().name().in(locale)),
-                    Csv.field(l.finding().indicatorCode()), Csv.field(i == null ? "" : i.name().in(locale)),
-                    l.value() == null ? "" : l.value().stripTrailingZeros().toPlainString(),
-                    Csv.field(messages.getMessage("validation.severity." + l.finding().severity().name(), null, locale)),
-                    Csv.field(l.rule().code()), Csv.field(l.rule().name().in(locale)),
-                    Csv.field(Problems.text(messages, l.finding(), locale)))) + "\r\n");
+            String severity = messages.getMessage("validation.severity." + l.finding().severity().name(), null, locale);
+            // the value is written as a number (a negative one is not text to guard against formulas)
+            out.write(String.join(",", CsvWriter.field(l.region().code()), CsvWriter.field(l.region().name().in(locale)),
+                    CsvWriter.field(l.finding().indicatorCode()), CsvWriter.field(i == null ? "" : i.name().in(locale)),
+                    l.value() == null ? "" : l.value().stripTrailingZeros().toPlainString(), CsvWriter.field(severity),
+                    CsvWriter.field(l.rule().code()), CsvWriter.field(l.rule().name().in(locale)),
+                    CsvWriter.field(Problems.text(messages, l.finding(), locale))));
+            out.write("\r\n");
         }
         out.flush();
     }
@@ -100,22 +102,5 @@ class ReportController {
         Set<String> codes = new HashSet<>();
         r.dataSet().items().forEach(i -> codes.add(i.indicatorCode()));
         return indicators.byCodes(codes);
-    }
-
-    /** CSV fields for spreadsheets. */
-    static final class Csv {
-        private Csv() {}
-
-        /** Quoted when needed; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it. */
-        static String field(@Nullable String s) {
-            if (s == null) {
-                return "";
-            }
-            String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-            if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-                return "\"" + v.replace("\"", "\"\"") + "\"";
-            }
-            return v;
-        }
     }
 }
