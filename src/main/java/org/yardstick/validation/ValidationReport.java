@@ -84,12 +84,9 @@ public class ValidationReport {
                 .orElseThrow(() -> new InvalidInputException(InputProblem.of("report", 0, "period", periodCode,
                         CollectionProblem.WRONG_PERIOD_TYPE, dataSet.code(), dataSet.periodType().name().toLowerCase())));
         Region scope = regions.get(account.regionCode());
-        List<Region> inScope = new ArrayList<>(regions.within(scope, dataSet.regionLevel()));
-        if (scope.level() == dataSet.regionLevel() && inScope.stream().noneMatch(r -> r.id() == scope.id())) {
-            inScope.add(0, scope);
-        }
+        // the regions of the data set's level in the account's subtree (its own region included)
         Map<String, Region> byCode = new LinkedHashMap<>();
-        inScope.forEach(r -> byCode.put(r.code(), r));
+        regions.within(scope, dataSet.regionLevel()).forEach(r -> byCode.put(r.code(), r));
 
         List<String> indicators = dataSet.items().stream().map(DataSet.Item::indicatorCode).toList();
         String previous = period.previousYear().code();

@@ -124,6 +124,9 @@ class ReportTest {
         mvc.perform(get("/rules/report").param("dataSet", "xj-county-info").param("period", "2025Q1"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("不是数据集 xj-county-info 采集的时期类型")));
+        mvc.perform(get("/rules/report.csv").param("dataSet", "xj-county-info").param("period", "2025-03").param("lang", "en"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("period: is not a period of the kind the data set xj-county-info collects")));
         mvc.perform(get("/rules/report").param("dataSet", "no-such-set").param("period", "2025"))
                 .andExpect(status().isNotFound());
     }

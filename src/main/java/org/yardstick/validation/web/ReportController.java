@@ -54,7 +54,8 @@ class ReportController {
         List<DataSet> sets = dataSets.all();
         model.addAttribute("dataSets", sets);
         model.addAttribute("dataSet", dataSet == null ? "" : dataSet);
-        model.addAttribute("period", period == null ? "" : period);
+        String newest = sets.isEmpty() ? "" : report.periods(sets.get(0)).stream().findFirst().orElse("");
+        model.addAttribute("period", period == null ? newest : period);
         if (dataSet == null || dataSet.isBlank() || period == null || period.isBlank()) {
             return "validation/report";
         }
@@ -76,7 +77,19 @@ class ReportController {
     @GetMapping("/rules/report.csv")
     void csv(@RequestParam String dataSet, @RequestParam String period, Locale locale, HttpServletResponse response)
             throws IOException {
-        ValidationReport.Report r = report.run(dataSet, period);
+        ValidationReport.Report r;
+        try {
+            r = report.run(dataSet, period);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setContentType("text/plain;charset=UTF-8");
+            Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+            for (var p : e.problems()) {
+                out.write(p.field() + ": " + Problems.text(messages, p.kind(), p.args(), locale) + "\r\n");
+            }
+            out.flush();
+            return;
+        }
         Map<String, Indicator> names = names(r);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"validation-" + r.dataSet().code() + "-"

@@ -67,15 +67,13 @@ class RulesController {
         Set<String> codes = new HashSet<>();
         all.forEach(r -> codes.addAll(r.indicators()));
         List<DataSet> sets = dataSets.all();
-        Map<String, List<String>> periods = new LinkedHashMap<>();
-        sets.forEach(d -> periods.put(d.code(), report.periods(d)));
         Map<String, Indicator> names = indicators.byCodes(codes);
         Map<String, String> conditions = new LinkedHashMap<>();
         all.forEach(r -> conditions.put(r.code(), describe(r, names, locale)));
         model.addAttribute("rules", all);
         model.addAttribute("conditions", conditions);
         model.addAttribute("dataSets", sets);
-        model.addAttribute("periods", periods);
+        model.addAttribute("period", sets.isEmpty() ? "" : report.periods(sets.get(0)).stream().findFirst().orElse(""));
         model.addAttribute("kinds", RuleKind.values());
         model.addAttribute("mayPlan", currentUser.mayPlan());
         return "validation/rules";
