@@ -24,7 +24,8 @@ class ModularityTests {
     @Test
     void everyCapabilityIsAModule() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("region", "framework", "observation", "progress", "publish", "demo", "web", "security", "shared");
+                .contains("region", "framework", "observation", "validation", "audit", "progress", "index", "publish", "demo", "web",
+                        "security", "shared");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.shared.CsvWriter;
 
 /** Reads the audit trail, and records changes in bulk for imports. */
 @Service
@@ -120,16 +121,9 @@ public class AuditTrail {
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
     }
 
-    /** A CSV field, quoted when needed; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it. */
+    /** A CSV field, quoted when needed and never run as a formula by a spreadsheet. */
     static String csv(@Nullable String s) {
-        if (s == null) {
-            return "";
-        }
-        String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return CsvWriter.field(s);
     }
 
     static AuditEvent map(ResultSet rs, int row) throws SQLException {

@@ -14,6 +14,7 @@ import org.yardstick.region.RegionFiles;
 import org.yardstick.region.Regions;
 import org.yardstick.security.Accounts;
 import org.yardstick.shared.FileSet;
+import org.yardstick.validation.ValidationRuleFiles;
 
 /** Loads the demo dataset: official divisions, then the seed plans' framework files and figures. */
 @Service
@@ -49,10 +50,11 @@ public class DemoData {
     private final TransactionTemplate transaction;
     private final Accounts accounts;
     private final DataSetFiles dataSetFiles;
+    private final ValidationRuleFiles validationRuleFiles;
 
     DemoData(Settings settings, Regions regions, OfficialDivisions divisions, RegionFiles regionFiles,
              FrameworkFiles frameworkFiles, ObservationFiles observationFiles, TransactionTemplate transaction,
-             Accounts accounts, DataSetFiles dataSetFiles) {
+             Accounts accounts, DataSetFiles dataSetFiles, ValidationRuleFiles validationRuleFiles) {
         this.settings = settings;
         this.regions = regions;
         this.divisions = divisions;
@@ -62,6 +64,7 @@ public class DemoData {
         this.transaction = transaction;
         this.accounts = accounts;
         this.dataSetFiles = dataSetFiles;
+        this.validationRuleFiles = validationRuleFiles;
     }
 
     /** Loads the demo if enabled and the database holds no regions; returns whether it did. */
@@ -81,6 +84,7 @@ public class DemoData {
             RegionFiles.Loaded r = regionFiles.load(files);
             FrameworkFiles.Loaded f = frameworkFiles.load(files);
             dataSetFiles.load(files);
+            validationRuleFiles.load(files, ACTOR);
             ObservationFiles.Loaded o = observationFiles.load(files, "observations.csv", ObservationStatus.APPROVED, ACTOR);
             int accountsCreated = accounts.count() == 0 ? DemoAccounts.create(accounts) : 0;
             return new Summary(official + r.regions(), r.organisations(), f.documents(), f.indicators(), f.plans(),
