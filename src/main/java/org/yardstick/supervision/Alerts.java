@@ -182,8 +182,8 @@ public class Alerts {
         int written = 0;
         for (Map.Entry<Long, List<Row>> e : byUnit.entrySet()) {
             int inserted = jdbc.sql("""
-                    insert into sup_digest (organisation_id, day, alerts, created_at)
-                    select ?, ?, ?, ? where not exists (select 1 from sup_digest where organisation_id = ? and day = ?)""")
+                    insert into sup_digest (organisation_id, digest_day, alerts, created_at)
+                    select ?, ?, ?, ? where not exists (select 1 from sup_digest where organisation_id = ? and digest_day = ?)""")
                     .params(e.getKey(), Date.valueOf(today), e.getValue().size(), Timestamp.from(now), e.getKey(),
                             Date.valueOf(today))
                     .update();

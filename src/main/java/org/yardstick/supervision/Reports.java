@@ -219,7 +219,7 @@ public class Reports {
         List<Row> rows = jdbc.sql("""
                 select r.id, r.item_id, r.period, o.id as org_id, o.code, o.short_zh, o.short_en, r.lead, r.progress,
                        r.narrative, r.version, r.created_at, r.created_by, r.updated_at, r.updated_by
-                from sup_report r join organisation o on o.id = r.organisation_id where """ + where)
+                from sup_report r join organisation o on o.id = r.organisation_id where """ + " " + where)
                 .param(param)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("item_id"), rs.getString("period"),
                         new Unit(rs.getLong("org_id"), rs.getString("code"),

@@ -138,10 +138,10 @@ create table sup_alert_read (
 -- One digest per unit and day, however often the job runs.
 create table sup_digest (
     organisation_id  bigint not null references organisation (id) on delete cascade,
-    day              date   not null,
+    digest_day       date   not null,
     alerts           integer not null,
     created_at       timestamp with time zone not null,
-    constraint sup_digest_pk primary key (organisation_id, day)
+    constraint sup_digest_pk primary key (organisation_id, digest_day)
 );
 
 -- E-mail outbox: written in the transaction that raises the alert; sent_at null = still to send.

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yardstick.audit.AuditTrail;
 import org.yardstick.framework.Plans;
-import org.yardstick.framework.Targets;
 import org.yardstick.progress.Progress;
 import org.yardstick.progress.TargetProgress;
 import org.yardstick.shared.InvalidInputException;
@@ -48,9 +47,11 @@ class SupervisionController {
     private final Plans plans;
     private final Progress progress;
     private final AuditTrail audit;
+    private final org.yardstick.supervision.SupervisionSettings settings;
 
     SupervisionController(Items items, Reports reports, Alerts alerts, ReportingPeriods periods, Contacts contacts,
-                          Access access, Plans plans, Progress progress, AuditTrail audit) {
+                          Access access, Plans plans, Progress progress, AuditTrail audit,
+                          org.yardstick.supervision.SupervisionSettings settings) {
         this.items = items;
         this.reports = reports;
         this.alerts = alerts;
@@ -60,6 +61,7 @@ class SupervisionController {
         this.plans = plans;
         this.progress = progress;
         this.audit = audit;
+        this.settings = settings;
     }
 
     @GetMapping
@@ -113,6 +115,7 @@ class SupervisionController {
         }
         model.addAttribute("setting", periods.of(item.planId()));
         model.addAttribute("currentPeriod", periods.current(item.planId(), items.today()).code());
+        model.addAttribute("zone", settings.zone());
         return "supervision/item";
     }
 
