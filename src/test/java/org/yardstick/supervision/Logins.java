@@ -11,12 +11,12 @@ import org.yardstick.security.Role;
 
 /**
  * The accounts the supervision tests act as: the demo's, plus a department of another organisation
- * (经信委, {@value #OTHER_DEPARTMENT}) created on first use.
+ * (自治区党委网信办, {@value #OTHER_DEPARTMENT}, which has no part in the tasks the demo department leads) created on first use.
  */
 final class Logins {
 
     static final String DEPARTMENT = "department";
-    static final String OTHER_DEPARTMENT = "sup-test-jxw";
+    static final String OTHER_DEPARTMENT = "sup-test-wxb";
     static final String PLANNER = "planner";
     static final String ADMIN = "admin";
     static final String REPORTER = "reporter";
@@ -26,8 +26,8 @@ final class Logins {
     /** A request made by the account, with the principal the application itself would load. */
     static RequestPostProcessor as(UserDetailsService users, Accounts accounts, String username) {
         if (username.equals(OTHER_DEPARTMENT) && accounts.find(OTHER_DEPARTMENT).isEmpty()) {
-            accounts.create(new NewAccount(OTHER_DEPARTMENT, "经信委（测试）", "sup-test-password", Role.DEPARTMENT, null,
-                    "xj-jxw", false), "test");
+            accounts.create(new NewAccount(OTHER_DEPARTMENT, "网信办（测试）", "sup-test-password", Role.DEPARTMENT, null,
+                    "xj-wxb", false), "test");
         }
         return user(users.loadUserByUsername(username));
     }
