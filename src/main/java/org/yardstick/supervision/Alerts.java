@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -287,18 +286,5 @@ public class Alerts {
                         item.planCode(), item.code(), item.title(), item.lead(), rs.getDate(3).toLocalDate(),
                         rs.getString(4), true))
                 .list();
-    }
-
-    /** The units' e-mail addresses for alerts and digests. */
-    public Map<String, List<String>> contactsByUnit() {
-        Map<String, List<String>> all = new LinkedHashMap<>();
-        jdbc.sql("select o.code, c.email from sup_contact c join organisation o on o.id = c.organisation_id order by o.code, c.email")
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
-                .forEach(e -> all.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return all;
-    }
-
-    static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

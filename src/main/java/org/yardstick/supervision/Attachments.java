@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamSource;
@@ -203,9 +202,5 @@ public class Attachments {
             throw new UncheckedIOException(new IOException("attachment file missing: " + r.storedName()));
         }
         return new Download(r.fileName(), r.contentType(), r.size(), path);
-    }
-
-    static @Nullable String nullIfBlank(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -48,11 +48,8 @@ class ScoreboardController {
     @PreAuthorize("hasAnyRole('ADMIN', 'PLANNER', 'DEPARTMENT')")
     String departments(@RequestParam(defaultValue = "late") String sort, @RequestParam(defaultValue = "desc") String dir,
                        Model model) {
-        model.addAttribute("rows", scoreboards.departments(items.all(), items.today(), sort, dir.equals("desc")));
-        model.addAttribute("columns", Scoreboards.DEPARTMENT_COLUMNS.stream().map(Column::key).toList());
-        model.addAttribute("sort", sort);
-        model.addAttribute("dir", dir);
-        model.addAttribute("today", items.today());
+        board(model, scoreboards.departments(items.all(), items.today(), sort, dir.equals("desc")),
+                Scoreboards.DEPARTMENT_COLUMNS, sort, dir);
         return "supervision/departments";
     }
 
@@ -68,11 +65,8 @@ class ScoreboardController {
     @PreAuthorize("hasAnyRole('ADMIN', 'PLANNER')")
     String plans(@RequestParam(defaultValue = "late") String sort, @RequestParam(defaultValue = "desc") String dir,
                  Model model) {
-        model.addAttribute("rows", scoreboards.plans(items.all(), items.today(), sort, dir.equals("desc")));
-        model.addAttribute("columns", Scoreboards.PLAN_COLUMNS.stream().map(Column::key).toList());
-        model.addAttribute("sort", sort);
-        model.addAttribute("dir", dir);
-        model.addAttribute("today", items.today());
+        board(model, scoreboards.plans(items.all(), items.today(), sort, dir.equals("desc")), Scoreboards.PLAN_COLUMNS,
+                sort, dir);
         model.addAttribute("settings", plans.all().stream()
                 .collect(java.util.stream.Collectors.toMap(p -> p.code(), p -> periods.of(p.id()))));
         model.addAttribute("frequencies", ReportingFrequency.values());
@@ -85,6 +79,14 @@ class ScoreboardController {
                                       @RequestParam(defaultValue = "desc") String dir, Locale locale) {
         List<PlanScore> rows = scoreboards.plans(items.all(), items.today(), sort, dir.equals("desc"));
         return excel("plans", locale, rows, s -> s.planName().in(locale), Scoreboards.PLAN_COLUMNS);
+    }
+
+    private <T> void board(Model model, List<T> rows, List<Column<T>> columns, String sort, String dir) {
+        model.addAttribute("rows", rows);
+        model.addAttribute("columns", columns.stream().map(Column::key).toList());
+        model.addAttribute("sort", sort);
+        model.addAttribute("dir", dir);
+        model.addAttribute("today", items.today());
     }
 
     private <T> ResponseEntity<byte[]> excel(String name, Locale locale, List<T> rows, Function<T, String> first,

@@ -1,12 +1,14 @@
 package org.yardstick.supervision.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -21,6 +23,7 @@ import org.yardstick.framework.Plans;
 import org.yardstick.progress.Progress;
 import org.yardstick.progress.TargetProgress;
 import org.yardstick.shared.InvalidInputException;
+import org.yardstick.shared.LocalizedText;
 import org.yardstick.supervision.Access;
 import org.yardstick.supervision.Alerts;
 import org.yardstick.supervision.Contacts;
@@ -48,10 +51,11 @@ class SupervisionController {
     private final Progress progress;
     private final AuditTrail audit;
     private final org.yardstick.supervision.SupervisionSettings settings;
+    private final MessageSource messages;
 
     SupervisionController(Items items, Reports reports, Alerts alerts, ReportingPeriods periods, Contacts contacts,
                           Access access, Plans plans, Progress progress, AuditTrail audit,
-                          org.yardstick.supervision.SupervisionSettings settings) {
+                          org.yardstick.supervision.SupervisionSettings settings, MessageSource messages) {
         this.items = items;
         this.reports = reports;
         this.alerts = alerts;
@@ -62,6 +66,7 @@ class SupervisionController {
         this.progress = progress;
         this.audit = audit;
         this.settings = settings;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -72,14 +77,21 @@ class SupervisionController {
         model.addAttribute("items", list);
         model.addAttribute("today", items.today());
         model.addAttribute("dueSoonDays", items.dueSoonDays());
-        model.addAttribute("plans", plans.all());
-        model.addAttribute("units", items.assignedUnits());
-        model.addAttribute("statuses", ItemStatus.values());
-        model.addAttribute("plan", plan == null ? "" : plan);
-        model.addAttribute("unit", unit == null ? "" : unit);
-        model.addAttribute("status", s == null ? "" : s.name());
+        model.addAttribute("filters", List.of(
+                new Filter("plan", plan, plans.all().stream().map(p -> new Option(p.code(), p.name())).toList()),
+                new Filter("unit", unit, items.assignedUnits().stream().map(u -> new Option(u.code(), u.name())).toList()),
+                new Filter("status", s == null ? null : s.name(), Arrays.stream(ItemStatus.values())
+                        .map(v -> new Option(v.name(), LocalizedText.of(
+                                messages.getMessage("sup.status." + v.name(), null, Locale.SIMPLIFIED_CHINESE),
+                                messages.getMessage("sup.status." + v.name(), null, Locale.ENGLISH)))).toList())));
         return "supervision/list";
     }
+
+    /** One choice of a filter. */
+    record Option(String value, LocalizedText label) {}
+
+    /** A filter of the list: its parameter, the value chosen, and the choices. */
+    record Filter(String name, @Nullable String selected, List<Option> options) {}
 
     private static @Nullable ItemStatus parseStatus(@Nullable String status) {
         if (status == null || status.isBlank()) {
@@ -240,9 +252,5 @@ class SupervisionController {
             model.addAttribute("back", "/supervision/contacts");
             return "supervision/problems";
         }
-    }
-
-    static Optional<String> nonBlank(@Nullable String s) {
-        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
     }
 }
