@@ -13,13 +13,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
@@ -27,7 +25,6 @@ import org.yardstick.supervision.Access;
 import org.yardstick.supervision.Attachments;
 import org.yardstick.supervision.Item;
 import org.yardstick.supervision.Items;
-import org.yardstick.supervision.Problem;
 import org.yardstick.supervision.ReportingPeriods;
 import org.yardstick.supervision.Reports;
 import org.yardstick.supervision.SupervisionSettings;
@@ -93,16 +90,6 @@ class ReportController {
             return form(items.get(id), model, period == null ? "" : period, progress == null ? "" : progress,
                     narrative == null ? "" : narrative, e.problems());
         }
-    }
-
-    /** An upload beyond the server's own request limit never reaches the form's checks. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        model.addAttribute("problems", List.of(InputProblem.of("attachment", 0, "files", "", Problem.FILE_TOO_LARGE,
-                settings.maxAttachmentSize().toMegabytes() + " MB")));
-        model.addAttribute("back", "/supervision");
-        return "supervision/problems";
     }
 
     @GetMapping("/attachments/{id}")
