@@ -163,13 +163,20 @@ public class Alerts {
         }
     }
 
-    /** Writes each unit's digest of the day once: the alerts raised that day on the items it leads or co-leads. */
+    /**
+     * Writes each unit's digest of the day once: the alerts on the items it leads or co-leads raised
+     * since its previous digest, so an alert raised after today's digest is in tomorrow's.
+     */
     private int digests(LocalDate today, Instant now) {
         record Row(long alertId, long itemId, long organisationId, String orgCode, AlertKind kind, String detail) {}
         List<Row> rows = jdbc.sql("""
                 select a.id, a.item_id, u.organisation_id, o.code, a.kind, a.detail from sup_alert a
                 join sup_item_unit u on u.item_id = a.item_id join organisation o on o.id = u.organisation_id
-                where a.raised_on = ? order by u.organisation_id, a.id""")
+                where a.id > coalesce((select max(d.last_alert_id) from sup_digest d
+                                       where d.organisation_id = u.organisation_id), 0)
+                  and not exists (select 1 from sup_digest d where d.organisation_id = u.organisation_id
+                                  and d.digest_day = ?)
+                order by u.organisation_id, a.id""")
                 .param(Date.valueOf(today))
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
                         AlertKind.valueOf(rs.getString(5)), rs.getString(6)))
@@ -178,34 +185,29 @@ public class Alerts {
         rows.forEach(r -> byUnit.computeIfAbsent(r.organisationId(), k -> new ArrayList<>()).add(r));
         Map<Long, Item> itemsById = new HashMap<>();
         items.all().forEach(i -> itemsById.put(i.id(), i));
-        int written = 0;
         for (Map.Entry<Long, List<Row>> e : byUnit.entrySet()) {
-            int inserted = jdbc.sql("""
-                    insert into sup_digest (organisation_id, digest_day, alerts, created_at)
-                    select ?, ?, ?, ? where not exists (select 1 from sup_digest where organisation_id = ? and digest_day = ?)""")
-                    .params(e.getKey(), Date.valueOf(today), e.getValue().size(), Timestamp.from(now), e.getKey(),
-                            Date.valueOf(today))
+            List<Row> lines = e.getValue();
+            jdbc.sql("insert into sup_digest (organisation_id, digest_day, alerts, last_alert_id, created_at) "
+                            + "values (?, ?, ?, ?, ?)")
+                    .params(e.getKey(), Date.valueOf(today), lines.size(), lines.get(lines.size() - 1).alertId(),
+                            Timestamp.from(now))
                     .update();
-            if (inserted == 0) {
-                continue;
-            }
-            written++;
             StringBuilder zh = new StringBuilder(text("sup.mail.digest.intro", Locale.SIMPLIFIED_CHINESE, today.toString(),
-                    e.getValue().size())).append('\n');
+                    lines.size())).append('\n');
             StringBuilder en = new StringBuilder(text("sup.mail.digest.intro", Locale.ENGLISH, today.toString(),
-                    e.getValue().size())).append('\n');
-            for (Row r : e.getValue()) {
+                    lines.size())).append('\n');
+            for (Row r : lines) {
                 Item item = itemsById.get(r.itemId());
                 zh.append("- ").append(alertLine(item, r.kind(), r.detail(), Locale.SIMPLIFIED_CHINESE)).append('\n');
                 en.append("- ").append(alertLine(item, r.kind(), r.detail(), Locale.ENGLISH)).append('\n');
             }
-            String subject = text("sup.mail.digest.subject", Locale.SIMPLIFIED_CHINESE, today.toString(), e.getValue().size());
+            String subject = text("sup.mail.digest.subject", Locale.SIMPLIFIED_CHINESE, today.toString(), lines.size());
             String body = zh + "\n" + settings.baseUrl() + "/supervision/notifications\n\n" + en;
             for (String email : contacts(e.getKey())) {
-                outbox.enqueue("digest:" + e.getValue().get(0).orgCode() + ":" + today + ":" + email, email, subject, body, now);
+                outbox.enqueue("digest:" + lines.get(0).orgCode() + ":" + today + ":" + email, email, subject, body, now);
             }
         }
-        return written;
+        return byUnit.size();
     }
 
     /** One alert as a sentence: 逾期：T2.1.1 加快… (截止日期 2020-12-31). */

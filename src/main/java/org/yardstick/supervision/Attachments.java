@@ -203,4 +203,31 @@ public class Attachments {
         }
         return new Download(r.fileName(), r.contentType(), r.size(), path);
     }
+
+    /**
+     * Removes files the database does not know that are older than {@code before}: what a crash between
+     * writing a file and committing its report left behind. Returns how many were removed.
+     */
+    public int sweep(java.time.Instant before) {
+        Path dir = dir();
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        java.util.Set<String> known = new java.util.HashSet<>(
+                jdbc.sql("select stored_name from sup_attachment").query(String.class).list());
+        int removed = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.matches("[0-9a-f]{32}") && !known.contains(name) && Files.isRegularFile(f)
+                        && Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(f);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("could not sweep {}: {}", dir, e.toString());
+        }
+        return removed;
+    }
 }

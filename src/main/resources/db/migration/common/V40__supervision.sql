@@ -135,11 +135,13 @@ create table sup_alert_read (
     constraint sup_alert_read_pk primary key (alert_id, account_id)
 );
 
--- One digest per unit and day, however often the job runs.
+-- One digest per unit and day, however often the job runs. A digest covers the unit's alerts raised
+-- since its previous digest (ids above that digest's last_alert_id): none is left out, none repeated.
 create table sup_digest (
     organisation_id  bigint not null references organisation (id) on delete cascade,
     digest_day       date   not null,
     alerts           integer not null,
+    last_alert_id    bigint  not null,
     created_at       timestamp with time zone not null,
     constraint sup_digest_pk primary key (organisation_id, digest_day)
 );

@@ -219,4 +219,24 @@ class AlertsAndMailTest {
         assertThat(jdbc.sql("select alert_key from sup_alert where item_id = ? and kind = 'NO_REPORT'")
                 .param(items.get("xj-mfg-internet-2017", "T2.1.1").id()).query(String.class).list()).containsExactly("2020Q3");
     }
+
+    @Test
+    void anAlertRaisedAfterTodaysDigestIsInTomorrowsAndNoneTwice() {
+        Instant early = Instant.parse("2021-01-14T19:00:00Z"); // 03:00 on the 15th: before the digest hour
+        assertThat(alerts.raise(early).digests()).isZero();
+        assertThat(alerts.raise(NOW).digests()).as("at 10:00 the digest covers the alerts of 03:00").isPositive();
+        assertThat(outbox.byKeyPrefix("digest:xj-kjt:2021-01-15:")).singleElement()
+                .satisfies(m -> assertThat(m.body()).contains("T2.1.1"));
+
+        // in the afternoon a planner moves T2.1.3's deadline into the past: a new alert, after today's digest
+        Item services = items.get("xj-mfg-internet-2017", "T2.1.3");
+        jdbc.sql("update sup_item set deadline = date '2021-01-10' where id = ?").param(services.id()).update();
+        Alerts.Run afternoon = alerts.raise(Instant.parse("2021-01-15T07:00:00Z"));
+        assertThat(afternoon.raised()).isEqualTo(1);
+        assertThat(afternoon.digests()).isZero();
+
+        alerts.raise(NOW.plus(Duration.ofDays(1)));
+        assertThat(outbox.byKeyPrefix("digest:xj-kjt:2021-01-16:")).singleElement().satisfies(m -> assertThat(m.body())
+                .contains("T2.1.3").contains("2021-01-10").doesNotContain("T2.1.1 "));
+    }
 }

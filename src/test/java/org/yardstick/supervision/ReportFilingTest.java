@@ -48,6 +48,7 @@ class ReportFilingTest {
     @Autowired ReportingPeriods periods;
     @Autowired JdbcClient jdbc;
     @Autowired SupervisionSettings settings;
+    @Autowired Attachments attachments;
 
     Item t1;
     String period;
@@ -211,5 +212,30 @@ class ReportFilingTest {
         refused(report(security, period, "50", file("x.pdf", PDF)), 403);
         mvc.perform(get("/supervision/items/{id}/report", security.id()).with(as(Logins.DEPARTMENT)))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void strayFilesAreSweptAndRecordedOnesKept() throws Exception {
+        mvc.perform(report(t1, period, "60", file("kept.pdf", PDF)).with(as(Logins.DEPARTMENT)))
+                .andExpect(status().is3xxRedirection());
+        Path dir = settings.attachmentsDir();
+        Path stray = dir.resolve("0123456789abcdef0123456789abcdef");
+        Files.write(stray, PDF);
+        Path recent = dir.resolve("fedcba9876543210fedcba9876543210");
+        Files.write(recent, PDF);
+        Files.setLastModifiedTime(stray, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-01-01T00:00:00Z")));
+        String kept = jdbc.sql("select a.stored_name from sup_attachment a join sup_report r on r.id = a.report_id "
+                + "where r.item_id = ? and a.file_name = 'kept.pdf'").param(t1.id()).query(String.class).single();
+        Files.setLastModifiedTime(dir.resolve(kept), java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-01-01T00:00:00Z")));
+        try {
+            int removed = attachments.sweep(java.time.Instant.parse("2021-01-01T00:00:00Z"));
+            assertThat(removed).isGreaterThanOrEqualTo(1);
+            assertThat(stray).doesNotExist();
+            assertThat(recent).as("too recent: its report may still be being saved").exists();
+            assertThat(dir.resolve(kept)).exists();
+        } finally {
+            Files.deleteIfExists(recent);
+            Files.deleteIfExists(stray);
+        }
     }
 }
