@@ -51,6 +51,16 @@ class SecurityConfig {
                         .requestMatchers("/review/**").hasAnyRole(Role.ADMIN.name(), Role.REVIEWER.name())
                         .requestMatchers("/rules/**").hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.REVIEWER.name())
                         .requestMatchers("/audit/**").hasRole(Role.ADMIN.name())
+                        // task supervision: the item list and item pages are public (published overview only;
+                        // details are checked per item); reports by departments; the rest for planners
+                        .requestMatchers(HttpMethod.GET, "/supervision", "/supervision/items/*").permitAll()
+                        .requestMatchers("/supervision/items/*/report").hasRole(Role.DEPARTMENT.name())
+                        .requestMatchers("/supervision/items/*/edit", "/supervision/items/*/milestones/**",
+                                "/supervision/reports/*/comments", "/supervision/contacts", "/supervision/plans/**",
+                                "/supervision/scoreboard/plans", "/supervision/scoreboard/plans.xlsx")
+                                .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name())
+                        .requestMatchers("/supervision/**").hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(),
+                                Role.DEPARTMENT.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?logout"))

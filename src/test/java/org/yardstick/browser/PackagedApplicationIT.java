@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -123,5 +124,39 @@ class PackagedApplicationIT {
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Indicators and targets");
         Browser.screenshot(browser, "plan-xj-info-13fyp-en");
         browser.get(base + "/plans/xj-info-13fyp?lang=zh");
+    }
+
+    @Test
+    void theSupervisionListShowsLeadAndCoUnitsAndThePlannersScoreboardSorts() throws Exception {
+        browser.get(base + "/supervision?plan=xj-mfg-internet-2017&unit=xj-kjt&lang=zh");
+        WebElement row = browser.findElement(By.cssSelector("tr[data-item='xj-mfg-internet-2017/T2.1.1']"));
+        assertThat(row.findElement(By.cssSelector(".ys-lead")).getText()).isEqualTo("自治区科技厅");
+        assertThat(row.findElement(By.cssSelector(".ys-co-units")).getText())
+                .isEqualTo("自治区经信委、自治区发改委、自治区教育厅、自治区人社厅、自治区总工会");
+        new Select(browser.findElement(By.id("f-unit"))).selectByValue("xj-wxb");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("unit=xj-wxb"));
+        assertThat(browser.findElements(By.cssSelector("tr[data-item='xj-mfg-internet-2017/T2.5.1']"))).hasSize(1);
+        Browser.screenshot(browser, "supervision-list");
+
+        browser.get(base + "/login");
+        browser.findElement(By.name("username")).sendKeys("planner");
+        browser.findElement(By.name("password")).sendKeys("yardstick-demo");
+        browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).submit();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        try {
+            browser.get(base + "/supervision/scoreboard/departments");
+            browser.findElement(By.linkText("牵头事项")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("sort=led"));
+            List<WebElement> rows = browser.findElements(By.cssSelector("#departments tbody tr"));
+            assertThat(rows).isNotEmpty();
+            int first = Integer.parseInt(rows.get(0).findElements(By.tagName("td")).get(1).getText());
+            int last = Integer.parseInt(rows.get(rows.size() - 1).findElements(By.tagName("td")).get(1).getText());
+            assertThat(first).as("sorted by items led, most first").isGreaterThanOrEqualTo(last);
+            assertThat(browser.findElement(By.cssSelector("#departments")).getText()).contains("自治区经信委");
+            Browser.screenshot(browser, "supervision-departments");
+            assertThat(Browser.consoleErrors(browser)).isEmpty();
+        } finally {
+            browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        }
     }
 }

@@ -30,7 +30,7 @@ import org.yardstick.validation.ValidationReport;
  * severity, then every finding; and the same findings as CSV for a spreadsheet.
  */
 @Controller
-class ReportController {
+class ValidationReportController {
 
     /** Findings shown on the page; the CSV has all of them. */
     static final int SHOWN = 1000;
@@ -40,7 +40,7 @@ class ReportController {
     private final Indicators indicators;
     private final MessageSource messages;
 
-    ReportController(ValidationReport report, DataSets dataSets, Indicators indicators, MessageSource messages) {
+    ValidationReportController(ValidationReport report, DataSets dataSets, Indicators indicators, MessageSource messages) {
         this.report = report;
         this.dataSets = dataSets;
         this.indicators = indicators;
