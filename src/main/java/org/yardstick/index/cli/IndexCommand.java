@@ -111,6 +111,7 @@ public final class IndexCommand {
 
     private static int compute(Path specFile, Path dataFile, Path outFile, @Nullable Path stages, PrintStream out) {
         IndexSpec spec = IndexSpec.read(specFile);
+        spec.tree().requireComputable();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(dataFile);

@@ -40,6 +40,10 @@ public enum IndexProblem implements ProblemKind {
     UNKNOWN_PERIOD("index.unknown-period", "period {0} is not in the data"),
     MISSING_IN_DECOMPOSITION("index.missing-in-decomposition",
             "{0} is missing for unit {1} in period {2}; the change cannot be decomposed"),
+    UNPUBLISHED_WEIGHT("index.unpublished-weight",
+            "the weight of {0} is not published, so the index cannot be computed from its components"),
+    UNPUBLISHED_COMPONENTS("index.unpublished-components",
+            "the components of {0} are not published, so it cannot be computed"),
     MISSING_IN_PERIOD("index.missing-period-column", "data with periods needs the period column {0}");
 
     private final String key;
