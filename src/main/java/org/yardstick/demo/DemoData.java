@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yardstick.framework.FrameworkFiles;
+import org.yardstick.index.IndexDefinitions;
 import org.yardstick.observation.ObservationFiles;
 import org.yardstick.observation.ObservationStatus;
 import org.yardstick.region.OfficialDivisions;
@@ -14,7 +15,7 @@ import org.yardstick.region.Regions;
 import org.yardstick.security.Accounts;
 import org.yardstick.shared.FileSet;
 
-/** Loads the demo dataset: official divisions, then the seed plans' framework files and figures. */
+/** Loads the demo dataset: official divisions, then the seed plans' framework files, figures and index definitions. */
 @Service
 public class DemoData {
 
@@ -33,7 +34,7 @@ public class DemoData {
 
     /** What a load wrote. */
     public record Summary(int regions, int organisations, int documents, int indicators, int plans, int targets,
-                          int tasks, int observations, int sources, int accounts) {}
+                          int tasks, int observations, int sources, int accounts, int indices) {}
 
     static final String ACTOR = "demo";
 
@@ -47,10 +48,11 @@ public class DemoData {
     private final ObservationFiles observationFiles;
     private final TransactionTemplate transaction;
     private final Accounts accounts;
+    private final IndexDefinitions indexDefinitions;
 
     DemoData(Settings settings, Regions regions, OfficialDivisions divisions, RegionFiles regionFiles,
              FrameworkFiles frameworkFiles, ObservationFiles observationFiles, TransactionTemplate transaction,
-             Accounts accounts) {
+             Accounts accounts, IndexDefinitions indexDefinitions) {
         this.settings = settings;
         this.regions = regions;
         this.divisions = divisions;
@@ -59,6 +61,7 @@ public class DemoData {
         this.observationFiles = observationFiles;
         this.transaction = transaction;
         this.accounts = accounts;
+        this.indexDefinitions = indexDefinitions;
     }
 
     /** Loads the demo if enabled and the database holds no regions; returns whether it did. */
@@ -79,8 +82,9 @@ public class DemoData {
             FrameworkFiles.Loaded f = frameworkFiles.load(files);
             ObservationFiles.Loaded o = observationFiles.load(files, "observations.csv", ObservationStatus.APPROVED, ACTOR);
             int accountsCreated = accounts.count() == 0 ? DemoAccounts.create(accounts) : 0;
+            int indices = indexDefinitions.load(files, "indices", ACTOR);
             return new Summary(official + r.regions(), r.organisations(), f.documents(), f.indicators(), f.plans(),
-                    f.targets(), f.tasks(), o.observations(), o.sources(), accountsCreated);
+                    f.targets(), f.tasks(), o.observations(), o.sources(), accountsCreated, indices);
         });
         log.info("Demo data loaded from {}: {}", files.label(), summary);
         return summary;
