@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.yardstick.index.spec.IndexSpec;
 import org.yardstick.region.RegionLevel;
 import org.yardstick.shared.FileProblem;
@@ -150,17 +152,49 @@ final class DefinitionReader {
         return Optional.of(out);
     }
 
-    /** The codes a definition names that must be in the catalogue: its indicators, denominators and published figures. */
-    static List<Ref> indicatorRefs(Reading reading) {
-        List<Ref> refs = new ArrayList<>();
-        reading.spec().tree().indicators().forEach(n -> {
-            refs.add(new Ref(n.code(), n.where().line(), n.where().field() + ".code"));
-            String d = n.denominator();
-            if (d != null) {
-                refs.add(new Ref(d, n.where().line(), n.where().field() + ".denominator"));
+    /**
+     * The codes a definition names that must exist, found however broken the rest is (so that a
+     * check reports them with the other problems): the scope region, and the indicators of the
+     * leaves, their denominators and the nodes' published figures.
+     *
+     * @param scope the {@code regions.scope}; null when it cannot be read
+     */
+    record Refs(@Nullable Ref scope, List<Ref> indicators) {}
+
+    static Refs refs(String source, String yaml) {
+        YamlNode root;
+        try {
+            root = YamlNode.parse(source, yaml);
+        } catch (InvalidInputException e) {
+            return new Refs(null, List.of());
+        }
+        Ref scope = lenient(() -> ref(root.get("regions").get("scope")));
+        List<Ref> indicators = new ArrayList<>();
+        for (String list : List.of("aggregates", "indicators")) {
+            List<YamlNode> items = lenient(() -> root.get(list).items());
+            for (YamlNode item : items == null ? List.<YamlNode>of() : items) {
+                List<String> fields = list.equals("indicators") ? List.of("code", "denominator", "published")
+                        : List.of("published");
+                for (String field : fields) {
+                    Ref r = lenient(() -> ref(item.get(field)));
+                    if (r != null) {
+                        indicators.add(r);
+                    }
+                }
             }
-        });
-        refs.addAll(reading.published().values());
-        return refs;
+        }
+        return new Refs(scope, indicators);
+    }
+
+    private static @Nullable Ref ref(YamlNode n) {
+        return n.isMissing() || n.isNull() || n.text().isEmpty() ? null : new Ref(n.text(), n.line(), n.path());
+    }
+
+    private static <T> @Nullable T lenient(Supplier<@Nullable T> read) {
+        try {
+            return read.get();
+        } catch (InvalidInputException e) {
+            return null; // reported by the reader
+        }
     }
 }

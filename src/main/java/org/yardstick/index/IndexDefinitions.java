@@ -184,29 +184,41 @@ public class IndexDefinitions {
         return (editing == null ? "index" : editing) + ".yaml";
     }
 
-    /** Reads a definition and checks what it names: the region, the indicators, and its code. */
+    /** Reads a definition and checks what it names (the region, the indicators) and its code. */
     private Reading read(String source, String yaml, @Nullable String editing) {
-        Reading r = DefinitionReader.read(source, yaml);
-        List<InputProblem> problems = new ArrayList<>(references(source, r));
+        Reading r = readChecked(source, yaml);
         String code = r.spec().code();
         if (editing != null && !editing.equals(code)) {
-            problems.add(InputProblem.of(source, r.code().line(), r.code().field(), code,
+            throw new InvalidInputException(InputProblem.of(source, r.code().line(), r.code().field(), code,
                     IndexDefinitionProblem.CODE_CHANGED, editing));
         } else if (editing == null && stored(code).isPresent()) {
-            problems.add(r.code().problem(source, IndexDefinitionProblem.CODE_TAKEN));
+            throw new InvalidInputException(r.code().problem(source, IndexDefinitionProblem.CODE_TAKEN));
         }
+        return r;
+    }
+
+    /** Reads a definition and checks what it names; every problem of the form and the names together. */
+    private Reading readChecked(String source, String yaml) {
+        List<InputProblem> problems = new ArrayList<>();
+        Reading r = null;
+        try {
+            r = DefinitionReader.read(source, yaml);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        problems.addAll(references(source, DefinitionReader.refs(source, yaml)));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return r;
     }
 
-    private List<InputProblem> references(String source, Reading r) {
+    private List<InputProblem> references(String source, DefinitionReader.Refs r) {
         List<InputProblem> problems = new ArrayList<>();
-        if (regions.find(r.scope().code()).isEmpty()) {
+        if (r.scope() != null && regions.find(r.scope().code()).isEmpty()) {
             problems.add(r.scope().problem(source, IndexDefinitionProblem.UNKNOWN_REGION));
         }
-        List<Ref> refs = DefinitionReader.indicatorRefs(r);
+        List<Ref> refs = r.indicators();
         Set<String> known = indicators.byCodes(refs.stream().map(Ref::code).toList()).keySet();
         for (Ref ref : refs) {
             if (!known.contains(ref.code())) {
@@ -269,8 +281,7 @@ public class IndexDefinitions {
             String source = files.describe(name);
             String yaml = files.read(name).orElse("");
             try {
-                Reading r = DefinitionReader.read(source, yaml);
-                problems.addAll(references(source, r));
+                Reading r = readChecked(source, yaml);
                 if (!codes.add(r.spec().code())) {
                     problems.add(r.code().problem(source, IndexDefinitionProblem.CODE_TAKEN));
                 }
