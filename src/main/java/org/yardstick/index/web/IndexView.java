@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,10 +187,14 @@ public record IndexView(List<String> periods, String period, List<Option> column
 
     // ---- helpers shared by the page's parts
 
-    /** The nodes from the root down: aggregates from the highest level, then the indicators. */
+    /** The nodes from the root down: aggregates from the highest level (as defined within a level), then the indicators. */
     static List<TreeNode> topDown(IndexTree tree) {
-        List<TreeNode> nodes = new ArrayList<>(tree.aggregates());
-        Collections.reverse(nodes);
+        List<Integer> order = new ArrayList<>();
+        for (int a = 0; a < tree.aggregates().size(); a++) {
+            order.add(a);
+        }
+        order.sort(Comparator.comparingInt((Integer a) -> -tree.level(a)));
+        List<TreeNode> nodes = new ArrayList<>(order.stream().map(a -> tree.aggregates().get(a)).toList());
         nodes.addAll(tree.indicators());
         return nodes;
     }
