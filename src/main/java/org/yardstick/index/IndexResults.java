@@ -2,6 +2,7 @@ package org.yardstick.index;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,8 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
+import org.yardstick.index.analysis.UncertaintyAnalysis;
+import org.yardstick.index.analysis.UncertaintyResult;
+import org.yardstick.index.analysis.UncertaintySettings;
 import org.yardstick.index.engine.IndexEngine;
+import org.yardstick.index.engine.IndexMethod;
 import org.yardstick.index.engine.IndexResult;
 import org.yardstick.index.engine.IndexTree;
 import org.yardstick.index.engine.Panel;
@@ -48,6 +55,10 @@ public class IndexResults {
         }
     };
 
+    /** Rank intervals by result (held as long as the result is) and period: a few hundred runs each. */
+    private final Map<IndexResult, Map<String, UncertaintyResult>> intervals =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     IndexResults(Observations observations, Regions regions) {
         this.observations = observations;
         this.regions = regions;
@@ -69,6 +80,24 @@ public class IndexResults {
             cache.put(key, computed);
         }
         return computed;
+    }
+
+    /**
+     * The uncertainty of the index's ranks in a period: Monte Carlo runs with every weight varied
+     * within ± {@code weightNoise}, the definition's normalisation and aggregation kept; computed
+     * once per result and period.
+     */
+    public UncertaintyResult uncertainty(ComputedIndex computed, String period, int samples, long seed,
+            double weightNoise) {
+        IndexResult result = computed.result();
+        if (result == null) {
+            throw new IllegalArgumentException("index " + computed.definition().code() + " was not computed");
+        }
+        IndexMethod m = result.method();
+        String key = period + "/" + samples + "/" + seed + "/" + weightNoise;
+        return intervals.computeIfAbsent(result, r -> new ConcurrentHashMap<>()).computeIfAbsent(key,
+                k -> UncertaintyAnalysis.run(result, result.tree().root().code(), period, new UncertaintySettings(
+                        samples, seed, weightNoise, List.of(m.normalisation()), List.of(m.aggregation()))));
     }
 
     /** The indicators whose approved figures go in: the leaves and their denominators. */

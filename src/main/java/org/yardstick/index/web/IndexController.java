@@ -22,11 +22,8 @@ import org.yardstick.index.IndexDefinition;
 import org.yardstick.index.IndexDefinitions;
 import org.yardstick.index.IndexResults;
 import org.yardstick.index.analysis.RankInterval;
-import org.yardstick.index.analysis.UncertaintyAnalysis;
 import org.yardstick.index.analysis.UncertaintyResult;
-import org.yardstick.index.analysis.UncertaintySettings;
 import org.yardstick.index.engine.IndexMethod;
-import org.yardstick.index.engine.IndexResult;
 import org.yardstick.observation.Observation;
 import org.yardstick.observation.Observations;
 import org.yardstick.region.Region;
@@ -124,12 +121,9 @@ class IndexController {
             model.addAttribute("intervals", List.of());
             return "index/fragments :: uncertainty";
         }
-        IndexResult result = computed.result();
-        IndexMethod m = result.method();
         try {
-            UncertaintyResult u = UncertaintyAnalysis.run(result, result.tree().root().code(), period,
-                    new UncertaintySettings(UNCERTAINTY_SAMPLES, UNCERTAINTY_SEED, WEIGHT_NOISE,
-                            List.of(m.normalisation()), List.of(m.aggregation())));
+            UncertaintyResult u = results.uncertainty(computed, period, UNCERTAINTY_SAMPLES, UNCERTAINTY_SEED,
+                    WEIGHT_NOISE);
             Map<String, String> names = new HashMap<>();
             computed.units().forEach(r -> names.put(r.code(), r.name().in(locale)));
             model.addAttribute("runs", u.runs());
