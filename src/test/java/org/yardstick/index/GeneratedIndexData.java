@@ -9,7 +9,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.yardstick.MapFileSet;
+import org.yardstick.framework.FrameworkFiles;
 import org.yardstick.index.engine.Panel;
+import org.yardstick.observation.ObservationFiles;
+import org.yardstick.observation.ObservationStatus;
+import org.yardstick.region.Region;
+import org.yardstick.region.RegionLevel;
+import org.yardstick.region.Regions;
 
 /**
  * A test-only generator of an index and its figures, never part of the demo: three indicators of
@@ -147,6 +153,25 @@ final class GeneratedIndexData {
         String[] groups = new String[n];
         Arrays.fill(groups, "65");
         return Panel.of("direct", units, PERIODS, indicators, values, groups, null);
+    }
+
+    /**
+     * Generates figures for the prefectures of Xinjiang and loads them with the definition: the
+     * indicators, the approved figures, the submitted ones if asked, the definition.
+     */
+    static GeneratedIndexData load(long seed, boolean withSubmitted, Regions regions, FrameworkFiles frameworkFiles,
+            ObservationFiles observationFiles, IndexDefinitions definitions) {
+        List<String> prefectures = regions.within(regions.get("65"), RegionLevel.PREFECTURE).stream()
+                .map(Region::code).toList();
+        GeneratedIndexData data = new GeneratedIndexData(prefectures, seed);
+        MapFileSet files = data.files();
+        frameworkFiles.load(files);
+        observationFiles.load(files, "approved.csv", ObservationStatus.APPROVED, "test");
+        if (withSubmitted) {
+            observationFiles.load(files, "submitted.csv", ObservationStatus.SUBMITTED, "test");
+        }
+        definitions.load(files, "indices", "test");
+        return data;
     }
 
     /** A submitted figure: indicator, unit, period. */

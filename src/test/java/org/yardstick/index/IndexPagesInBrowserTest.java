@@ -17,13 +17,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.yardstick.MapFileSet;
 import org.yardstick.browser.Browser;
 import org.yardstick.framework.FrameworkFiles;
 import org.yardstick.observation.ObservationFiles;
-import org.yardstick.observation.ObservationStatus;
-import org.yardstick.region.Region;
-import org.yardstick.region.RegionLevel;
 import org.yardstick.region.Regions;
 
 /**
@@ -61,13 +57,7 @@ class IndexPagesInBrowserTest {
         if (data != null) {
             return;
         }
-        List<String> prefectures = regions.within(regions.get("65"), RegionLevel.PREFECTURE).stream()
-                .map(Region::code).toList();
-        data = new GeneratedIndexData(prefectures, 11);
-        MapFileSet files = data.files();
-        frameworkFiles.load(files);
-        observationFiles.load(files, "approved.csv", ObservationStatus.APPROVED, "test");
-        definitions.load(files, "indices", "test");
+        data = GeneratedIndexData.load(11, false, regions, frameworkFiles, observationFiles, definitions);
     }
 
     String url(String path) {

@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,14 +21,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
-import org.yardstick.MapFileSet;
 import org.yardstick.YardstickTest;
 import org.yardstick.framework.FrameworkFiles;
 import org.yardstick.index.engine.IndexResult;
 import org.yardstick.observation.ObservationFiles;
-import org.yardstick.observation.ObservationStatus;
-import org.yardstick.region.Region;
-import org.yardstick.region.RegionLevel;
 import org.yardstick.region.Regions;
 
 /**
@@ -54,14 +49,7 @@ class IndexPagesTest {
     }
 
     GeneratedIndexData generated() {
-        List<String> prefectures = regions.within(regions.get("65"), RegionLevel.PREFECTURE).stream()
-                .map(Region::code).toList();
-        GeneratedIndexData data = new GeneratedIndexData(prefectures, 7);
-        MapFileSet files = data.files();
-        frameworkFiles.load(files);
-        observationFiles.load(files, "approved.csv", ObservationStatus.APPROVED, "test");
-        definitions.load(files, "indices", "test");
-        return data;
+        return GeneratedIndexData.load(7, false, regions, frameworkFiles, observationFiles, definitions);
     }
 
     long versions(String code) {

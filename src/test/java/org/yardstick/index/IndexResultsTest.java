@@ -10,16 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
-import org.yardstick.MapFileSet;
 import org.yardstick.YardstickTest;
 import org.yardstick.framework.FrameworkFiles;
 import org.yardstick.index.engine.IndexEngine;
 import org.yardstick.index.engine.IndexResult;
 import org.yardstick.index.engine.Panel;
 import org.yardstick.observation.ObservationFiles;
-import org.yardstick.observation.ObservationStatus;
 import org.yardstick.region.Region;
-import org.yardstick.region.RegionLevel;
 import org.yardstick.region.Regions;
 
 /**
@@ -41,15 +38,8 @@ class IndexResultsTest {
 
     @BeforeEach
     void loadGeneratedFiguresAndDefinition() {
-        List<String> prefectures = regions.within(regions.get("65"), RegionLevel.PREFECTURE).stream()
-                .map(Region::code).toList();
-        assertThat(prefectures).hasSizeGreaterThan(10);
-        data = new GeneratedIndexData(prefectures, 2016);
-        MapFileSet files = data.files();
-        frameworkFiles.load(files);
-        observationFiles.load(files, "approved.csv", ObservationStatus.APPROVED, "test");
-        observationFiles.load(files, "submitted.csv", ObservationStatus.SUBMITTED, "test");
-        assertThat(definitions.load(files, "indices", "test")).isEqualTo(1);
+        data = GeneratedIndexData.load(2016, true, regions, frameworkFiles, observationFiles, definitions);
+        assertThat(data.units).hasSizeGreaterThan(10);
     }
 
     @Test
