@@ -2,6 +2,7 @@ package org.yardstick.index.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +59,12 @@ public record PublishedView(List<Row> rows, @Nullable String levelsChart, @Nulla
             if (indicator == null) {
                 continue;
             }
-            for (Observation o : figures.getOrDefault(indicator, List.of())) {
+            List<Observation> ofNode = figures.getOrDefault(indicator, List.of()).stream()
+                    .sorted(Comparator.comparing(Observation::regionCode)
+                            .thenComparing((Observation o) -> o.measure() != Measure.LEVEL)
+                            .thenComparing(Observation::period))
+                    .toList();
+            for (Observation o : ofNode) {
                 Region region = regions.get(o.regionCode());
                 if (region == null || !o.disaggregationCode().equals("_T")) {
                     continue;
@@ -75,11 +81,11 @@ public record PublishedView(List<Row> rows, @Nullable String levelsChart, @Nulla
         List<Observation> rootFigures = rootIndicator == null ? List.of()
                 : figures.getOrDefault(rootIndicator, List.of()).stream()
                         .filter(o -> regions.containsKey(o.regionCode()) && o.disaggregationCode().equals("_T")).toList();
-        return new PublishedView(rows, levelsChart(root, rootFigures, regions, locale, json),
+        return new PublishedView(rows, levelsChart(rootFigures, regions, locale, json),
                 changes(definition, figures, rootFigures, regions, messages, locale, json));
     }
 
-    private static @Nullable String levelsChart(TreeNode root, List<Observation> rootFigures,
+    private static @Nullable String levelsChart(List<Observation> rootFigures,
             Map<String, Region> regions, Locale locale, JsonMapper json) {
         Map<String, List<List<Object>>> lines = new LinkedHashMap<>();
         for (Observation o : rootFigures) {
@@ -93,7 +99,7 @@ public record PublishedView(List<Row> rows, @Nullable String levelsChart, @Nulla
         }
         List<Map<String, Object>> series = new ArrayList<>();
         lines.forEach((name, points) -> series.add(Map.of("name", name, "points", points)));
-        return json.writeValueAsString(Map.of("unit", IndexView.name(root, locale), "series", series, "targets", List.of()));
+        return json.writeValueAsString(Map.of("unit", "", "series", series, "targets", List.of()));
     }
 
     /**
