@@ -43,7 +43,87 @@
     return chart;
   }
 
-  var kinds = { series: seriesChart };
+  var BAR_COLOURS = { computed: '#2c6fbb', published: '#6c757d', derived: '#b0b7bf' };
+
+  /** Horizontal bars, one per item: {items: [{label, value, kind}], legend: {kind: text}}; the kind
+      (computed / published / derived) gives the colour, named in the legend. */
+  function barsChart(el, data) {
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    var items = data.items.slice().reverse();
+    var kindsUsed = [];
+    items.forEach(function (i) { if (kindsUsed.indexOf(i.kind) < 0) { kindsUsed.push(i.kind); } });
+    var series = kindsUsed.map(function (k) {
+      return {
+        name: (data.legend && data.legend[k]) || k, type: 'bar', stack: 'one', barMaxWidth: 28,
+        itemStyle: { color: BAR_COLOURS[k] || '#2c6fbb' },
+        label: { show: true, position: 'right', formatter: function (p) { return p.value === '-' ? '' : formatNumber(p.value); } },
+        data: items.map(function (i) { return i.kind === k ? Number(i.value) : '-'; })
+      };
+    });
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'item', formatter: function (p) { return p.name + '<br>' + p.seriesName + ': ' + formatNumber(p.value); } },
+      legend: { top: 0 },
+      grid: { left: 10, right: 60, top: 30, bottom: 10, containLabel: true },
+      xAxis: { type: 'value', scale: false },
+      yAxis: { type: 'category', data: items.map(function (i) { return i.label; }) },
+      series: series
+    });
+    el.dataset.rendered = 'true';
+    window.addEventListener('resize', function () { chart.resize(); });
+    return chart;
+  }
+
+  /** A waterfall: {start: {label, value}, parts: [{label, value}], end: {label, value}}; the parts
+      are drawn from the start score, each from where the previous one ended, up to the end score. */
+  function waterfallChart(el, data) {
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    var labels = [data.start.label];
+    var base = [0];
+    var rise = [Number(data.start.value)];
+    var fall = ['-'];
+    var level = Number(data.start.value);
+    data.parts.forEach(function (p) {
+      var v = Number(p.value);
+      labels.push(p.label);
+      base.push(v >= 0 ? level : level + v);
+      rise.push(v >= 0 ? v : '-');
+      fall.push(v < 0 ? -v : '-');
+      level += v;
+    });
+    labels.push(data.end.label);
+    base.push(0);
+    rise.push(Number(data.end.value));
+    fall.push('-');
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (ps) {
+        var i = ps[0].dataIndex;
+        var v = i === 0 ? data.start.value : i === labels.length - 1 ? data.end.value : data.parts[i - 1].value;
+        return labels[i] + ': ' + formatNumber(v, i > 0 && i < labels.length - 1);
+      } },
+      grid: { left: 10, right: 20, top: 20, bottom: 10, containLabel: true },
+      xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0 } },
+      yAxis: { type: 'value', scale: true },
+      series: [
+        { type: 'bar', stack: 'w', itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, data: base },
+        { type: 'bar', stack: 'w', itemStyle: { color: '#2c6fbb' }, data: rise },
+        { type: 'bar', stack: 'w', itemStyle: { color: '#b03a2e' }, data: fall }
+      ]
+    });
+    el.dataset.rendered = 'true';
+    window.addEventListener('resize', function () { chart.resize(); });
+    return chart;
+  }
+
+  function formatNumber(v, signed) {
+    var n = Number(v);
+    if (!isFinite(n)) { return ''; }
+    var s = Math.abs(n) >= 100 ? n.toFixed(1) : n.toFixed(2);
+    return signed && n > 0 ? '+' + s : s;
+  }
+
+  var kinds = { series: seriesChart, bars: barsChart, waterfall: waterfallChart };
   window.yardstickCharts = kinds;
 
   function renderCharts(root) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yardstick.framework.FrameworkFiles;
 import org.yardstick.observation.DataSetFiles;
+import org.yardstick.index.IndexDefinitions;
 import org.yardstick.observation.ObservationFiles;
 import org.yardstick.observation.ObservationStatus;
 import org.yardstick.region.OfficialDivisions;
@@ -16,7 +17,7 @@ import org.yardstick.security.Accounts;
 import org.yardstick.shared.FileSet;
 import org.yardstick.validation.ValidationRuleFiles;
 
-/** Loads the demo dataset: official divisions, then the seed plans' framework files and figures. */
+/** Loads the demo dataset: official divisions, then the seed plans' framework files, figures and index definitions. */
 @Service
 public class DemoData {
 
@@ -35,7 +36,7 @@ public class DemoData {
 
     /** What a load wrote. */
     public record Summary(int regions, int organisations, int documents, int indicators, int plans, int targets,
-                          int tasks, int observations, int sources, int accounts) {}
+                          int tasks, int observations, int sources, int accounts, int indices) {}
 
     static final String ACTOR = "demo";
 
@@ -51,10 +52,12 @@ public class DemoData {
     private final Accounts accounts;
     private final DataSetFiles dataSetFiles;
     private final ValidationRuleFiles validationRuleFiles;
+    private final IndexDefinitions indexDefinitions;
 
     DemoData(Settings settings, Regions regions, OfficialDivisions divisions, RegionFiles regionFiles,
              FrameworkFiles frameworkFiles, ObservationFiles observationFiles, TransactionTemplate transaction,
-             Accounts accounts, DataSetFiles dataSetFiles, ValidationRuleFiles validationRuleFiles) {
+             Accounts accounts, DataSetFiles dataSetFiles, ValidationRuleFiles validationRuleFiles,
+             IndexDefinitions indexDefinitions) {
         this.settings = settings;
         this.regions = regions;
         this.divisions = divisions;
@@ -65,6 +68,7 @@ public class DemoData {
         this.accounts = accounts;
         this.dataSetFiles = dataSetFiles;
         this.validationRuleFiles = validationRuleFiles;
+        this.indexDefinitions = indexDefinitions;
     }
 
     /** Loads the demo if enabled and the database holds no regions; returns whether it did. */
@@ -87,8 +91,9 @@ public class DemoData {
             validationRuleFiles.load(files, ACTOR);
             ObservationFiles.Loaded o = observationFiles.load(files, "observations.csv", ObservationStatus.APPROVED, ACTOR);
             int accountsCreated = accounts.count() == 0 ? DemoAccounts.create(accounts) : 0;
+            int indices = indexDefinitions.load(files, "indices", ACTOR);
             return new Summary(official + r.regions(), r.organisations(), f.documents(), f.indicators(), f.plans(),
-                    f.targets(), f.tasks(), o.observations(), o.sources(), accountsCreated);
+                    f.targets(), f.tasks(), o.observations(), o.sources(), accountsCreated, indices);
         });
         log.info("Demo data loaded from {}: {}", files.label(), summary);
         return summary;

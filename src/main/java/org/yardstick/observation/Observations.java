@@ -2,14 +2,20 @@ package org.yardstick.observation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yardstick.framework.Citation;
 import org.yardstick.framework.Qualifier;
+import org.yardstick.region.Region;
+import org.yardstick.region.RegionLevel;
 import org.yardstick.shared.Period;
 
 /**
@@ -64,6 +70,74 @@ public class Observations {
                         where r.code = ? and o.status = 'APPROVED'
                         order by i.code, g.code, o.measure, o.period_start, o.period""")
                 .param(regionCode).query(Observations::map).list());
+    }
+
+    /**
+     * An approved level, for computations over many figures (indices).
+     *
+     * @param indicatorCode the indicator
+     * @param regionCode the region
+     * @param period the period code ({@code 2015}, {@code 2015Q3}, {@code 2015-03})
+     * @param value the value
+     */
+    public record ApprovedLevel(String indicatorCode, String regionCode, String period, double value) {}
+
+    /**
+     * A fingerprint of the approved levels of some indicators that is cheap to read: it changes
+     * whenever one of them is approved, revised (updated, its version raised) or withdrawn, so that
+     * results computed from them can be cached under it.
+     */
+    public record Stamp(long count, long maxId, long versionSum, @Nullable Instant lastUpdate) {}
+
+    /**
+     * The approved levels (totals, no breakdown) of some indicators in the regions of one level
+     * inside a region's subtree (the region itself included when it is of that level), in one query.
+     *
+     * @param periods only these periods; empty for all
+     */
+    public List<ApprovedLevel> approvedLevels(Collection<String> indicatorCodes, Region scope, RegionLevel level,
+            Collection<String> periods) {
+        if (indicatorCodes.isEmpty()) {
+            return List.of();
+        }
+        String sql = """
+                select i.code as indicator_code, r.code as region_code, o.period, o.obs_value
+                from observation o
+                join indicator i on i.id = o.indicator_id
+                join region r on r.id = o.region_id
+                join disaggregation g on g.id = o.disaggregation_id
+                where o.status = 'APPROVED' and o.measure = 'LEVEL' and g.code = '_T' and i.code in (:codes)
+                  and r.path like :path escape '\\' and r.level = :level""";
+        var query = jdbc.sql(periods.isEmpty() ? sql : sql + " and o.period in (:periods)")
+                .param("codes", List.copyOf(indicatorCodes))
+                .param("path", likePrefix(scope.path()))
+                .param("level", level.name());
+        if (!periods.isEmpty()) {
+            query = query.param("periods", List.copyOf(periods));
+        }
+        return query.query((rs, n) -> new ApprovedLevel(rs.getString("indicator_code"), rs.getString("region_code"),
+                rs.getString("period"), rs.getBigDecimal("obs_value").doubleValue())).list();
+    }
+
+    /** The {@link Stamp} of the approved levels of some indicators, all regions, in one query. */
+    public Stamp approvedStamp(Collection<String> indicatorCodes) {
+        if (indicatorCodes.isEmpty()) {
+            return new Stamp(0, 0, 0, null);
+        }
+        return jdbc.sql("""
+                        select count(*), coalesce(max(o.id), 0), coalesce(sum(o.version), 0), max(o.updated_at)
+                        from observation o join indicator i on i.id = o.indicator_id
+                        where o.status = 'APPROVED' and o.measure = 'LEVEL' and i.code in (:codes)""")
+                .param("codes", List.copyOf(indicatorCodes))
+                .query((rs, n) -> {
+                    Timestamp last = rs.getTimestamp(4);
+                    return new Stamp(rs.getLong(1), rs.getLong(2), rs.getLong(3), last == null ? null : last.toInstant());
+                }).single();
+    }
+
+    /** A LIKE pattern matching texts that start with {@code prefix}, wildcards in it escaped. */
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** How many observations there are, by status. */

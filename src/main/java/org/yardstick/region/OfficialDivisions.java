@@ -65,10 +65,10 @@ public class OfficialDivisions {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + DIR + file, e);
         }
-        CsvReader csv = CsvReader.of(file, text);
-        Map<String, Integer> columns = CsvReader.columns(file, csv.next(), required);
-        while (csv.hasNext()) {
-            handler.accept(csv.next(), columns);
+        CsvReader.Table csv = CsvReader.table(file, text);
+        Map<String, Integer> columns = CsvReader.columns(file, csv.header(), required);
+        for (CsvReader.Row row : csv.rows()) {
+            handler.accept(row, columns);
         }
     }
 }

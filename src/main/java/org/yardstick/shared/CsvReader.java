@@ -1,5 +1,9 @@
 package org.yardstick.shared;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,18 +14,52 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads RFC 4180 CSV text — comma-separated, fields optionally in double quotes, quotes doubled
- * inside, line breaks inside quoted fields — as rows with their line numbers, the header being
- * line 1. A leading byte-order mark is ignored. Rows that are entirely empty are skipped.
+ * The platform's one CSV reader, for files as people export them from Excel, R or a database
+ * (RFC 4180): UTF-8 with or without a byte-order mark; comma-separated; fields optionally in double
+ * quotes (a quote inside written twice, line breaks and commas allowed inside quotes; white space
+ * before the opening quote is ignored); lines ending in LF, CRLF or a lone CR; rows whose cells are
+ * all blank skipped. Unquoted cells are trimmed, quoted ones kept as written. Every row keeps the
+ * 1-based line it starts on (the header is line 1), so that problems name it exactly even after a
+ * line break inside quotes.
+ *
+ * <p>{@link #table} reads a whole file and reports every problem at once: bad encoding, an unclosed
+ * quote, rows with more or fewer cells than the header. {@link #of} reads row by row.
  */
 public final class CsvReader {
 
     /** A row of cells and the line it starts on (1-based, counting the header). */
     public record Row(long line, List<String> cells) {
 
+        public Row {
+            cells = List.copyOf(cells);
+        }
+
         /** The cell of a column, or the empty string if the row is shorter. */
         public String cell(int column) {
             return column < cells.size() ? cells.get(column) : "";
+        }
+
+        public int size() {
+            return cells.size();
+        }
+    }
+
+    /**
+     * A whole CSV file: its header and its data rows, each exactly as many cells as the header.
+     *
+     * @param source the file name, for problems
+     * @param header the header row (line 1 unless blank lines precede it)
+     * @param rows the data rows in file order
+     */
+    public record Table(String source, Row header, List<Row> rows) {
+
+        public Table {
+            rows = List.copyOf(rows);
+        }
+
+        /** The column names, trimmed. */
+        public List<String> columnNames() {
+            return header.cells();
         }
     }
 
@@ -30,17 +68,73 @@ public final class CsvReader {
     private int pos;
     private long line = 1;
     private @Nullable Row pending;
+    private @Nullable InputProblem unclosed;
 
     private CsvReader(String source, String text) {
         this.source = source;
         this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    /** Reads CSV text row by row; an unclosed quote throws when its row is reached. */
     public static CsvReader of(String source, String text) {
         return new CsvReader(source, text);
     }
 
-    /** All rows, the header included, or an exception naming the line of an unterminated quote. */
+    /** The bytes of a file as UTF-8 text (a byte-order mark is dropped); other encodings are a problem. */
+    public static String decode(String source, byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(InputProblem.of(source, 0, "", null, FileProblem.BAD_ENCODING));
+        }
+    }
+
+    /** Reads a whole file from its bytes; see {@link #table(String, String)}. */
+    public static Table table(String source, byte[] bytes) {
+        return table(source, decode(source, bytes));
+    }
+
+    /**
+     * Reads a whole file: the first non-blank row is the header. Throws every problem found: an
+     * empty file, an unclosed quote, each row with another number of cells than the header.
+     */
+    public static Table table(String source, String text) {
+        CsvReader csv = new CsvReader(source, text);
+        List<Row> rows = new ArrayList<>();
+        Row r;
+        while ((r = csv.parseRow()) != null) {
+            rows.add(r);
+        }
+        List<InputProblem> problems = new ArrayList<>();
+        if (rows.isEmpty() && csv.unclosed == null) {
+            throw new InvalidInputException(InputProblem.of(source, 0, "", null, FileProblem.EMPTY));
+        }
+        Row header = rows.isEmpty() ? new Row(1, List.of()) : rows.get(0);
+        List<Row> data = new ArrayList<>();
+        for (int i = 1; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (row.size() != header.size()) {
+                problems.add(InputProblem.of(source, row.line(), "", null, FileProblem.RAGGED_ROW, row.size(),
+                        header.size()));
+            } else {
+                data.add(row);
+            }
+        }
+        if (csv.unclosed != null) {
+            problems.add(csv.unclosed);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new Table(source, header, data);
+    }
+
+    /** All rows, the header included, or an exception naming the line of an unclosed quote. */
     public List<Row> readAll() {
         List<Row> rows = new ArrayList<>();
         while (hasNext()) {
@@ -52,6 +146,9 @@ public final class CsvReader {
     public boolean hasNext() {
         if (pending == null) {
             pending = parseRow();
+            if (pending == null && unclosed != null) {
+                throw new InvalidInputException(unclosed);
+            }
         }
         return pending != null;
     }
@@ -65,45 +162,46 @@ public final class CsvReader {
         return r;
     }
 
+    /**
+     * The next row that is not blank, or null at the end. A quote still open at the end of the text
+     * is recorded in {@link #unclosed} (with the line its row starts on) and ends the text.
+     */
     private @Nullable Row parseRow() {
-        while (pos < text.length()) {
+        int n = text.length();
+        while (pos < n) {
             long start = line;
             List<String> cells = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
             boolean quoted = false;
             boolean wasQuoted = false;
             boolean endOfRow = false;
-            while (pos < text.length() && !endOfRow) {
+            while (pos < n && !endOfRow) {
                 char c = text.charAt(pos++);
                 if (quoted) {
                     if (c == '"') {
-                        if (pos < text.length() && text.charAt(pos) == '"') {
+                        if (pos < n && text.charAt(pos) == '"') {
                             cell.append('"');
                             pos++;
                         } else {
                             quoted = false;
                         }
                     } else {
-                        if (c == '\n') {
+                        if (c == '\n' || (c == '\r' && (pos >= n || text.charAt(pos) != '\n'))) {
                             line++;
                         }
                         cell.append(c);
                     }
-                } else if (c == '"' && cell.isEmpty() && !wasQuoted) {
+                } else if (c == '"' && !wasQuoted && cell.toString().isBlank()) {
+                    cell.setLength(0);
                     quoted = true;
                     wasQuoted = true;
                 } else if (c == ',') {
                     cells.add(finish(cell, wasQuoted));
-                    cell.setLength(0);
                     wasQuoted = false;
-                } else if (c == '\r') {
-                    // \r\n or a lone \r ends the row
-                    if (pos < text.length() && text.charAt(pos) == '\n') {
+                } else if (c == '\r' || c == '\n') {
+                    if (c == '\r' && pos < n && text.charAt(pos) == '\n') {
                         pos++;
                     }
-                    line++;
-                    endOfRow = true;
-                } else if (c == '\n') {
                     line++;
                     endOfRow = true;
                 } else {
@@ -111,20 +209,21 @@ public final class CsvReader {
                 }
             }
             if (quoted) {
-                throw new InvalidInputException(InputProblem.of(source, start, "", null, FileProblem.SYNTAX,
-                        "a quoted field is not closed"));
+                unclosed = InputProblem.of(source, start, "", null, FileProblem.UNCLOSED_QUOTE);
+                return null;
             }
             cells.add(finish(cell, wasQuoted));
-            boolean blank = cells.stream().allMatch(String::isBlank);
-            if (!blank) {
-                return new Row(start, List.copyOf(cells));
+            if (!cells.stream().allMatch(String::isBlank)) {
+                return new Row(start, cells);
             }
         }
         return null;
     }
 
     private static String finish(StringBuilder cell, boolean quoted) {
-        return quoted ? cell.toString() : cell.toString().strip();
+        String v = quoted ? cell.toString() : cell.toString().strip();
+        cell.setLength(0);
+        return v;
     }
 
     /**

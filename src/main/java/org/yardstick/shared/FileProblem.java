@@ -17,7 +17,9 @@ public enum FileProblem implements ProblemKind {
     DUPLICATE("file.duplicate", "is defined twice (first at line {0})"),
     EMPTY("file.empty", "is empty"),
     TOO_LARGE("file.too-large", "is larger than the limit of {0}"),
-    BAD_ENCODING("file.bad-encoding", "is not valid text in UTF-8 or GBK");
+    BAD_ENCODING("file.bad-encoding", "is not valid text in UTF-8 or GBK"),
+    UNCLOSED_QUOTE("file.unclosed-quote", "a quoted cell is not closed"),
+    RAGGED_ROW("file.ragged-row", "has {0} cells but the header has {1}");
 
     private final String key;
     private final String template;

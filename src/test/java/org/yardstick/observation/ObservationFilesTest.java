@@ -95,7 +95,7 @@ class ObservationFilesTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("period", FileProblem.MISSING_FIELD));
         assertThat(failing(HEADER + "IIDI,65,2019,,,,1,,xj-info-13fyp,1,\"never closed\n").problems())
                 .singleElement().satisfies(p -> {
-                    assertThat(p.kind()).isEqualTo(FileProblem.SYNTAX);
+                    assertThat(p.kind()).isEqualTo(FileProblem.UNCLOSED_QUOTE);
                     assertThat(p.line()).isEqualTo(2);
                 });
     }

@@ -20,7 +20,7 @@ import org.yardstick.index.engine.IndexResult;
 import org.yardstick.index.engine.OutlierTreatment;
 import org.yardstick.index.engine.Panel;
 import org.yardstick.index.engine.TreatmentSummary;
-import org.yardstick.index.spec.CsvTable;
+import org.yardstick.shared.CsvReader;
 import org.yardstick.index.spec.DataLayout;
 import org.yardstick.index.spec.IndexSpec;
 import org.yardstick.index.spec.WideData;
@@ -111,6 +111,7 @@ public final class IndexCommand {
 
     private static int compute(Path specFile, Path dataFile, Path outFile, @Nullable Path stages, PrintStream out) {
         IndexSpec spec = IndexSpec.read(specFile);
+        spec.tree().requireComputable();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(dataFile);
@@ -120,7 +121,7 @@ public final class IndexCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        WideData data = WideData.read(CsvTable.parse(dataFile.getFileName().toString(), bytes), spec.layout(),
+        WideData data = WideData.read(CsvReader.table(dataFile.getFileName().toString(), bytes), spec.layout(),
                 spec.tree());
         IndexResult result = IndexEngine.compute(spec.tree(), spec.method(), data.values(), data.denominators());
         DataLayout layout = spec.layout();

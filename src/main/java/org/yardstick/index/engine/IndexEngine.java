@@ -11,7 +11,8 @@ import org.yardstick.shared.InvalidInputException;
  * aggregate → rank. Each stage is a static method on immutable {@link Panel}s and can be run on its
  * own; {@link #compute} runs them all. Every stage reports bad input as an
  * {@link InvalidInputException} naming the place (file, row, column) and never produces an infinity;
- * a missing value is NaN in and NaN out.
+ * a missing value is NaN in and NaN out. A tree whose weights or components are not published is
+ * refused ({@link IndexTree#requireComputable}): the engine never computes with invented weights.
  */
 public final class IndexEngine {
 
@@ -26,6 +27,7 @@ public final class IndexEngine {
      * @param denominators the denominator columns named by the tree's indicators; null when none is named
      */
     public static IndexResult compute(IndexTree tree, IndexMethod method, Panel data, @Nullable Panel denominators) {
+        tree.requireComputable();
         Panel raw = select(data, tree);
         Panel denominated = requireFinite(denominate(raw, tree, denominators), "denomination");
         Screening screening = screen(denominated, method.screeningMinShare());
@@ -162,6 +164,7 @@ public final class IndexEngine {
      * @return the aggregates' scores, columns in {@link IndexTree#aggregates()} order
      */
     public static Panel aggregate(Panel normalised, IndexTree tree, Aggregation fallback, MissingChildren missing) {
+        tree.requireComputable();
         return Aggregator.aggregate(normalised, tree, fallback, missing);
     }
 

@@ -12,8 +12,6 @@ public enum IndexProblem implements ProblemKind {
     NOT_A_NUMBER("index.not-a-number", "is not a number (write it like 12.5; leave empty or write NA when missing)"),
     NOT_FINITE("index.not-finite", "must be a finite number"),
     EMPTY_UNIT("index.empty-unit", "has no unit code"),
-    RAGGED_ROW("index.ragged-row", "has {0} cells but the header has {1}"),
-    UNTERMINATED_QUOTE("index.unterminated-quote", "a quoted cell is not closed"),
     EMPTY_DATA("index.empty-data", "has no data rows"),
     NO_UNITS_LEFT("index.no-units-left", "screening excluded every unit (minimum share of data {0})"),
     ZERO_DENOMINATOR("index.zero-denominator", "the denominator {0} is zero"),
@@ -42,6 +40,10 @@ public enum IndexProblem implements ProblemKind {
     UNKNOWN_PERIOD("index.unknown-period", "period {0} is not in the data"),
     MISSING_IN_DECOMPOSITION("index.missing-in-decomposition",
             "{0} is missing for unit {1} in period {2}; the change cannot be decomposed"),
+    UNPUBLISHED_WEIGHT("index.unpublished-weight",
+            "the weight of {0} is not published, so the index cannot be computed from its components"),
+    UNPUBLISHED_COMPONENTS("index.unpublished-components",
+            "the components of {0} are not published, so it cannot be computed"),
     MISSING_IN_PERIOD("index.missing-period-column", "data with periods needs the period column {0}");
 
     private final String key;

@@ -56,7 +56,9 @@ public final class IndexTree {
             if (byCode.putIfAbsent(n.code(), n) != null) {
                 problems.add(n.where().problem(n.code(), IndexProblem.DUPLICATE_CODE, n.code()));
             }
-            if (!Double.isFinite(n.weight())) {
+            if (!n.weightPublished()) {
+                // no number to check: the tree can be shown but not computed (see requireComputable)
+            } else if (!Double.isFinite(n.weight())) {
                 problems.add(n.where().problem(null, IndexProblem.NOT_FINITE_WEIGHT));
             } else if (n.weight() < 0) {
                 problems.add(n.where().problem(Double.toString(n.weight()), IndexProblem.NEGATIVE_WEIGHT, n.weight()));
@@ -98,8 +100,10 @@ public final class IndexTree {
             }
             List<TreeNode> k = kids.getOrDefault(n.code(), List.of());
             if (k.isEmpty()) {
-                problems.add(n.where().problem(n.code(), IndexProblem.CHILDLESS_AGGREGATE, n.code()));
-            } else if (k.stream().allMatch(c -> c.weight() == 0)) {
+                if (n.componentsPublished()) {
+                    problems.add(n.where().problem(n.code(), IndexProblem.CHILDLESS_AGGREGATE, n.code()));
+                }
+            } else if (k.stream().allMatch(c -> c.weightPublished() && c.weight() == 0)) {
                 problems.add(n.where().problem(n.code(), IndexProblem.ZERO_WEIGHTS, n.code()));
             }
         }
@@ -145,7 +149,7 @@ public final class IndexTree {
         while (changed) {
             changed = false;
             for (TreeNode a : aggs) {
-                int l = 1 + kids.get(a.code()).stream().mapToInt(c -> level.getOrDefault(c.code(), 1)).max().orElse(1);
+                int l = 1 + kids.getOrDefault(a.code(), List.of()).stream().mapToInt(c -> level.getOrDefault(c.code(), 1)).max().orElse(1);
                 if (!Integer.valueOf(l).equals(level.get(a.code()))) {
                     level.put(a.code(), l);
                     changed = true;
@@ -166,7 +170,7 @@ public final class IndexTree {
         double[][] weights = new double[ordered.size()][];
         int[] levels = new int[ordered.size()];
         for (int a = 0; a < ordered.size(); a++) {
-            List<TreeNode> k = kids.get(ordered.get(a).code());
+            List<TreeNode> k = kids.getOrDefault(ordered.get(a).code(), List.of());
             children[a] = new int[k.size()];
             weights[a] = new double[k.size()];
             for (int c = 0; c < k.size(); c++) {
@@ -177,6 +181,40 @@ public final class IndexTree {
             levels[a] = level.get(ordered.get(a).code());
         }
         return new IndexTree(indicators, ordered, children, weights, levels);
+    }
+
+    /**
+     * Whether the index can be computed: every weight and every aggregate's components are
+     * published. A tree written down from a publication that gives neither (如两化融合发展指数) can be
+     * shown, but computing it would mean inventing them.
+     */
+    public boolean computable() {
+        return unpublished().isEmpty();
+    }
+
+    /** Throws a problem for each weight and each set of components that is not published. */
+    public void requireComputable() {
+        List<InputProblem> problems = unpublished();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private List<InputProblem> unpublished() {
+        List<InputProblem> problems = new ArrayList<>();
+        for (TreeNode n : aggregates) {
+            if (!n.componentsPublished()) {
+                problems.add(n.where().problem(null, IndexProblem.UNPUBLISHED_COMPONENTS, n.code()));
+            }
+        }
+        for (List<TreeNode> nodes : List.of(aggregates, indicators)) {
+            for (TreeNode n : nodes) {
+                if (!n.weightPublished() && n.parent() != null) {
+                    problems.add(n.where().problem(null, IndexProblem.UNPUBLISHED_WEIGHT, n.code()));
+                }
+            }
+        }
+        return problems;
     }
 
     /** Indicators (leaves) in the order they were defined. */

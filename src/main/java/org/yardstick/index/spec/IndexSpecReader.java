@@ -2,6 +2,7 @@ package org.yardstick.index.spec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.yardstick.index.engine.Aggregation;
 import org.yardstick.index.engine.Imputation;
@@ -14,6 +15,7 @@ import org.yardstick.index.engine.Normalisation;
 import org.yardstick.index.engine.Scope;
 import org.yardstick.index.engine.Treatment;
 import org.yardstick.index.engine.TreeNode;
+import org.yardstick.shared.FileProblem;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.YamlNode;
@@ -25,10 +27,21 @@ final class IndexSpecReader {
 
     enum Missing { RENORMALISE, MIN_SHARE }
 
+    /** The platform's sections, read by the platform (regions and periods to compute); ignored here. */
+    static final String PLATFORM_REGIONS = "regions";
+    static final String PLATFORM_PERIODS = "periods";
+    /** A node's field naming the platform indicator that holds its published figures; read by the platform. */
+    static final String PUBLISHED = "published";
+    /** The data of a platform index: regions are the units, their periods the periods. */
+    static final DataLayout PLATFORM_LAYOUT = new DataLayout("region", "period", null, List.of());
+    /** How a weight or a set of components that was never published is written. */
+    private static final List<String> UNPUBLISHED = List.of("unpublished", "未公布");
+
     private IndexSpecReader() {}
 
     static IndexSpec read(String source, String text) {
-        YamlNode root = YamlNode.parse(source, text).allowOnly("index", "data", "method", "aggregates", "indicators");
+        YamlNode root = YamlNode.parse(source, text).allowOnly("index", "data", "method", "aggregates", "indicators",
+                PLATFORM_REGIONS, PLATFORM_PERIODS);
         List<InputProblem> problems = new ArrayList<>();
         String[] names = new String[3];
         DataLayout[] layout = new DataLayout[1];
@@ -40,7 +53,8 @@ final class IndexSpecReader {
             names[1] = index.text("name_zh");
             names[2] = index.text("name_en");
         });
-        collect(problems, () -> layout[0] = layout(root.required("data")));
+        collect(problems, () -> layout[0] = root.has("data") || !root.has(PLATFORM_REGIONS)
+                ? layout(root.required("data")) : PLATFORM_LAYOUT);
         collect(problems, () -> method[0] = method(root.get("method")));
         collect(problems, () -> root.required("aggregates").each(item -> nodes.add(node(item, false))));
         collect(problems, () -> root.required("indicators").each(item -> nodes.add(node(item, true))));
@@ -187,13 +201,18 @@ final class IndexSpecReader {
     private static TreeNode node(YamlNode item, boolean indicator) {
         if (indicator) {
             item.allowOnly("code", "name_zh", "name_en", "parent", "weight", "direction", "denominator", "goalposts",
-                    "target", "unit");
+                    "target", "unit", PUBLISHED);
         } else {
-            item.allowOnly("code", "name_zh", "name_en", "parent", "weight", "method", "power");
+            item.allowOnly("code", "name_zh", "name_en", "parent", "weight", "method", "power", "components", PUBLISHED);
         }
         String code = item.code("code");
         String parent = item.has("parent") ? item.get("parent").asCode() : null;
-        double weight = item.has("weight") ? item.decimal("weight").doubleValue() : 1;
+        if (item.has(PUBLISHED)) {
+            item.get(PUBLISHED).asCode();
+        }
+        boolean weightPublished = !unpublished(item, "weight");
+        boolean componentsPublished = !unpublished(item, "components");
+        double weight = !weightPublished ? Double.NaN : item.has("weight") ? item.decimal("weight").doubleValue() : 1;
         int direction = 1;
         String denominator = null;
         double low = Double.NaN;
@@ -217,6 +236,25 @@ final class IndexSpecReader {
         }
         Location where = new Location(item.source(), item.line(), item.path());
         return new TreeNode(code, item.text("name_zh"), item.text("name_en"), parent, weight, indicator, direction,
-                denominator, low, high, target, aggregation, where);
+                denominator, low, high, target, aggregation, where, weightPublished, componentsPublished);
+    }
+
+    /**
+     * Whether a field says {@code unpublished} (or 未公布): a weight or the components of an aggregate
+     * that the publication an index is written down from does not give. {@code components} takes
+     * no other value.
+     */
+    private static boolean unpublished(YamlNode item, String key) {
+        if (!item.has(key)) {
+            return false;
+        }
+        String v = item.get(key).text().toLowerCase(Locale.ROOT);
+        if (UNPUBLISHED.contains(v)) {
+            return true;
+        }
+        if (key.equals("components")) {
+            throw item.get(key).fail(FileProblem.NOT_ONE_OF, String.join(", ", UNPUBLISHED));
+        }
+        return false;
     }
 }

@@ -15,6 +15,7 @@ import org.yardstick.index.engine.IndexProblem;
 import org.yardstick.index.engine.IndexTree;
 import org.yardstick.index.engine.Panel;
 import org.yardstick.index.engine.TreeNode;
+import org.yardstick.shared.CsvReader;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 
@@ -35,14 +36,15 @@ public record WideData(Panel values, @Nullable Panel denominators) {
     public static final String NO_PERIOD = "";
 
     /** Reads the table; throws every problem found. */
-    public static WideData read(CsvTable table, DataLayout layout, IndexTree tree) {
+    public static WideData read(CsvReader.Table table, DataLayout layout, IndexTree tree) {
         String source = table.source();
         List<InputProblem> problems = new ArrayList<>();
         Map<String, Integer> col = new LinkedHashMap<>();
-        for (int c = 0; c < table.header().size(); c++) {
-            String name = table.header().get(c);
+        long headerLine = table.header().line();
+        for (int c = 0; c < table.columnNames().size(); c++) {
+            String name = table.columnNames().get(c);
             if (col.putIfAbsent(name, c) != null) {
-                problems.add(InputProblem.of(source, 1, name, name, IndexProblem.DUPLICATE_COLUMN, name));
+                problems.add(InputProblem.of(source, headerLine, name, name, IndexProblem.DUPLICATE_COLUMN, name));
             }
         }
         List<String> indicators = tree.indicatorCodes();
@@ -56,26 +58,26 @@ public record WideData(Panel values, @Nullable Panel denominators) {
             if (special != null) {
                 known.add(special);
                 if (!col.containsKey(special)) {
-                    problems.add(InputProblem.of(source, 1, "", null, IndexProblem.MISSING_COLUMN, special));
+                    problems.add(InputProblem.of(source, headerLine, "", null, IndexProblem.MISSING_COLUMN, special));
                 }
             }
         }
         if (!col.containsKey(layout.unitColumn())) {
-            problems.add(InputProblem.of(source, 1, "", null, IndexProblem.MISSING_COLUMN, layout.unitColumn()));
+            problems.add(InputProblem.of(source, headerLine, "", null, IndexProblem.MISSING_COLUMN, layout.unitColumn()));
         }
         for (String name : col.keySet()) {
             if (!known.contains(name)) {
-                problems.add(InputProblem.of(source, 1, name, name, IndexProblem.UNKNOWN_INDICATOR));
+                problems.add(InputProblem.of(source, headerLine, name, name, IndexProblem.UNKNOWN_INDICATOR));
             }
         }
         for (String code : indicators) {
             if (!col.containsKey(code)) {
-                problems.add(InputProblem.of(source, 1, "", null, IndexProblem.MISSING_INDICATOR, code));
+                problems.add(InputProblem.of(source, headerLine, "", null, IndexProblem.MISSING_INDICATOR, code));
             }
         }
         for (String d : denominators) {
             if (!col.containsKey(d)) {
-                problems.add(InputProblem.of(source, 1, "", null, IndexProblem.MISSING_COLUMN, d));
+                problems.add(InputProblem.of(source, headerLine, "", null, IndexProblem.MISSING_COLUMN, d));
             }
         }
         if (!problems.isEmpty()) {
@@ -87,7 +89,7 @@ public record WideData(Panel values, @Nullable Panel denominators) {
         return readRows(table, layout, col, indicators, denominators, problems);
     }
 
-    private static WideData readRows(CsvTable table, DataLayout layout, Map<String, Integer> col,
+    private static WideData readRows(CsvReader.Table table, DataLayout layout, Map<String, Integer> col,
             List<String> indicators, List<String> denominators, List<InputProblem> problems) {
         String source = table.source();
         int unitCol = col.get(layout.unitColumn());
@@ -97,10 +99,10 @@ public record WideData(Panel values, @Nullable Panel denominators) {
         Set<String> periodSet = new HashSet<>();
         Map<String, String> groups = new HashMap<>();
         for (int r = 0; r < table.rows().size(); r++) {
-            List<String> row = table.rows().get(r);
+            List<String> row = table.rows().get(r).cells();
             String unit = row.get(unitCol);
             if (unit.isEmpty()) {
-                problems.add(InputProblem.of(source, table.rowNumbers().get(r), layout.unitColumn(), "",
+                problems.add(InputProblem.of(source, table.rows().get(r).line(), layout.unitColumn(), "",
                         IndexProblem.EMPTY_UNIT));
                 continue;
             }
@@ -127,8 +129,8 @@ public record WideData(Panel values, @Nullable Panel denominators) {
         }
         long[] rows = new long[cells];
         for (int r = 0; r < table.rows().size(); r++) {
-            List<String> row = table.rows().get(r);
-            long line = table.rowNumbers().get(r);
+            List<String> row = table.rows().get(r).cells();
+            long line = table.rows().get(r).line();
             String unit = row.get(unitCol);
             if (unit.isEmpty()) {
                 continue;

@@ -58,15 +58,11 @@ class ObservationCsvLoader implements ObservationFiles {
         Map<String, Long> disaggregations = ids("disaggregation");
         Map<String, Long> documents = ids("document");
 
-        CsvReader csv = CsvReader.of(source, text);
-        if (!csv.hasNext()) {
-            throw new InvalidInputException(InputProblem.of(source, 0, "", null, FileProblem.EMPTY));
-        }
-        Map<String, Integer> columns = CsvReader.columns(source, csv.next(), REQUIRED);
+        CsvReader.Table csv = CsvReader.table(source, text);
+        Map<String, Integer> columns = CsvReader.columns(source, csv.header(), REQUIRED);
         List<InputProblem> problems = new ArrayList<>();
         Map<Key, Figure> figures = new LinkedHashMap<>();
-        while (csv.hasNext()) {
-            CsvReader.Row row = csv.next();
+        for (CsvReader.Row row : csv.rows()) {
             List<InputProblem> rowProblems = new ArrayList<>();
             Cells c = new Cells(source, row, columns, rowProblems);
             Long indicator = c.code("indicator", indicators, ObservationProblem.UNKNOWN_INDICATOR);

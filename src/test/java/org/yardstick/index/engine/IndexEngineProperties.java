@@ -200,7 +200,7 @@ class IndexEngineProperties {
                 new org.yardstick.index.spec.DataLayout("unit", "year", "group", List.of());
         IndexTree tree = IndexTree.of(nodes);
         org.yardstick.index.spec.WideData data = org.yardstick.index.spec.WideData.read(
-                org.yardstick.index.spec.CsvTable.parse("d.csv", csv), layout, tree);
+                org.yardstick.shared.CsvReader.table("d.csv", csv), layout, tree);
         IndexMethod method = IndexMethod.defaults().withImputation(Imputation.GROUP_MEAN)
                 .withTreatment(Treatment.winsorise(3));
         return IndexEngine.compute(tree, method, data.values(), null);

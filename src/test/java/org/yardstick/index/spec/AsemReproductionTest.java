@@ -20,6 +20,7 @@ import org.yardstick.index.engine.IndexResult;
 import org.yardstick.index.engine.OutlierTreatment;
 import org.yardstick.index.engine.Panel;
 import org.yardstick.index.engine.TreatmentSummary;
+import org.yardstick.shared.CsvReader;
 
 /**
  * The acceptance test of the engine: the ASEM example of COINr, configured by
@@ -36,7 +37,7 @@ class AsemReproductionTest {
     @BeforeAll
     static void compute() throws IOException {
         spec = IndexSpec.parse("spec.yaml", new String(resource("spec.yaml"), java.nio.charset.StandardCharsets.UTF_8));
-        WideData data = WideData.read(CsvTable.parse("data.csv", resource("data.csv")), spec.layout(), spec.tree());
+        WideData data = WideData.read(CsvReader.table("data.csv", resource("data.csv")), spec.layout(), spec.tree());
         result = IndexEngine.compute(spec.tree(), spec.method(), data.values(), data.denominators());
     }
 
@@ -67,8 +68,8 @@ class AsemReproductionTest {
 
     @Test
     void treatmentSummaryMatchesThePublishedPointCounts() throws IOException {
-        CsvTable summary = CsvTable.parse("TreatSummary.csv", resource("TreatSummary.csv"));
-        for (List<String> row : summary.rows()) {
+        CsvReader.Table summary = CsvReader.table("TreatSummary.csv", resource("TreatSummary.csv"));
+        for (List<String> row : cells(summary)) {
             TreatmentSummary ours = result.treatment().summaries().stream()
                     .filter(s -> s.indicator().equals(row.get(0))).findFirst().orElseThrow();
             assertThat(ours.lowPoints()).as(row.get(0) + " low").isEqualTo(Integer.parseInt(row.get(1)));
@@ -86,14 +87,14 @@ class AsemReproductionTest {
 
     @Test
     void ranksMatchThePublishedRanks() throws IOException {
-        CsvTable ranks = CsvTable.parse("Results_AggregatesRank.csv", resource("Results_AggregatesRank.csv"));
+        CsvReader.Table ranks = CsvReader.table("Results_AggregatesRank.csv", resource("Results_AggregatesRank.csv"));
         Panel scores = result.scores();
         int checked = 0;
-        for (List<String> row : ranks.rows()) {
+        for (List<String> row : cells(ranks)) {
             int u = scores.unitIndex(row.get(0));
-            for (int c = 2; c < ranks.header().size(); c++) {
-                int a = scores.columnIndex(ranks.header().get(c));
-                assertThat(result.rank(a, u, 0)).as(row.get(0) + " " + ranks.header().get(c))
+            for (int c = 2; c < ranks.columnNames().size(); c++) {
+                int a = scores.columnIndex(ranks.columnNames().get(c));
+                assertThat(result.rank(a, u, 0)).as(row.get(0) + " " + ranks.columnNames().get(c))
                         .isEqualTo(Integer.parseInt(row.get(c)));
                 checked++;
             }
@@ -110,18 +111,18 @@ class AsemReproductionTest {
 
     /** Every published column that is one of ours, every unit, within the tolerance; missing where published missing. */
     private static void assertStage(String file, List<Panel> ours, int expectedColumns) throws IOException {
-        CsvTable published = CsvTable.parse(file, resource(file));
+        CsvReader.Table published = CsvReader.table(file, resource(file));
         List<String> mismatches = new ArrayList<>();
         int compared = 0;
         int columns = 0;
-        for (int c = 0; c < published.header().size(); c++) {
-            String code = published.header().get(c);
+        for (int c = 0; c < published.columnNames().size(); c++) {
+            String code = published.columnNames().get(c);
             Panel panel = ours.stream().filter(p -> p.columnIndex(code) >= 0).findFirst().orElse(null);
             if (panel == null) {
                 continue;
             }
             columns++;
-            for (List<String> row : published.rows()) {
+            for (List<String> row : cells(published)) {
                 String cell = row.get(c);
                 double expected = cell.equals("NA") || cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
                 int u = panel.unitIndex(row.get(0));
@@ -137,5 +138,9 @@ class AsemReproductionTest {
         assertThat(mismatches).as(file).isEmpty();
         assertThat(columns).as(file + " columns compared").isEqualTo(expectedColumns);
         assertThat(compared).isEqualTo(expectedColumns * 51);
+    }
+
+    private static List<List<String>> cells(CsvReader.Table table) {
+        return table.rows().stream().map(CsvReader.Row::cells).toList();
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.yardstick.index.engine.IndexEngine;
 import org.yardstick.index.engine.IndexResult;
 import org.yardstick.shared.InputProblem;
+import org.yardstick.shared.CsvReader;
 import org.yardstick.shared.InvalidInputException;
 
 /** Every kind of bad input is refused with a problem that names its place; nothing half-computed comes out. */
@@ -37,7 +38,7 @@ class BadInputTest {
 
     static IndexResult run(String spec, String data) {
         IndexSpec s = IndexSpec.parse("spec.yaml", spec);
-        WideData d = WideData.read(CsvTable.parse("data.csv", data.getBytes(StandardCharsets.UTF_8)), s.layout(), s.tree());
+        WideData d = WideData.read(CsvReader.table("data.csv", data.getBytes(StandardCharsets.UTF_8)), s.layout(), s.tree());
         return IndexEngine.compute(s.tree(), s.method(), d.values(), d.denominators());
     }
 

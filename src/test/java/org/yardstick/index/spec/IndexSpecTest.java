@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.yardstick.index.engine.Aggregation;
+import java.util.List;
 import org.yardstick.index.engine.Imputation;
+import org.yardstick.index.engine.IndexEngine;
+import org.yardstick.index.engine.Panel;
 import org.yardstick.index.engine.Normalisation;
 import org.yardstick.index.engine.Scope;
 import org.yardstick.index.engine.TreeNode;
+import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 
 class IndexSpecTest {
@@ -75,6 +79,75 @@ class IndexSpecTest {
                 "s.yaml:1: index.name_en: is required",
                 "s.yaml:2: data.perod: is not a known field here (known: group, labels, period, unit)",
                 "s.yaml:6: indicators[1].wieght: is not a known field here (known: code, denominator, direction, "
-                        + "goalposts, name_en, name_zh, parent, target, unit, weight)");
+                        + "goalposts, name_en, name_zh, parent, published, target, unit, weight)");
+    }
+
+    static final String PUBLISHED_ONLY = """
+            index: {code: IIDI, name_zh: 两化融合发展指数, name_en: Integration index}
+            regions: {scope: "65", level: province}
+            periods: [2010, 2015]
+            aggregates:
+              - {code: IIDI, name_zh: 总指数, name_en: Total, published: IIDI}
+            indicators:
+              - {code: ENV, name_zh: 基础环境, name_en: Environment, parent: IIDI, weight: unpublished}
+              - {code: APP, name_zh: 工业应用, name_en: Application, parent: IIDI, weight: 未公布}
+              - {code: BEN, name_zh: 应用效益, name_en: Benefits, parent: IIDI, weight: 0.3}
+            """;
+
+    @Test
+    void aTreeWithUnpublishedWeightsIsReadAndShownButNotComputed() {
+        IndexSpec spec = IndexSpec.parse("iidi.yaml", PUBLISHED_ONLY);
+        assertThat(spec.layout().unitColumn()).isEqualTo("region");
+        assertThat(spec.layout().periodColumn()).isEqualTo("period");
+        assertThat(spec.tree().node("ENV").weightPublished()).isFalse();
+        assertThat(spec.tree().node("ENV").weight()).isNaN();
+        assertThat(spec.tree().node("APP").weightPublished()).isFalse();
+        assertThat(spec.tree().node("BEN").weight()).isEqualTo(0.3);
+        assertThat(spec.tree().computable()).isFalse();
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> IndexEngine.compute(spec.tree(), spec.method(), Panel.of("d", List.of("65"), List.of("2010"),
+                        List.of("ENV", "APP", "BEN"), new double[][] {{1}, {2}, {3}}, null, null), null));
+        assertThat(e.problems()).extracting(InputProblem::describe).containsExactly(
+                "iidi.yaml:7: indicators[1]: the weight of ENV is not published, so the index cannot be computed "
+                        + "from its components",
+                "iidi.yaml:8: indicators[2]: the weight of APP is not published, so the index cannot be computed "
+                        + "from its components");
+    }
+
+    @Test
+    void anAggregateWhoseComponentsAreNotPublishedMayStandAlone() {
+        IndexSpec spec = IndexSpec.parse("idi.yaml", """
+                index: {code: IDI, name_zh: 信息化发展总指数, name_en: IDI}
+                regions: {scope: "65", level: province}
+                aggregates:
+                  - {code: IDI, name_zh: 信息化发展总指数, name_en: IDI, components: unpublished, published: IDI}
+                indicators: []
+                """);
+        assertThat(spec.tree().indicators()).isEmpty();
+        assertThat(spec.tree().root().componentsPublished()).isFalse();
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> spec.tree().requireComputable()).problems())
+                .extracting(InputProblem::describe)
+                .containsExactly("idi.yaml:4: aggregates[1]: the components of IDI are not published, so it cannot be computed");
+        InvalidInputException bad = catchThrowableOfType(InvalidInputException.class, () -> IndexSpec.parse("x.yaml", """
+                index: {code: X, name_zh: 甲, name_en: X}
+                data: {unit: u}
+                aggregates:
+                  - {code: X, name_zh: 甲, name_en: X, components: secret}
+                indicators: []
+                """));
+        assertThat(bad.problems()).extracting(InputProblem::describe)
+                .containsExactly("x.yaml:4: aggregates[1].components: must be one of: unpublished, 未公布 (value: \"secret\")");
+    }
+
+    @Test
+    void withoutPlatformRegionsTheDataSectionIsStillRequired() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> IndexSpec.parse("s.yaml", """
+                index: {code: X, name_zh: 甲, name_en: X}
+                aggregates:
+                  - {code: X, name_zh: 甲, name_en: X}
+                indicators:
+                  - {code: a, name_zh: 乙, name_en: A, parent: X}
+                """));
+        assertThat(e.problems()).extracting(InputProblem::describe).containsExactly("s.yaml:1: data: is required");
     }
 }
