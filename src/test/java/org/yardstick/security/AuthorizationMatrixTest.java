@@ -61,7 +61,20 @@ class AuthorizationMatrixTest {
             change("/admin/accounts/new", Map.of("username", "x", "displayName", "", "role", "REPORTER", "password", "short"),
                     "34444444"),
             read("/audit", "32444444"),
-            read("/audit/export.csv", "32444444"));
+            read("/audit/export.csv", "32444444"),
+            // validation rules: read by planners and reviewers, changed by planners
+            read("/rules", "32242244"),
+            read("/rules/new", "32244444"),
+            read("/rules/report?dataSet=xj-county-info&period=2025", "32242244"),
+            // indices: public pages; definitions edited by planners
+            read("/indices", "22222222"),
+            read("/indices/IIDI", "22222222"),
+            read("/indices/IIDI/edit", "32244444"),
+            change("/indices/check", Map.of("yaml", "index: {}"), "32244444"),
+            // task supervision: the list is public; scoreboards for planners and departments
+            read("/supervision", "22222222"),
+            read("/supervision/scoreboard/departments", "32244424"),
+            read("/supervision/notifications", "32244424"));
 
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService accounts;
