@@ -86,7 +86,7 @@ public class DemoData {
         Summary summary = transaction.execute(status -> {
             int official = divisions.importNbs2023();
             RegionFiles.Loaded r = regionFiles.load(files);
-            FrameworkFiles.Loaded f = frameworkFiles.load(files);
+            FrameworkFiles.Loaded f = frameworkFiles.load(files, ACTOR);
             dataSetFiles.load(files);
             validationRuleFiles.load(files, ACTOR);
             ObservationFiles.Loaded o = observationFiles.load(files, "observations.csv", ObservationStatus.APPROVED, ACTOR);

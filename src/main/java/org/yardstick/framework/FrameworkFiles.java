@@ -15,9 +15,10 @@ public interface FrameworkFiles {
 
     /**
      * Reads and stores the framework files of a file set. Documents, disaggregations and indicators
-     * with codes that exist are updated; plans must be new.
+     * with codes that exist are updated; plans must be new. Every element written is recorded in the
+     * audit trail under {@code actor}.
      *
      * @throws InvalidInputException with every problem found, naming file, line and field
      */
-    Loaded load(FileSet files);
+    Loaded load(FileSet files, String actor);
 }

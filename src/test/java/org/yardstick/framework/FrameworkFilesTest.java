@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.MapFileSet;
 import org.yardstick.YardstickTest;
+import org.yardstick.audit.AuditTrail;
 import org.yardstick.shared.FileProblem;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
@@ -23,6 +24,7 @@ class FrameworkFilesTest {
     @Autowired Plans plans;
     @Autowired Targets targets;
     @Autowired JdbcClient jdbc;
+    @Autowired AuditTrail audit;
 
     static final String INDICATORS = """
             indicators:
@@ -73,7 +75,7 @@ class FrameworkFilesTest {
     InvalidInputException failing(MapFileSet set) {
         long before = planCount();
         long indicatorsBefore = jdbc.sql("select count(*) from indicator").query(Long.class).single();
-        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> files.load(set));
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> files.load(set, "test"));
         assertThat(e).as("the load fails").isNotNull();
         assertThat(planCount()).as("no plan written").isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from indicator").query(Long.class).single())
@@ -83,7 +85,7 @@ class FrameworkFilesTest {
 
     @Test
     void aWellFormedPlanLoads() {
-        var loaded = files.load(new MapFileSet().with("indicators.yaml", INDICATORS).with("plans/t.yaml", plan(GOOD_TARGET)));
+        var loaded = files.load(new MapFileSet().with("indicators.yaml", INDICATORS).with("plans/t.yaml", plan(GOOD_TARGET)), "planner");
         assertThat(loaded.plans()).isEqualTo(1);
         Plan p = plans.get("t-plan");
         assertThat(targets.ofPlan(p)).singleElement().satisfies(t -> {
@@ -93,6 +95,8 @@ class FrameworkFilesTest {
         });
         assertThat(plans.indicatorCodes(p)).containsExactly("T_BROADBAND");
         assertThat(plans.outline(p)).singleElement().satisfies(s -> assertThat(s.title().en()).isEqualTo("Goals"));
+        assertThat(audit.search(new AuditTrail.Filter("target", "planner", null, null, "t-plan/"), 10))
+                .extracting(e -> e.field() + "=" + e.newValue()).contains("kind=AT_LEAST", "value=500", "target_year=2025");
     }
 
     @Test

@@ -165,7 +165,7 @@ final class GeneratedIndexData {
                 .map(Region::code).toList();
         GeneratedIndexData data = new GeneratedIndexData(prefectures, seed);
         MapFileSet files = data.files();
-        frameworkFiles.load(files);
+        frameworkFiles.load(files, "generator");
         observationFiles.load(files, "approved.csv", ObservationStatus.APPROVED, "test");
         if (withSubmitted) {
             observationFiles.load(files, "submitted.csv", ObservationStatus.SUBMITTED, "test");
