@@ -177,6 +177,7 @@ public class FigureImports {
         if (changes.isEmpty()) {
             return new Outcome(p.dataSet().code(), p.source(), p.rows(), 0, 0, p.unchanged(), p.warnings());
         }
+        long t0 = System.nanoTime();
         Map<GroupKey, SubmissionState> states = submissions(p.dataSet());
         Set<GroupKey> touched = new LinkedHashSet<>();
         changes.forEach(c -> touched.add(c.group()));
@@ -203,6 +204,7 @@ public class FigureImports {
         if (!locked.isEmpty()) {
             throw new InvalidInputException(locked);
         }
+        log.debug("submissions of {} regions and periods ready in {} ms", touched.size(), (System.nanoTime() - t0) / 1_000_000);
         FigureWriter.Written w = writer().write(p.source(), changes, states, currentUser.name(),
                 Timestamp.from(Instant.now(clock)), store.totalId());
         return new Outcome(p.dataSet().code(), p.source(), p.rows(), w.created(), w.updated(), p.unchanged(), p.warnings());

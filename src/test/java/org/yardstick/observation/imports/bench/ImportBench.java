@@ -49,7 +49,7 @@ public final class ImportBench {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(YardstickApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
-                        "logging.level.org.yardstick.observation.imports=INFO", "yardstick.demo.load-on-empty=true")
+                        "logging.level.org.yardstick.observation.imports=DEBUG", "yardstick.demo.load-on-empty=true")
                 .run()) {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             DataSource dataSource = ctx.getBean(DataSource.class);
