@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -39,23 +38,34 @@ import org.yardstick.shared.InvalidInputException;
  */
 final class PostgresFigureWriter implements FigureWriter {
 
+    /**
+     * One row per change. {@code obs_value} is an unconstrained numeric so that its text is the value
+     * as read ({@code 12.50}), which the audit records; {@code seen_version} is null for a new figure.
+     */
     private static final String STAGE = """
             create temporary table import_stage (
                 row_no bigint, obs_id bigint, indicator_id bigint, region_id bigint, period varchar(10), period_start date,
-                obs_value numeric(24, 8), qualifier varchar(16), qualifier_text varchar(16), comment varchar(1000),
+                obs_value numeric, qualifier varchar(16), qualifier_text varchar(16), comment varchar(1000),
                 submission_id bigint, status varchar(12), seen_version integer, entity_key varchar(300),
-                action varchar(8), new_value varchar(64), old_value varchar(64), old_qualifier varchar(16),
-                old_comment varchar(1000), value_changed boolean, qualifier_changed boolean, comment_changed boolean
+                old_value varchar(64), old_qualifier varchar(16), old_comment varchar(1000)
             ) on commit drop""";
     private static final String COPY = "copy import_stage from stdin";
-    private static final String UPSERT = """
-            with up as (
-                insert into observation as o (id, indicator_id, region_id, period, period_start, disaggregation_id, measure,
-                                              base_period, obs_value, qualifier, qualifier_text, status, comment, version,
-                                              created_at, updated_at, created_by, updated_by, submission_id)
-                select s.obs_id, s.indicator_id, s.region_id, s.period, s.period_start, ?, 'LEVEL', '', s.obs_value, s.qualifier,
-                       s.qualifier_text, s.status, s.comment, coalesce(s.seen_version, 0), ?, ?, ?, ?, s.submission_id
-                from import_stage s
+    private static final String COLUMNS = """
+            insert into observation as o (id, indicator_id, region_id, period, period_start, disaggregation_id, measure,
+                                          base_period, obs_value, qualifier, qualifier_text, status, comment, version,
+                                          created_at, updated_at, created_by, updated_by, submission_id)
+            select s.obs_id, s.indicator_id, s.region_id, s.period, s.period_start, ?, 'LEVEL', '', s.obs_value, s.qualifier,
+                   s.qualifier_text, s.status, s.comment, coalesce(s.seen_version, 0), ?, ?, ?, ?, s.submission_id
+            from import_stage s
+            """;
+    /** New figures: a plain insert; one that someone created meanwhile violates the key and fails the import. */
+    private static final String INSERT = COLUMNS + " where s.seen_version is null";
+    /**
+     * Changed figures: the upsert on the figure's key updates only a figure whose version is still the
+     * one read and whose content differs; counted, so a figure changed meanwhile is found.
+     */
+    private static final String UPSERT = "with up as (" + COLUMNS + """
+                where s.seen_version is not null
                 on conflict on constraint observation_key_unique do update
                     set obs_value = excluded.obs_value, qualifier = excluded.qualifier,
                         qualifier_text = excluded.qualifier_text, comment = excluded.comment,
@@ -71,13 +81,16 @@ final class PostgresFigureWriter implements FigureWriter {
             from import_stage s join observation o
               on o.indicator_id = s.indicator_id and o.region_id = s.region_id and o.period = s.period
              and o.disaggregation_id = ? and o.measure = 'LEVEL' and o.base_period = ''""";
-    /** The audit rows, from the staging rows alone: each carries the id of its figure. */
+    /** The audit rows, from the staging rows alone (each carries its figure's id): what the form records. */
     private static final String AUDIT = """
-            select cast(? as varchar(64)), s.action, 'observation', s.obs_id, s.entity_key, f.field, f.old_value, f.new_value, ''
+            select cast(? as varchar(64)), case when s.seen_version is null then 'create' else 'update' end,
+                   'observation', s.obs_id, s.entity_key, f.field, f.old_value, f.new_value, ''
             from import_stage s
-            cross join lateral (values ('value', s.old_value, s.new_value, s.value_changed),
-                                       ('qualifier', s.old_qualifier, s.qualifier_text, s.qualifier_changed),
-                                       ('comment', s.old_comment, s.comment, s.comment_changed))
+            cross join lateral (values
+                ('value', s.old_value, cast(s.obs_value as varchar),
+                 s.seen_version is null or cast(s.old_value as numeric) <> s.obs_value),
+                ('qualifier', s.old_qualifier, s.qualifier_text, s.seen_version is null or s.old_qualifier <> s.qualifier_text),
+                ('comment', s.old_comment, s.comment, s.seen_version is null or s.old_comment is distinct from s.comment))
                  as f(field, old_value, new_value, changed)
             where f.changed""";
     /** Staged figures the upsert did not write as ours: someone changed them in between. */
@@ -109,11 +122,19 @@ final class PostgresFigureWriter implements FigureWriter {
         long t1 = System.nanoTime();
         int creates = creates(changes);
         int updates = changes.size() - creates;
-        long[] written;
+        long[] written = {0, 0};
         try {
-            written = jdbc.queryForObject(UPSERT, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, totalId, now, now,
-                    actor, actor);
+            if (creates > 0) {
+                written[0] = jdbc.update(INSERT, totalId, now, now, actor, actor);
+            }
+            if (updates > 0) {
+                long[] up = jdbc.queryForObject(UPSERT, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, totalId, now, now,
+                        actor, actor);
+                written[0] += up[0];
+                written[1] = up[1];
+            }
         } catch (DuplicateKeyException raced) {
+            // someone created one of the new figures after the file was checked
             throw new InvalidInputException(InputProblem.of(source, 0, "", null, CollectionProblem.CONFLICT, "?", "?"));
         }
         if (written[0] != creates || written[1] != updates) {
@@ -196,39 +217,28 @@ final class PostgresFigureWriter implements FigureWriter {
     private static void row(StringBuilder b, Change c, long id, SubmissionState s) {
         var f = c.figure();
         var before = c.before();
-        String newValue = f.value().toPlainString();
-        b.append(c.row()).append('\t').append(id).append('\t').append(c.indicatorId()).append('\t').append(c.region().id()).append('\t');
+        b.append(c.row()).append('\t').append(id).append('\t').append(c.indicatorId()).append('\t').append(c.region().id())
+                .append('\t');
         text(b, c.period().code());
-        b.append('\t').append(c.period().start()).append('\t').append(newValue).append('\t');
-        text(b, f.qualifier().name());
-        b.append('\t');
+        b.append('\t').append(c.period().start()).append('\t').append(f.value().toPlainString()).append('\t')
+                .append(f.qualifier().name()).append('\t');
         text(b, f.qualifierText());
         b.append('\t');
         text(b, f.comment());
-        b.append('\t').append(s.id()).append('\t');
-        text(b, s.status().name());
-        b.append('\t');
+        b.append('\t').append(s.id()).append('\t').append(s.status().name()).append('\t');
         if (before == null) {
             b.append("\\N\t");
             text(b, c.key());
-            b.append("\tcreate\t");
-            text(b, newValue);
-            b.append("\t\\N\t\\N\t\\N\tt\tt\tt\n");
+            b.append("\t\\N\t\\N\t\\N\n");
             return;
         }
         b.append(before.version()).append('\t');
         text(b, c.key());
-        b.append("\tupdate\t");
-        text(b, newValue);
-        b.append('\t');
-        text(b, before.value().toPlainString());
-        b.append('\t');
+        b.append('\t').append(before.value().toPlainString()).append('\t');
         text(b, before.qualifierText());
         b.append('\t');
         text(b, before.comment());
-        b.append('\t').append(before.value().compareTo(f.value()) != 0 ? 't' : 'f')
-                .append('\t').append(!before.qualifierText().equals(f.qualifierText()) ? 't' : 'f')
-                .append('\t').append(!Objects.equals(before.comment(), f.comment()) ? 't' : 'f').append('\n');
+        b.append('\n');
     }
 
     /** A field of COPY's text format: backslash escapes, {@code \N} for null. */
