@@ -130,10 +130,8 @@ public class ObservationEditor {
             if (before == null) {
                 long id = store.insert(indicatorIds.get(e.getKey()), c.region.id(), c.period, p.value(), p.qualifier().name(),
                         p.qualifierText(), p.comment(), submission.status(), submission.id(), actor);
-                events.publishEvent(Changed.of("observation", id, key, "create", actor, "",
-                        new FieldChange("value", null, p.value().toPlainString()),
-                        new FieldChange("qualifier", null, p.qualifierText()),
-                        new FieldChange("comment", null, p.comment())));
+                events.publishEvent(new Changed("observation", id, key, "create", actor,
+                        FigureText.changes(null, null, null, false, figure(p)), ""));
                 created++;
             } else if (same(before, p)) {
                 unchanged++;
@@ -141,16 +139,8 @@ public class ObservationEditor {
                     p.comment(), submission.id(), actor)) {
                 conflicts.add(conflict(p.entry(), before.updatedBy(), before.value()));
             } else {
-                List<FieldChange> changes = new ArrayList<>();
-                if (before.value().compareTo(p.value()) != 0) {
-                    changes.add(new FieldChange("value", before.value().toPlainString(), p.value().toPlainString()));
-                }
-                if (!before.qualifierText().equals(p.qualifierText())) {
-                    changes.add(new FieldChange("qualifier", before.qualifierText(), p.qualifierText()));
-                }
-                if (!Objects.equals(before.comment(), p.comment())) {
-                    changes.add(new FieldChange("comment", before.comment(), p.comment()));
-                }
+                List<FieldChange> changes = FigureText.changes(before.value(), before.qualifierText(), before.comment(), true,
+                        figure(p));
                 events.publishEvent(new Changed("observation", before.id(), key, "update", actor, changes, ""));
                 updated++;
             }
@@ -250,8 +240,11 @@ public class ObservationEditor {
     }
 
     private static boolean same(FigureStore.Stored before, Parsed p) {
-        return new FigureText.Figure(p.value(), p.qualifier(), p.qualifierText(), p.comment())
-                .sameAs(before.value(), before.qualifierText(), before.comment());
+        return figure(p).sameAs(before.value(), before.qualifierText(), before.comment());
+    }
+
+    private static FigureText.Figure figure(Parsed p) {
+        return new FigureText.Figure(p.value(), p.qualifier(), p.qualifierText(), p.comment());
     }
 
     private static InputProblem conflict(Entry e, String by, BigDecimal now) {

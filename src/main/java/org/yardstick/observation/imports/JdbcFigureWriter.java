@@ -6,18 +6,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.yardstick.audit.AuditTrail;
 import org.yardstick.audit.Changed;
-import org.yardstick.audit.Changed.FieldChange;
 import org.yardstick.observation.CollectionProblem;
 import org.yardstick.observation.imports.ImportBatch.Change;
 import org.yardstick.observation.imports.ImportBatch.GroupKey;
 import org.yardstick.observation.internal.FigureStore.SubmissionState;
+import org.yardstick.observation.internal.FigureText;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 
@@ -121,24 +120,9 @@ final class JdbcFigureWriter implements FigureWriter {
 
     /** The audit record the form writes for the same change. */
     static Changed changed(Change c, Long id, String actor) {
-        var f = c.figure();
-        if (c.before() == null) {
-            return Changed.of("observation", id, c.key(), "create", actor, "",
-                    new FieldChange("value", null, f.value().toPlainString()),
-                    new FieldChange("qualifier", null, f.qualifierText()),
-                    new FieldChange("comment", null, f.comment()));
-        }
         var b = c.before();
-        List<FieldChange> fields = new ArrayList<>();
-        if (b.value().compareTo(f.value()) != 0) {
-            fields.add(new FieldChange("value", b.value().toPlainString(), f.value().toPlainString()));
-        }
-        if (!b.qualifierText().equals(f.qualifierText())) {
-            fields.add(new FieldChange("qualifier", b.qualifierText(), f.qualifierText()));
-        }
-        if (!Objects.equals(b.comment(), f.comment())) {
-            fields.add(new FieldChange("comment", b.comment(), f.comment()));
-        }
-        return new Changed("observation", id, c.key(), "update", actor, fields, "");
+        return new Changed("observation", id, c.key(), b == null ? "create" : "update", actor,
+                b == null ? FigureText.changes(null, null, null, false, c.figure())
+                        : FigureText.changes(b.value(), b.qualifierText(), b.comment(), true, c.figure()), "");
     }
 }

@@ -1,10 +1,12 @@
 package org.yardstick.observation.internal;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.yardstick.audit.Changed.FieldChange;
 import org.yardstick.framework.Qualifier;
 import org.yardstick.observation.CollectionProblem;
 import org.yardstick.shared.ProblemKind;
@@ -84,6 +86,30 @@ public final class FigureText {
             return wrong("comment", c, CollectionProblem.COMMENT_TOO_LONG, MAX_COMMENT);
         }
         return new Read(new Figure(v, q.get(), qualifierText, c), null);
+    }
+
+    /**
+     * The fields a change of a figure changes, old and new, as the audit trail records them: for a
+     * new figure (no {@code before}) value, qualifier and comment; for a stored one, those that differ.
+     */
+    public static List<FieldChange> changes(@Nullable BigDecimal beforeValue, @Nullable String beforeQualifierText,
+                                            @Nullable String beforeComment, boolean existed, Figure after) {
+        if (!existed) {
+            return List.of(new FieldChange("value", null, after.value().toPlainString()),
+                    new FieldChange("qualifier", null, after.qualifierText()),
+                    new FieldChange("comment", null, after.comment()));
+        }
+        List<FieldChange> fields = new ArrayList<>();
+        if (beforeValue.compareTo(after.value()) != 0) {
+            fields.add(new FieldChange("value", beforeValue.toPlainString(), after.value().toPlainString()));
+        }
+        if (!Objects.equals(beforeQualifierText, after.qualifierText())) {
+            fields.add(new FieldChange("qualifier", beforeQualifierText, after.qualifierText()));
+        }
+        if (!Objects.equals(beforeComment, after.comment())) {
+            fields.add(new FieldChange("comment", beforeComment, after.comment()));
+        }
+        return fields;
     }
 
     private static Optional<BigDecimal> number(String text) {
