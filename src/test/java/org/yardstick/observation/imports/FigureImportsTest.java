@@ -44,11 +44,7 @@ class FigureImportsTest {
     }
 
     BigDecimal value(String indicator, String region, String period) {
-        List<BigDecimal> v = jdbc.queryForList("""
-                select o.obs_value from observation o join indicator i on i.id = o.indicator_id
-                join region r on r.id = o.region_id where i.code = ? and r.code = ? and o.period = ? and o.measure = 'LEVEL'""",
-                BigDecimal.class, indicator, region, period);
-        return v.isEmpty() ? null : v.get(0);
+        return org.yardstick.observation.imports.Files.value(jdbc, indicator, region, period);
     }
 
     int version(String indicator, String region, String period) {

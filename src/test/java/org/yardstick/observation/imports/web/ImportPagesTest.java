@@ -58,11 +58,7 @@ class ImportPagesTest {
     }
 
     BigDecimal value(String indicator, String region, String period) {
-        List<BigDecimal> v = jdbc.queryForList("""
-                select o.obs_value from observation o join indicator i on i.id = o.indicator_id
-                join region r on r.id = o.region_id where i.code = ? and r.code = ? and o.period = ?""",
-                BigDecimal.class, indicator, region, period);
-        return v.isEmpty() ? null : v.get(0);
+        return org.yardstick.observation.imports.Files.value(jdbc, indicator, region, period);
     }
 
     @Test
@@ -98,7 +94,8 @@ class ImportPagesTest {
         assertThat(lines).containsExactly(
                 new ImportController.Line(2, "region", "650103", "不在您可以填报的地区范围内"),
                 new ImportController.Line(3, "value", "abc", "不是数字"));
-        assertThat(r.getResponse().getContentAsString()).contains("未导入任何数据");
+        assertThat(r.getResponse().getContentAsString()).contains("未导入任何数据").contains("不在您可以填报的地区范围内")
+                .contains("650103").contains("id=\"import-problems\"");
         assertThat(value("BB_USERS", "650103", "2025")).isNull();
     }
 
