@@ -115,7 +115,10 @@ public final class CsvReader {
                         "a quoted field is not closed"));
             }
             cells.add(finish(cell, wasQuoted));
-            boolean blank = cells.stream().allMatch(String::isBlank);
+            boolean blank = true;
+            for (String c : cells) {
+                blank &= c.isBlank();
+            }
             if (!blank) {
                 return new Row(start, List.copyOf(cells));
             }

@@ -55,7 +55,10 @@ public final class FigureText {
      * are ignored.
      */
     public static Read read(String value, @Nullable String qualifier, @Nullable String comment) {
-        String text = value.strip().replace(",", "").replace("，", "");
+        String text = value.strip();
+        if (text.indexOf(',') >= 0 || text.indexOf('，') >= 0) {
+            text = text.replace(",", "").replace("，", "");
+        }
         if (text.isEmpty()) {
             return new Read(null, null);
         }
