@@ -240,6 +240,13 @@ class FigureImportsTest {
     }
 
     @Test
+    void anOldExcelWorkbookAndAnEmptyFileAreSaidToBeWhatTheyAre() {
+        assertThat(problems("old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1}))
+                .extracting(p -> p.kind()).containsExactly(ImportProblem.OLD_EXCEL);
+        assertThat(problems("empty.csv", new byte[0])).extracting(p -> p.kind().key()).containsExactly("file.empty");
+    }
+
+    @Test
     void aBrokenHeaderNamesEveryColumnProblem() {
         assertThat(problems("h.csv", utf8(csv("indicator,地区,region,amount", "BB_USERS,650102,650102,1"))))
                 .extracting(InputProblem::field, p -> p.kind().key())

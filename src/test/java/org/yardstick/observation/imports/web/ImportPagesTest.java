@@ -158,6 +158,21 @@ class ImportPagesTest {
     }
 
     @Test
+    void anUploadOverTheServersLimitGetsTheResultPageWithTheLimit() throws Exception {
+        // MockMvc does not parse multipart bodies: the file raises what the container's limit raises
+        MockMultipartFile huge = new MockMultipartFile("file", "huge.csv", "text/csv", new byte[0]) {
+            @Override
+            public java.io.InputStream getInputStream() {
+                throw new org.springframework.web.multipart.MaxUploadSizeExceededException(300L * 1024 * 1024);
+            }
+        };
+        MvcResult r = mvc.perform(multipart("/collect/import").file(huge).param("dataSet", DS).with(as("reporter"))
+                .with(csrf())).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(413);
+        assertThat(r.getResponse().getContentAsString()).contains("超过大小上限 300 MB").contains("未导入任何数据");
+    }
+
+    @Test
     void anonymousVisitorsAreSentToLogIn() throws Exception {
         mvc.perform(get("/collect/import")).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/login"));
