@@ -96,6 +96,20 @@ public class AuditTrail {
                 + "old_value, new_value, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
+    /**
+     * Records many changes selected by a query (imports of a million figures, set-based): the query
+     * gives, in this order, actor, action, entity_type, entity_id, entity_key, field, old_value,
+     * new_value, reason; the time is now. In the caller's transaction; returns how many were written.
+     */
+    @Transactional
+    public int recordSelected(String select, Object... params) {
+        Object[] all = new Object[params.length + 1];
+        all[0] = Timestamp.from(Instant.now());
+        System.arraycopy(params, 0, all, 1, params.length);
+        return template.update("insert into audit_event (at, actor, action, entity_type, entity_id, entity_key, field, "
+                + "old_value, new_value, reason) select ?, q.* from (" + select + ") q", all);
+    }
+
     private static String where(Filter f, List<Object> params) {
         List<String> clauses = new ArrayList<>();
         if (f.entityType() != null) {

@@ -21,6 +21,7 @@ import org.yardstick.audit.Changed;
 import org.yardstick.audit.Changed.FieldChange;
 import org.yardstick.framework.Qualifier;
 import org.yardstick.observation.internal.FigureStore;
+import org.yardstick.observation.internal.FigureText;
 import org.yardstick.region.Region;
 import org.yardstick.region.Regions;
 import org.yardstick.security.CurrentUser;
@@ -54,8 +55,7 @@ public class ObservationEditor {
     /** What a save did: the submission, which figures changed, and the warnings to show. */
     public record Outcome(Submission submission, int created, int updated, int unchanged, List<Finding> warnings) {}
 
-    static final int MAX_COMMENT = 1000;
-    private static final BigDecimal LIMIT = new BigDecimal("1e15");
+    static final int MAX_COMMENT = FigureText.MAX_COMMENT;
 
     private final DataSets dataSets;
     private final Regions regions;
@@ -147,10 +147,8 @@ public class ObservationEditor {
             if (before == null) {
                 long id = store.insert(indicatorIds.get(e.getKey()), c.region.id(), c.period, p.value(), p.qualifier().name(),
                         p.qualifierText(), p.comment(), submission.status(), submission.id(), actor);
-                events.publishEvent(Changed.of("observation", id, key, "create", actor, "",
-                        new FieldChange("value", null, plain(p.value())),
-                        new FieldChange("qualifier", null, p.qualifierText()),
-                        new FieldChange("comment", null, p.comment())));
+                events.publishEvent(new Changed("observation", id, key, "create", actor,
+                        FigureText.changes(null, null, null, false, figure(p)), ""));
                 created++;
             } else if (same(before, p)) {
                 unchanged++;
@@ -158,16 +156,8 @@ public class ObservationEditor {
                     p.comment(), submission.id(), actor)) {
                 conflicts.add(conflict(p.entry(), before.updatedBy(), before.value()));
             } else {
-                List<FieldChange> changes = new ArrayList<>();
-                if (before.value().compareTo(p.value()) != 0) {
-                    changes.add(new FieldChange("value", plain(before.value()), plain(p.value())));
-                }
-                if (!before.qualifierText().equals(p.qualifierText())) {
-                    changes.add(new FieldChange("qualifier", before.qualifierText(), p.qualifierText()));
-                }
-                if (!Objects.equals(before.comment(), p.comment())) {
-                    changes.add(new FieldChange("comment", before.comment(), p.comment()));
-                }
+                List<FieldChange> changes = FigureText.changes(before.value(), before.qualifierText(), before.comment(), true,
+                        figure(p));
                 events.publishEvent(new Changed("observation", before.id(), key, "update", actor, changes, ""));
                 updated++;
             }
@@ -252,40 +242,21 @@ public class ObservationEditor {
             c.problems.add(conflict(e, before.updatedBy(), before.value()));
             return;
         }
-        String text = e.value().strip().replace(",", "").replace("，", "");
-        if (text.isEmpty()) {
+        FigureText.Read read = FigureText.read(e.value(), e.qualifier(), e.comment());
+        if (read.wrong() != null) {
+            FigureText.Wrong w = read.wrong();
+            String field = w.part().equals("value") ? indicator : indicator + "." + w.part();
+            c.problems.add(InputProblem.of(e.source(), e.line(), field, w.text(), w.kind(), w.args().toArray()));
+            return;
+        }
+        if (read.blank()) {
             if (before != null) {
                 c.problems.add(problem(e, indicator, e.value(), CollectionProblem.NOT_A_NUMBER));
             }
             return;
         }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text);
-        } catch (NumberFormatException ex) {
-            c.problems.add(problem(e, indicator, e.value(), CollectionProblem.NOT_A_NUMBER));
-            return;
-        }
-        if (value.abs().compareTo(LIMIT) > 0) {
-            c.problems.add(problem(e, indicator, e.value(), CollectionProblem.TOO_LARGE));
-            return;
-        }
-        if (value.stripTrailingZeros().scale() > 8) {
-            c.problems.add(problem(e, indicator, e.value(), CollectionProblem.TOO_PRECISE));
-            return;
-        }
-        String qualifierText = e.qualifier() == null ? "" : e.qualifier().strip();
-        Optional<Qualifier> qualifier = Qualifier.parse(qualifierText);
-        if (qualifier.isEmpty()) {
-            c.problems.add(problem(e, indicator + ".qualifier", qualifierText, CollectionProblem.UNKNOWN_QUALIFIER));
-            return;
-        }
-        String comment = e.comment() == null || e.comment().isBlank() ? null : e.comment().strip();
-        if (comment != null && comment.length() > MAX_COMMENT) {
-            c.problems.add(problem(e, indicator + ".comment", comment, CollectionProblem.COMMENT_TOO_LONG, MAX_COMMENT));
-            return;
-        }
-        c.parsed.put(indicator, new Parsed(e, value, qualifier.get(), qualifierText, comment));
+        FigureText.Figure f = read.figure();
+        c.parsed.put(indicator, new Parsed(e, f.value(), f.qualifier(), f.qualifierText(), f.comment()));
     }
 
     /** A value as people write it: 10, not 10.00000000. */
@@ -294,8 +265,11 @@ public class ObservationEditor {
     }
 
     private static boolean same(FigureStore.Stored before, Parsed p) {
-        return before.value().compareTo(p.value()) == 0 && before.qualifierText().equals(p.qualifierText())
-                && Objects.equals(before.comment(), p.comment());
+        return figure(p).sameAs(before.value(), before.qualifierText(), before.comment());
+    }
+
+    private static FigureText.Figure figure(Parsed p) {
+        return new FigureText.Figure(p.value(), p.qualifier(), p.qualifierText(), p.comment());
     }
 
     private static InputProblem conflict(Entry e, String by, BigDecimal now) {

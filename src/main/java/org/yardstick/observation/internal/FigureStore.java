@@ -4,11 +4,15 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -34,9 +38,11 @@ public class FigureStore {
             """;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    FigureStore(JdbcClient jdbc) {
+    FigureStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /** The stored levels (any status) of these indicators for a region and period, by indicator code. */
@@ -135,6 +141,58 @@ public class FigureStore {
                 .params(value, qualifier, qualifierText, comment, submissionId, Timestamp.from(Instant.now()), actor, id,
                         version)
                 .update() == 1;
+    }
+
+    /** A submission as an import needs it: where it is and whether it may be changed. */
+    public record SubmissionState(long id, long regionId, String period, ObservationStatus status) {}
+
+    /** A stored level as an import needs it: by ids, for many regions and periods at once. */
+    public record StoredLevel(long id, long indicatorId, long regionId, String period, BigDecimal value,
+                              String qualifierText, @Nullable String comment, int version, String updatedBy) {}
+
+    /** Every submission of a data set. */
+    public List<SubmissionState> submissionStates(long dataSetId) {
+        return jdbc.sql("select id, region_id, period, status from submission where data_set_id = ?").param(dataSetId)
+                .query((rs, n) -> new SubmissionState(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        ObservationStatus.valueOf(rs.getString(4))))
+                .list();
+    }
+
+    /**
+     * The stored levels (totals, any status) of some indicators in some regions and periods: one query
+     * for a whole chunk of an import.
+     */
+    public void levels(Collection<Long> indicatorIds, Collection<Long> regionIds, Collection<String> periods,
+                       Consumer<StoredLevel> sink) {
+        if (indicatorIds.isEmpty() || regionIds.isEmpty() || periods.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                select o.id, o.indicator_id, o.region_id, o.period, o.obs_value, o.qualifier_text, o.comment, o.version,
+                       o.updated_by
+                from observation o
+                where o.region_id in (:regions) and o.period in (:periods) and o.indicator_id in (:indicators)
+                  and o.measure = 'LEVEL' and o.disaggregation_id = :total""")
+                .param("regions", regionIds).param("periods", periods).param("indicators", indicatorIds)
+                .param("total", totalId())
+                .query((rs, n) -> new StoredLevel(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9)))
+                .list().forEach(sink);
+    }
+
+    /** Creates the draft submissions of many regions and periods (which must not have one yet). */
+    public void createDrafts(long dataSetId, List<Long> regionIds, List<String> periods) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < regionIds.size(); i++) {
+            rows.add(new Object[] {dataSetId, regionIds.get(i), periods.get(i)});
+        }
+        template.batchUpdate("insert into submission (data_set_id, region_id, period, status) values (?, ?, ?, 'DRAFT')",
+                rows);
+    }
+
+    /** The id of the total (no breakdown, {@code _T}). */
+    public long totalId() {
+        return jdbc.sql("select id from disaggregation where code = '_T'").query(Long.class).single();
     }
 
     public Map<String, Long> indicatorIds(List<String> codes) {

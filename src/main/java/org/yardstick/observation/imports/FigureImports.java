@@ -1,0 +1,318 @@
+package org.yardstick.observation.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.audit.AuditTrail;
+import org.yardstick.framework.Indicator;
+import org.yardstick.framework.Indicators;
+import org.yardstick.observation.CollectionProblem;
+import org.yardstick.observation.DataSet;
+import org.yardstick.observation.DataSets;
+import org.yardstick.observation.FigureCheck;
+import org.yardstick.observation.imports.ImportBatch.Change;
+import org.yardstick.observation.imports.ImportBatch.GroupKey;
+import org.yardstick.observation.imports.ImportBatch.Prepared;
+import org.yardstick.observation.internal.FigureStore;
+import org.yardstick.observation.internal.FigureStore.SubmissionState;
+import org.yardstick.region.Region;
+import org.yardstick.region.Regions;
+import org.yardstick.security.Account;
+import org.yardstick.security.CurrentUser;
+import org.yardstick.security.Role;
+import org.yardstick.shared.FileProblem;
+import org.yardstick.shared.InputProblem;
+import org.yardstick.shared.InvalidInputException;
+import org.yardstick.shared.Period;
+
+/**
+ * Imports figures into a data set from a long-form CSV file or the Excel template, as the current
+ * user: the same checks as the form (indicators of the data set, regions of its level within the
+ * user's scope, open periods, editable submissions, values, validation rules, nobody's change
+ * overwritten), every problem of the file at once, and all or nothing: a file with any error
+ * writes nothing. Importing the same file again changes nothing and records nothing.
+ */
+@Service
+public class FigureImports {
+
+    /**
+     * What an import did.
+     *
+     * @param rows the figures the file holds (CSV rows, or Excel value cells)
+     * @param warnings what the validation rules said that does not stop the import
+     */
+    public record Outcome(String dataSetCode, String source, long rows, int created, int updated, int unchanged,
+                          List<InputProblem> warnings) {}
+
+    /** What a file is, by its first bytes. */
+    public enum Format { CSV, EXCEL }
+
+    private static final Logger log = LoggerFactory.getLogger(FigureImports.class);
+    private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+
+    private final DataSets dataSets;
+    private final Regions regions;
+    private final Indicators indicators;
+    private final CurrentUser currentUser;
+    private final FigureStore store;
+    private final List<FigureCheck> checks;
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
+    private final MessageSource messages;
+    private final Clock clock;
+    private volatile FigureWriter writer;
+
+    FigureImports(DataSets dataSets, Regions regions, Indicators indicators, CurrentUser currentUser, FigureStore store,
+                  List<FigureCheck> checks, DataSource dataSource, JdbcTemplate jdbc, AuditTrail audit,
+                  MessageSource messages, Clock clock) {
+        this.dataSets = dataSets;
+        this.regions = regions;
+        this.indicators = indicators;
+        this.currentUser = currentUser;
+        this.store = store;
+        this.checks = checks;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The data sets the current user may import into: those with regions of their level in the user's scope. */
+    @Transactional(readOnly = true)
+    public List<DataSet> dataSets() {
+        if (!mayImport()) {
+            return List.of();
+        }
+        return dataSets.all().stream().filter(d -> !reportable(d).isEmpty()).toList();
+    }
+
+    /**
+     * Imports a file (CSV or .xlsx, told apart by its first bytes) into a data set.
+     *
+     * @param source the file's name, for problems
+     * @throws InvalidInputException with every problem of the file; nothing is written
+     */
+    @Transactional
+    public Outcome importFile(String dataSetCode, String source, InputStream in) {
+        long start = System.nanoTime();
+        Prepared prepared = prepare(dataSetCode, source, in);
+        long checked = System.nanoTime();
+        Outcome outcome = apply(prepared);
+        log.info("{} into {}: {} figures read and checked in {} ms, {} created and {} updated in {} ms", source,
+                dataSetCode, prepared.rows(), (checked - start) / 1_000_000, outcome.created(), outcome.updated(),
+                (System.nanoTime() - checked) / 1_000_000);
+        return outcome;
+    }
+
+    /** The first of the two steps of an import: reads and checks the whole file, writes nothing. */
+    @Transactional(readOnly = true)
+    Prepared prepare(String dataSetCode, String source, InputStream in) {
+        requireImport();
+        DataSet ds = dataSets.get(dataSetCode);
+        ImportBatch batch = new ImportBatch(ds, source,
+                store.indicatorIds(ds.items().stream().map(DataSet.Item::indicatorCode).toList()), reportable(ds),
+                lookup(), store.submissionStates(ds.id()), LocalDate.now(clock));
+        try {
+            byte[] head = in.readNBytes(4);
+            Format format = format(source, head);
+            InputStream all = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in);
+            if (format == Format.CSV) {
+                byte[] bytes = all.readNBytes((int) CsvFigures.MAX_BYTES + 1);
+                CsvFigures.read(source, bytes, batch::accept);
+            } else {
+                Path file = Files.createTempFile("yardstick-import-", ".xlsx");
+                try {
+                    try (OutputStream out = Files.newOutputStream(file)) {
+                        copy(source, all, out, ExcelFigures.MAX_BYTES);
+                    }
+                    List<InputProblem> cells = new ArrayList<>();
+                    ExcelFigures.read(source, file, ds.periodType(), batch::accept, cells);
+                    batch.problems(cells);
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return batch.finish(store, checks);
+    }
+
+    /** The second step: writes what {@link #prepare} checked, unless someone changed it meanwhile. */
+    @Transactional
+    Outcome apply(Prepared p) {
+        requireImport();
+        List<Change> changes = p.changes();
+        if (changes.isEmpty()) {
+            return new Outcome(p.dataSet().code(), p.source(), p.rows(), 0, 0, p.unchanged(), p.warnings());
+        }
+        long t0 = System.nanoTime();
+        Map<GroupKey, SubmissionState> states = submissions(p.dataSet());
+        Set<GroupKey> touched = new LinkedHashSet<>();
+        changes.forEach(c -> touched.add(c.group()));
+        List<GroupKey> missing = touched.stream().filter(k -> !states.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            try {
+                store.createDrafts(p.dataSet().id(), missing.stream().map(GroupKey::regionId).toList(),
+                        missing.stream().map(GroupKey::period).toList());
+            } catch (DuplicateKeyException raced) {
+                // someone started the same submission after the file was checked
+                throw new InvalidInputException(InputProblem.of(p.source(), 0, "", null, CollectionProblem.CONFLICT, "?", "?"));
+            }
+            states.putAll(submissions(p.dataSet()));
+        }
+        List<InputProblem> locked = new ArrayList<>();
+        for (Change c : changes) {
+            SubmissionState s = states.get(c.group());
+            if (s.status() != org.yardstick.observation.ObservationStatus.DRAFT
+                    && s.status() != org.yardstick.observation.ObservationStatus.RETURNED) {
+                locked.add(InputProblem.of(p.source(), c.row(), c.column(), c.valueText(), CollectionProblem.LOCKED,
+                        s.status().name().toLowerCase(Locale.ROOT)));
+            }
+        }
+        if (!locked.isEmpty()) {
+            throw new InvalidInputException(locked);
+        }
+        log.debug("submissions of {} regions and periods ready in {} ms", touched.size(), (System.nanoTime() - t0) / 1_000_000);
+        FigureWriter.Written w = writer().write(p.source(), changes, states, currentUser.name(),
+                Timestamp.from(Instant.now(clock)), store.totalId());
+        return new Outcome(p.dataSet().code(), p.source(), p.rows(), w.created(), w.updated(), p.unchanged(), p.warnings());
+    }
+
+    /** Writes the Excel template of a data set: the user's regions × open periods, with the stored values. */
+    @Transactional(readOnly = true)
+    public void template(String dataSetCode, Locale locale, OutputStream out) {
+        requireImport();
+        DataSet ds = dataSets.get(dataSetCode);
+        List<Region> rs = new ArrayList<>(reportable(ds).values());
+        rs.sort((a, b) -> a.code().compareTo(b.code()));
+        List<Period> open = ds.openOn(LocalDate.now(clock)).stream()
+                .map(w -> Period.parse(w.period()).orElseThrow()).sorted().toList();
+        Map<String, Indicator> byCode = indicators.byCodes(ds.items().stream().map(DataSet.Item::indicatorCode).toList());
+        List<Indicator> columns = ds.items().stream().map(i -> byCode.get(i.indicatorCode())).toList();
+        Map<String, Long> ids = store.indicatorIds(ds.items().stream().map(DataSet.Item::indicatorCode).toList());
+        Map<Long, Integer> column = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            column.put(ids.get(columns.get(i).code()), i);
+        }
+        Map<GroupKey, java.math.BigDecimal[]> values = new HashMap<>();
+        List<String> periods = open.stream().map(Period::code).toList();
+        for (int from = 0; from < rs.size(); from += ImportBatch.CHUNK) {
+            List<Long> regionIds = rs.subList(from, Math.min(rs.size(), from + ImportBatch.CHUNK)).stream()
+                    .map(Region::id).toList();
+            store.levels(ids.values(), regionIds, periods, s -> values
+                    .computeIfAbsent(new GroupKey(s.regionId(), s.period()), k -> new java.math.BigDecimal[columns.size()])
+                    [column.get(s.indicatorId())] = s.value());
+        }
+        ExcelTemplate.write(ds, columns, rs, open, (r, p) -> values.get(new GroupKey(r.id(), p.code())), locale, messages,
+                out);
+    }
+
+    /** The file name of a data set's template. */
+    public static String templateName(String dataSetCode) {
+        return dataSetCode + "-template.xlsx";
+    }
+
+    static Format format(String source, byte[] head) {
+        if (Arrays.equals(head, ZIP)) {
+            return Format.EXCEL;
+        }
+        if (Arrays.equals(head, OLE2)) {
+            throw new InvalidInputException(InputProblem.of(source, 0, "", null, ImportProblem.OLD_EXCEL));
+        }
+        if (head.length == 0) {
+            throw new InvalidInputException(InputProblem.of(source, 0, "", null, FileProblem.EMPTY));
+        }
+        return Format.CSV;
+    }
+
+    private static void copy(String source, InputStream in, OutputStream out, long limit) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > limit) {
+                throw new InvalidInputException(InputProblem.of(source, 0, "", null, FileProblem.TOO_LARGE,
+                        limit / 1024 / 1024 + " MB"));
+            }
+            out.write(buffer, 0, n);
+        }
+    }
+
+    private boolean mayImport() {
+        return currentUser.account().map(Account::role)
+                .filter(r -> r == Role.ADMIN || r == Role.PLANNER || r == Role.REPORTER).isPresent();
+    }
+
+    private void requireImport() {
+        if (!mayImport()) {
+            throw new AccessDeniedException("not allowed to import figures");
+        }
+    }
+
+    /** The regions of the data set's level the current user may report for, by code. */
+    private Map<String, Region> reportable(DataSet ds) {
+        Map<String, Region> result = new LinkedHashMap<>();
+        Optional<Region> home = currentUser.account().map(Account::regionCode).flatMap(regions::find);
+        home.ifPresent(h -> regions.within(h, ds.regionLevel()).stream().filter(currentUser::mayReport)
+                .forEach(r -> result.put(r.code(), r)));
+        return result;
+    }
+
+    private java.util.function.Function<String, Optional<Region>> lookup() {
+        Map<String, Optional<Region>> cache = new HashMap<>();
+        return code -> cache.computeIfAbsent(code, c -> c.length() > 64 ? Optional.empty() : regions.find(c));
+    }
+
+    private Map<GroupKey, SubmissionState> submissions(DataSet ds) {
+        Map<GroupKey, SubmissionState> states = new HashMap<>();
+        store.submissionStates(ds.id()).forEach(s -> states.put(new GroupKey(s.regionId(), s.period()), s));
+        return states;
+    }
+
+    private FigureWriter writer() {
+        FigureWriter w = writer;
+        if (w == null) {
+            try (Connection c = dataSource.getConnection()) {
+                boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+                w = postgres ? new PostgresFigureWriter(dataSource, jdbc, audit) : new JdbcFigureWriter(jdbc, audit);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot tell which database this is", e);
+            }
+            writer = w;
+        }
+        return w;
+    }
+}
