@@ -3,6 +3,7 @@ package org.yardstick.observation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yardstick.framework.Citation;
 import org.yardstick.framework.Qualifier;
+import org.yardstick.region.Region;
+import org.yardstick.region.RegionLevel;
 import org.yardstick.shared.Period;
 
 /**
@@ -28,6 +31,9 @@ public class Observations {
             join region r on r.id = o.region_id
             join disaggregation g on g.id = o.disaggregation_id
             """;
+
+    /** Most codes bound in one {@code in (…)} list. */
+    private static final int IN_LIMIT = 1000;
 
     private final JdbcClient jdbc;
 
@@ -64,6 +70,67 @@ public class Observations {
                         where r.code = ? and o.status = 'APPROVED'
                         order by i.code, g.code, o.measure, o.period_start, o.period""")
                 .param(regionCode).query(Observations::map).list());
+    }
+
+    /**
+     * Every approved level (all breakdowns, all kinds of period) of these indicators in these
+     * regions, in one query: what progress and the plan pages read, grouped by the caller. Ordered
+     * by indicator, region, breakdown and period; without sources. For an approved figure
+     * {@code updatedAt} is when it was approved (approved figures are locked).
+     */
+    public List<Observation> approvedLevels(Collection<String> indicatorCodes, Collection<String> regionCodes) {
+        if (indicatorCodes.isEmpty() || regionCodes.isEmpty()) {
+            return List.of();
+        }
+        List<String> indicators = List.copyOf(new java.util.LinkedHashSet<>(indicatorCodes));
+        List<String> regions = List.copyOf(new java.util.LinkedHashSet<>(regionCodes));
+        if (indicators.size() <= IN_LIMIT && regions.size() <= IN_LIMIT) {
+            return levels(indicators, regions);
+        }
+        List<Observation> all = new ArrayList<>();
+        for (int i = 0; i < indicators.size(); i += IN_LIMIT) {
+            for (int r = 0; r < regions.size(); r += IN_LIMIT) {
+                all.addAll(levels(indicators.subList(i, Math.min(indicators.size(), i + IN_LIMIT)),
+                        regions.subList(r, Math.min(regions.size(), r + IN_LIMIT))));
+            }
+        }
+        return all;
+    }
+
+    private List<Observation> levels(List<String> indicators, List<String> regions) {
+        return jdbc.sql(SELECT + """
+                        where i.code in (:indicators) and r.code in (:regions) and o.measure = 'LEVEL' and o.status = 'APPROVED'
+                        order by i.code, r.code, g.code, o.period_start, o.period""")
+                .param("indicators", indicators).param("regions", regions).query(Observations::map).list();
+    }
+
+    /**
+     * The approved levels of one indicator in every region of a level inside a region (the
+     * counties of Xinjiang), all breakdowns and periods, in one query; ordered by region, breakdown
+     * and period; without sources.
+     */
+    public List<Observation> approvedLevelsWithin(String indicatorCode, Region scope, RegionLevel level) {
+        return jdbc.sql(SELECT + """
+                        where i.code = ? and r.path like ? and r.level = ? and o.measure = 'LEVEL' and o.status = 'APPROVED'
+                        order by r.code, g.code, o.period_start, o.period""")
+                .param(indicatorCode).param(scope.path() + "%").param(level.name())
+                .query(Observations::map).list();
+    }
+
+    /**
+     * Every approved figure (all measures, breakdowns and periods) of these indicators in these
+     * regions, with their sources: the annex of an evaluation report. Two queries (figures, then
+     * sources in batches).
+     */
+    public List<Observation> approvedFigures(Collection<String> indicatorCodes, Collection<String> regionCodes) {
+        if (indicatorCodes.isEmpty() || regionCodes.isEmpty()) {
+            return List.of();
+        }
+        return withSources(jdbc.sql(SELECT + """
+                        where i.code in (:indicators) and r.code in (:regions) and o.status = 'APPROVED'
+                        order by i.code, r.code, g.code, o.measure, o.period_start, o.period""")
+                .param("indicators", List.copyOf(indicatorCodes)).param("regions", List.copyOf(regionCodes))
+                .query(Observations::map).list());
     }
 
     /** How many observations there are, by status. */

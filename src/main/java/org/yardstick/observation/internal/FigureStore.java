@@ -3,7 +3,7 @@ package org.yardstick.observation.internal;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +34,11 @@ public class FigureStore {
             """;
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    FigureStore(JdbcClient jdbc) {
+    FigureStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** The stored levels (any status) of these indicators for a region and period, by indicator code. */
@@ -92,7 +94,7 @@ public class FigureStore {
      */
     public boolean transition(long submissionId, int version, ObservationStatus to, String actor, String reason,
                               boolean reviewing) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         int n = reviewing
                 ? jdbc.sql("update submission set status = ?, reviewed_by = ?, reviewed_at = ?, reason = ?, version = version + 1 "
                                 + "where id = ? and version = ?")
@@ -112,7 +114,7 @@ public class FigureStore {
     public long insert(long indicatorId, long regionId, Period period, BigDecimal value, String qualifier,
                        String qualifierText, @Nullable String comment, ObservationStatus status, long submissionId,
                        String actor) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, measure, base_period,
@@ -132,7 +134,7 @@ public class FigureStore {
                 update observation set obs_value = ?, qualifier = ?, qualifier_text = ?, comment = ?, submission_id = ?,
                                        version = version + 1, updated_at = ?, updated_by = ?
                 where id = ? and version = ?""")
-                .params(value, qualifier, qualifierText, comment, submissionId, Timestamp.from(Instant.now()), actor, id,
+                .params(value, qualifier, qualifierText, comment, submissionId, Timestamp.from(clock.instant()), actor, id,
                         version)
                 .update() == 1;
     }
