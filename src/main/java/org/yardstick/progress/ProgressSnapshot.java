@@ -13,7 +13,6 @@ import org.yardstick.framework.Polarity;
 import org.yardstick.framework.Target;
 import org.yardstick.framework.TargetKind;
 import org.yardstick.observation.Observation;
-import org.yardstick.progress.rules.Assessment;
 import org.yardstick.progress.rules.Evidence;
 import org.yardstick.progress.rules.ProgressRules;
 import org.yardstick.progress.rules.Series;
@@ -65,17 +64,32 @@ public final class ProgressSnapshot {
 
     /** The target assessed from every approved figure, as of the latest. */
     public TargetProgress assess(Target target) {
-        return assess(target, null, o -> true);
+        return assess(target, null, null);
     }
 
     /** The target assessed as of a year: later figures are ignored. */
     public TargetProgress assessAsOf(Target target, int year) {
-        return assess(target, year, o -> true);
+        return assess(target, year, null);
     }
 
-    /** The target assessed as it stood before {@code moment}: figures approved since are left out. */
-    public TargetProgress assessBefore(Target target, Instant moment) {
-        return assess(target, null, o -> o.updatedAt().isBefore(moment));
+    /**
+     * The target assessed as of a year (null: the latest figure) from the figures approved before a
+     * moment (null: all of them), as it stood then.
+     */
+    public TargetProgress assess(Target t, @Nullable Integer asOf, @Nullable Instant approvedBefore) {
+        Predicate<Observation> use = approvedBefore == null ? o -> true : o -> o.updatedAt().isBefore(approvedBefore);
+        Evidence evidence = Evidence.none();
+        if (t.indicatorCode() != null) {
+            evidence = Evidence.of(series(levels(t.indicatorCode(), t.regionCode(), t.disaggregationCode()), use));
+            if (t.comparatorRegionCode() != null) {
+                evidence = evidence.withComparator(
+                        series(levels(t.indicatorCode(), t.comparatorRegionCode(), t.disaggregationCode()), use));
+            }
+        }
+        if (asOf != null) {
+            evidence = evidence.asOf(asOf);
+        }
+        return new TargetProgress(t, ProgressRules.assess(rule(t), evidence));
     }
 
     /** The rules' target for a plan's target (baseline year from the plan where the target has none). */
@@ -99,22 +113,6 @@ public final class ProgressSnapshot {
     public Series series(Target t) {
         return t.indicatorCode() == null ? Series.empty()
                 : series(levels(t.indicatorCode(), t.regionCode(), t.disaggregationCode()), o -> true);
-    }
-
-    private TargetProgress assess(Target t, @Nullable Integer asOf, Predicate<Observation> use) {
-        Evidence evidence = Evidence.none();
-        if (t.indicatorCode() != null) {
-            evidence = Evidence.of(series(levels(t.indicatorCode(), t.regionCode(), t.disaggregationCode()), use));
-            if (t.comparatorRegionCode() != null) {
-                evidence = evidence.withComparator(
-                        series(levels(t.indicatorCode(), t.comparatorRegionCode(), t.disaggregationCode()), use));
-            }
-        }
-        if (asOf != null) {
-            evidence = evidence.asOf(asOf);
-        }
-        Assessment a = ProgressRules.assess(rule(t), evidence);
-        return new TargetProgress(t, a);
     }
 
     /** Yearly approved levels as the rules read them (quarters and months are not assessed). */
