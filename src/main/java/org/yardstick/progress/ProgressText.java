@@ -24,6 +24,18 @@ public class ProgressText {
         return messages.getMessage(message.key(), message.args().toArray(), message.english(), locale);
     }
 
+    /** A number with grouping and at most {@code decimals} decimals, as the locale writes it; empty for null. */
+    public String number(@org.jspecify.annotations.Nullable Double value, int decimals) {
+        if (value == null) {
+            return "";
+        }
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(java.util.Locale.ROOT);
+        f.setGroupingUsed(true);
+        f.setMaximumFractionDigits(Math.max(0, decimals));
+        f.setMinimumFractionDigits(0);
+        return f.format(value);
+    }
+
     /** A status's name: 进展顺利 / on track. */
     public String status(Status status, Locale locale) {
         return messages.getMessage("status." + status.name(), null, status.name(), locale);

@@ -60,6 +60,15 @@ public class Evaluations {
      * that, or — when {@code since} is given — with the figures approved before that moment.
      */
     public PlanEvaluation evaluate(Plan plan, @Nullable Integer asOf, @Nullable Instant since) {
+        return evaluate(plan, null, asOf, since);
+    }
+
+    /**
+     * The plan evaluated for a report: as of {@code asOf}, or when it is null the year the kind of
+     * report speaks for (annual: the latest year with figures).
+     */
+    public PlanEvaluation evaluate(Plan plan, @Nullable ReportKind kind, @Nullable Integer asOfYear,
+                                   @Nullable Instant since) {
         Region region = regions.find(plan.regionId()).orElseThrow();
         List<Target> ts = targets.ofPlan(plan);
         ProgressSnapshot snapshot = progress.snapshot(ts, List.of(), List.of());
@@ -70,6 +79,11 @@ public class Evaluations {
                 latestYear = last.year();
             }
         }
+        Integer asOf = asOfYear;
+        if (asOf == null && kind != null) {
+            asOf = kind.defaultAsOf(plan, latestYear != null ? latestYear : plan.baselineYear());
+        }
+        final Integer evaluationYear = asOf;
         Integer reference = asOf != null ? asOf : latestYear;
         Integer previousYear = since == null && reference != null ? reference - 1 : null;
         PlanEvaluation.Before before = new PlanEvaluation.Before(previousYear, since);
@@ -96,7 +110,7 @@ public class Evaluations {
                     projectsOf.getOrDefault(t.code(), List.of()), projectedToMiss(t, now), baseline, latest);
             items.add(item);
             List<Observation> arrived = levels.stream()
-                    .filter(o -> asOf == null || o.period().year() <= asOf)
+                    .filter(o -> evaluationYear == null || o.period().year() <= evaluationYear)
                     .filter(o -> since != null ? !o.updatedAt().isBefore(since)
                             : previousYear != null && o.period().year() > previousYear)
                     .toList();

@@ -101,6 +101,16 @@ public record PlanEvaluation(
         return counts.getOrDefault(s, 0L);
     }
 
+    /** How many targets have the status of this name (for templates). */
+    public long countOf(String status) {
+        return count(Status.valueOf(status));
+    }
+
+    /** The largest count of any status, at least 1 (for bars). */
+    public long maxCount() {
+        return Math.max(1, counts.values().stream().mapToLong(Long::longValue).max().orElse(1));
+    }
+
     /** Targets in all. */
     public int total() {
         return items.size();
