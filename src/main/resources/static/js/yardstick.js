@@ -93,29 +93,34 @@
     var series = [];
     if (data.band) {
       var band = data.band;
-      series.push({ name: L.range, type: 'custom', silent: true, z: 1, data: [0],
+      /* the band's corners are the custom series' data, so that the axes take them in; the polygon is drawn once */
+      series.push({ name: L.range, type: 'custom', silent: true, z: 1, data: band, encode: { x: 0, y: 1 },
+        itemStyle: { color: 'rgba(47, 111, 176, 0.35)' },
         renderItem: function (params, api) {
+          if (params.dataIndex !== 0) { return null; }
           return { type: 'polygon', shape: { points: band.map(function (p) { return api.coord(p); }) },
             style: { fill: 'rgba(47, 111, 176, 0.15)', stroke: 'rgba(47, 111, 176, 0.3)' } };
         } });
-      /* the band's corners as an invisible series, so that the axes take them in */
-      series.push({ name: L.range, type: 'line', data: band, symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } });
     }
     if (data.path) {
-      series.push({ name: L.path, type: 'line', data: data.path, symbol: 'none', lineStyle: { type: 'dashed', color: '#b03a2e' } });
+      series.push({ name: L.path, type: 'line', data: data.path, symbol: 'none', lineStyle: { type: 'dashed', color: '#b03a2e' },
+        itemStyle: { color: '#b03a2e' } });
     }
     if (data.pathHigh) {
-      series.push({ name: L.path, type: 'line', data: data.pathHigh, symbol: 'none', lineStyle: { type: 'dashed', color: '#b03a2e' } });
+      series.push({ name: L.path, type: 'line', data: data.pathHigh, symbol: 'none', lineStyle: { type: 'dashed', color: '#b03a2e' },
+        itemStyle: { color: '#b03a2e' } });
     }
     if (data.linear) {
-      series.push({ name: L.linear, type: 'line', data: data.linear, symbol: 'none', lineStyle: { type: 'dotted', width: 2, color: '#2f6fb0' } });
+      series.push({ name: L.linear, type: 'line', data: data.linear, symbol: 'none', lineStyle: { type: 'dotted', width: 2, color: '#2f6fb0' },
+        itemStyle: { color: '#2f6fb0' } });
     }
     if (data.compound) {
       series.push({ name: L.compound, type: 'line', data: data.compound, symbol: 'none', smooth: true,
-        lineStyle: { type: 'dotted', width: 2, color: '#6f42c1' } });
+        lineStyle: { type: 'dotted', width: 2, color: '#6f42c1' }, itemStyle: { color: '#6f42c1' } });
     }
     if (data.comparator && data.comparator.length) {
-      series.push({ name: L.comparator, type: 'line', data: data.comparator, symbolSize: 6, lineStyle: { color: '#8a949e' } });
+      series.push({ name: L.comparator, type: 'line', data: data.comparator, symbolSize: 6, lineStyle: { color: '#8a949e' },
+        itemStyle: { color: '#8a949e' } });
     }
     series.push({ name: L.observed, type: 'line', data: data.observed, symbolSize: 9, z: 5, lineStyle: { width: 3, color: '#1d2b3a' },
       itemStyle: { color: '#1d2b3a' } });
