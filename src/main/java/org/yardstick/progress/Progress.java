@@ -2,7 +2,9 @@ package org.yardstick.progress;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,16 +57,21 @@ public class Progress {
      */
     public ProgressSnapshot snapshot(Collection<Target> ts, Collection<String> moreIndicators,
                                      Collection<String> moreRegions) {
+        // the series to read: each target's indicator in its region (and comparator region), and
+        // the further indicators in the further regions — by region, so that nothing else is read
+        Map<String, Set<String>> byRegion = new LinkedHashMap<>();
         Set<String> indicatorCodes = new LinkedHashSet<>(moreIndicators);
-        Set<String> regionCodes = new LinkedHashSet<>(moreRegions);
+        for (String r : moreRegions) {
+            byRegion.computeIfAbsent(r, k -> new LinkedHashSet<>()).addAll(moreIndicators);
+        }
         Set<Long> planIds = new LinkedHashSet<>();
         for (Target t : ts) {
             planIds.add(t.planId());
             if (t.indicatorCode() != null) {
                 indicatorCodes.add(t.indicatorCode());
-                regionCodes.add(t.regionCode());
+                byRegion.computeIfAbsent(t.regionCode(), k -> new LinkedHashSet<>()).add(t.indicatorCode());
                 if (t.comparatorRegionCode() != null) {
-                    regionCodes.add(t.comparatorRegionCode());
+                    byRegion.computeIfAbsent(t.comparatorRegionCode(), k -> new LinkedHashSet<>()).add(t.indicatorCode());
                 }
             }
         }
@@ -74,10 +81,11 @@ public class Progress {
         }
         Map<String, Indicator> byCode = indicators.byCodes(indicatorCodes);
         Map<String, List<Observation>> levels = new HashMap<>();
-        for (Observation o : observations.approvedLevels(indicatorCodes, regionCodes)) {
+        for (Observation o : observations.approvedLevels(byRegion)) {
             levels.computeIfAbsent(ProgressSnapshot.key(o.indicatorCode(), o.regionCode(), o.disaggregationCode()),
                     k -> new ArrayList<>()).add(o);
         }
+        levels.values().forEach(l -> l.sort(Comparator.comparing(Observation::period)));
         return new ProgressSnapshot(plansById, byCode, levels);
     }
 }

@@ -29,12 +29,23 @@ public class ProgressText {
         if (value == null) {
             return "";
         }
-        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(java.util.Locale.ROOT);
-        f.setGroupingUsed(true);
-        f.setMaximumFractionDigits(Math.max(0, decimals));
-        f.setMinimumFractionDigits(0);
+        java.text.NumberFormat f = FORMATS.get()[Math.max(0, Math.min(MAX_DECIMALS, decimals))];
         return f.format(value);
     }
+
+    private static final int MAX_DECIMALS = 8;
+
+    /** Number formats by decimals, one set per thread (formats are not thread-safe, and costly to make). */
+    private static final ThreadLocal<java.text.NumberFormat[]> FORMATS = ThreadLocal.withInitial(() -> {
+        java.text.NumberFormat[] formats = new java.text.NumberFormat[MAX_DECIMALS + 1];
+        for (int d = 0; d <= MAX_DECIMALS; d++) {
+            formats[d] = java.text.NumberFormat.getNumberInstance(java.util.Locale.ROOT);
+            formats[d].setGroupingUsed(true);
+            formats[d].setMaximumFractionDigits(d);
+            formats[d].setMinimumFractionDigits(0);
+        }
+        return formats;
+    });
 
     /** A status's name: 进展顺利 / on track. */
     public String status(Status status, Locale locale) {

@@ -1,15 +1,17 @@
 package org.yardstick.progress.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.yardstick.framework.Disaggregation;
+import org.yardstick.framework.DisaggregationDimension;
 import org.yardstick.framework.Disaggregations;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
@@ -19,6 +21,7 @@ import org.yardstick.observation.Observations;
 import org.yardstick.region.Region;
 import org.yardstick.region.RegionLevel;
 import org.yardstick.region.Regions;
+import org.yardstick.shared.LocalizedText;
 import org.yardstick.shared.Period;
 
 /**
@@ -49,41 +52,47 @@ public class Comparisons {
         Indicator indicator = indicators.get(indicatorCode);
         Region scope = regions.get(scopeCode);
         List<Region> places = regions.within(scope, level);
-        // breakdown → region → year → figure
-        Map<String, Map<String, Map<Integer, Observation>>> data = new LinkedHashMap<>();
+        Map<String, Integer> placeIndex = new HashMap<>();
+        for (int i = 0; i < places.size(); i++) {
+            placeIndex.put(places.get(i).code(), i);
+        }
+        // breakdown → year → figure of each place (by the place's position)
+        Map<String, TreeMap<Integer, Observation[]>> data = new LinkedHashMap<>();
         for (Observation o : observations.approvedLevelsWithin(indicatorCode, scope, level)) {
-            if (o.period().type() == Period.Type.YEAR) {
-                data.computeIfAbsent(o.disaggregationCode(), k -> new HashMap<>())
-                        .computeIfAbsent(o.regionCode(), k -> new HashMap<>()).put(o.period().year(), o);
+            Integer at = placeIndex.get(o.regionCode());
+            if (at != null && o.period().type() == Period.Type.YEAR) {
+                data.computeIfAbsent(o.disaggregationCode(), k -> new TreeMap<>())
+                        .computeIfAbsent(o.period().year(), k -> new Observation[places.size()])[at] = o;
             }
         }
         Map<String, Disaggregation> names = new LinkedHashMap<>();
         disaggregations.all().forEach(d -> names.put(d.code(), d));
         List<Disaggregation> breakdowns = data.keySet().stream().sorted(Comparator.comparing(
                 (String c) -> !Disaggregation.TOTAL.equals(c)).thenComparing(c -> c))
-                .map(c -> names.getOrDefault(c, new Disaggregation(0, c, org.yardstick.framework.DisaggregationDimension.OTHER, org.yardstick.shared.LocalizedText.of(c, c))))
+                .map(c -> names.getOrDefault(c, new Disaggregation(0, c, DisaggregationDimension.OTHER, LocalizedText.of(c, c))))
                 .toList();
         String chosen = breakdown != null && data.containsKey(breakdown) ? breakdown
                 : data.containsKey(Disaggregation.TOTAL) || breakdowns.isEmpty() ? Disaggregation.TOTAL : breakdowns.get(0).code();
-        Map<String, Map<Integer, Observation>> figures = data.getOrDefault(chosen, Map.of());
-        TreeSet<Integer> years = new TreeSet<>();
-        figures.values().forEach(m -> years.addAll(m.keySet()));
-        Integer year = period != null && years.contains(period) ? period : years.isEmpty() ? null : years.last();
+        TreeMap<Integer, Observation[]> byYear = data.getOrDefault(chosen, new TreeMap<>());
+        List<Integer> years = List.copyOf(byYear.keySet());
+        Integer year = period != null && byYear.containsKey(period) ? period : years.isEmpty() ? null : years.get(years.size() - 1);
 
         Polarity polarity = indicator.polarity();
-        List<Comparison.Row> rows = rows(places, figures, year, polarity);
-        QuartileGap gap = year == null ? null : QuartileGap.of(values(figures, year), polarity);
+        List<Comparison.Row> rows = rows(places, year == null ? null : byYear.get(year),
+                year == null ? null : byYear.get(year - 1), polarity);
+        QuartileGap gap = year == null ? null : QuartileGap.of(values(byYear.get(year)), polarity);
         List<Comparison.YearGap> gaps = new ArrayList<>();
-        for (int y : years) {
-            QuartileGap g = QuartileGap.of(values(figures, y), polarity);
+        byYear.forEach((y, figures) -> {
+            QuartileGap g = QuartileGap.of(values(figures), polarity);
             if (g != null) {
                 gaps.add(new Comparison.YearGap(y, g));
             }
-        }
+        });
         List<Comparison.BreakdownSummary> summaries = new ArrayList<>();
         if (year != null) {
             for (Disaggregation d : breakdowns) {
-                double[] v = values(data.getOrDefault(d.code(), Map.of()), year);
+                Observation[] figures = data.get(d.code()).get(year);
+                double[] v = figures == null ? new double[0] : values(figures);
                 if (v.length > 0) {
                     double mean = 0;
                     for (double x : v) {
@@ -93,47 +102,50 @@ public class Comparisons {
                 }
             }
         }
-        return new Comparison(indicator, scope, level, chosen, breakdowns, List.copyOf(years), year, rows, gap, gaps,
-                summaries, names);
+        return new Comparison(indicator, scope, level, chosen, breakdowns, years, year, rows, gap, gaps, summaries, names);
     }
 
-    private static double[] values(Map<String, Map<Integer, Observation>> figures, int year) {
-        return figures.values().stream().map(m -> m.get(year)).filter(o -> o != null).mapToDouble(Observation::number)
-                .toArray();
+    private static double[] values(Observation[] figures) {
+        double[] v = new double[figures.length];
+        int n = 0;
+        for (Observation o : figures) {
+            if (o != null) {
+                v[n++] = o.number();
+            }
+        }
+        return Arrays.copyOf(v, n);
     }
 
     /** Ranked regions best first (ties share the better rank), then the regions without a figure. */
-    static List<Comparison.Row> rows(List<Region> places, Map<String, Map<Integer, Observation>> figures,
-                                     @Nullable Integer year, Polarity polarity) {
-        List<Region> reporting = new ArrayList<>();
-        List<Region> silent = new ArrayList<>();
-        for (Region r : places) {
-            Map<Integer, Observation> f = figures.get(r.code());
-            if (year != null && f != null && f.containsKey(year)) {
-                reporting.add(r);
+    static List<Comparison.Row> rows(List<Region> places, Observation @Nullable [] figures,
+                                     Observation @Nullable [] yearBefore, Polarity polarity) {
+        int count = places.size();
+        double[] value = new double[count];
+        List<Integer> reporting = new ArrayList<>();
+        List<Integer> silent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (figures != null && figures[i] != null) {
+                value[i] = figures[i].number();
+                reporting.add(i);
             } else {
-                silent.add(r);
+                silent.add(i);
             }
         }
-        Comparator<Region> byValue = Comparator.comparingDouble(r -> figures.get(r.code()).get(year).number());
+        Comparator<Integer> byValue = Comparator.comparingDouble(i -> value[i]);
         reporting.sort(polarity == Polarity.NEGATIVE ? byValue : byValue.reversed());
-        List<Comparison.Row> rows = new ArrayList<>(places.size());
+        List<Comparison.Row> rows = new ArrayList<>(count);
         int n = reporting.size();
-        Integer rank = null;
-        double previous = Double.NaN;
-        for (int i = 0; i < n; i++) {
-            Region r = reporting.get(i);
-            Map<Integer, Observation> f = figures.get(r.code());
-            Observation o = f.get(year);
-            if (rank == null || o.number() != previous) {
-                rank = i + 1;
-                previous = o.number();
+        int rank = 0;
+        for (int p = 0; p < n; p++) {
+            int i = reporting.get(p);
+            if (p == 0 || value[i] != value[reporting.get(p - 1)]) {
+                rank = p + 1;
             }
-            Observation before = f.get(year - 1);
-            rows.add(new Comparison.Row(r, rank, QuartileGap.quartile(i, n), o,
-                    before == null ? null : o.number() - before.number()));
+            Observation before = yearBefore == null ? null : yearBefore[i];
+            rows.add(new Comparison.Row(places.get(i), rank, QuartileGap.quartile(p, n), figures[i],
+                    before == null ? null : value[i] - before.number()));
         }
-        silent.forEach(r -> rows.add(new Comparison.Row(r, null, null, null, null)));
+        silent.forEach(i -> rows.add(new Comparison.Row(places.get(i), null, null, null, null)));
         return rows;
     }
 }

@@ -94,6 +94,7 @@ public class Evaluations {
 
         List<PlanEvaluation.Item> items = new ArrayList<>();
         List<PlanEvaluation.Change> changes = new ArrayList<>();
+        int updatedOnly = 0;
         for (Target t : ts) {
             Assessment now = snapshot.assess(t, asOf, null).assessment();
             Assessment then = since != null ? snapshot.assess(t, asOf, since).assessment()
@@ -114,11 +115,12 @@ public class Evaluations {
                     .filter(o -> since != null ? !o.updatedAt().isBefore(since)
                             : previousYear != null && o.period().year() > previousYear)
                     .toList();
-            if (now.status() != then.status() || !arrived.isEmpty()) {
+            if (now.status() != then.status()) {
                 changes.add(new PlanEvaluation.Change(item, then.status(), now.status(), arrived));
+            } else if (!arrived.isEmpty()) {
+                updatedOnly++;
             }
         }
-        changes.sort(Comparator.comparing((PlanEvaluation.Change c) -> !c.statusChanged()));
 
         Map<Status, Long> counts = counts(items);
         List<PlanEvaluation.Item> warnings = items.stream().filter(PlanEvaluation.Item::warning)
@@ -130,17 +132,18 @@ public class Evaluations {
                 .sorted(Evaluations.furthestBehindFirst())
                 .toList();
 
-        Map<String, Region> regionsByCode = new LinkedHashMap<>();
-        regionsByCode.put(region.code(), region);
+        Set<String> codes = new LinkedHashSet<>();
         for (Target t : ts) {
-            for (String c : new String[] {t.regionCode(), t.comparatorRegionCode()}) {
-                if (c != null && !regionsByCode.containsKey(c)) {
-                    regions.find(c).ifPresent(r -> regionsByCode.put(c, r));
-                }
+            codes.add(t.regionCode());
+            if (t.comparatorRegionCode() != null) {
+                codes.add(t.comparatorRegionCode());
             }
         }
+        Map<String, Region> regionsByCode = new LinkedHashMap<>();
+        regionsByCode.put(region.code(), region);
+        regionsByCode.putAll(regions.byCodes(codes));
         return new PlanEvaluation(plan, region, asOf, latestYear, before, items,
-                chapters(plan, items, keyProjects), counts, warnings, behind, changes, regionsByCode);
+                chapters(plan, items, keyProjects), counts, warnings, behind, changes, updatedOnly, regionsByCode);
     }
 
     /** Off track before at risk; then the lowest ratio of achieved to required rate; then the least progress. */

@@ -28,13 +28,14 @@ import org.yardstick.region.Region;
  * @param counts targets by status, every status present (zero included)
  * @param warnings early warnings (预警): binding indicators' and key projects' targets projected to miss
  * @param behind the targets furthest behind: off track or at risk, lowest ratio first
- * @param changes targets whose status differs from before, or that have figures approved since
+ * @param changes targets whose status differs from before, with the figures that arrived since
+ * @param updatedOnly how many targets have new figures but the same status
  * @param regions the regions the targets name, by code
  */
 public record PlanEvaluation(
         Plan plan, Region region, @Nullable Integer asOfYear, @Nullable Integer latestYear, Before before,
         List<Item> items, List<Chapter> chapters, Map<Status, Long> counts, List<Item> warnings, List<Item> behind,
-        List<Change> changes, Map<String, Region> regions) {
+        List<Change> changes, int updatedOnly, Map<String, Region> regions) {
 
     /**
      * The comparison point of "what changed".

@@ -77,10 +77,7 @@ public class Trajectories {
         if (target != null && target.comparatorRegionCode() != null) {
             regionCodes.add(target.comparatorRegionCode());
         }
-        Map<String, Region> names = new LinkedHashMap<>();
-        for (String c : regionCodes) {
-            regions.find(c).ifPresent(r -> names.put(c, r));
-        }
+        Map<String, Region> names = new LinkedHashMap<>(regions.byCodes(regionCodes));
         Map<Long, String> planCodes = new HashMap<>();
         plans.all().forEach(p -> planCodes.put(p.id(), p.code()));
         return new Trajectory(indicator, region, all, target, assessment, observed, comparator, names, planCodes);

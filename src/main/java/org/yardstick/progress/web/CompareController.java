@@ -26,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class CompareController {
 
+    /** Regions per page of the ranking table. */
+    static final int PAGE = 100;
+
     private final Comparisons comparisons;
     private final Indicators indicators;
     private final MessageSource messages;
@@ -44,6 +47,7 @@ class CompareController {
                    @RequestParam(defaultValue = "CN") String scope,
                    @RequestParam(required = false) @Nullable Integer period,
                    @RequestParam(required = false) @Nullable String breakdown,
+                   @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "false") boolean all,
                    Model model, Locale locale) {
         RegionLevel regionLevel = level(level);
         model.addAttribute("indicators", indicators.all());
@@ -56,6 +60,14 @@ class CompareController {
         }
         Comparison c = comparisons.compare(indicator, scope, regionLevel, breakdown, period);
         model.addAttribute("comparison", c);
+        // the ranking table a hundred regions at a time (a country has 2,978 counties); the chart shows all
+        int pages = Math.max(1, (c.rows().size() + PAGE - 1) / PAGE);
+        int shown = Math.max(1, Math.min(pages, page));
+        model.addAttribute("all", all);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("pageRows", all ? c.rows()
+                : c.rows().subList((shown - 1) * PAGE, Math.min(c.rows().size(), shown * PAGE)));
         String unit = c.indicator().unit().in(locale);
         List<Map<String, Object>> bars = new ArrayList<>();
         for (Comparison.Row r : c.rows()) {

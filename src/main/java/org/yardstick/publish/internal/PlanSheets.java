@@ -107,14 +107,15 @@ public class PlanSheets {
         List<Task> tasks = plans.tasks(plan);
         Map<String, Organisation> orgs = new HashMap<>();
         organisations.all().forEach(o -> orgs.put(o.code(), o));
-        Map<String, Region> regionsByCode = new HashMap<>();
-        regionsByCode.put(region.code(), region);
+        List<String> codes = new ArrayList<>();
         planTargets.forEach(t -> {
-            regionsByCode.computeIfAbsent(t.regionCode(), c -> regions.get(c));
+            codes.add(t.regionCode());
             if (t.comparatorRegionCode() != null) {
-                regionsByCode.computeIfAbsent(t.comparatorRegionCode(), c -> regions.get(c));
+                codes.add(t.comparatorRegionCode());
             }
         });
+        Map<String, Region> regionsByCode = new HashMap<>(regions.byCodes(codes));
+        regionsByCode.put(region.code(), region);
         Map<Status, Long> counts = new EnumMap<>(Status.class);
         assessed.forEach(a -> counts.merge(a.assessment().status(), 1L, Long::sum));
         List<PlanSheet.StatusCount> statusCounts = counts.entrySet().stream()
