@@ -95,6 +95,32 @@ class ProgressPagesTest {
         }
     }
 
+    /** In English, no Chinese is left on a progress page but the link that switches to it and the brand mark (尺). */
+    @Test
+    void theEnglishPagesHaveNoChineseLeft() throws Exception {
+        String[][] pages = {
+            {"/plans/xj-info-13fyp/overview"}, {"/plans/xj-mfg-internet-2017/overview"}, {"/plans/nm-info-13fyp/overview"},
+            {"/plans/xj-info-13fyp/report", "kind", "mid-term", "asOf", "2018"}, {"/plans/nm-info-13fyp/report", "kind", "final"},
+            {"/compare"}, {"/compare", "indicator", "IIDI", "level", "PROVINCE", "scope", "CN"},
+            {"/departments"}, {"/departments/xj-kjt"}, {"/indicators/IIDI/progress"}, {"/indicators/IDI/progress", "region", "15"}};
+        for (String[] p : pages) {
+            String[] params = new String[p.length + 1];
+            System.arraycopy(p, 1, params, 0, p.length - 1);
+            params[p.length - 1] = "lang";
+            params[p.length] = "en";
+            String text = page(p[0], params).replaceAll("(?s)<script.*?</script>", "").replaceAll("<[^>]+>", " ")
+                    .replace("中文", "").replace("尺", "")
+                    // Chinese terms the demo's English names quote on purpose, e.g. 'shuangchuang' ('双创')
+                    .replaceAll("&#39;[\\p{IsHan}]+&#39;", "");
+            Matcher han = Pattern.compile("[\\p{IsHan}]+").matcher(text);
+            List<String> left = new java.util.ArrayList<>();
+            while (han.find()) {
+                left.add(text.substring(Math.max(0, han.start() - 30), Math.min(text.length(), han.end() + 30)).strip());
+            }
+            assertThat(left).as(p[0]).isEmpty();
+        }
+    }
+
     @Test
     void thePlanPageLinksToTheOverviewAndTheReport() throws Exception {
         assertThat(page("/plans/xj-info-13fyp")).contains("/plans/xj-info-13fyp/overview", "/plans/xj-info-13fyp/report");
