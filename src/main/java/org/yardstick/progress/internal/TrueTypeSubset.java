@@ -281,20 +281,8 @@ final class TrueTypeSubset {
                         g.writeByte(p[2]); // on curve or not; coordinates as 16-bit deltas
                     }
                 }
-                int last = 0;
-                for (List<int[]> c : glyph.contours()) {
-                    for (int[] p : c) {
-                        g.writeShort(p[0] - last);
-                        last = p[0];
-                    }
-                }
-                last = 0;
-                for (List<int[]> c : glyph.contours()) {
-                    for (int[] p : c) {
-                        g.writeShort(p[1] - last);
-                        last = p[1];
-                    }
-                }
+                deltas(g, glyph, 0);
+                deltas(g, glyph, 1);
                 while (g.size() % 4 != 0) {
                     g.writeByte(0);
                 }
@@ -387,6 +375,17 @@ final class TrueTypeSubset {
                 }
             }));
             return assemble(tables);
+        }
+
+        /** The glyph's x (axis 0) or y (axis 1) coordinates, each as a 16-bit difference from the one before. */
+        private static void deltas(DataOutputStream g, Glyph glyph, int axis) throws IOException {
+            int last = 0;
+            for (List<int[]> c : glyph.contours()) {
+                for (int[] p : c) {
+                    g.writeShort(p[axis] - last);
+                    last = p[axis];
+                }
+            }
         }
 
         private byte[] os2() throws IOException {
