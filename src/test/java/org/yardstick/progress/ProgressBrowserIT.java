@@ -92,18 +92,18 @@ class ProgressBrowserIT {
         List<String> counties = ComparisonTest.COUNTIES;
         for (int i = 0; i < counties.size(); i++) {
             for (int y = 2016; y <= 2018; y++) {
-                Figures.approved(jdbc, "BB_USERS", counties.get(i), y, "_T", 10 * (i + 1) + 3 * (y - 2016) * (i + 1));
+                Figures.approved(jdbc, "IDI", counties.get(i), y, "_T", 10 * (i + 1) + 3 * (y - 2016) * (i + 1));
             }
-            Figures.approved(jdbc, "BB_USERS", counties.get(i), 2018, "urban", 7 * (i + 1));
-            Figures.approved(jdbc, "BB_USERS", counties.get(i), 2018, "rural-pastoral", 3 * (i + 1));
+            Figures.approved(jdbc, "IDI", counties.get(i), 2018, "urban", 7 * (i + 1));
+            Figures.approved(jdbc, "IDI", counties.get(i), 2018, "rural-pastoral", 3 * (i + 1));
         }
-        List<WebElement> charts = show("/compare?indicator=BB_USERS&level=COUNTY&scope=6501", 2);
+        List<WebElement> charts = show("/compare?indicator=IDI&level=COUNTY&scope=6501", 2);
         assertThat(charts).extracting(c -> c.getDomAttribute("data-chart-kind")).containsExactly("comparison", "gap");
         assertThat(charts.get(0).findElements(By.cssSelector("svg path")).size()).isGreaterThanOrEqualTo(8);
         assertThat(browser.findElement(By.id("ranking")).getText()).contains("乌鲁木齐县", "领先组", "落后组");
         assertThat(browser.findElement(By.id("gap")).getText()).contains("2018年数字鸿沟");
         clean("progress-compare");
-        show("/compare?indicator=BB_USERS&level=COUNTY&scope=6501&breakdown=urban", 2);
+        show("/compare?indicator=IDI&level=COUNTY&scope=6501&breakdown=urban", 2);
         assertThat(browser.findElement(By.id("breakdown")).getText()).contains("城镇", "农村牧区");
         clean("progress-compare-urban");
     }
