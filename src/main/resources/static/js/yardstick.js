@@ -123,7 +123,143 @@
     return signed && n > 0 ? '+' + s : s;
   }
 
-  var kinds = { series: seriesChart, bars: barsChart, waterfall: waterfallChart };
+  /* Progress charts (kinds statusCounts, sectionStack, progress, comparison, gap): the data comes
+     from the server with its labels already in the page's language. */
+  var STATUS_COLOURS = { ACHIEVED: '#1e7b4f', ON_TRACK: '#3b8f5a', AT_RISK: '#d08a12', OFF_TRACK: '#b03a2e',
+    INSUFFICIENT_DATA: '#8a949e', NOT_ASSESSED: '#b6bec6' };
+  var QUARTILE_COLOURS = ['#1e7b4f', '#6aa870', '#d9a441', '#b03a2e'];
+
+  function done(el, chart) {
+    el.dataset.rendered = 'true';
+    window.addEventListener('resize', function () { chart.resize(); });
+    return chart;
+  }
+
+  function statusCountsChart(el, data) {
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'item' },
+      grid: { left: 110, right: 30, top: 10, bottom: 30 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: data.bars.map(function (b) { return b.label; }) },
+      series: [{ type: 'bar', barMaxWidth: 22, label: { show: true, position: 'right' },
+        data: data.bars.map(function (b) { return { value: b.count, itemStyle: { color: STATUS_COLOURS[b.status] } }; }) }]
+    });
+    return done(el, chart);
+  }
+
+  function sectionStackChart(el, data) {
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      grid: { left: 170, right: 20, top: 50, bottom: 30 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: data.categories,
+        axisLabel: { width: 160, overflow: 'truncate' } },
+      series: data.series.map(function (s) {
+        return { name: s.label, type: 'bar', stack: 'status', barMaxWidth: 22, data: s.data,
+          itemStyle: { color: STATUS_COLOURS[s.status] } };
+      })
+    });
+    return done(el, chart);
+  }
+
+  function progressChart(el, data) {
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    var L = data.labels;
+    var series = [];
+    if (data.band) {
+      var band = data.band;
+      /* the band's corners are the custom series' data, so that the axes take them in; the polygon is drawn once */
+      series.push({ name: L.range, type: 'custom', silent: true, z: 1, data: band, encode: { x: 0, y: 1 },
+        itemStyle: { color: 'rgba(47, 111, 176, 0.35)' },
+        renderItem: function (params, api) {
+          if (params.dataIndex !== 0) { return null; }
+          return { type: 'polygon', shape: { points: band.map(function (p) { return api.coord(p); }) },
+            style: { fill: 'rgba(47, 111, 176, 0.15)', stroke: 'rgba(47, 111, 176, 0.3)' } };
+        } });
+    }
+    if (data.path) {
+      series.push({ name: L.path, type: 'line', data: data.path, symbol: 'none', lineStyle: { type: 'dashed', color: '#b03a2e' },
+        itemStyle: { color: '#b03a2e' } });
+    }
+    if (data.pathHigh) {
+      series.push({ name: L.path, type: 'line', data: data.pathHigh, symbol: 'none', lineStyle: { type: 'dashed', color: '#b03a2e' },
+        itemStyle: { color: '#b03a2e' } });
+    }
+    if (data.linear) {
+      series.push({ name: L.linear, type: 'line', data: data.linear, symbol: 'none', lineStyle: { type: 'dotted', width: 2, color: '#2f6fb0' },
+        itemStyle: { color: '#2f6fb0' } });
+    }
+    if (data.compound) {
+      series.push({ name: L.compound, type: 'line', data: data.compound, symbol: 'none', smooth: true,
+        lineStyle: { type: 'dotted', width: 2, color: '#6f42c1' }, itemStyle: { color: '#6f42c1' } });
+    }
+    if (data.comparator && data.comparator.length) {
+      series.push({ name: L.comparator, type: 'line', data: data.comparator, symbolSize: 6, lineStyle: { color: '#8a949e' },
+        itemStyle: { color: '#8a949e' } });
+    }
+    series.push({ name: L.observed, type: 'line', data: data.observed, symbolSize: 9, z: 5, lineStyle: { width: 3, color: '#1d2b3a' },
+      itemStyle: { color: '#1d2b3a' } });
+    if (data.target) {
+      var points = [[data.target.year, data.target.value]];
+      if (data.target.high !== null && data.target.high !== undefined) { points.push([data.target.year, data.target.high]); }
+      series.push({ name: L.target, type: 'scatter', symbol: 'diamond', symbolSize: 16, z: 6, data: points, itemStyle: { color: '#b03a2e' } });
+    }
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'item', formatter: function (p) {
+        return p.value && p.value.length ? p.seriesName + '<br>' + p.value[0] + ': ' + Number(p.value[1]).toLocaleString() : p.seriesName; } },
+      legend: { top: 0, data: [L.observed, L.path, L.linear, L.compound, L.range, L.target, L.comparator] },
+      grid: { left: 70, right: 30, top: 50, bottom: 30 },
+      xAxis: { type: 'value', scale: true, minInterval: 1, axisLabel: { formatter: function (v) { return Number.isInteger(v) ? String(v) : ''; } } },
+      yAxis: { type: 'value', name: data.unit, scale: true },
+      series: series
+    });
+    return done(el, chart);
+  }
+
+  function comparisonChart(el, data) {
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    var many = data.bars.length > 40;
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'item', formatter: function (p) {
+        return p.name + '<br>' + Number(p.value).toLocaleString() + ' ' + (data.unit || '') + '<br>' + data.quartileLabels[p.data.quartile - 1]; } },
+      grid: { left: 60, right: 20, top: 30, bottom: many ? 60 : 80 },
+      xAxis: { type: 'category', data: data.bars.map(function (b) { return b.name; }),
+        axisLabel: { rotate: 45, interval: many ? 'auto' : 0 } },
+      yAxis: { type: 'value', name: data.unit },
+      dataZoom: many ? [{ type: 'slider', bottom: 5, start: 0, end: Math.min(100, 4000 / data.bars.length) }] : [],
+      series: [{ type: 'bar', large: many, data: data.bars.map(function (b) {
+        return { value: b.value, quartile: b.quartile, itemStyle: { color: QUARTILE_COLOURS[b.quartile - 1] } }; }) }]
+    });
+    return done(el, chart);
+  }
+
+  function gapChart(el, data) {
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 60, right: 20, top: 50, bottom: 30 },
+      xAxis: { type: 'category', data: data.years.map(String) },
+      yAxis: { type: 'value', name: data.unit, scale: true },
+      series: [
+        { name: data.labels.best, type: 'line', data: data.best, itemStyle: { color: QUARTILE_COLOURS[0] } },
+        { name: data.labels.worst, type: 'line', data: data.worst, itemStyle: { color: QUARTILE_COLOURS[3] } },
+        { name: data.labels.difference, type: 'line', data: data.difference, lineStyle: { type: 'dashed' }, itemStyle: { color: '#2f6fb0' } }
+      ]
+    });
+    return done(el, chart);
+  }
+
+  var kinds = { series: seriesChart, bars: barsChart, waterfall: waterfallChart, statusCounts: statusCountsChart, sectionStack: sectionStackChart,
+    progress: progressChart, comparison: comparisonChart, gap: gapChart };
   window.yardstickCharts = kinds;
 
   function renderCharts(root) {

@@ -37,6 +37,23 @@ class ModularityTests {
                 .check(shared);
     }
 
+    /**
+     * Spring names a bean after its class's simple name: two components of the same simple name in
+     * two modules stop the application from starting, so the build stops it first.
+     */
+    @Test
+    void componentNamesAreUniqueAcrossModules() {
+        JavaClasses all = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.yardstick");
+        var names = new java.util.HashMap<String, java.util.List<String>>();
+        for (var c : all) {
+            if (c.isMetaAnnotatedWith(org.springframework.stereotype.Component.class) && !c.isAnnotation()) {
+                names.computeIfAbsent(c.getSimpleName(), k -> new java.util.ArrayList<>()).add(c.getName());
+            }
+        }
+        assertThat(names.values()).allSatisfy(classes -> assertThat(classes).hasSize(1));
+    }
+
     /** Writes the module diagrams and canvases to target/spring-modulith-docs (copied into docs/modules). */
     @Test
     void writesModuleDocumentation() {

@@ -35,6 +35,15 @@ public class Observations {
             join disaggregation g on g.id = o.disaggregation_id
             """;
 
+    /** Most codes bound in one {@code in (…)} list. */
+    private static final int IN_LIMIT = 1000;
+
+    /** Most (region, indicators) groups in one bulk query. */
+    private static final int GROUPS_PER_QUERY = 200;
+
+    /** Parsed periods by code: the same few codes recur in every bulk read. */
+    private static final Map<String, Period> PERIODS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final JdbcClient jdbc;
 
     Observations(JdbcClient jdbc) {
@@ -140,6 +149,82 @@ public class Observations {
         return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
+    /**
+     * The columns of a bulk read of approved levels: all from the covering index
+     * {@code observation_approved_level_idx} (see V60), so that PostgreSQL answers from the index
+     * alone. Measure, base period and status are those of an approved level; comment and
+     * {@code updatedBy} are not read (null and empty).
+     */
+    private static final String LEVELS = """
+            select o.id, i.code as indicator_code, r.code as region_code, o.period, g.code as disaggregation_code,
+                   'LEVEL' as measure, '' as base_period, o.obs_value, o.qualifier, o.qualifier_text, 'APPROVED' as status,
+                   cast(null as varchar(1)) as comment, o.version, o.updated_at, '' as updated_by
+            from observation o
+            join indicator i on i.id = o.indicator_id
+            join region r on r.id = o.region_id
+            join disaggregation g on g.id = o.disaggregation_id
+            where o.status = 'APPROVED' and o.measure = 'LEVEL'
+            """;
+
+    /**
+     * Every approved level (all breakdowns, all kinds of period) of the given indicators in each
+     * region, in one query: what progress and the plan pages read, grouped by the caller. In no
+     * particular order; without sources, comment or {@code updatedBy}. For an approved figure
+     * {@code updatedAt} is when it was approved (approved figures are locked).
+     *
+     * @param indicatorsByRegion for each region code, the indicator codes to read there
+     */
+    public List<Observation> approvedLevels(Map<String, ? extends Collection<String>> indicatorsByRegion) {
+        List<Map.Entry<String, List<String>>> groups = new ArrayList<>();
+        indicatorsByRegion.forEach((region, codes) -> {
+            List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(codes));
+            for (int i = 0; i < distinct.size(); i += IN_LIMIT) {
+                groups.add(Map.entry(region, distinct.subList(i, Math.min(distinct.size(), i + IN_LIMIT))));
+            }
+        });
+        List<Observation> all = new ArrayList<>();
+        for (int from = 0; from < groups.size(); from += GROUPS_PER_QUERY) {
+            List<Map.Entry<String, List<String>>> some = groups.subList(from, Math.min(groups.size(), from + GROUPS_PER_QUERY));
+            StringBuilder where = new StringBuilder(" and (");
+            Map<String, Object> params = new HashMap<>();
+            for (int g = 0; g < some.size(); g++) {
+                where.append(g == 0 ? "" : " or ").append("(r.code = :r").append(g).append(" and i.code in (:i").append(g).append("))");
+                params.put("r" + g, some.get(g).getKey());
+                params.put("i" + g, some.get(g).getValue());
+            }
+            where.append(')');
+            all.addAll(jdbc.sql(LEVELS + where).params(params).query(Observations::map).list());
+        }
+        return all;
+    }
+
+    /**
+     * The approved levels of one indicator in every region of a level inside a region (the
+     * counties of Xinjiang), all breakdowns and periods, in one query; in no particular order;
+     * without sources, comment or {@code updatedBy}.
+     */
+    public List<Observation> approvedLevelsWithin(String indicatorCode, Region scope, RegionLevel level) {
+        return jdbc.sql(LEVELS + " and i.code = ? and r.path like ? and r.level = ?")
+                .param(indicatorCode).param(scope.path() + "%").param(level.name())
+                .query(Observations::map).list();
+    }
+
+    /**
+     * Every approved figure (all measures, breakdowns and periods) of these indicators in these
+     * regions, with their sources: the annex of an evaluation report. Two queries (figures, then
+     * sources in batches).
+     */
+    public List<Observation> approvedFigures(Collection<String> indicatorCodes, Collection<String> regionCodes) {
+        if (indicatorCodes.isEmpty() || regionCodes.isEmpty()) {
+            return List.of();
+        }
+        return withSources(jdbc.sql(SELECT + """
+                        where i.code in (:indicators) and r.code in (:regions) and o.status = 'APPROVED'
+                        order by i.code, r.code, g.code, o.measure, o.period_start, o.period""")
+                .param("indicators", List.copyOf(indicatorCodes)).param("regions", List.copyOf(regionCodes))
+                .query(Observations::map).list());
+    }
+
     /** How many observations there are, by status. */
     public Map<ObservationStatus, Long> countByStatus() {
         Map<ObservationStatus, Long> counts = new HashMap<>();
@@ -170,14 +255,24 @@ public class Observations {
                 sources.getOrDefault(o.id(), List.of()))).toList();
     }
 
+    private static Period period(String code) {
+        Period p = PERIODS.get(code);
+        if (p == null) {
+            p = Period.parse(code).orElseThrow();
+            if (PERIODS.size() < 100_000) {
+                PERIODS.put(code, p);
+            }
+        }
+        return p;
+    }
+
+    /** Maps a row of {@link #SELECT} or {@link #LEVELS}: the same columns in the same order, read by position. */
     static Observation map(ResultSet rs, int row) throws SQLException {
-        String base = rs.getString("base_period");
-        return new Observation(rs.getLong("id"), rs.getString("indicator_code"), rs.getString("region_code"),
-                Period.parse(rs.getString("period")).orElseThrow(), rs.getString("disaggregation_code"),
-                Measure.valueOf(rs.getString("measure")),
-                base == null || base.isEmpty() ? null : Period.parse(base).orElseThrow(),
-                rs.getBigDecimal("obs_value"), Qualifier.valueOf(rs.getString("qualifier")), rs.getString("qualifier_text"),
-                ObservationStatus.valueOf(rs.getString("status")), rs.getString("comment"), rs.getInt("version"),
-                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), List.of());
+        String base = rs.getString(7);
+        return new Observation(rs.getLong(1), rs.getString(2), rs.getString(3), period(rs.getString(4)), rs.getString(5),
+                Measure.valueOf(rs.getString(6)), base == null || base.isEmpty() ? null : period(base),
+                rs.getBigDecimal(8), Qualifier.valueOf(rs.getString(9)), rs.getString(10),
+                ObservationStatus.valueOf(rs.getString(11)), rs.getString(12), rs.getInt(13),
+                rs.getTimestamp(14).toInstant(), rs.getString(15), List.of());
     }
 }

@@ -1,30 +1,28 @@
 package org.yardstick.progress;
 
-import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
 import org.yardstick.framework.Plan;
 import org.yardstick.framework.Plans;
-import org.yardstick.framework.Polarity;
 import org.yardstick.framework.Target;
-import org.yardstick.framework.TargetKind;
 import org.yardstick.framework.Targets;
 import org.yardstick.observation.Observation;
 import org.yardstick.observation.Observations;
-import org.yardstick.progress.rules.Assessment;
-import org.yardstick.progress.rules.Evidence;
-import org.yardstick.progress.rules.ProgressRules;
-import org.yardstick.progress.rules.Series;
-import org.yardstick.shared.Period;
 
 /**
  * Assesses targets against the approved figures, as they are now: every call reads the current
- * approved observations, so a newly approved figure counts at once.
+ * approved observations — all series a set of targets needs in one query — so a newly approved
+ * figure counts at once, with no rebuild step.
  */
 @Service
 public class Progress {
@@ -43,51 +41,51 @@ public class Progress {
 
     /** Every target of a plan with its assessment, in the plan's order. */
     public List<TargetProgress> ofPlan(Plan plan) {
-        Map<String, Indicator> cache = new ConcurrentHashMap<>();
-        return targets.ofPlan(plan).stream().map(t -> assess(plan, t, cache)).toList();
+        List<Target> ts = targets.ofPlan(plan);
+        ProgressSnapshot snapshot = snapshot(ts, List.of(), List.of());
+        return ts.stream().map(snapshot::assess).toList();
     }
 
     /** One target's assessment. */
     public TargetProgress assess(Target target) {
-        Plan plan = plans.all().stream().filter(p -> p.id() == target.planId()).findFirst().orElseThrow();
-        return assess(plan, target, new ConcurrentHashMap<>());
+        return snapshot(List.of(target), List.of(), List.of()).assess(target);
     }
 
-    private TargetProgress assess(Plan plan, Target t, Map<String, Indicator> cache) {
-        Polarity polarity = Polarity.POSITIVE;
-        if (t.indicatorCode() != null) {
-            polarity = cache.computeIfAbsent(t.indicatorCode(), indicators::get).polarity();
+    /**
+     * The approved levels the targets need — their indicators in their regions and comparator
+     * regions, plus further indicators and regions the caller shows beside them — read in one query.
+     */
+    public ProgressSnapshot snapshot(Collection<Target> ts, Collection<String> moreIndicators,
+                                     Collection<String> moreRegions) {
+        // the series to read: each target's indicator in its region (and comparator region), and
+        // the further indicators in the further regions — by region, so that nothing else is read
+        Map<String, Set<String>> byRegion = new LinkedHashMap<>();
+        Set<String> indicatorCodes = new LinkedHashSet<>(moreIndicators);
+        for (String r : moreRegions) {
+            byRegion.computeIfAbsent(r, k -> new LinkedHashSet<>()).addAll(moreIndicators);
         }
-        int baselineYear = t.baselineYear() != null ? t.baselineYear() : plan.baselineYear();
-        if (baselineYear >= t.targetYear()) {
-            baselineYear = t.targetYear() - 1;
-        }
-        org.yardstick.progress.rules.Target rule = new org.yardstick.progress.rules.Target(t.kind(), t.qualifier(),
-                number(t.value()), number(t.valueHigh()), t.kind() == TargetKind.CHANGE ? t.changeUnit() : null,
-                baselineYear, null, t.targetYear(), polarity);
-        Evidence evidence = Evidence.none();
-        if (t.indicatorCode() != null) {
-            evidence = Evidence.of(series(t.indicatorCode(), t.regionCode(), t.disaggregationCode()));
-            if (t.comparatorRegionCode() != null) {
-                evidence = evidence.withComparator(series(t.indicatorCode(), t.comparatorRegionCode(), t.disaggregationCode()));
+        Set<Long> planIds = new LinkedHashSet<>();
+        for (Target t : ts) {
+            planIds.add(t.planId());
+            if (t.indicatorCode() != null) {
+                indicatorCodes.add(t.indicatorCode());
+                byRegion.computeIfAbsent(t.regionCode(), k -> new LinkedHashSet<>()).add(t.indicatorCode());
+                if (t.comparatorRegionCode() != null) {
+                    byRegion.computeIfAbsent(t.comparatorRegionCode(), k -> new LinkedHashSet<>()).add(t.indicatorCode());
+                }
             }
         }
-        Assessment a = ProgressRules.assess(rule, evidence);
-        return new TargetProgress(t, a);
-    }
-
-    /** Yearly approved levels as the rules read them (quarters and months are not assessed). */
-    private Series series(String indicator, String region, String disaggregation) {
-        Series s = Series.empty();
-        for (Observation o : observations.approvedSeries(indicator, region, disaggregation)) {
-            if (o.period().type() == Period.Type.YEAR) {
-                s = s.with(o.period().year(), o.number(), o.qualifier());
-            }
+        Map<Long, Plan> plansById = new HashMap<>();
+        if (!planIds.isEmpty()) {
+            plans.all().stream().filter(p -> planIds.contains(p.id())).forEach(p -> plansById.put(p.id(), p));
         }
-        return s;
-    }
-
-    private static @Nullable Double number(@Nullable BigDecimal d) {
-        return d == null ? null : d.doubleValue();
+        Map<String, Indicator> byCode = indicators.byCodes(indicatorCodes);
+        Map<String, List<Observation>> levels = new HashMap<>();
+        for (Observation o : observations.approvedLevels(byRegion)) {
+            levels.computeIfAbsent(ProgressSnapshot.key(o.indicatorCode(), o.regionCode(), o.disaggregationCode()),
+                    k -> new ArrayList<>()).add(o);
+        }
+        levels.values().forEach(l -> l.sort(Comparator.comparing(Observation::period)));
+        return new ProgressSnapshot(plansById, byCode, levels);
     }
 }

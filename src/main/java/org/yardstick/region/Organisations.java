@@ -38,7 +38,13 @@ public class Organisations {
 
     /** All organisations, by code. */
     public List<Organisation> all() {
-        return jdbc.sql("select " + COLUMNS + " from organisation order by code").query(this::map).list();
+        // the aliases of all organisations in one query, not one per organisation
+        Map<Long, List<String>> aliases = new HashMap<>();
+        jdbc.sql("select organisation_id, alias from organisation_alias order by organisation_id, alias")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+                .forEach(e -> aliases.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return jdbc.sql("select " + COLUMNS + " from organisation order by code")
+                .query((rs, n) -> map(rs, aliases.getOrDefault(rs.getLong("id"), List.of()))).list();
     }
 
     public Map<Long, Organisation> byIds(List<Long> ids) {
@@ -84,9 +90,12 @@ public class Organisations {
 
     private Organisation map(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
-        List<String> aliases = new ArrayList<>(jdbc.sql("select alias from organisation_alias where organisation_id = ? order by alias")
+        return map(rs, jdbc.sql("select alias from organisation_alias where organisation_id = ? order by alias")
                 .param(id).query(String.class).list());
-        return new Organisation(id, rs.getString("code"),
+    }
+
+    private static Organisation map(ResultSet rs, List<String> aliases) throws SQLException {
+        return new Organisation(rs.getLong("id"), rs.getString("code"),
                 LocalizedText.of(rs.getString("name_zh"), rs.getString("name_en")),
                 LocalizedText.of(rs.getString("short_zh"), rs.getString("short_en")),
                 OrganisationKind.valueOf(rs.getString("kind")), rs.getLong("region_id"), aliases);

@@ -58,6 +58,17 @@ public class Regions {
         return result;
     }
 
+    /** Regions by code, in one query per thousand codes; codes that do not exist are left out. */
+    public Map<String, Region> byCodes(Collection<String> codes) {
+        Map<String, Region> result = new HashMap<>();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(codes));
+        for (int i = 0; i < all.size(); i += 1000) {
+            jdbc.sql("select " + COLUMNS + " from region where code in (:codes)").param("codes", all.subList(i, Math.min(all.size(), i + 1000)))
+                    .query(Regions::map).list().forEach(r -> result.put(r.code(), r));
+        }
+        return result;
+    }
+
     /** The regions directly inside this one, by code. */
     public List<Region> children(Region parent) {
         return jdbc.sql("select " + COLUMNS + " from region where parent_id = ? order by code")

@@ -29,7 +29,7 @@ class SecurityConfig {
 
     /** Pages and assets anyone may read: only published (approved) data is shown there. */
     static final String[] PUBLIC = {"/", "/plans", "/plans/**", "/indicators", "/indicators/**", "/regions",
-        "/regions/**", "/indices", "/indices/**", "/open/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**",
+        "/regions/**", "/compare", "/departments", "/departments/**", "/indices", "/indices/**", "/open/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**",
         "/favicon.svg", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
         "/swagger-ui.html", "/swagger-ui/**"};
 

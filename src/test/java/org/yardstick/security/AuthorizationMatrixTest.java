@@ -45,6 +45,13 @@ class AuthorizationMatrixTest {
             read("/indicators/IIDI", "22222222"),
             read("/regions/650102", "22222222"),
             read("/api/v1/plans", "22222222"),
+            // progress pages and reports: public, approved figures only
+            read("/plans/xj-info-13fyp/overview", "22222222"),
+            read("/plans/xj-info-13fyp/report", "22222222"),
+            read("/plans/xj-info-13fyp/report.xlsx", "22222222"),
+            read("/indicators/IIDI/progress", "22222222"),
+            read("/compare", "22222222"),
+            read("/departments/xj-kjt", "22222222"),
             read("/api/v1/regions/65/observations", "22222222"),
             read("/collect", "32222244"),
             // in scope of reporter (天山区 650102), reviewer (乌鲁木齐 6501) and planner/reviewer-xj (65)

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,12 @@ public class FigureStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Clock clock;
 
-    FigureStore(JdbcClient jdbc, JdbcTemplate template) {
+    FigureStore(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
+        this.clock = clock;
     }
 
     /** The stored levels (any status) of these indicators for a region and period, by indicator code. */
@@ -98,7 +101,7 @@ public class FigureStore {
      */
     public boolean transition(long submissionId, int version, ObservationStatus to, String actor, String reason,
                               boolean reviewing) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         int n = reviewing
                 ? jdbc.sql("update submission set status = ?, reviewed_by = ?, reviewed_at = ?, reason = ?, version = version + 1 "
                                 + "where id = ? and version = ?")
@@ -118,7 +121,7 @@ public class FigureStore {
     public long insert(long indicatorId, long regionId, Period period, BigDecimal value, String qualifier,
                        String qualifierText, @Nullable String comment, ObservationStatus status, long submissionId,
                        String actor) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, measure, base_period,
@@ -138,7 +141,7 @@ public class FigureStore {
                 update observation set obs_value = ?, qualifier = ?, qualifier_text = ?, comment = ?, submission_id = ?,
                                        version = version + 1, updated_at = ?, updated_by = ?
                 where id = ? and version = ?""")
-                .params(value, qualifier, qualifierText, comment, submissionId, Timestamp.from(Instant.now()), actor, id,
+                .params(value, qualifier, qualifierText, comment, submissionId, Timestamp.from(clock.instant()), actor, id,
                         version)
                 .update() == 1;
     }

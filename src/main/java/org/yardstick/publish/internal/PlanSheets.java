@@ -12,16 +12,17 @@ import org.springframework.stereotype.Service;
 import org.yardstick.framework.Document;
 import org.yardstick.framework.Documents;
 import org.yardstick.framework.Indicator;
-import org.yardstick.framework.Indicators;
+import org.yardstick.framework.Disaggregation;
 import org.yardstick.framework.Plan;
 import org.yardstick.framework.Plans;
 import org.yardstick.framework.Section;
 import org.yardstick.framework.Target;
 import org.yardstick.framework.TargetKind;
+import org.yardstick.framework.Targets;
 import org.yardstick.framework.Task;
 import org.yardstick.observation.Observation;
-import org.yardstick.observation.Observations;
 import org.yardstick.progress.Progress;
+import org.yardstick.progress.ProgressSnapshot;
 import org.yardstick.progress.TargetProgress;
 import org.yardstick.progress.rules.Assessment;
 import org.yardstick.progress.rules.Status;
@@ -36,19 +37,17 @@ public class PlanSheets {
 
     private final Plans plans;
     private final Progress progress;
-    private final Indicators indicators;
     private final Documents documents;
-    private final Observations observations;
+    private final Targets targets;
     private final Regions regions;
     private final Organisations organisations;
 
-    PlanSheets(Plans plans, Progress progress, Indicators indicators, Documents documents, Observations observations,
+    PlanSheets(Plans plans, Progress progress, Documents documents, Targets targets,
                Regions regions, Organisations organisations) {
         this.plans = plans;
         this.progress = progress;
-        this.indicators = indicators;
         this.documents = documents;
-        this.observations = observations;
+        this.targets = targets;
         this.regions = regions;
         this.organisations = organisations;
     }
@@ -58,10 +57,7 @@ public class PlanSheets {
         Region region = regions.find(plan.regionId()).orElseThrow();
         Document document = plan.documentId() == null ? null : documents.find(plan.documentId()).orElse(null);
         List<Section> outline = plans.outline(plan);
-        List<TargetProgress> assessed = progress.ofPlan(plan);
-        List<Target> planTargets = assessed.stream().map(TargetProgress::target).toList();
-        Map<String, Assessment> assessments = new HashMap<>();
-        assessed.forEach(a -> assessments.put(a.target().code(), a.assessment()));
+        List<Target> planTargets = targets.ofPlan(plan);
 
         // the section each indicator is first listed in; targets' indicators not listed come last
         Map<String, String> sectionOf = new LinkedHashMap<>();
@@ -69,7 +65,12 @@ public class PlanSheets {
                 .forEach(s -> s.indicatorCodes().forEach(c -> sectionOf.putIfAbsent(c, s.code())));
         planTargets.stream().map(Target::indicatorCode).filter(Objects::nonNull)
                 .forEach(c -> sectionOf.putIfAbsent(c, ""));
-        Map<String, Indicator> byCode = indicators.byCodes(sectionOf.keySet());
+        // every series the page shows, read at once
+        ProgressSnapshot snapshot = progress.snapshot(planTargets, sectionOf.keySet(), List.of(region.code()));
+        List<TargetProgress> assessed = planTargets.stream().map(snapshot::assess).toList();
+        Map<String, Assessment> assessments = new HashMap<>();
+        assessed.forEach(a -> assessments.put(a.target().code(), a.assessment()));
+        Map<String, Indicator> byCode = snapshot.indicators();
         Map<String, List<Target>> targetsOf = new HashMap<>();
         List<TargetProgress> milestones = new ArrayList<>();
         for (TargetProgress a : assessed) {
@@ -83,7 +84,6 @@ public class PlanSheets {
 
         List<PlanSheet.Row> rows = new ArrayList<>();
         List<PlanSheet.Row> monitored = new ArrayList<>();
-        Map<String, List<Observation>> seriesCache = new HashMap<>();
         for (Map.Entry<String, String> e : sectionOf.entrySet()) {
             Indicator indicator = byCode.get(e.getKey());
             if (indicator == null) {
@@ -91,7 +91,7 @@ public class PlanSheets {
             }
             List<Target> ts = targetsOf.getOrDefault(indicator.code(), List.of());
             if (ts.isEmpty()) {
-                List<Observation> series = series(seriesCache, indicator.code(), region.code());
+                List<Observation> series = snapshot.levels(indicator.code(), region.code(), Disaggregation.TOTAL);
                 monitored.add(new PlanSheet.Row(e.getValue(), indicator, null, region.code(),
                         at(series, plan.baselineYear()), after(series, plan.baselineYear()), null, true, 1));
                 continue;
@@ -99,7 +99,7 @@ public class PlanSheets {
             for (int i = 0; i < ts.size(); i++) {
                 Target t = ts.get(i);
                 int baseYear = t.baselineYear() == null ? plan.baselineYear() : t.baselineYear();
-                List<Observation> series = series(seriesCache, indicator.code(), t.regionCode());
+                List<Observation> series = snapshot.levels(indicator.code(), t.regionCode(), Disaggregation.TOTAL);
                 rows.add(new PlanSheet.Row(e.getValue(), indicator, t, t.regionCode(), at(series, baseYear),
                         after(series, baseYear), assessments.get(t.code()), i == 0, ts.size()));
             }
@@ -107,24 +107,21 @@ public class PlanSheets {
         List<Task> tasks = plans.tasks(plan);
         Map<String, Organisation> orgs = new HashMap<>();
         organisations.all().forEach(o -> orgs.put(o.code(), o));
-        Map<String, Region> regionsByCode = new HashMap<>();
-        regionsByCode.put(region.code(), region);
+        List<String> codes = new ArrayList<>();
         planTargets.forEach(t -> {
-            regionsByCode.computeIfAbsent(t.regionCode(), c -> regions.get(c));
+            codes.add(t.regionCode());
             if (t.comparatorRegionCode() != null) {
-                regionsByCode.computeIfAbsent(t.comparatorRegionCode(), c -> regions.get(c));
+                codes.add(t.comparatorRegionCode());
             }
         });
+        Map<String, Region> regionsByCode = new HashMap<>(regions.byCodes(codes));
+        regionsByCode.put(region.code(), region);
         Map<Status, Long> counts = new EnumMap<>(Status.class);
         assessed.forEach(a -> counts.merge(a.assessment().status(), 1L, Long::sum));
         List<PlanSheet.StatusCount> statusCounts = counts.entrySet().stream()
                 .map(c -> new PlanSheet.StatusCount(c.getKey(), c.getValue())).toList();
         return new PlanSheet(plan, region, document, outline, rows, monitored, statusCounts, milestones, plans.keyProjects(plan), tasks, orgs,
                 regionsByCode);
-    }
-
-    private List<Observation> series(Map<String, List<Observation>> cache, String indicator, String region) {
-        return cache.computeIfAbsent(indicator + "@" + region, k -> observations.approvedSeries(indicator, region));
     }
 
     private static @Nullable Observation at(List<Observation> series, int year) {

@@ -1,0 +1,111 @@
+package org.yardstick.progress.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yardstick.framework.Indicators;
+import org.yardstick.progress.internal.Comparison;
+import org.yardstick.progress.internal.Comparisons;
+import org.yardstick.region.RegionLevel;
+import org.yardstick.shared.NotFoundException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Region comparison (地区比较): every region of a level inside a region on one indicator — bar chart,
+ * ranking table, the gap between the best and worst quarters (数字鸿沟) over time, and the
+ * breakdowns the figures have. Public: approved figures only.
+ */
+@Controller
+class CompareController {
+
+    /** Regions per page of the ranking table. */
+    static final int PAGE = 100;
+
+    private final Comparisons comparisons;
+    private final Indicators indicators;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    CompareController(Comparisons comparisons, Indicators indicators, MessageSource messages, JsonMapper json) {
+        this.comparisons = comparisons;
+        this.indicators = indicators;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping("/compare")
+    String compare(@RequestParam(required = false) @Nullable String indicator,
+                   @RequestParam(defaultValue = "PROVINCE") String level,
+                   @RequestParam(defaultValue = "CN") String scope,
+                   @RequestParam(required = false) @Nullable Integer period,
+                   @RequestParam(required = false) @Nullable String breakdown,
+                   @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "false") boolean all,
+                   Model model, Locale locale) {
+        RegionLevel regionLevel = level(level);
+        model.addAttribute("indicators", indicators.all());
+        model.addAttribute("levels", RegionLevel.values());
+        model.addAttribute("level", regionLevel);
+        model.addAttribute("scopeCode", scope);
+        if (indicator == null || indicator.isBlank()) {
+            model.addAttribute("comparison", null);
+            return "progress/compare";
+        }
+        Comparison c = comparisons.compare(indicator, scope, regionLevel, breakdown, period);
+        model.addAttribute("comparison", c);
+        // the ranking table a hundred regions at a time (a country has 2,978 counties); the chart shows all
+        int pages = Math.max(1, (c.rows().size() + PAGE - 1) / PAGE);
+        int shown = Math.max(1, Math.min(pages, page));
+        model.addAttribute("all", all);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("pageRows", all ? c.rows()
+                : c.rows().subList((shown - 1) * PAGE, Math.min(c.rows().size(), shown * PAGE)));
+        String unit = c.indicator().unit().in(locale);
+        List<Map<String, Object>> bars = new ArrayList<>();
+        for (Comparison.Row r : c.rows()) {
+            if (r.value() != null) {
+                Map<String, Object> bar = new LinkedHashMap<>();
+                bar.put("name", r.region().name().in(locale));
+                bar.put("value", r.value().number());
+                bar.put("quartile", r.quartile());
+                bars.add(bar);
+            }
+        }
+        Map<String, Object> barChart = new LinkedHashMap<>();
+        barChart.put("unit", unit);
+        barChart.put("bars", bars);
+        barChart.put("quartileLabels", List.of(msg("compare.quartile.1", locale), msg("compare.quartile.2", locale),
+                msg("compare.quartile.3", locale), msg("compare.quartile.4", locale)));
+        model.addAttribute("barChart", bars.isEmpty() ? null : json.writeValueAsString(barChart));
+        Map<String, Object> gapChart = new LinkedHashMap<>();
+        gapChart.put("unit", unit);
+        gapChart.put("years", c.gaps().stream().map(Comparison.YearGap::year).toList());
+        gapChart.put("best", c.gaps().stream().map(g -> g.gap().bestMean()).toList());
+        gapChart.put("worst", c.gaps().stream().map(g -> g.gap().worstMean()).toList());
+        gapChart.put("difference", c.gaps().stream().map(g -> g.gap().difference()).toList());
+        gapChart.put("labels", Map.of("best", msg("compare.gap.best", locale), "worst", msg("compare.gap.worst", locale),
+                "difference", msg("compare.gap.difference", locale)));
+        model.addAttribute("gapChart", c.gaps().isEmpty() ? null : json.writeValueAsString(gapChart));
+        return "progress/compare";
+    }
+
+    private String msg(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+
+    private static RegionLevel level(String code) {
+        try {
+            return RegionLevel.valueOf(code.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("region level", code);
+        }
+    }
+}
