@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -62,7 +63,9 @@ final class PostgresFigureWriter implements FigureWriter {
     private static final String INSERT = COLUMNS + " where s.seen_version is null";
     /**
      * Changed figures: the upsert on the figure's key updates only a figure whose version is still the
-     * one read and whose content differs; counted, so a figure changed meanwhile is found.
+     * one read and whose content differs. Returns how many were created and updated, and the rows of
+     * the file it did not write because someone changed their figure meanwhile — found by id, not by
+     * time, since two writes in the same instant must still be told apart.
      */
     private static final String UPSERT = "with up as (" + COLUMNS + """
                 where s.seen_version is not null
@@ -74,13 +77,14 @@ final class PostgresFigureWriter implements FigureWriter {
                     where o.version = excluded.version
                       and (o.obs_value, o.qualifier_text, o.comment)
                           is distinct from (excluded.obs_value, excluded.qualifier_text, excluded.comment)
-                returning (o.xmax = 0) as inserted
+                returning o.id, (o.xmax = 0) as inserted
+            ), missed as (
+                select s.row_no from import_stage s
+                where s.seen_version is not null and not exists (select 1 from up where up.id = s.obs_id)
+                order by s.row_no limit 1000
             )
-            select count(*) filter (where inserted), count(*) filter (where not inserted) from up""";
-    private static final String JOIN = """
-            from import_stage s join observation o
-              on o.indicator_id = s.indicator_id and o.region_id = s.region_id and o.period = s.period
-             and o.disaggregation_id = ? and o.measure = 'LEVEL' and o.base_period = ''""";
+            select (select count(*) from up where inserted), (select count(*) from up where not inserted),
+                   (select array_agg(row_no order by row_no) from missed)""";
     /** The audit rows, from the staging rows alone (each carries its figure's id): what the form records. */
     private static final String AUDIT = """
             select cast(? as varchar(64)), case when s.seen_version is null then 'create' else 'update' end,
@@ -95,9 +99,9 @@ final class PostgresFigureWriter implements FigureWriter {
                  case when s.seen_version is null then s.comment is not null else s.old_comment is distinct from s.comment end))
                  as f(field, old_value, new_value, changed)
             where f.changed""";
-    /** Staged figures the upsert did not write as ours: someone changed them in between. */
-    private static final String CONFLICTS = "select s.row_no, o.updated_by, o.obs_value " + JOIN
-            + " where o.updated_at <> ? or (s.seen_version is null and o.created_at <> ?) order by s.row_no limit 1000";
+    /** Who last changed a figure the upsert did not write, and its value now. */
+    private static final String CONFLICT = "select o.updated_by, o.obs_value from import_stage s "
+            + "join observation o on o.id = s.obs_id where s.row_no = ?";
 
     private static final Logger log = LoggerFactory.getLogger(PostgresFigureWriter.class);
     /** How many changes make the table's statistics worth refreshing in the same transaction. */
@@ -125,13 +129,21 @@ final class PostgresFigureWriter implements FigureWriter {
         int creates = creates(changes);
         int updates = changes.size() - creates;
         long[] written = {0, 0};
+        List<Long> missed = new ArrayList<>();
         try {
             if (creates > 0) {
                 written[0] = jdbc.update(INSERT, totalId, now, now, actor, actor);
             }
             if (updates > 0) {
-                long[] up = jdbc.queryForObject(UPSERT, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, totalId, now, now,
-                        actor, actor);
+                long[] up = jdbc.queryForObject(UPSERT, (rs, n) -> {
+                    Array rows = rs.getArray(3);
+                    if (rows != null) {
+                        for (Object row : (Object[]) rows.getArray()) {
+                            missed.add(((Number) row).longValue());
+                        }
+                    }
+                    return new long[] {rs.getLong(1), rs.getLong(2)};
+                }, totalId, now, now, actor, actor);
                 written[0] += up[0];
                 written[1] = up[1];
             }
@@ -140,7 +152,7 @@ final class PostgresFigureWriter implements FigureWriter {
             throw new InvalidInputException(InputProblem.of(source, 0, "", null, CollectionProblem.CONFLICT, "?", "?"));
         }
         if (written[0] != creates || written[1] != updates) {
-            throw new InvalidInputException(conflicts(source, changes, now, totalId));
+            throw new InvalidInputException(conflicts(source, changes, missed));
         }
         long t2 = System.nanoTime();
         int audited = audit.recordSelected(AUDIT, actor);
@@ -156,17 +168,19 @@ final class PostgresFigureWriter implements FigureWriter {
         return new Written(creates, updates);
     }
 
-    private List<InputProblem> conflicts(String source, List<Change> changes, Timestamp now, long totalId) {
+    private List<InputProblem> conflicts(String source, List<Change> changes, List<Long> missed) {
         Map<Long, Change> byRow = new HashMap<>();
         changes.forEach(c -> byRow.putIfAbsent(c.row(), c));
         List<InputProblem> problems = new ArrayList<>();
-        jdbc.query(CONFLICTS, rs -> {
-            long row = rs.getLong(1);
+        for (long row : missed) {
             Change c = byRow.get(row);
-            problems.add(InputProblem.of(source, row, c == null ? "" : c.column(), c == null ? null : c.valueText(),
-                    CollectionProblem.CONFLICT, rs.getString(2), rs.getBigDecimal(3).stripTrailingZeros().toPlainString()));
-        }, totalId, now, now);
+            jdbc.query(CONFLICT, rs -> {
+                problems.add(InputProblem.of(source, row, c == null ? "" : c.column(), c == null ? null : c.valueText(),
+                        CollectionProblem.CONFLICT, rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros().toPlainString()));
+            }, row);
+        }
         if (problems.isEmpty()) {
+            // counts differ but no row is missing: a figure was created meanwhile under a key of this file
             problems.add(InputProblem.of(source, 0, "", null, CollectionProblem.CONFLICT, "?", "?"));
         }
         return problems;
