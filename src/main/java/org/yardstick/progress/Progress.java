@@ -15,6 +15,7 @@ import org.yardstick.framework.Indicators;
 import org.yardstick.framework.Plan;
 import org.yardstick.framework.Plans;
 import org.yardstick.framework.Target;
+import org.yardstick.framework.TargetKind;
 import org.yardstick.framework.Targets;
 import org.yardstick.observation.Observation;
 import org.yardstick.observation.Observations;
@@ -31,12 +32,15 @@ public class Progress {
     private final Targets targets;
     private final Indicators indicators;
     private final Observations observations;
+    private final MilestoneJudgements judgements;
 
-    Progress(Plans plans, Targets targets, Indicators indicators, Observations observations) {
+    Progress(Plans plans, Targets targets, Indicators indicators, Observations observations,
+             MilestoneJudgements judgements) {
         this.plans = plans;
         this.targets = targets;
         this.indicators = indicators;
         this.observations = observations;
+        this.judgements = judgements;
     }
 
     /** Every target of a plan with its assessment, in the plan's order. */
@@ -53,7 +57,8 @@ public class Progress {
 
     /**
      * The approved levels the targets need — their indicators in their regions and comparator
-     * regions, plus further indicators and regions the caller shows beside them — read in one query.
+     * regions, plus further indicators and regions the caller shows beside them — read in one query,
+     * and the judgements of those that are milestones in another.
      */
     public ProgressSnapshot snapshot(Collection<Target> ts, Collection<String> moreIndicators,
                                      Collection<String> moreRegions) {
@@ -65,8 +70,12 @@ public class Progress {
             byRegion.computeIfAbsent(r, k -> new LinkedHashSet<>()).addAll(moreIndicators);
         }
         Set<Long> planIds = new LinkedHashSet<>();
+        Set<Long> milestones = new LinkedHashSet<>();
         for (Target t : ts) {
             planIds.add(t.planId());
+            if (t.kind() == TargetKind.MILESTONE) {
+                milestones.add(t.id());
+            }
             if (t.indicatorCode() != null) {
                 indicatorCodes.add(t.indicatorCode());
                 byRegion.computeIfAbsent(t.regionCode(), k -> new LinkedHashSet<>()).add(t.indicatorCode());
@@ -86,6 +95,6 @@ public class Progress {
                     k -> new ArrayList<>()).add(o);
         }
         levels.values().forEach(l -> l.sort(Comparator.comparing(Observation::period)));
-        return new ProgressSnapshot(plansById, byCode, levels);
+        return new ProgressSnapshot(plansById, byCode, levels, judgements.of(milestones));
     }
 }

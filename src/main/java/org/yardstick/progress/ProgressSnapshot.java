@@ -20,8 +20,8 @@ import org.yardstick.shared.Period;
 
 /**
  * The approved figures behind a set of targets, read in one query and grouped by indicator, region
- * and breakdown; assesses those targets now, as of an earlier year, or without the figures
- * approved since a moment. Nothing is cached beyond one snapshot: take a new one per request, so a
+ * and breakdown, and the judgements of its milestones; assesses those targets now, as of an earlier
+ * year, or without the figures approved (and judgements made) since a moment. Nothing is cached beyond one snapshot: take a new one per request, so a
  * newly approved figure counts at once.
  */
 public final class ProgressSnapshot {
@@ -29,11 +29,14 @@ public final class ProgressSnapshot {
     private final Map<Long, Plan> plans;
     private final Map<String, Indicator> indicators;
     private final Map<String, List<Observation>> levels;
+    private final Map<Long, List<MilestoneJudgement>> judgements;
 
-    ProgressSnapshot(Map<Long, Plan> plans, Map<String, Indicator> indicators, Map<String, List<Observation>> levels) {
+    ProgressSnapshot(Map<Long, Plan> plans, Map<String, Indicator> indicators, Map<String, List<Observation>> levels,
+                     Map<Long, List<MilestoneJudgement>> judgements) {
         this.plans = plans;
         this.indicators = indicators;
         this.levels = levels;
+        this.judgements = judgements;
     }
 
     static String key(String indicator, String region, String disaggregation) {
@@ -89,7 +92,25 @@ public final class ProgressSnapshot {
         if (asOf != null) {
             evidence = evidence.asOf(asOf);
         }
+        MilestoneJudgement j = judgement(t, asOf, approvedBefore);
+        if (j != null) {
+            evidence = evidence.withJudgement(j.rule());
+        }
         return new TargetProgress(t, ProgressRules.assess(rule(t), evidence));
+    }
+
+    /**
+     * The judgement of a milestone that counts as of a year (null: any) and a moment (null: now): the
+     * one for the latest year, and of those the latest made.
+     */
+    private @Nullable MilestoneJudgement judgement(Target t, @Nullable Integer asOf, @Nullable Instant before) {
+        MilestoneJudgement counts = null;
+        for (MilestoneJudgement j : judgements.getOrDefault(t.id(), List.of())) {
+            if ((asOf == null || j.year() <= asOf) && (before == null || j.judgedAt().isBefore(before))) {
+                counts = j; // oldest first: the last one seen counts
+            }
+        }
+        return counts;
     }
 
     /** The rules' target for a plan's target (baseline year from the plan where the target has none). */

@@ -118,6 +118,18 @@ class ProgressBrowserIT {
     }
 
     @Test
+    void milestonePage() throws Exception {
+        show("/plans/xj-info-13fyp/targets/t-village-stations", 0);
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("行政村综合信息服务站基本建设完成", "定性目标", "尚无人研判此目标。");
+        clean("progress-milestone");
+        show("/plans/xj-info-13fyp/targets/t-village-stations?lang=en", 0);
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("qualitative milestone", "Nobody has judged this milestone yet.");
+        clean("progress-milestone-en");
+    }
+
+    @Test
     void evaluationReportPage() throws Exception {
         show("/plans/xj-info-13fyp/report?kind=mid-term&asOf=2018", 0);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("中期评估报告", "总体评估");

@@ -52,6 +52,10 @@ class AuthorizationMatrixTest {
             read("/indicators/IIDI/progress", "22222222"),
             read("/compare", "22222222"),
             read("/departments/xj-kjt", "22222222"),
+            // milestones: the page is public; judging is for planners of the target's region (an empty
+            // entry: 422 for them, 403 for everyone else; MilestoneJudgementTest judges for real)
+            read("/plans/xj-info-13fyp/targets/t-village-stations", "22222222"),
+            change("/plans/xj-info-13fyp/targets/t-village-stations/judgements", Map.of("verdict", ""), "34444444"),
             read("/api/v1/regions/65/observations", "22222222"),
             read("/collect", "32222244"),
             // in scope of reporter (天山区 650102), reviewer (乌鲁木齐 6501) and planner/reviewer-xj (65)
