@@ -67,4 +67,26 @@ class ImportConflictTest {
         assertThat(version("FTTH_USERS")).isEqualTo(ftth);
         assertThat(audits()).isEqualTo(audited);
     }
+
+    @Test
+    void aFigureSomeoneCreatedMeanwhileIsAConflictAndNothingOfTheFileIsWritten() {
+        imports.importFile(DS, "a.csv", new ByteArrayInputStream(utf8(csv(HEADER, "BB_USERS,650105,2025,5,,"))));
+        jdbc.update("""
+                delete from observation where region_id = (select id from region where code = '650105') and period = '2025'
+                and indicator_id in (select id from indicator where code in ('INTERNET_PORTS', 'MOBILE_INTERNET_USERS'))""");
+        ImportBatch.Prepared prepared = imports.prepare(DS, "c.csv", new ByteArrayInputStream(
+                utf8(csv(HEADER, "MOBILE_INTERNET_USERS,650105,2025,40,,", "INTERNET_PORTS,650105,2025,30,,"))));
+        // meanwhile, someone enters the ports through the form: the figure the file would create exists now
+        editor.save(DS, "650105", "2025", List.of(new ObservationEditor.Entry("form", 0, "INTERNET_PORTS", "31", "", null,
+                null)));
+        long audited = audits();
+
+        assertThatThrownBy(() -> imports.apply(prepared)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.problems()).extracting(InputProblem::source, p -> p.kind())
+                        .containsExactly(Tuple.tuple("c.csv", CollectionProblem.CONFLICT)));
+
+        assertThat(Files.value(jdbc, "INTERNET_PORTS", "650105", "2025")).isEqualByComparingTo("31");
+        assertThat(Files.value(jdbc, "MOBILE_INTERNET_USERS", "650105", "2025")).isNull();
+        assertThat(audits()).isEqualTo(audited);
+    }
 }
