@@ -3,7 +3,9 @@ package org.yardstick.supervision;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -54,5 +56,20 @@ class SupervisionPagesTest {
         long id = items.get("xj-mfg-internet-2017", "T2.1.1").id();
         mvc.perform(get("/supervision/items/" + id + "/report").with(as(Logins.DEPARTMENT))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("multipart/form-data")));
+    }
+
+    @Test
+    void aRefusedEntryNamesItsFieldValueAndReasonInBothLanguages() throws Exception {
+        String unit = items.allUnits().get(0).code();
+        mvc.perform(post("/supervision/contacts").with(csrf()).with(as(Logins.PLANNER)).param("unit", unit)
+                        .param("emails", "not-an-address"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(allOf(containsString("未保存，请修改以下内容："), containsString("data-field=\"emails\""),
+                        containsString("提醒邮箱"), containsString("（“not-an-address”）"), containsString("不是有效的电子邮箱地址"))));
+        mvc.perform(post("/supervision/contacts").with(csrf()).with(as(Logins.PLANNER)).param("lang", "en").param("unit", unit)
+                        .param("emails", "not-an-address"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(allOf(containsString("Nothing was saved. Please correct:"),
+                        containsString("(&quot;not-an-address&quot;)"), containsString("is not an e-mail address"))));
     }
 }
