@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +46,13 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final DataSource dataSource;
+    private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+    AuditTrail(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     /** The history of one thing, oldest first. */
@@ -93,7 +96,7 @@ public class AuditTrail {
     /** Records many changes at once (imports): one row per field change, in the caller's transaction. */
     @Transactional
     public void recordAll(List<Changed> changes) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant()); // the platform's clock, as the changes themselves
         List<Object[]> rows = new ArrayList<>();
         for (Changed c : changes) {
             rows(c, (field, oldValue, newValue) -> rows.add(new Object[] {now, c.actor(), c.action(), c.entityType(),
