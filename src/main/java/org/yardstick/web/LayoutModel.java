@@ -2,6 +2,10 @@ package org.yardstick.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -27,7 +31,29 @@ class LayoutModel {
         Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = errorUri != null ? errorUri.toString() : request.getRequestURI();
         String query = errorUri != null ? null : request.getQueryString();
+        if (errorUri == null && !"GET".equals(request.getMethod())) {
+            // a page answering a form (a refused entry): its address takes only POST, so switch the
+            // page the form was on, when the browser says which one of ours it was
+            URI form = sameSite(request.getHeader(HttpHeaders.REFERER), request.getServerName());
+            path = form == null ? "/" : form.getRawPath();
+            query = form == null ? null : form.getRawQuery();
+            return UriComponentsBuilder.fromPath(path).query(query)
+                    .replaceQueryParam(LanguageResolver.PARAM, lang).build(true).toUriString();
+        }
         return UriComponentsBuilder.fromPath(path).query(query)
                 .replaceQueryParam(LanguageResolver.PARAM, lang).build().encode().toUriString();
+    }
+
+    private static @Nullable URI sameSite(@Nullable String referer, String host) {
+        if (referer == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(referer);
+            boolean ours = uri.getHost() == null || uri.getHost().equalsIgnoreCase(host);
+            return ours && uri.getRawPath() != null && uri.getRawPath().startsWith("/") ? uri : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 }

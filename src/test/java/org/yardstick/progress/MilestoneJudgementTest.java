@@ -173,6 +173,15 @@ class MilestoneJudgementTest {
                 .param("year", "2025").param("note", "x").with(user(accounts.loadUserByUsername("planner")))).andReturn().getResponse();
         assertThat(r.getContentAsString()).contains("Nothing was saved", "Verdict", "is not one of achieved, on track, at risk, off track");
 
+        // the refused page's language switch goes to the form's page (its own address takes only POST)
+        r = mvc.perform(post(PAGE + "/judgements").with(csrf()).header("Referer", "http://localhost" + PAGE)
+                .param("verdict", "MAYBE").with(user(accounts.loadUserByUsername("planner")))).andReturn().getResponse();
+        assertThat(r.getContentAsString()).contains("href=\"" + PAGE + "?lang=en\"")
+                .doesNotContain("href=\"" + PAGE + "/judgements?lang=en\"");
+        r = mvc.perform(post(PAGE + "/judgements").with(csrf()).header("Referer", "https://elsewhere.example/x")
+                .param("verdict", "MAYBE").with(user(accounts.loadUserByUsername("planner")))).andReturn().getResponse();
+        assertThat(r.getContentAsString()).contains("href=\"/?lang=en\"");
+
         assertThat(stored()).isEqualTo(2);
         assertThat(progress.assess(target()).assessment().status()).isEqualTo(Status.ACHIEVED);
     }
