@@ -118,7 +118,10 @@ class PackagedApplicationIT {
     @Test
     void theInterfaceSwitchesToEnglish() throws Exception {
         browser.get(base + "/plans/xj-info-13fyp");
-        browser.findElement(By.linkText("English")).click();
+        WebElement english = browser.findElement(By.linkText("English"));
+        assertThat(english.getDomAttribute("href")).isEqualTo("/plans/xj-info-13fyp?lang=en");
+        english.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/plans/xj-info-13fyp?lang=en"));
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Indicators and targets");
@@ -156,7 +159,9 @@ class PackagedApplicationIT {
             Browser.screenshot(browser, "supervision-departments");
             assertThat(Browser.consoleErrors(browser)).isEmpty();
         } finally {
+            // log out, and wait for the page it leads to: a navigation still under way would race the next test's
             browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("logout"));
         }
     }
 }
