@@ -96,13 +96,18 @@ public class AuditTrail {
     /** Records many changes at once (imports): one row per field change, in the caller's transaction. */
     @Transactional
     public void recordAll(List<Changed> changes) {
-        Timestamp now = Timestamp.from(clock.instant()); // the platform's clock, as the changes themselves
+        insert(changes, clock.instant()); // the platform's clock, as the changes themselves
+    }
+
+    private int insert(List<Changed> changes, Instant at) {
+        Timestamp when = Timestamp.from(at);
         List<Object[]> rows = new ArrayList<>();
         for (Changed c : changes) {
-            rows(c, (field, oldValue, newValue) -> rows.add(new Object[] {now, c.actor(), c.action(), c.entityType(),
+            rows(c, (field, oldValue, newValue) -> rows.add(new Object[] {when, c.actor(), c.action(), c.entityType(),
                 c.entityId(), c.entityKey(), field, oldValue, newValue, c.reason()}));
         }
         template.batchUpdate("insert into audit_event (" + INSERTED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        return rows.size();
     }
 
     /**
@@ -117,9 +122,7 @@ public class AuditTrail {
             if (!connection.isWrapperFor(PGConnection.class)) {
                 long n = 0;
                 for (int from = 0; from < changes.size(); from += 5_000) {
-                    List<Changed> chunk = changes.subList(from, Math.min(changes.size(), from + 5_000));
-                    recordAll(chunk);
-                    n += chunk.stream().mapToInt(c -> Math.max(1, c.changes().size())).sum();
+                    n += insert(changes.subList(from, Math.min(changes.size(), from + 5_000)), at);
                 }
                 return n;
             }

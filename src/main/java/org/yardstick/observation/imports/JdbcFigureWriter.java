@@ -88,9 +88,7 @@ final class JdbcFigureWriter implements FigureWriter {
         for (Change c : changes) {
             audited.add(changed(c, c.before() == null ? ids.get(c.key()) : c.before().id(), actor));
         }
-        for (int from = 0; from < audited.size(); from += BATCH * 10) {
-            audit.recordAll(audited.subList(from, Math.min(audited.size(), from + BATCH * 10)));
-        }
+        audit.recordBulk(audited, now.toInstant());
         return new Written(creates.size(), updates.size());
     }
 
