@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the demo dataset (src/main/resources/demo) against the seed documents.
 
-Usage: python3 scripts/check-demo.py /work/shared/seeds [DEMO_DIR]
+Usage: python3 scripts/check-demo.py ../shared/seeds [DEMO_DIR]   (the seeds beside the repository)
 (DEMO_DIR defaults to src/main/resources/demo of this repository.)
 
 Every quote (observations.csv and every `quote:` in the YAML files) must be an exact substring of

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public interface FileSet {
 
-    /** Where the files are, for messages: {@code demo/} or {@code /home/me/my-plan/}. */
+    /** Where the files are, for messages: {@code demo/} or {@code my-plan/}. */
     String label();
 
     /** The content of a file decoded as UTF-8, or empty if the file does not exist. */
