@@ -10,14 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.yardstick.aggregation.AggregateFigure;
+import org.yardstick.aggregation.Aggregates;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
 import org.yardstick.framework.Plan;
 import org.yardstick.framework.Plans;
+import org.yardstick.framework.Qualifier;
 import org.yardstick.framework.Target;
 import org.yardstick.framework.TargetKind;
 import org.yardstick.framework.Targets;
+import org.yardstick.observation.Measure;
 import org.yardstick.observation.Observation;
+import org.yardstick.observation.ObservationStatus;
 import org.yardstick.observation.Observations;
 
 /**
@@ -33,9 +38,11 @@ public class Progress {
     private final Indicators indicators;
     private final Observations observations;
     private final MilestoneJudgements judgements;
+    private final Aggregates aggregates;
 
     Progress(Plans plans, Targets targets, Indicators indicators, Observations observations,
-             MilestoneJudgements judgements) {
+             MilestoneJudgements judgements, Aggregates aggregates) {
+        this.aggregates = aggregates;
         this.plans = plans;
         this.targets = targets;
         this.indicators = indicators;
@@ -94,7 +101,25 @@ public class Progress {
             levels.computeIfAbsent(ProgressSnapshot.key(o.indicatorCode(), o.regionCode(), o.disaggregationCode()),
                     k -> new ArrayList<>()).add(o);
         }
+        // where a target's region has no reported figure for a period, the aggregate of its sub-regions (汇总值) stands
+        // in — once every reporting unit below has reported: eight counties' sum is not the province's figure
+        for (AggregateFigure a : aggregates.of(byRegion)) {
+            if (a.withheld() || !a.complete()) {
+                continue;
+            }
+            List<Observation> series = levels.computeIfAbsent(ProgressSnapshot.key(a.indicatorCode(), a.regionCode(), "_T"),
+                    k -> new ArrayList<>());
+            if (series.stream().noneMatch(o -> o.period().equals(a.period()))) {
+                series.add(computed(a));
+            }
+        }
         levels.values().forEach(l -> l.sort(Comparator.comparing(Observation::period)));
         return new ProgressSnapshot(plansById, byCode, levels, judgements.of(milestones));
+    }
+
+    /** A computed figure as the progress rules read a figure: an approved level with no id, comment or sources. */
+    private static Observation computed(AggregateFigure a) {
+        return new Observation(0, a.indicatorCode(), a.regionCode(), a.period(), "_T", Measure.LEVEL, null, a.value(),
+                Qualifier.NONE, "", ObservationStatus.APPROVED, null, 0, a.updatedAt(), "", List.of());
     }
 }

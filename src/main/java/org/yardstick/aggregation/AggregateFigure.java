@@ -1,0 +1,27 @@
+package org.yardstick.aggregation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.yardstick.shared.Period;
+
+/**
+ * A computed figure (汇总值) of an indicator for a region and period: the aggregate of the
+ * sub-regions' approved figures by the indicator's rule, or the value of a derived indicator's
+ * formula.
+ *
+ * @param value     the computed value
+ * @param withheld  true when the value is not to be used: coverage is incomplete and the indicator withholds partial aggregates
+ * @param derived   true for a derived indicator's formula value
+ * @param covered   how many of the reporting units below have a figure (报送数)
+ * @param expected  how many reporting units there are below (应报数)
+ * @param inputs    how many sub-regions' figures entered the value
+ * @param updatedAt when it was last computed
+ */
+public record AggregateFigure(String indicatorCode, String regionCode, Period period, BigDecimal value, boolean withheld,
+                              boolean derived, int covered, int expected, int inputs, Instant updatedAt) {
+
+    /** Whether every reporting unit below is covered. */
+    public boolean complete() {
+        return expected > 0 && covered == expected;
+    }
+}

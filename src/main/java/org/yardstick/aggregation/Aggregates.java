@@ -1,0 +1,83 @@
+package org.yardstick.aggregation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.yardstick.aggregation.internal.Recomputation;
+import org.yardstick.shared.Period;
+
+/**
+ * The computed figures (汇总值) of the platform: aggregates of sub-regions' approved figures and
+ * derived indicators' values, kept live — rewritten in the transaction that approves or reopens
+ * figures (see {@code internal.OnFiguresStatusChanged}), so that the next request sees them.
+ */
+@Service
+public class Aggregates {
+
+    private static final int GROUPS_PER_QUERY = 200;
+
+    private final JdbcClient jdbc;
+    private final Recomputation recomputation;
+
+    Aggregates(JdbcClient jdbc, Recomputation recomputation) {
+        this.jdbc = jdbc;
+        this.recomputation = recomputation;
+    }
+
+    /**
+     * The computed figures of the given indicators in each region, every period, in no particular
+     * order: what progress reads beside the reported figures.
+     *
+     * @param indicatorsByRegion for each region code, the indicator codes to read there
+     */
+    public List<AggregateFigure> of(Map<String, ? extends Collection<String>> indicatorsByRegion) {
+        List<Map.Entry<String, List<String>>> groups = new ArrayList<>();
+        indicatorsByRegion.forEach((region, codes) -> {
+            if (!codes.isEmpty()) {
+                groups.add(Map.entry(region, List.copyOf(new LinkedHashSet<>(codes))));
+            }
+        });
+        List<AggregateFigure> out = new ArrayList<>();
+        for (int from = 0; from < groups.size(); from += GROUPS_PER_QUERY) {
+            List<Map.Entry<String, List<String>>> some = groups.subList(from, Math.min(groups.size(), from + GROUPS_PER_QUERY));
+            StringBuilder where = new StringBuilder(" where ");
+            Map<String, Object> params = new HashMap<>();
+            for (int g = 0; g < some.size(); g++) {
+                where.append(g == 0 ? "" : " or ").append("(r.code = :r").append(g).append(" and i.code in (:i").append(g).append("))");
+                params.put("r" + g, some.get(g).getKey());
+                params.put("i" + g, some.get(g).getValue());
+            }
+            out.addAll(jdbc.sql(SELECT + where).params(params).query(Aggregates::map).list());
+        }
+        return out;
+    }
+
+    /** The computed figures of one indicator in one region, oldest first. */
+    public List<AggregateFigure> series(String indicatorCode, String regionCode) {
+        return jdbc.sql(SELECT + " where i.code = ? and r.code = ? order by a.period_start, a.period")
+                .param(indicatorCode).param(regionCode).query(Aggregates::map).list();
+    }
+
+    /** Recomputes every aggregate from the approved figures (recovery); answers how many rows were written. */
+    public int recomputeAll() {
+        return recomputation.recomputeAll();
+    }
+
+    private static final String SELECT = """
+            select i.code as indicator_code, r.code as region_code, a.period, a.computed, a.withheld, a.derived, a.covered,
+                   a.expected, a.input_count, a.updated_at
+            from aggregate_value a join indicator i on i.id = a.indicator_id join region r on r.id = a.region_id
+            """;
+
+    private static AggregateFigure map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new AggregateFigure(rs.getString("indicator_code"), rs.getString("region_code"),
+                Period.parse(rs.getString("period")).orElseThrow(), rs.getBigDecimal("computed").stripTrailingZeros(),
+                rs.getBoolean("withheld"), rs.getBoolean("derived"), rs.getInt("covered"), rs.getInt("expected"),
+                rs.getInt("input_count"), rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,276 @@
+package org.yardstick.aggregation.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.aggregation.engine.Aggregate;
+import org.yardstick.aggregation.engine.Formula;
+import org.yardstick.aggregation.engine.Incomplete;
+import org.yardstick.aggregation.engine.RegionAggregation;
+import org.yardstick.aggregation.engine.RegionRule;
+import org.yardstick.aggregation.engine.RegionTree;
+import org.yardstick.framework.Aggregation;
+import org.yardstick.framework.Indicator;
+import org.yardstick.framework.Indicators;
+import org.yardstick.shared.Period;
+
+/**
+ * Rewrites the aggregates (汇总值) of indicators for a period from the approved figures: the
+ * region rule of each indicator over the region tree, then the formulas of the derived indicators
+ * that read them. Runs in the caller's transaction; the indicators' rows are locked first (in id
+ * order), so two approvals of the same indicator aggregate one after the other and the later one
+ * sees the earlier one's figures.
+ */
+@Component
+public class Recomputation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Recomputation.class);
+    /** Decimal places an aggregate is stored with (quotients are computed with 34 significant digits). */
+    static final int SCALE = 12;
+
+    private final JdbcClient jdbc;
+    private final Indicators indicators;
+    private final RegionTrees trees;
+    private final Clock clock;
+
+    Recomputation(JdbcClient jdbc, Indicators indicators, RegionTrees trees, Clock clock) {
+        this.jdbc = jdbc;
+        this.indicators = indicators;
+        this.trees = trees;
+        this.clock = clock;
+    }
+
+    /** Recomputes the given indicators (and the derived indicators that read them) for one period. */
+    @Transactional
+    public void recompute(Collection<String> indicatorCodes, String period) {
+        Map<String, Indicator> all = new HashMap<>();
+        indicators.all().forEach(i -> all.put(i.code(), i));
+        Map<String, Formula> formulas = formulas(all);
+        // what changes: the indicators named, the ones derived from them (transitively), and for ratios their own terms
+        Set<String> affected = new LinkedHashSet<>();
+        for (String code : indicatorCodes) {
+            if (all.containsKey(code)) {
+                affected.add(code);
+            }
+        }
+        for (Indicator i : all.values()) {
+            if (i.aggregation() == Aggregation.RATIO && (affected.contains(i.numeratorCode()) || affected.contains(i.denominatorCode()))) {
+                affected.add(i.code());
+            }
+        }
+        List<String> order = Formula.evaluationOrder(formulas);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (String derived : order) {
+                if (!affected.contains(derived) && formulas.get(derived).inputs().stream().anyMatch(affected::contains)) {
+                    affected.add(derived);
+                    grew = true;
+                }
+            }
+        }
+        if (affected.isEmpty()) {
+            return;
+        }
+        lock(affected.stream().map(c -> all.get(c).id()).toList());
+        Period p = Period.parse(period).orElseThrow(() -> new IllegalArgumentException("not a period: " + period));
+        Instant now = clock.instant();
+        for (String code : affected) {
+            if (!formulas.containsKey(code)) {
+                aggregate(all.get(code), all, p, now);
+            }
+        }
+        for (String code : order) {
+            if (affected.contains(code)) {
+                derive(all.get(code), formulas.get(code), all, p, now);
+            }
+        }
+    }
+
+    /** Recomputes every aggregate from scratch (recovery, an empty table after a reload): every indicator and period with approved figures. */
+    @Transactional
+    public int recomputeAll() {
+        jdbc.sql("delete from aggregate_value").update();
+        Map<String, List<String>> byPeriod = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select distinct i.code, o.period from observation o join indicator i on i.id = o.indicator_id
+                        where o.status = 'APPROVED' and o.measure = 'LEVEL' order by o.period, i.code""")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+                .forEach(e -> byPeriod.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey()));
+        byPeriod.forEach((period, codes) -> recompute(codes, period));
+        Integer rows = jdbc.sql("select count(*) from aggregate_value").query(Integer.class).single();
+        LOG.info("aggregates recomputed: {} periods, {} rows", byPeriod.size(), rows);
+        return rows;
+    }
+
+    private void lock(List<Long> indicatorIds) {
+        for (Long id : new TreeSet<>(indicatorIds)) {
+            jdbc.sql("select id from indicator where id = ? for update").param(id).query(Long.class).list();
+        }
+    }
+
+    private Map<String, Formula> formulas(Map<String, Indicator> all) {
+        Map<String, Formula> formulas = new LinkedHashMap<>();
+        for (Indicator i : all.values()) {
+            if (i.formula() != null && !i.formula().isBlank()) {
+                try {
+                    formulas.put(i.code(), Formula.parse(i.code(), i.formula(), all.keySet()));
+                } catch (Formula.Invalid e) {
+                    // stored before formulas were checked: no value rather than a failed approval
+                    LOG.warn("indicator {}: formula not evaluated: {}", i.code(), e.getMessage());
+                }
+            }
+        }
+        return formulas;
+    }
+
+    private void aggregate(Indicator indicator, Map<String, Indicator> all, Period period, Instant now) {
+        jdbc.sql("delete from aggregate_value where indicator_id = ? and period = ?").param(indicator.id()).param(period.code()).update();
+        if (indicator.aggregation() == Aggregation.NOT_ADDITIVE) {
+            return;
+        }
+        Map<String, BigDecimal> reported = reported(indicator.id(), period.code());
+        Map<String, BigDecimal> numerators = Map.of();
+        Map<String, BigDecimal> denominators = Map.of();
+        Set<String> regionsWithFigures = new HashSet<>(reported.keySet());
+        Indicator num = null;
+        Indicator den = null;
+        if (indicator.aggregation() == Aggregation.RATIO) {
+            num = indicator.numeratorCode() == null ? null : all.get(indicator.numeratorCode());
+            den = indicator.denominatorCode() == null ? null : all.get(indicator.denominatorCode());
+            if (num == null || den == null) {
+                return; // a ratio without its two terms cannot be aggregated (refused when the indicator is saved)
+            }
+            numerators = reported(num.id(), period.code());
+            denominators = reported(den.id(), period.code());
+            regionsWithFigures.addAll(numerators.keySet());
+            regionsWithFigures.addAll(denominators.keySet());
+        }
+        if (regionsWithFigures.isEmpty()) {
+            return;
+        }
+        Set<String> units = indicator.aggregation() == Aggregation.RATIO ? reportingLevels(num, den) : reportingLevels(indicator);
+        RegionTrees.Tree tree = trees.covering(regionsWithFigures, units);
+        RegionAggregation engine = new RegionAggregation(tree.tree(), tree.units());
+        Map<String, Aggregate> out = switch (indicator.aggregation()) {
+            case SUM -> engine.aggregate(RegionRule.SUM, reported, Incomplete.SHOW);
+            case MEAN -> engine.aggregate(RegionRule.MEAN, reported, Incomplete.SHOW);
+            case RATIO -> engine.ratioOfSums(reported, numerators, denominators, scale(indicator), Incomplete.SHOW);
+            case NOT_ADDITIVE -> Map.of();
+        };
+        write(indicator.id(), period, now, tree, out.values().stream().filter(a -> a.computed() != null).toList(), false);
+    }
+
+    private void derive(Indicator indicator, Formula formula, Map<String, Indicator> all, Period period, Instant now) {
+        jdbc.sql("delete from aggregate_value where indicator_id = ? and period = ?").param(indicator.id()).param(period.code()).update();
+        // every input's figure by region: reported where there is one, else computed (and not withheld)
+        Map<String, Map<String, BigDecimal>> byRegion = new HashMap<>();
+        Map<String, int[]> coverage = new HashMap<>();
+        for (String input : formula.inputs()) {
+            long id = all.get(input).id();
+            reported(id, period.code()).forEach((region, v) -> byRegion.computeIfAbsent(region, k -> new HashMap<>()).put(input, v));
+            jdbc.sql("""
+                            select r.code, a.computed, a.covered, a.expected from aggregate_value a join region r on r.id = a.region_id
+                            where a.indicator_id = ? and a.period = ? and not a.withheld""")
+                    .param(id).param(period.code())
+                    .query((rs, n) -> {
+                        String region = rs.getString(1);
+                        byRegion.computeIfAbsent(region, k -> new HashMap<>()).putIfAbsent(input, rs.getBigDecimal(2));
+                        int[] c = coverage.computeIfAbsent(region, k -> new int[] {Integer.MAX_VALUE, 0});
+                        c[0] = Math.min(c[0], rs.getInt(3));
+                        c[1] = Math.max(c[1], rs.getInt(4));
+                        return region;
+                    }).list();
+        }
+        List<Object[]> rows = new ArrayList<>();
+        Map<String, Long> regionIds = trees.ids(byRegion.keySet());
+        byRegion.forEach((region, figures) -> {
+            Formula.Evaluation e = formula.evaluate(figures);
+            if (e.outcome() == Formula.Outcome.VALUE && regionIds.containsKey(region)) {
+                int[] c = coverage.getOrDefault(region, new int[] {1, 1});
+                rows.add(row(indicator.id(), regionIds.get(region), period, e.value(), false, true,
+                        Math.min(c[0], c[1]), c[1], formula.inputs().size(), now));
+            }
+        });
+        insert(rows);
+    }
+
+    private void write(long indicatorId, Period period, Instant now, RegionTrees.Tree tree, List<Aggregate> aggregates,
+                       boolean derived) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Aggregate a : aggregates) {
+            rows.add(row(indicatorId, tree.idOf(a.region()), period, a.computed(), a.withheld(), derived,
+                    a.coverage().covered(), a.coverage().expected(), a.inputs().size(), now));
+        }
+        insert(rows);
+    }
+
+    private static Object[] row(long indicatorId, long regionId, Period period, BigDecimal value, boolean withheld,
+                                boolean derived, int covered, int expected, int inputs, Instant now) {
+        return new Object[] {indicatorId, regionId, period.code(), java.sql.Date.valueOf(period.start()),
+                value.setScale(SCALE, RoundingMode.HALF_EVEN), withheld, derived, covered, expected, inputs, Timestamp.from(now)};
+    }
+
+    private void insert(List<Object[]> rows) {
+        for (Object[] r : rows) {
+            jdbc.sql("""
+                            insert into aggregate_value (indicator_id, region_id, period, period_start, computed, withheld, derived,
+                                                         covered, expected, input_count, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(r).update();
+        }
+    }
+
+    /** The approved totals (no breakdown) of an indicator for a period, by region code. */
+    private Map<String, BigDecimal> reported(long indicatorId, String period) {
+        Map<String, BigDecimal> out = new HashMap<>();
+        jdbc.sql("""
+                        select r.code, o.obs_value from observation o
+                        join region r on r.id = o.region_id
+                        join disaggregation g on g.id = o.disaggregation_id
+                        where o.indicator_id = ? and o.period = ? and o.status = 'APPROVED' and o.measure = 'LEVEL' and g.code = '_T'""")
+                .param(indicatorId).param(period)
+                .query((rs, n) -> out.put(rs.getString(1), rs.getBigDecimal(2))).list();
+        return out;
+    }
+
+    /** The region levels expected to report an indicator: those of the data sets that collect it. */
+    private Set<String> reportingLevels(Indicator... collected) {
+        List<Long> ids = new ArrayList<>();
+        for (Indicator i : collected) {
+            ids.add(i.id());
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select distinct d.region_level from data_set_indicator di join data_set d on d.id = di.data_set_id
+                        where di.indicator_id in (:ids)""")
+                .param("ids", ids).query(String.class).list());
+    }
+
+    /** 100 for a percentage, 1,000 for per mille, else 1: what a ratio of two sums is multiplied by. */
+    static BigDecimal scale(Indicator indicator) {
+        String unit = indicator.unit().zh() == null ? "" : indicator.unit().zh().strip();
+        return switch (unit) {
+            case "%", "％", "百分比" -> BigDecimal.valueOf(100);
+            case "‰" -> BigDecimal.valueOf(1000);
+            default -> BigDecimal.ONE;
+        };
+    }
+}
