@@ -1,14 +1,18 @@
 package org.yardstick.aggregation;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.yardstick.aggregation.internal.Recomputation;
+import org.yardstick.shared.LocalizedText;
 import org.yardstick.shared.Period;
 
 /**
@@ -61,6 +65,55 @@ public class Aggregates {
     public List<AggregateFigure> series(String indicatorCode, String regionCode) {
         return jdbc.sql(SELECT + " where i.code = ? and r.code = ? order by a.period_start, a.period")
                 .param(indicatorCode).param(regionCode).query(Aggregates::map).list();
+    }
+
+    /** Every computed figure of a region, by indicator then period. */
+    public List<AggregateFigure> ofRegion(String regionCode) {
+        return jdbc.sql(SELECT + " where r.code = ? order by i.code, a.period_start, a.period")
+                .param(regionCode).query(Aggregates::map).list();
+    }
+
+    /** One computed figure, if there is one. */
+    public Optional<AggregateFigure> find(String indicatorCode, String regionCode, String period) {
+        return jdbc.sql(SELECT + " where i.code = ? and r.code = ? and a.period = ?")
+                .param(indicatorCode).param(regionCode).param(period).query(Aggregates::map).optional();
+    }
+
+    /**
+     * What a computed figure rests on: each sub-region of the region with its own approved figure
+     * for the indicator and period, else its computed one, else none (未报送), in code order.
+     */
+    public List<Input> inputs(String indicatorCode, String regionCode, String period) {
+        return jdbc.sql("""
+                        select c.code, c.name_zh, c.name_en,
+                               (select o.obs_value from observation o join disaggregation g on g.id = o.disaggregation_id
+                                where o.indicator_id = i.id and o.region_id = c.id and o.period = :p and o.status = 'APPROVED'
+                                  and o.measure = 'LEVEL' and g.code = '_T') as reported,
+                               a.computed, a.covered, a.expected
+                        from region p join region c on c.parent_id = p.id
+                        join indicator i on i.code = :i
+                        left join aggregate_value a on a.indicator_id = i.id and a.region_id = c.id and a.period = :p
+                        where p.code = :r order by c.code""")
+                .param("i", indicatorCode).param("r", regionCode).param("p", period)
+                .query((rs, n) -> new Input(rs.getString(1), new LocalizedText(rs.getString(2), rs.getString(3)),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5) == null ? null : rs.getBigDecimal(5).stripTrailingZeros(),
+                        rs.getObject(6, Integer.class), rs.getObject(7, Integer.class)))
+                .list();
+    }
+
+    /**
+     * A sub-region's part in an aggregate.
+     *
+     * @param reported its own approved figure, or null
+     * @param computed its computed figure, or null
+     */
+    public record Input(String regionCode, LocalizedText name, @Nullable BigDecimal reported,
+                        @Nullable BigDecimal computed,
+                        @Nullable Integer covered, @Nullable Integer expected) {
+        /** The figure it contributes: reported, else computed; null when it has none. */
+        public @Nullable BigDecimal value() {
+            return reported != null ? reported : computed;
+        }
     }
 
     /** Recomputes every aggregate from the approved figures (recovery); answers how many rows were written. */

@@ -1,6 +1,8 @@
 package org.yardstick.aggregation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 import org.yardstick.As;
 import org.yardstick.TestClock;
 import org.yardstick.YardstickTest;
@@ -45,6 +48,7 @@ class LiveAggregatesTest {
     @Autowired UserDetailsService users;
     @Autowired JdbcClient jdbc;
     @Autowired TestClock clock;
+    @Autowired MockMvc mvc;
 
     @BeforeEach
     void aWindowOpenFor2024AndNoFiguresOfItYet() {
@@ -82,7 +86,7 @@ class LiveAggregatesTest {
     }
 
     @Test
-    void approvedDistrictsAddUpToTheirPrefectureWithCoverageAndADerivedShareIsTheRatioOfTheSums() {
+    void approvedDistrictsAddUpToTheirPrefectureWithCoverageAndADerivedShareIsTheRatioOfTheSums() throws Exception {
         List<Submission> submitted = new ArrayList<>();
         BigDecimal bb = BigDecimal.ZERO;
         BigDecimal ftth = BigDecimal.ZERO;
@@ -132,6 +136,22 @@ class LiveAggregatesTest {
         assertThat(share.value().subtract(meanOfShares.divide(BigDecimal.valueOf(8), MathContext.DECIMAL128)).abs())
                 .as("not the mean of the districts' shares").isGreaterThan(BigDecimal.ONE);
 
+        // the region page shows the computed figure with its coverage; its inputs are one click away, in both languages
+        String page = mvc.perform(get("/regions/6501")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("汇总值").contains("8 / 8 已报送").contains("data-computed=\"BB_USERS|2024\"")
+                .contains("/regions/6501/computed/BB_USERS/2024");
+        String inputs = mvc.perform(get("/regions/6501/computed/BB_USERS/2024")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        for (String district : DISTRICTS) {
+            assertThat(inputs).contains("data-region=\"" + district + "\"");
+        }
+        assertThat(inputs).contains("自报").contains("按下级合计").doesNotContain("未报送");
+        assertThat(mvc.perform(get("/regions/6501/computed/BB_USERS/2024").param("lang", "en")).andReturn().getResponse()
+                .getContentAsString()).contains("8 of 8 reported").contains("sum of the sub-regions");
+        assertThat(mvc.perform(get("/regions/65/computed/BB_USERS/2024")).andReturn().getResponse().getContentAsString())
+                .contains("未报齐").contains("未报送").contains("汇总（8 / 8）");
+        mvc.perform(get("/regions/6501/computed/BB_USERS/1999")).andExpect(status().isNotFound());
+
         // progress reads the prefecture's complete aggregate, and not the region's partial one
         var snapshot = progress.snapshot(List.of(), List.of("BB_USERS"), List.of("6501", "65"));
         BigDecimal sum = bb;
@@ -142,6 +162,7 @@ class LiveAggregatesTest {
         assertThat(snapshot.levels("BB_USERS", "65", "_T")).noneMatch(o -> o.period().code().equals("2024"));
 
         // reopening one district takes its figures out of the aggregate at once
+        As.user(users, "reviewer-xj");
         Submission first = submitted.get(0);
         submissions.reopen(first.id(), first.version(), "correction");
         AggregateFigure after = figure("BB_USERS", "6501");

@@ -49,6 +49,14 @@ public class Figures {
                 + unit(indicator, locale);
     }
 
+    /** A computed figure (汇总值), rounded to the indicator's decimals, with its unit. */
+    public String computed(@Nullable BigDecimal value, Indicator indicator, Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        return value.setScale(indicator.decimals(), RoundingMode.HALF_UP).toPlainString() + unit(indicator, locale);
+    }
+
     /** A target's number with its qualifier and unit (for kinds that carry a level). */
     public String target(Target t, Indicator indicator, Locale locale) {
         String n = number(t.value(), indicator.decimals());

@@ -1,22 +1,29 @@
 package org.yardstick.publish.web;
 
+import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.yardstick.aggregation.AggregateFigure;
+import org.yardstick.aggregation.Aggregates;
 import org.yardstick.framework.Disaggregation;
 import org.yardstick.framework.Disaggregations;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
 import org.yardstick.framework.Plans;
 import org.yardstick.framework.Targets;
+import org.yardstick.observation.Measure;
 import org.yardstick.observation.Observation;
 import org.yardstick.observation.Observations;
 import org.yardstick.region.Region;
 import org.yardstick.region.Regions;
+import org.yardstick.shared.NotFoundException;
 
 /** Regions: the hierarchy, and every figure and target known for one region. */
 @Controller
@@ -29,8 +36,11 @@ class RegionController {
     private final Plans plans;
     private final Disaggregations disaggregations;
 
+    private final Aggregates aggregates;
+
     RegionController(Regions regions, Observations observations, Indicators indicators, Targets targets, Plans plans,
-                     Disaggregations disaggregations) {
+                     Disaggregations disaggregations, Aggregates aggregates) {
+        this.aggregates = aggregates;
         this.regions = regions;
         this.observations = observations;
         this.indicators = indicators;
@@ -48,7 +58,9 @@ class RegionController {
     String region(@PathVariable String code, Model model) {
         Region region = regions.get(code);
         List<Observation> figures = observations.approvedOfRegion(code);
+        List<AggregateFigure> computed = aggregates.ofRegion(code);
         Map<String, Indicator> used = indicators.byCodes(figures.stream().map(Observation::indicatorCode).distinct().toList());
+        used.putAll(indicators.byCodes(computed.stream().map(AggregateFigure::indicatorCode).distinct().toList()));
         var regionTargets = targets.ofRegion(code);
         used.putAll(indicators.byCodes(regionTargets.stream().map(t -> t.indicatorCode())
                 .filter(c -> c != null).distinct().toList()));
@@ -61,10 +73,32 @@ class RegionController {
         model.addAttribute("children", regions.children(region));
         model.addAttribute("plans", plans.forRegion(region.id()));
         model.addAttribute("figures", figures);
+        model.addAttribute("computed", computed);
+        Map<String, BigDecimal> reportedTotals = new HashMap<>();
+        figures.stream().filter(o -> o.disaggregationCode().equals("_T") && o.measure() == Measure.LEVEL)
+                .forEach(o -> reportedTotals.put(o.indicatorCode() + "|" + o.period().code(), o.value()));
+        model.addAttribute("reportedTotals", reportedTotals);
         model.addAttribute("targets", regionTargets);
         model.addAttribute("indicators", used);
         model.addAttribute("breakdowns", breakdowns);
         model.addAttribute("planCodes", planCodes);
         return "publish/region";
+    }
+
+    /** A computed figure (汇总值) and what it rests on: the region's sub-regions with their figures or none. */
+    @GetMapping("/regions/{code}/computed/{indicator}/{period}")
+    String computed(@PathVariable String code, @PathVariable String indicator, @PathVariable String period, Model model) {
+        Region region = regions.get(code);
+        Indicator i = indicators.get(indicator);
+        AggregateFigure figure = aggregates.find(indicator, code, period)
+                .orElseThrow(() -> new NotFoundException("computed figure", indicator + " " + code + " " + period));
+        model.addAttribute("region", region);
+        model.addAttribute("ancestors", regions.ancestors(region));
+        model.addAttribute("indicator", i);
+        model.addAttribute("figure", figure);
+        model.addAttribute("reported", observations.approvedSeries(indicator, code).stream()
+                .filter(o -> o.period().code().equals(period)).findFirst().orElse(null));
+        model.addAttribute("inputs", aggregates.inputs(indicator, code, period));
+        return "publish/computed";
     }
 }
