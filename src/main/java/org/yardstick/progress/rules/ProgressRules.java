@@ -29,6 +29,9 @@ public final class ProgressRules {
         if (target.kind() == TargetKind.COMPARATOR) {
             return ComparatorRule.assess(target, evidence);
         }
+        if (target.kind().directionOnly()) {
+            return DirectionRule.assess(target, evidence);
+        }
         return LevelRule.assess(target, evidence);
     }
 
