@@ -121,6 +121,32 @@ class FrameworkFilesTest {
         assertThat(e.problems()).extracting(InputProblem::field).contains("targets[1].valeu");
     }
 
+    /** A direction-only target (预期性: 稳步提高) has no value and may give the indicator's natural limit. */
+    @Test
+    void aDirectionOnlyTargetLoadsWithItsLimit() {
+        String increase = GOOD_TARGET.replace("kind: at_least", "kind: increase").replace("value: 500", "limit: 100")
+                .replace("qualifier: 以上\n", "");
+        files.load(new MapFileSet().with("indicators.yaml", INDICATORS).with("plans/t.yaml", plan(increase)), "planner");
+
+        assertThat(targets.ofPlan(plans.get("t-plan"))).singleElement().satisfies(t -> {
+            assertThat(t.kind()).isEqualTo(TargetKind.INCREASE);
+            assertThat(t.value()).isNull();
+            assertThat(t.limit()).isEqualByComparingTo("100");
+        });
+    }
+
+    @Test
+    void aDirectionOnlyTargetRefusesAValueAndOthersRefuseALimit() {
+        String increase = GOOD_TARGET.replace("kind: at_least", "kind: decrease");
+        String limited = GOOD_TARGET.replace("id: t1", "id: t2").replace("value: 500", "value: 500\n    limit: 100");
+        InvalidInputException e = failing(new MapFileSet().with("indicators.yaml", INDICATORS)
+                .with("plans/t.yaml", plan(increase + limited)));
+        assertThat(e.problems()).extracting(InputProblem::kind)
+                .containsExactly(FrameworkProblem.NOT_ALLOWED_FOR_KIND, FrameworkProblem.NOT_ALLOWED_FOR_KIND);
+        assertThat(e.problems()).extracting(InputProblem::field)
+                .containsExactlyInAnyOrder("targets[1].value", "targets[2].limit");
+    }
+
     @Test
     void kindSpecificFieldsAreChecked() {
         String range = GOOD_TARGET.replace("kind: at_least", "kind: range").replace("value: 500", "value: 5\n    value_high: 3");
