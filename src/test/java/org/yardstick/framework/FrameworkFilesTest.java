@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.MapFileSet;
 import org.yardstick.YardstickTest;
 import org.yardstick.audit.AuditTrail;
+import org.yardstick.progress.Progress;
+import org.yardstick.progress.rules.Status;
 import org.yardstick.shared.FileProblem;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
@@ -25,6 +27,7 @@ class FrameworkFilesTest {
     @Autowired Targets targets;
     @Autowired JdbcClient jdbc;
     @Autowired AuditTrail audit;
+    @Autowired Progress progress;
 
     static final String INDICATORS = """
             indicators:
@@ -125,13 +128,18 @@ class FrameworkFilesTest {
     @Test
     void aDirectionOnlyTargetLoadsWithItsLimit() {
         String increase = GOOD_TARGET.replace("kind: at_least", "kind: increase").replace("value: 500", "limit: 100")
-                .replace("qualifier: 以上\n", "");
+                .replace("    qualifier: 以上\n", "");
         files.load(new MapFileSet().with("indicators.yaml", INDICATORS).with("plans/t.yaml", plan(increase)), "planner");
 
         assertThat(targets.ofPlan(plans.get("t-plan"))).singleElement().satisfies(t -> {
             assertThat(t.kind()).isEqualTo(TargetKind.INCREASE);
             assertThat(t.value()).isNull();
             assertThat(t.limit()).isEqualByComparingTo("100");
+            // the progress rules receive the kind and the limit
+            var rule = progress.snapshot(List.of(t), List.of(), List.of()).rule(t);
+            assertThat(rule.kind()).isEqualTo(TargetKind.INCREASE);
+            assertThat(rule.limit()).isEqualTo(100.0);
+            assertThat(progress.assess(t).assessment().status()).isEqualTo(Status.INSUFFICIENT_DATA);
         });
     }
 
