@@ -84,7 +84,7 @@ final class LevelRule {
         }
 
         boolean countLike = t.kind() == TargetKind.COUNT;
-        Method m = countLike ? linear(t, s, y, ref, v, startYear, ty, target, d)
+        Method m = countLike ? linear(s, y, ref, startYear, ty, target, d)
                 : compound(t, start, after, latest, ref, v, dir, d);
         d.rates = m.rates();
         d.projection = Projector.project(start, after, target, !countLike, d);
@@ -180,7 +180,7 @@ final class LevelRule {
             }
         }
         if (StatCan.across(base, goal) && t.kind() != TargetKind.GROWTH_RATE) {
-            return Method.unable(Message.of(Reason.TARGET_ACROSS_ZERO, s, ref));
+            return Method.unable(Message.of(Reason.TARGET_ACROSS_ZERO, s, Growth.arg(ref)));
         }
         int sign = StatCan.sign(base);
         if (sign < 0) {
@@ -210,8 +210,7 @@ final class LevelRule {
      * Counts: linear rates from zero, {@code (y − S)/(t − s)} against {@code (L − S)/(T − s)}, and the
      * method's ratio and thresholds on them (a departure: things built accumulate; they do not compound).
      */
-    private static Method linear(Target t, double s, double y, double ref, double v, int startYear, int ty,
-            int target, Draft d) {
+    private static Method linear(double s, double y, double ref, int startYear, int ty, int target, Draft d) {
         d.note(Reason.NOTE_DEPARTURE_COUNT_LINEAR);
         double achieved = (y - s) / (ty - startYear);
         double required = (ref - s) / (target - startYear);
@@ -357,10 +356,5 @@ final class LevelRule {
             return d.insufficient(Reason.NO_LATER_FIGURE, t.baselineYear());
         }
         return d.insufficient(Reason.ONLY_ONE_FIGURE, start.value(), start.year());
-    }
-
-    private static double cagr(double from, double to, double years) {
-        Double r = Growth.cagrPercent(from, to, years);
-        return r == null ? Double.NaN : r;
     }
 }
