@@ -15,6 +15,8 @@ import org.yardstick.shared.LocalizedText;
  * @param value the target value: a level, a change, a rate in % per year, or a factor
  * @param valueHigh the upper end of a {@link TargetKind#RANGE}
  * @param changeUnit for {@link TargetKind#CHANGE}: percent of the baseline or points
+ * @param limit for direction-only targets ({@link TargetKind#INCREASE}, {@link TargetKind#DECREASE}): the
+ *     indicator's natural limit (a share cannot pass 100), which scales the growth thresholds near it
  * @param comparatorRegionCode for {@link TargetKind#COMPARATOR}: the region compared with (CN: national level)
  * @param baselineYear the year a change, rate or multiple is measured from
  * @param statement the target as one sentence
@@ -22,5 +24,6 @@ import org.yardstick.shared.LocalizedText;
 public record Target(
         long id, long planId, String code, @Nullable String indicatorCode, String regionCode, String disaggregationCode,
         TargetKind kind, Qualifier qualifier, String qualifierText, @Nullable BigDecimal value,
-        @Nullable BigDecimal valueHigh, @Nullable ChangeUnit changeUnit, @Nullable String comparatorRegionCode,
+        @Nullable BigDecimal valueHigh, @Nullable ChangeUnit changeUnit, @Nullable BigDecimal limit,
+        @Nullable String comparatorRegionCode,
         @Nullable Integer baselineYear, int targetYear, LocalizedText statement, @Nullable Citation source) {}

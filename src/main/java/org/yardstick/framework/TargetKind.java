@@ -24,5 +24,17 @@ public enum TargetKind {
     /** A count of things built or done, cumulative over the plan: 培育20家智能制造示范企业. */
     COUNT,
     /** A qualitative milestone, judged by a person: 基本建成完善的信息安全保障体系. */
-    MILESTONE
+    MILESTONE,
+    /**
+     * Direction only, no number: the indicator should grow (预期性 indicators such as 稳步提高, SDG
+     * indicators marked "Increase"). Graded on its growth rate by Statistics Canada's thresholds.
+     */
+    INCREASE,
+    /** Direction only, no number: the indicator should fall (逐步下降; SDG "Decrease"). */
+    DECREASE;
+
+    /** Whether the target gives a direction and no number (graded on the growth rate alone). */
+    public boolean directionOnly() {
+        return this == INCREASE || this == DECREASE;
+    }
 }

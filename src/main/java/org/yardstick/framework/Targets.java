@@ -14,7 +14,7 @@ public class Targets {
 
     private static final String SELECT = """
             select t.id, t.plan_id, t.code, i.code as indicator_code, r.code as region_code, g.code as disaggregation_code,
-                   t.kind, t.qualifier, t.qualifier_text, t.target_value, t.target_value_high, t.change_unit,
+                   t.kind, t.qualifier, t.qualifier_text, t.target_value, t.target_value_high, t.change_unit, t.natural_limit,
                    c.code as comparator_code, t.baseline_year, t.target_year, t.statement_zh, t.statement_en,
                    d.code as document_code, t.source_line, t.source_quote
             from target t
@@ -62,7 +62,8 @@ public class Targets {
                 rs.getString("region_code"), rs.getString("disaggregation_code"), TargetKind.valueOf(rs.getString("kind")),
                 Qualifier.valueOf(rs.getString("qualifier")), rs.getString("qualifier_text"),
                 rs.getBigDecimal("target_value"), rs.getBigDecimal("target_value_high"),
-                changeUnit == null ? null : ChangeUnit.valueOf(changeUnit), rs.getString("comparator_code"),
+                changeUnit == null ? null : ChangeUnit.valueOf(changeUnit), rs.getBigDecimal("natural_limit"),
+                rs.getString("comparator_code"),
                 rs.getObject("baseline_year", Integer.class), rs.getInt("target_year"),
                 LocalizedText.of(rs.getString("statement_zh"), rs.getString("statement_en")), Plans.citation(rs));
     }

@@ -127,7 +127,7 @@ public final class ProgressSnapshot {
         }
         return new org.yardstick.progress.rules.Target(t.kind(), t.qualifier(), number(t.value()),
                 number(t.valueHigh()), t.kind() == TargetKind.CHANGE ? t.changeUnit() : null, baselineYear, null,
-                t.targetYear(), polarity);
+                t.targetYear(), polarity, t.kind().directionOnly() ? number(t.limit()) : null);
     }
 
     /** The yearly series of the target's region, as the rules read it. */

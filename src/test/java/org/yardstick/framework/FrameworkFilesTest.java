@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.MapFileSet;
 import org.yardstick.YardstickTest;
 import org.yardstick.audit.AuditTrail;
+import org.yardstick.progress.Progress;
+import org.yardstick.progress.rules.Status;
 import org.yardstick.shared.FileProblem;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
@@ -25,6 +27,7 @@ class FrameworkFilesTest {
     @Autowired Targets targets;
     @Autowired JdbcClient jdbc;
     @Autowired AuditTrail audit;
+    @Autowired Progress progress;
 
     static final String INDICATORS = """
             indicators:
@@ -119,6 +122,37 @@ class FrameworkFilesTest {
                 .with("plans/t.yaml", plan(GOOD_TARGET.replace("value: 500", "valeu: 500"))));
         assertThat(e.problems()).extracting(InputProblem::kind).contains(FileProblem.UNKNOWN_FIELD);
         assertThat(e.problems()).extracting(InputProblem::field).contains("targets[1].valeu");
+    }
+
+    /** A direction-only target (预期性: 稳步提高) has no value and may give the indicator's natural limit. */
+    @Test
+    void aDirectionOnlyTargetLoadsWithItsLimit() {
+        String increase = GOOD_TARGET.replace("kind: at_least", "kind: increase").replace("value: 500", "limit: 100")
+                .replace("    qualifier: 以上\n", "");
+        files.load(new MapFileSet().with("indicators.yaml", INDICATORS).with("plans/t.yaml", plan(increase)), "planner");
+
+        assertThat(targets.ofPlan(plans.get("t-plan"))).singleElement().satisfies(t -> {
+            assertThat(t.kind()).isEqualTo(TargetKind.INCREASE);
+            assertThat(t.value()).isNull();
+            assertThat(t.limit()).isEqualByComparingTo("100");
+            // the progress rules receive the kind and the limit
+            var rule = progress.snapshot(List.of(t), List.of(), List.of()).rule(t);
+            assertThat(rule.kind()).isEqualTo(TargetKind.INCREASE);
+            assertThat(rule.limit()).isEqualTo(100.0);
+            assertThat(progress.assess(t).assessment().status()).isEqualTo(Status.INSUFFICIENT_DATA);
+        });
+    }
+
+    @Test
+    void aDirectionOnlyTargetRefusesAValueAndOthersRefuseALimit() {
+        String increase = GOOD_TARGET.replace("kind: at_least", "kind: decrease");
+        String limited = GOOD_TARGET.replace("id: t1", "id: t2").replace("value: 500", "value: 500\n    limit: 100");
+        InvalidInputException e = failing(new MapFileSet().with("indicators.yaml", INDICATORS)
+                .with("plans/t.yaml", plan(increase + limited)));
+        assertThat(e.problems()).extracting(InputProblem::kind)
+                .containsExactly(FrameworkProblem.NOT_ALLOWED_FOR_KIND, FrameworkProblem.NOT_ALLOWED_FOR_KIND);
+        assertThat(e.problems()).extracting(InputProblem::field)
+                .containsExactlyInAnyOrder("targets[1].value", "targets[2].limit");
     }
 
     @Test

@@ -42,7 +42,7 @@ final class Drafts {
 
     record TargetDraft(String code, @Nullable String indicatorCode, String regionCode, String disaggregationCode,
                        TargetKind kind, Qualifier qualifier, String qualifierText, @Nullable BigDecimal value,
-                       @Nullable BigDecimal valueHigh, @Nullable ChangeUnit changeUnit,
+                       @Nullable BigDecimal valueHigh, @Nullable ChangeUnit changeUnit, @Nullable BigDecimal limit,
                        @Nullable String comparatorRegionCode, @Nullable Integer baselineYear, int targetYear,
                        LocalizedText statement, @Nullable Citation source) {}
 

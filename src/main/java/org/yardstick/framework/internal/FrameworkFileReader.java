@@ -307,7 +307,7 @@ final class FrameworkFileReader {
     }
 
     private TargetDraft target(YamlNode t, Known all) {
-        t.allowOnly("id", "indicator", "region", "disaggregation", "kind", "value", "value_high", "change_unit",
+        t.allowOnly("id", "indicator", "region", "disaggregation", "kind", "value", "value_high", "change_unit", "limit",
                 "comparator", "relation", "target_year", "baseline_year", "qualifier", "statement_zh", "statement_en",
                 "source");
         String id = t.code("id");
@@ -322,9 +322,16 @@ final class FrameworkFileReader {
                 : "_T";
         BigDecimal value = t.decimalOrNull("value");
         BigDecimal high = t.decimalOrNull("value_high");
-        boolean numeric = kind != TargetKind.MILESTONE && kind != TargetKind.COMPARATOR;
+        boolean numeric = kind != TargetKind.MILESTONE && kind != TargetKind.COMPARATOR && !kind.directionOnly();
         if (numeric && value == null) {
             throw t.problemAt("value", FrameworkProblem.REQUIRED_FOR_KIND, kind.name().toLowerCase());
+        }
+        if (kind.directionOnly() && value != null) {
+            throw t.get("value").fail(FrameworkProblem.NOT_ALLOWED_FOR_KIND, kind.name().toLowerCase());
+        }
+        BigDecimal limit = t.decimalOrNull("limit");
+        if (limit != null && !kind.directionOnly()) {
+            throw t.get("limit").fail(FrameworkProblem.NOT_ALLOWED_FOR_KIND, kind.name().toLowerCase());
         }
         if (kind == TargetKind.RANGE) {
             if (high == null) {
@@ -371,7 +378,7 @@ final class FrameworkFileReader {
             qualifier = Qualifier.AT_MOST;
         }
         return new TargetDraft(id, indicator, region, disaggregation, kind, qualifier, qualifierText, value, high,
-                changeUnit, comparator, baselineYear, targetYear, texts(t, "statement"), source(t, all));
+                changeUnit, limit, comparator, baselineYear, targetYear, texts(t, "statement"), source(t, all));
     }
 
     // ---- field helpers

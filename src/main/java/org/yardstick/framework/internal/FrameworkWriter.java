@@ -123,14 +123,14 @@ final class FrameworkWriter {
             Citation c = t.source();
             long id = insertReturningId("""
                     insert into target (plan_id, code, indicator_id, region_id, disaggregation_id, kind, qualifier, qualifier_text,
-                                        target_value, target_value_high, change_unit, comparator_region_id, baseline_year,
+                                        target_value, target_value_high, change_unit, natural_limit, comparator_region_id, baseline_year,
                                         target_year, statement_zh, statement_en, ordinal, document_id, source_line, source_quote)
                     values (?, ?, (select id from indicator where code = ?), (select id from region where code = ?),
-                            (select id from disaggregation where code = ?), ?, ?, ?, ?, ?, ?, (select id from region where code = ?),
+                            (select id from disaggregation where code = ?), ?, ?, ?, ?, ?, ?, ?, (select id from region where code = ?),
                             ?, ?, ?, ?, ?, (select id from document where code = ?), ?, ?)""",
                     planId, t.code(), t.indicatorCode(), t.regionCode(), t.disaggregationCode(), t.kind().name(),
                     t.qualifier().name(), t.qualifierText(), t.value(), t.valueHigh(),
-                    t.changeUnit() == null ? null : t.changeUnit().name(), t.comparatorRegionCode(), t.baselineYear(),
+                    t.changeUnit() == null ? null : t.changeUnit().name(), t.limit(), t.comparatorRegionCode(), t.baselineYear(),
                     t.targetYear(), t.statement().zh(), t.statement().en(), ordinal++, doc(c), line(c), quote(c));
             targets.put(t.code(), id);
         }

@@ -107,8 +107,10 @@ final class ComparatorRule {
                     .filter(o -> o.year() > target && Growth.meets(o.value(), o.qualifier(), valueAt(comparator, o.year()), dir))
                     .findFirst()
                     .ifPresent(o -> d.note(Reason.NOTE_REACHED_LATE, o.year(), target));
+            d.note(Reason.NOTE_DEPARTURE_TARGET_YEAR, target);
             return d.build(Status.OFF_TRACK, category, Reason.MISSED_COMPARATOR, target, y, ty, c);
         }
+        d.note(Reason.NOTE_DEPARTURE_COMPARATOR);
         if (gap0 <= 0) {
             return d.build(Status.OFF_TRACK, category, Reason.FELL_BEHIND, y, ty, c);
         }

@@ -11,17 +11,6 @@ final class Growth {
 
     private Growth() {}
 
-    /**
-     * Compound annual growth rate in % a year (Statistics Canada SDG progress method):
-     * {@code CAGR = (to / from)^(1 / years) − 1}; defined only for positive values.
-     */
-    static @Nullable Double cagrPercent(double from, double to, double years) {
-        if (!(from > 0 && to > 0 && years > 0)) {
-            return null;
-        }
-        return finite(Math.expm1((Math.log(to) - Math.log(from)) / years) * 100);
-    }
-
     /** Linear annual rate in the indicator's unit: {@code (to − from) / years}. */
     static @Nullable Double linearRate(double from, double to, double years) {
         return years > 0 ? finite((to - from) / years) : null;

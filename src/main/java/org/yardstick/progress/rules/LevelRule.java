@@ -84,27 +84,16 @@ final class LevelRule {
         }
 
         boolean countLike = t.kind() == TargetKind.COUNT;
-        boolean compound = !countLike && s > 0 && y > 0 && ref > 0;
-        if (!countLike && !compound) {
-            d.note(Reason.NOTE_LINEAR_FALLBACK);
-        }
-        RateBasis basis = compound ? RateBasis.COMPOUND : RateBasis.LINEAR;
-        double achieved = compound ? cagr(s, y, ty - startYear) : (y - s) / (ty - startYear);
-        double required = t.kind() == TargetKind.GROWTH_RATE && compound
-                ? v
-                : compound ? cagr(s, ref, target - startYear) : (ref - s) / (target - startYear);
-        Double fromLatest = null;
-        if (ty < target) {
-            fromLatest = compound ? Growth.cagrPercent(y, ref, target - ty) : Growth.linearRate(y, ref, target - ty);
-        }
-        Double ratio = Growth.ratio(achieved, required, dir);
-        if (Double.isFinite(achieved) && Double.isFinite(required)) {
-            d.rates = new Rates(basis, achieved, required, fromLatest, ratio);
-        }
+        Method m = countLike ? linear(s, y, ref, startYear, ty, target, d)
+                : compound(t, start, after, latest, ref, v, dir, d);
+        d.rates = m.rates();
         d.projection = Projector.project(start, after, target, !countLike, d);
-        SdgCategory category = Growth.category(ratio, dir * achieved);
+        SdgCategory category = m.category();
 
         if (met) {
+            if (latest != lastUpTo(after, asOf)) {
+                d.note(Reason.NOTE_DEPARTURE_TARGET_YEAR, target);
+            }
             return t.kind() == TargetKind.RANGE
                     ? d.build(Status.ACHIEVED, SdgCategory.TARGET_ACHIEVED, Reason.ACHIEVED_IN_RANGE,
                             y, ty, level, t.valueHigh())
@@ -119,23 +108,128 @@ final class LevelRule {
                     .filter(o -> o.year() > target && meets(t, o, level, side))
                     .findFirst()
                     .ifPresent(o -> d.note(Reason.NOTE_REACHED_LATE, o.year(), target));
+            d.note(Reason.NOTE_DEPARTURE_TARGET_YEAR, target);
             return range
                     ? d.build(Status.OFF_TRACK, overshoot ? null : category, Reason.MISSED_RANGE,
                             target, y, ty, level, t.valueHigh())
                     : d.build(Status.OFF_TRACK, category, Reason.MISSED, target, y, ty, Growth.arg(level));
         }
         if (overshoot) {
+            d.note(Reason.NOTE_DEPARTURE_RANGE);
             return d.build(Status.AT_RISK, null, Reason.RANGE_OVERSHOOT, y, ty, level, t.valueHigh());
         }
         if (startInRange) {
+            d.note(Reason.NOTE_DEPARTURE_RANGE);
             return d.build(Status.OFF_TRACK, SdgCategory.DETERIORATION, Reason.LEFT_RANGE,
                     y, ty, level, t.valueHigh());
+        }
+        if (m.unassessable() != null) {
+            return d.insufficient(m.unassessable().reason(), m.unassessable().args().toArray());
+        }
+        if (category == null) {
+            throw new IllegalStateException("no category without a reason to be unassessable");
         }
         if (category == SdgCategory.DETERIORATION) {
             return d.build(Status.OFF_TRACK, category, Reason.MOVING_AWAY, y, ty, s, startYear);
         }
-        return d.build(category.status(), category, reasonFor(category, basis),
-                Growth.arg(achieved), Growth.arg(required));
+        return d.build(category.status(), category, reasonFor(category, m.basis()),
+                Growth.arg(m.achieved()), Growth.arg(m.required()));
+    }
+
+    /**
+     * The rates and category by the method, or why the method cannot assess.
+     *
+     * @param rates null when unassessable or a rate is not finite
+     * @param achieved the rate achieved (may overflow to infinity; messages clamp it)
+     * @param category null when unassessable
+     * @param unassessable the reason the method gives no status ("Unable to assess"); null otherwise
+     */
+    record Method(RateBasis basis, @Nullable Rates rates, double achieved, double required,
+            @Nullable SdgCategory category, @Nullable Message unassessable) {
+
+        static Method unable(Message why) {
+            return new Method(RateBasis.COMPOUND, null, 0, 0, null, why);
+        }
+    }
+
+    /**
+     * Statistics Canada's ratio on compound growth: {@code R = s · d · CAGR_obs / |CAGR_req|}, where
+     * {@code s = −1} for a series below zero (the method flips the direction) and a start or
+     * target of zero is replaced by 0.001. Figures across zero from the start, or a target across
+     * zero, cannot be assessed: "it is valid only when all values are positive or all values are
+     * negative"; every figure from the start to the latest is checked, as that sentence says
+     * (sdg-build checks the two ends).
+     */
+    private static Method compound(Target t, Observation start, List<Observation> after, Observation latest,
+            double ref, double v, int dir, Draft d) {
+        double s = start.value();
+        double base = StatCan.substituteZero(s);
+        if (s == 0) {
+            d.note(Reason.NOTE_ZERO_BASE);
+        }
+        double goal = StatCan.substituteZero(ref);
+        if (ref == 0 && t.kind() != TargetKind.GROWTH_RATE) {
+            d.note(Reason.NOTE_ZERO_TARGET);
+        }
+        for (Observation o : after) {
+            if (o.year() > latest.year()) {
+                break;
+            }
+            if (StatCan.across(base, o.value())) {
+                return Method.unable(Message.of(Reason.SIGN_CHANGE, s, start.year(), o.value(), o.year()));
+            }
+        }
+        if (StatCan.across(base, goal) && t.kind() != TargetKind.GROWTH_RATE) {
+            return Method.unable(Message.of(Reason.TARGET_ACROSS_ZERO, s, Growth.arg(ref)));
+        }
+        int sign = StatCan.sign(base);
+        if (sign < 0) {
+            d.note(Reason.NOTE_NEGATIVE_SERIES);
+        }
+        double y = latest.value();
+        int startYear = start.year();
+        int target = t.targetYear();
+        Double achieved = StatCan.cagr(base, y, latest.year() - startYear);
+        if (s == 0 && y == 0) {
+            achieved = 0.0; // a departure: 0.001 for the start alone would read a flat series as −100% a year
+            d.note(Reason.NOTE_DEPARTURE_FLAT_ZERO);
+        }
+        Double required = t.kind() == TargetKind.GROWTH_RATE ? Double.valueOf(v)
+                : StatCan.cagr(base, goal, target - startYear);
+        if (achieved == null || required == null) {
+            return Method.unable(Message.of(Reason.SIGN_CHANGE, s, startYear, y, latest.year()));
+        }
+        Double fromLatest = latest.year() < target ? StatCan.cagr(y, goal, target - latest.year()) : null;
+        Double ratio = Growth.ratio(achieved, required, sign * dir);
+        Rates rates = new Rates(RateBasis.COMPOUND, achieved, required, fromLatest, ratio);
+        return new Method(RateBasis.COMPOUND, rates, achieved, required, Growth.category(ratio, sign * dir * achieved),
+                null);
+    }
+
+    /**
+     * Counts: linear rates from zero, {@code (y − S)/(t − s)} against {@code (L − S)/(T − s)}, and the
+     * method's ratio and thresholds on them (a departure: things built accumulate; they do not compound).
+     */
+    private static Method linear(double s, double y, double ref, int startYear, int ty, int target, Draft d) {
+        d.note(Reason.NOTE_DEPARTURE_COUNT_LINEAR);
+        double achieved = (y - s) / (ty - startYear);
+        double required = (ref - s) / (target - startYear);
+        Double fromLatest = ty < target ? Growth.linearRate(y, ref, target - ty) : null;
+        Double ratio = Growth.ratio(achieved, required, 1);
+        Rates rates = Double.isFinite(achieved) && Double.isFinite(required)
+                ? new Rates(RateBasis.LINEAR, achieved, required, fromLatest, ratio) : null;
+        return new Method(RateBasis.LINEAR, rates, achieved, required, Growth.category(ratio, achieved), null);
+    }
+
+    /** The latest figure up to the as-of year. */
+    static @Nullable Observation lastUpTo(List<Observation> after, int asOf) {
+        Observation last = null;
+        for (Observation o : after) {
+            if (o.year() <= asOf) {
+                last = o;
+            }
+        }
+        return last;
     }
 
     /** The evaluation year: as given, else the latest year observed; null when nothing is known. */
@@ -193,7 +287,7 @@ final class LevelRule {
     }
 
     /** The explicit baseline value, else the figure of the baseline year; null when neither exists. */
-    private static @Nullable Observation baseline(Target t, Series obs) {
+    static @Nullable Observation baseline(Target t, Series obs) {
         if (t.baselineValue() != null) {
             return new Observation(t.baselineYear(), t.baselineValue(), Qualifier.NONE);
         }
@@ -219,7 +313,7 @@ final class LevelRule {
      * qualifier (以上, 不少于: above; 不超过: below), else the indicator's polarity; changes, growth
      * rates and multiples follow their sign (缩短10%: below), even against the polarity.
      */
-    private static int direction(Target t, double v) {
+    static int direction(Target t, double v) {
         int polarity = t.polarity().sign();
         return switch (t.kind()) {
             case VALUE -> switch (t.qualifier()) {
@@ -232,6 +326,8 @@ final class LevelRule {
             case CHANGE, GROWTH_RATE -> v > 0 ? 1 : v < 0 ? -1 : polarity;
             case MULTIPLE -> v > 1 ? 1 : v < 1 ? -1 : polarity;
             case COMPARATOR, MILESTONE -> polarity;
+            case INCREASE -> 1;
+            case DECREASE -> -1;
         };
     }
 
@@ -252,6 +348,7 @@ final class LevelRule {
                 return d.build(Status.ACHIEVED, SdgCategory.TARGET_ACHIEVED, Reason.ACHIEVED_IN_RANGE,
                         start.value(), start.year(), level, t.valueHigh());
             }
+            d.note(Reason.NOTE_DEPARTURE_SINGLE_FIGURE);
             Reason r = isBaseline ? Reason.ACHIEVED_AT_BASELINE : Reason.ACHIEVED;
             return d.build(Status.ACHIEVED, SdgCategory.TARGET_ACHIEVED, r, start.value(), start.year(), Growth.arg(level));
         }
@@ -259,10 +356,5 @@ final class LevelRule {
             return d.insufficient(Reason.NO_LATER_FIGURE, t.baselineYear());
         }
         return d.insufficient(Reason.ONLY_ONE_FIGURE, start.value(), start.year());
-    }
-
-    private static double cagr(double from, double to, double years) {
-        Double r = Growth.cagrPercent(from, to, years);
-        return r == null ? Double.NaN : r;
     }
 }

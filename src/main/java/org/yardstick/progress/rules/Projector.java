@@ -12,7 +12,8 @@ final class Projector {
      * Projection to {@code year} from the start and the figures after it. Linear: the least-squares
      * line through all these points (two points: the line through both). Compound: the latest
      * figure grown on at the CAGR from the start to it, {@code y_l · (y_l / y_s)^((T − t_l) / (t_l − t_s))},
-     * when {@code compound} is allowed and both values are above zero. Range: from the lowest to
+     * when {@code compound} is allowed and both values lie on the same side of zero (a series below
+     * zero grows in magnitude, as the method reads it). Range: from the lowest to
      * the highest of linear, compound, and the linear projection ± the 80% prediction half-width.
      *
      * @return null with fewer than two points or when a number overflows
@@ -38,8 +39,9 @@ final class Projector {
         Double grown = null;
         if (compound) {
             Observation last = after.get(after.size() - 1);
-            if (start.value() > 0 && last.value() > 0) {
-                double perYear = (Math.log(last.value()) - Math.log(start.value())) / (last.year() - start.year());
+            if (start.value() * last.value() > 0) {
+                double perYear = (Math.log(Math.abs(last.value())) - Math.log(Math.abs(start.value())))
+                        / (last.year() - start.year());
                 grown = Growth.finite(last.value() * Math.exp(perYear * (year - last.year())));
             } else {
                 d.note(Reason.NOTE_LINEAR_FALLBACK);

@@ -83,6 +83,31 @@ public enum Reason {
     MISSED_COMPARATOR("progress.reason.missed-comparator",
             "Missed: the target year {0,number,#} has passed and {1,number,#,##0.##} in {2,number,#} is behind the comparator''s {3,number,#,##0.##}."),
 
+    // direction only (no number): the growth rate itself against the method's thresholds
+    /** growth in the wanted direction (% a year), the on-track threshold (% a year). */
+    DIRECTION_ON_TRACK("progress.reason.direction-on-track",
+            "On track: {0,number,0.##}% a year in the wanted direction, at or above the {1,number,0.##}% a year the method asks for."),
+    /** growth in the wanted direction, the on-track threshold, the acceleration threshold (all % a year). */
+    DIRECTION_AT_RISK("progress.reason.direction-at-risk",
+            "At risk: {0,number,0.##}% a year in the wanted direction, short of the {1,number,0.##}% a year of on track (at least {2,number,0.##}%); progress must accelerate."),
+    /** growth in the wanted direction, the acceleration threshold (both % a year). */
+    DIRECTION_LIMITED("progress.reason.direction-limited",
+            "Off track: only {0,number,0.##}% a year in the wanted direction, below the {1,number,0.##}% a year of progress that counts."),
+    /** starting value, its year, latest value, its year, growth against the wanted direction (% a year). */
+    DIRECTION_DETERIORATION("progress.reason.direction-deterioration",
+            "Off track: from {0,number,#,##0.##} in {1,number,#} to {2,number,#,##0.##} in {3,number,#}, {4,number,0.##}% a year against the wanted direction."),
+    /** latest value, its year, the natural limit. */
+    DIRECTION_AT_LIMIT("progress.reason.direction-at-limit",
+            "On track: {0,number,#,##0.##} in {1,number,#} holds the natural limit of {2,number,#,##0.##} it started at."),
+
+    // unable to assess (the method's "Unable to assess"; reported as insufficient data)
+    /** starting value, its year, the figure across zero, its year. */
+    SIGN_CHANGE("progress.reason.sign-change",
+            "Unable to assess: the figures change sign, from {0,number,#,##0.##} in {1,number,#} to {2,number,#,##0.##} in {3,number,#}; compound growth needs all of them above zero or all below."),
+    /** starting value, target level. */
+    TARGET_ACROSS_ZERO("progress.reason.target-across-zero",
+            "Unable to assess: the start {0,number,#,##0.##} and the target {1,number,#,##0.##} lie on different sides of zero (a zero counts as 0.001); compound growth needs both on the same side."),
+
     // insufficient data
     /** no arguments. */
     NO_FIGURES("progress.reason.no-figures", "Insufficient data: no figure has been reported."),
@@ -124,7 +149,37 @@ public enum Reason {
     // notes
     /** no arguments. */
     NOTE_LINEAR_FALLBACK("progress.note.linear-fallback",
-            "Compound growth is undefined for values at or below zero, so rates and projection are linear only."),
+            "Compound growth is undefined across zero, so the projection is linear only."),
+    /** no arguments. */
+    NOTE_ZERO_BASE("progress.note.zero-base",
+            "The starting value is zero; as the method prescribes, growth rates are computed from 0.001 instead."),
+    /** no arguments. */
+    NOTE_ZERO_TARGET("progress.note.zero-target",
+            "The target is zero; as the method prescribes, the required growth rate is computed towards 0.001 instead."),
+    /** no arguments. */
+    NOTE_NEGATIVE_SERIES("progress.note.negative-series",
+            "All figures are below zero: as the method prescribes, growth rates are of the magnitudes and the wanted direction is flipped."),
+    /** the natural limit, the scaling factor C. */
+    NOTE_LIMIT_SCALING("progress.note.limit-scaling",
+            "Near the natural limit of {0,number,#,##0.##}, the method''s growth thresholds are scaled by {1,number,0.###}."),
+    /** target year. */
+    NOTE_DEPARTURE_TARGET_YEAR("progress.note.departure-target-year",
+            "Yardstick judges the target at its target year {0,number,#}; Statistics Canada''s method would grade the growth up to the latest figure and never call a target missed."),
+    /** no arguments. */
+    NOTE_DEPARTURE_SINGLE_FIGURE("progress.note.departure-single-figure",
+            "Yardstick reports a target met by its only figure as achieved; Statistics Canada''s method needs figures for two years to assess."),
+    /** no arguments. */
+    NOTE_DEPARTURE_FLAT_ZERO("progress.note.departure-flat-zero",
+            "The figures start and end at zero: Yardstick counts no change, where the method''s 0.001 for the start alone would read a fall of 100% a year."),
+    /** no arguments. */
+    NOTE_DEPARTURE_COUNT_LINEAR("progress.note.departure-count-linear",
+            "Counts are measured by linear rates from zero; Statistics Canada''s method would use compound growth from 0.001."),
+    /** no arguments. */
+    NOTE_DEPARTURE_COMPARATOR("progress.note.departure-comparator",
+            "Statistics Canada''s method has no rule for a target set relative to another region; Yardstick grades the gap closed a year by the method''s ratio thresholds."),
+    /** no arguments. */
+    NOTE_DEPARTURE_RANGE("progress.note.departure-range",
+            "Statistics Canada''s method has no rule for leaving or overshooting a target range; this status is Yardstick''s."),
     /** baseline year, first value, its year. */
     NOTE_START_FROM_FIRST("progress.note.start-from-first",
             "There is no baseline value for {0,number,#}; progress is measured from the first figure, {1,number,#,##0.##} in {2,number,#}."),

@@ -16,6 +16,10 @@ import org.yardstick.framework.TargetKind;
  *     factor (翻一番 is 2), a count, the low end of a range; null for comparator and milestone targets
  * @param valueHigh the high end of a range; null for other kinds
  * @param changeUnit percent or points, for {@link TargetKind#CHANGE} only
+ * @param limit a natural limit of the indicator (a share cannot pass 100), for direction-only
+ *     targets ({@link TargetKind#INCREASE}, {@link TargetKind#DECREASE}); null when there is none.
+ *     Statistics Canada's method scales its growth thresholds by it and ignores it where a number
+ *     is given ("Ignoring limit as target already provided", sdg-build)
  */
 public record Target(
         TargetKind kind,
@@ -26,7 +30,8 @@ public record Target(
         int baselineYear,
         @Nullable Double baselineValue,
         int targetYear,
-        Polarity polarity) {
+        Polarity polarity,
+        @Nullable Double limit) {
 
     public Target {
         Observation.requireYear(baselineYear, "baseline year");
@@ -38,9 +43,16 @@ public record Target(
         requireFiniteOrNull(value, "value");
         requireFiniteOrNull(valueHigh, "value_high");
         requireFiniteOrNull(baselineValue, "baseline value");
-        boolean needsValue = kind != TargetKind.COMPARATOR && kind != TargetKind.MILESTONE;
+        requireFiniteOrNull(limit, "limit");
+        boolean needsValue = kind != TargetKind.COMPARATOR && kind != TargetKind.MILESTONE && !kind.directionOnly();
         if (needsValue && value == null) {
             throw new IllegalArgumentException(kind + " target needs a value");
+        }
+        if (kind.directionOnly() && value != null) {
+            throw new IllegalArgumentException(kind + " target gives a direction, not a value");
+        }
+        if (limit != null && !kind.directionOnly()) {
+            throw new IllegalArgumentException("a natural limit is for direction-only targets, not " + kind);
         }
         if ((kind == TargetKind.RANGE) != (valueHigh != null)) {
             throw new IllegalArgumentException("value_high is for range targets only, and a range needs it");
@@ -117,22 +129,38 @@ public record Target(
         return of(TargetKind.MILESTONE, null, null, null, baselineYear, targetYear);
     }
 
+    /** Direction only: the indicator should grow (稳步提高; SDG "Increase"). */
+    public static Target increase(int baselineYear, int targetYear) {
+        return of(TargetKind.INCREASE, null, null, null, baselineYear, targetYear);
+    }
+
+    /** Direction only: the indicator should fall (逐步下降; SDG "Decrease"). */
+    public static Target decrease(int baselineYear, int targetYear) {
+        return of(TargetKind.DECREASE, null, null, null, baselineYear, targetYear);
+    }
+
     private static Target of(TargetKind kind, @Nullable Double value, @Nullable Double high,
             @Nullable ChangeUnit unit, int baselineYear, int targetYear) {
-        return new Target(kind, Qualifier.NONE, value, high, unit, baselineYear, null, targetYear, Polarity.POSITIVE);
+        return new Target(kind, Qualifier.NONE, value, high, unit, baselineYear, null, targetYear, Polarity.POSITIVE, null);
     }
 
     public Target withQualifier(Qualifier q) {
-        return new Target(kind, q, value, valueHigh, changeUnit, baselineYear, baselineValue, targetYear, polarity);
+        return new Target(kind, q, value, valueHigh, changeUnit, baselineYear, baselineValue, targetYear, polarity, limit);
     }
 
     public Target withPolarity(Polarity p) {
-        return new Target(kind, qualifier, value, valueHigh, changeUnit, baselineYear, baselineValue, targetYear, p);
+        return new Target(kind, qualifier, value, valueHigh, changeUnit, baselineYear, baselineValue, targetYear, p, limit);
     }
 
     /** The baseline value the document states beside the target; it wins over an observation of that year. */
     public Target withBaselineValue(@Nullable Double b) {
-        return new Target(kind, qualifier, value, valueHigh, changeUnit, baselineYear, b, targetYear, polarity);
+        return new Target(kind, qualifier, value, valueHigh, changeUnit, baselineYear, b, targetYear, polarity, limit);
+    }
+
+    /** The indicator's natural limit (a share cannot pass 100), for direction-only targets. */
+    public Target withLimit(@Nullable Double l) {
+        return new Target(kind, qualifier, value, valueHigh, changeUnit, baselineYear, baselineValue, targetYear,
+                polarity, l);
     }
 
     /** Whether the target's level is defined relative to the baseline value (so the baseline is indispensable). */

@@ -133,11 +133,12 @@ class ProgressRulesProperties {
                     if (kind == TargetKind.GROWTH_RATE || kind == TargetKind.CHANGE) {
                         value = Math.max(-100, v);
                     }
-                    boolean numeric = kind != TargetKind.COMPARATOR && kind != TargetKind.MILESTONE;
+                    boolean numeric = kind != TargetKind.COMPARATOR && kind != TargetKind.MILESTONE
+                            && !kind.directionOnly();
                     return new Target(kind, q, numeric ? value : null,
                             kind == TargetKind.RANGE ? Math.max(value, w) : null,
                             kind == TargetKind.CHANGE ? (w > 0 ? ChangeUnit.PERCENT : ChangeUnit.POINTS) : null,
-                            y.baseline(), n.baseline(), y.target(), p);
+                            y.baseline(), n.baseline(), y.target(), p, kind.directionOnly() && w > 0 ? w : null);
                 });
     }
 
@@ -244,7 +245,7 @@ class ProgressRulesProperties {
                     yield atLeast(d * y, d * b * v);
                 }
                 case COMPARATOR -> atLeast(polarity * y, polarity * comparator.at(latest.year()).value());
-                case MILESTONE -> throw new IllegalStateException("not numeric");
+                case MILESTONE, INCREASE, DECREASE -> throw new IllegalStateException("not numeric");
             };
         }
 
@@ -281,7 +282,7 @@ class ProgressRulesProperties {
             };
             Target t = new Target(kind, Qualifier.NONE, kind == TargetKind.COMPARATOR ? null : value,
                     kind == TargetKind.RANGE ? value + Math.abs(w) : null,
-                    kind == TargetKind.CHANGE ? s.unit() : null, BASE, null, DUE, s.polarity());
+                    kind == TargetKind.CHANGE ? s.unit() : null, BASE, null, DUE, s.polarity(), null);
             Series region = Series.empty().with(BASE, baseline);
             Series comparator = Series.empty().with(BASE, baseline + w);
             for (int i = 0; i < ys.size(); i++) {
@@ -290,6 +291,72 @@ class ProgressRulesProperties {
             }
             return new NumericCase(t, region, comparator);
         });
+    }
+
+    // ---- the category never contradicts the direction of the change to the latest figure
+
+    /**
+     * Statistics Canada's categories follow the change from the start to the deciding figure (the
+     * method's {@code y_0 → y_i}): moving in the wanted direction is never deterioration, moving away
+     * always is (unless the target is met), and no change is limited progress. Over every kind with
+     * a fixed direction, series of both signs, zeros (replaced by 0.001) and crossings (unassessable,
+     * so no category), targets of zero, natural limits, and figures after the target year. Values
+     * are multiples of 0.01 or zero: a figure strictly between 0 and 0.001 would sit below the
+     * method's substitute for a zero start, and the method itself would grade a rise as a fall.
+     */
+    @Test
+    void theCategoryNeverContradictsTheDirectionOfTheChange() {
+        Gen<TargetKind> kinds = Generate.pick(List.of(TargetKind.AT_LEAST, TargetKind.AT_MOST, TargetKind.INCREASE,
+                TargetKind.DECREASE, TargetKind.CHANGE, TargetKind.MULTIPLE, TargetKind.VALUE));
+        Gen<Double> figures = integersBetween(-20000, 20000).map(k -> k / 100.0);
+        Gen<List<Double>> later = lists().of(figures).ofSizeBetween(1, 7);
+        Gen<Target> targets = kinds.zip(figures, Generate.enumValues(Polarity.class), (kind, v, polarity) -> {
+            Target t = switch (kind) {
+                case INCREASE -> Target.increase(BASE, DUE).withLimit(v > 0 ? v : null);
+                case DECREASE -> Target.decrease(BASE, DUE).withLimit(v > 0 ? v : null);
+                case CHANGE -> Target.change(Math.max(-100, v), ChangeUnit.PERCENT, BASE, DUE);
+                case MULTIPLE -> Target.multiple(Math.abs(v) / 50 + 0.01, BASE, DUE);
+                case AT_LEAST -> Target.atLeast(v, BASE, DUE);
+                case AT_MOST -> Target.atMost(v, BASE, DUE);
+                default -> Target.value(v, BASE, DUE);
+            };
+            return t.withPolarity(polarity);
+        });
+        qt().withExamples(3000)
+                .forAll(targets, figures, later)
+                .checkAssert((t, start, ys) -> {
+                    Series s = Series.empty().with(BASE, start);
+                    for (int i = 0; i < ys.size(); i++) {
+                        s = s.with(BASE + 1 + i, ys.get(i));
+                    }
+                    Assessment a = ProgressRules.assess(t, s);
+                    SdgCategory c = a.category();
+                    if (c == null || c == SdgCategory.TARGET_ACHIEVED || a.status() == Status.ACHIEVED) {
+                        return;
+                    }
+                    int dir = wanted(t, a);
+                    double moved = dir * (a.latest().value() - a.start().value());
+                    String what = t + " on " + s + " gave " + c + ": " + a.reason();
+                    if (moved > 0) {
+                        assertThat(c).as(what).isNotEqualTo(SdgCategory.DETERIORATION);
+                    } else if (moved < 0) {
+                        assertThat(c).as(what).isEqualTo(SdgCategory.DETERIORATION);
+                    } else {
+                        assertThat(c).as(what).isIn(SdgCategory.LIMITED_PROGRESS, SdgCategory.ON_TRACK);
+                    }
+                });
+    }
+
+    /** The wanted direction as docs/progress-rules.md defines it for each kind. */
+    private static int wanted(Target t, Assessment a) {
+        double v = t.value() == null ? 0 : t.value();
+        return switch (t.kind()) {
+            case INCREASE, AT_LEAST -> 1;
+            case DECREASE, AT_MOST -> -1;
+            case CHANGE -> v > 0 ? 1 : v < 0 ? -1 : t.polarity().sign();
+            case MULTIPLE -> v > 1 ? 1 : v < 1 ? -1 : t.polarity().sign();
+            default -> t.polarity().sign();
+        };
     }
 
     // ---- generators with edge cases

@@ -105,18 +105,19 @@ class ProgressRulesTest {
     @Nested
     class CompoundAndLinear {
 
+        /** The method: "If the base value is zero, it is replaced by 0.001"; rates stay compound. */
         @Test
-        void zeroBaselineFallsBackToLinearRatesAndSaysSo() {
+        void zeroBaselineIsReplacedBy0point001AndSaysSo() {
             Assessment a = ProgressRules.assess(
                     Target.value(10, 2015, 2020), Series.empty().with(2015, 0).with(2017, 4));
 
-            assertThat(a.rates().basis()).isEqualTo(RateBasis.LINEAR);
-            assertThat(a.rates().achieved()).isEqualTo(2.0);
-            assertThat(a.rates().required()).isEqualTo(2.0);
-            assertThat(a.rates().ratio()).isEqualTo(1.0);
+            assertThat(a.rates().basis()).isEqualTo(RateBasis.COMPOUND);
+            // (4 / 0.001)^(1/2) − 1 and (10 / 0.001)^(1/5) − 1
+            assertThat(a.rates().achieved()).isCloseTo(100 * (Math.sqrt(4000) - 1), within(1e-9));
+            assertThat(a.rates().required()).isCloseTo(100 * (Math.pow(10000, 0.2) - 1), within(1e-9));
             assertThat(a.status()).isEqualTo(Status.ON_TRACK);
-            assertThat(a.reason().english()).isEqualTo("On track: 2 a year achieved against 2 a year required.");
-            assertThat(a.hasNote(Reason.NOTE_LINEAR_FALLBACK)).isTrue();
+            assertThat(a.hasNote(Reason.NOTE_ZERO_BASE)).isTrue();
+            assertThat(a.hasNote(Reason.NOTE_LINEAR_FALLBACK)).isTrue(); // the projection
             assertThat(a.projection().compound()).isNull();
             assertThat(a.projection().linear()).isCloseTo(10.0, within(1e-9));
         }
@@ -127,30 +128,34 @@ class ProgressRulesTest {
          * half-width 3.078 × 0.8165 × √(1 + 1/3 + 16/2) = 7.678.
          */
         @Test
-        void negativeValuesProjectLinearlyWithAPredictionInterval() {
+        void negativeValuesProjectWithAPredictionIntervalButATargetAcrossZeroIsNotAssessed() {
             Series s = Series.empty().with(2015, -5).with(2016, -4).with(2017, -1);
 
             Assessment a = ProgressRules.assess(Target.value(5, 2015, 2020), s);
 
             Projection p = a.projection();
             assertThat(p.points()).isEqualTo(3);
-            assertThat(p.compound()).isNull();
+            assertThat(p.compound()).isCloseTo(-Math.pow(0.2, 1.5), within(1e-12));
             assertThat(p.linear()).isCloseTo(14.0 / 3, within(1e-9));
             assertThat(p.high() - p.linear()).isCloseTo(7.678, within(1e-3));
             assertThat(p.linear() - p.low()).isCloseTo(7.678, within(1e-3));
-            assertThat(a.rates().basis()).isEqualTo(RateBasis.LINEAR);
-            assertThat(a.status()).isEqualTo(Status.ON_TRACK);
+            assertThat(a.rates()).isNull();
+            assertThat(a.status()).isEqualTo(Status.INSUFFICIENT_DATA);
+            assertThat(a.reason().english()).isEqualTo("Unable to assess: the start -5 and the target 5 lie on "
+                    + "different sides of zero (a zero counts as 0.001); compound growth needs both on the same side.");
         }
 
+        /** The method "is valid only when all values are positive or all values are negative". */
         @Test
-        void growthTargetWhoseLevelDropsBelowZeroIsMovingAwayWithoutNaN() {
+        void figuresThatChangeSignCannotBeAssessed() {
             Assessment a = ProgressRules.assess(
                     Target.growthRate(10, 2015, 2020), Series.empty().with(2015, 100).with(2017, -5));
 
-            assertThat(a.status()).isEqualTo(Status.OFF_TRACK);
-            assertThat(a.reason().reason()).isEqualTo(Reason.MOVING_AWAY);
-            assertThat(a.rates().basis()).isEqualTo(RateBasis.LINEAR);
-            assertThat(a.rates().achieved()).isEqualTo(-52.5);
+            assertThat(a.status()).isEqualTo(Status.INSUFFICIENT_DATA);
+            assertThat(a.reason().english()).isEqualTo("Unable to assess: the figures change sign, from 100 in 2015 "
+                    + "to -5 in 2017; compound growth needs all of them above zero or all below.");
+            assertThat(a.rates()).isNull();
+            assertThat(a.category()).isNull();
         }
 
         @Test
@@ -185,14 +190,15 @@ class ProgressRulesTest {
         }
 
         @Test
-        void changeInPointsWorksFromANegativeBaseline() {
+        void changeInPointsFromANegativeBaselineToAboveZeroCannotBeAssessed() {
             Target t = Target.change(5, ChangeUnit.POINTS, 2015, 2020);
 
             Assessment a = ProgressRules.assess(t, Series.empty().with(2015, -2).with(2016, 0));
 
             assertThat(a.targetLevel()).isEqualTo(3.0);
             assertThat(a.progressPercent()).isCloseTo(40.0, within(1e-9));
-            assertThat(a.status()).isEqualTo(Status.ON_TRACK);
+            assertThat(a.status()).isEqualTo(Status.INSUFFICIENT_DATA);
+            assertThat(a.reason().reason()).isEqualTo(Reason.TARGET_ACROSS_ZERO);
         }
     }
 

@@ -207,13 +207,15 @@ class SeedTargetsTest {
         assertThat(two.status()).isEqualTo(Status.ACHIEVED);
         assertThat(two.reason().english()).isEqualTo("Achieved: 2 in 2018 lies within the range 1–3.");
         assertThat(two.hasNote(Reason.NOTE_ASPIRATIONAL)).isTrue();
-        // from 0 the nearest end is 1: linear rates (zero start), 0 a year against 1/5 = 0.2 required, R = 0
+        // from 0 (taken as 0.001) the nearest end is 1: (1 / 0.001)^(1/5) − 1 required; 0 → 0 is no change, R = 0
         assertThat(stuck.status()).isEqualTo(Status.OFF_TRACK);
         assertThat(stuck.category()).isEqualTo(SdgCategory.LIMITED_PROGRESS);
-        assertThat(stuck.rates().basis()).isEqualTo(RateBasis.LINEAR);
-        assertThat(stuck.rates().required()).isCloseTo(0.2, within(1e-12));
+        assertThat(stuck.rates().basis()).isEqualTo(RateBasis.COMPOUND);
+        assertThat(stuck.rates().required()).isCloseTo(100 * (Math.pow(1000, 0.2) - 1), within(1e-9));
+        assertThat(stuck.rates().achieved()).isEqualTo(0.0);
         assertThat(stuck.progressPercent()).isEqualTo(0.0);
-        assertThat(stuck.hasNote(Reason.NOTE_LINEAR_FALLBACK)).isTrue();
+        assertThat(stuck.hasNote(Reason.NOTE_ZERO_BASE)).isTrue();
+        assertThat(stuck.hasNote(Reason.NOTE_DEPARTURE_FLAT_ZERO)).isTrue();
         assertThat(five.status()).isEqualTo(Status.AT_RISK);
         assertThat(five.reason().reason()).isEqualTo(Reason.RANGE_OVERSHOOT);
     }
