@@ -12,13 +12,15 @@ import org.yardstick.shared.Period;
  * @param value     the computed value
  * @param withheld  true when the value is not to be used: coverage is incomplete and the indicator withholds partial aggregates
  * @param derived   true for a derived indicator's formula value
+ * @param fromPeriods true for a year (or quarter) made from the region's quarters or months by the
+ *                  indicator's period rule; then {@code covered} and {@code expected} count months
  * @param covered   how many of the reporting units below have a figure (报送数)
  * @param expected  how many reporting units there are below (应报数)
  * @param inputs    how many sub-regions' figures entered the value
  * @param updatedAt when it was last computed
  */
 public record AggregateFigure(String indicatorCode, String regionCode, Period period, BigDecimal value, boolean withheld,
-                              boolean derived, int covered, int expected, int inputs, Instant updatedAt) {
+                              boolean derived, boolean fromPeriods, int covered, int expected, int inputs, Instant updatedAt) {
 
     /** Whether every reporting unit below is covered. */
     public boolean complete() {

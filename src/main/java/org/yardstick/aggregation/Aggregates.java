@@ -116,13 +116,18 @@ public class Aggregates {
         }
     }
 
+    /** Recomputes the aggregates of these indicators for a period, as an approval does (for figures written otherwise). */
+    public void recompute(Collection<String> indicatorCodes, String period) {
+        recomputation.recompute(indicatorCodes, period);
+    }
+
     /** Recomputes every aggregate from the approved figures (recovery); answers how many rows were written. */
     public int recomputeAll() {
         return recomputation.recomputeAll();
     }
 
     private static final String SELECT = """
-            select i.code as indicator_code, r.code as region_code, a.period, a.computed, a.withheld, a.derived, a.covered,
+            select i.code as indicator_code, r.code as region_code, a.period, a.computed, a.withheld, a.derived, a.from_periods, a.covered,
                    a.expected, a.input_count, a.updated_at
             from aggregate_value a join indicator i on i.id = a.indicator_id join region r on r.id = a.region_id
             """;
@@ -130,7 +135,7 @@ public class Aggregates {
     private static AggregateFigure map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new AggregateFigure(rs.getString("indicator_code"), rs.getString("region_code"),
                 Period.parse(rs.getString("period")).orElseThrow(), rs.getBigDecimal("computed").stripTrailingZeros(),
-                rs.getBoolean("withheld"), rs.getBoolean("derived"), rs.getInt("covered"), rs.getInt("expected"),
+                rs.getBoolean("withheld"), rs.getBoolean("derived"), rs.getBoolean("from_periods"), rs.getInt("covered"), rs.getInt("expected"),
                 rs.getInt("input_count"), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -173,7 +173,7 @@ class LiveAggregatesTest {
         assertThat(aggregates.recomputeAll()).isPositive();
         AggregateFigure recomputed = figure("BB_USERS", "6501");
         assertThat(recomputed).as("a full recomputation agrees with the live one").isEqualTo(
-                new AggregateFigure(after.indicatorCode(), after.regionCode(), after.period(), after.value(), false, false, 7, 8, 7,
+                new AggregateFigure(after.indicatorCode(), after.regionCode(), after.period(), after.value(), false, false, false, 7, 8, 7,
                         recomputed.updatedAt()));
     }
 

@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.aggregation.engine.Aggregate;
 import org.yardstick.aggregation.engine.Formula;
 import org.yardstick.aggregation.engine.Incomplete;
+import org.yardstick.aggregation.engine.PeriodAggregation;
+import org.yardstick.aggregation.engine.PeriodRule;
 import org.yardstick.aggregation.engine.RegionAggregation;
 import org.yardstick.aggregation.engine.RegionRule;
 import org.yardstick.aggregation.engine.RegionTree;
@@ -96,6 +98,7 @@ public class Recomputation {
         for (String code : affected) {
             if (!formulas.containsKey(code)) {
                 aggregate(all.get(code), all, p, now);
+                overPeriods(all.get(code), p, now);
             }
         }
         for (String code : order) {
@@ -179,6 +182,69 @@ public class Recomputation {
         write(indicator.id(), period, now, tree, out.values().stream().filter(a -> a.computed() != null).toList(), false);
     }
 
+    /**
+     * The years (and quarters) made from the quarters and months of the year of {@code period}, in
+     * every region with such figures, by the indicator's period rule; where a region has no figure
+     * of the year (or quarter) aggregated from its sub-regions. Covered and expected count months.
+     */
+    private void overPeriods(Indicator indicator, Period period, Instant now) {
+        String rule = jdbc.sql("select period_rule from indicator where id = ?").param(indicator.id()).query(String.class).optional()
+                .orElse(null);
+        int year = period.year();
+        Period yearPeriod = Period.year(year);
+        List<Period> rolled = new ArrayList<>(List.of(yearPeriod));
+        for (int q = 1; q <= 4; q++) {
+            rolled.add(Period.parse(year + "Q" + q).orElseThrow());
+        }
+        jdbc.sql("delete from aggregate_value where indicator_id = :i and from_periods and period in (:p)")
+                .param("i", indicator.id()).param("p", rolled.stream().map(Period::code).toList()).update();
+        if (rule == null || period.type() == Period.Type.YEAR && !hasSubPeriods(indicator.id(), year)) {
+            return;
+        }
+        PeriodRule periodRule = PeriodRule.valueOf(rule);
+        // every region's figures of the year's quarters and months: reported, else aggregated from its sub-regions
+        Map<String, Map<Period, BigDecimal>> byRegion = new HashMap<>();
+        Set<String> taken = new HashSet<>(); // region|period that already have a figure of their own or aggregated
+        String like = year + "%";
+        jdbc.sql("""
+                        select r.code, a.period, a.computed from aggregate_value a join region r on r.id = a.region_id
+                        where a.indicator_id = ? and a.period like ? and not a.from_periods and not a.withheld""")
+                .param(indicator.id()).param(like)
+                .query((rs, n) -> {
+                    taken.add(rs.getString(1) + "|" + rs.getString(2));
+                    return byRegion.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .put(Period.parse(rs.getString(2)).orElseThrow(), rs.getBigDecimal(3));
+                }).list();
+        jdbc.sql("""
+                        select r.code, o.period, o.obs_value from observation o join region r on r.id = o.region_id
+                        join disaggregation g on g.id = o.disaggregation_id
+                        where o.indicator_id = ? and o.period like ? and o.status = 'APPROVED' and o.measure = 'LEVEL' and g.code = '_T'""")
+                .param(indicator.id()).param(like)
+                .query((rs, n) -> {
+                    taken.add(rs.getString(1) + "|" + rs.getString(2));
+                    return byRegion.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .put(Period.parse(rs.getString(2)).orElseThrow(), rs.getBigDecimal(3));
+                }).list();
+        Map<String, Long> ids = trees.ids(byRegion.keySet());
+        List<Object[]> rows = new ArrayList<>();
+        byRegion.forEach((region, figures) -> {
+            for (Period target : rolled) {
+                if (taken.contains(region + "|" + target.code())) {
+                    continue;
+                }
+                PeriodAggregation.roll(periodRule, target, figures).ifPresent(f -> rows.add(row(indicator.id(), ids.get(region),
+                        target, f.value(), false, false, true, f.covered(), f.expected(), f.inputs().size(), now)));
+            }
+        });
+        insert(rows);
+    }
+
+    private boolean hasSubPeriods(long indicatorId, int year) {
+        return jdbc.sql("""
+                        select count(*) from observation where indicator_id = ? and period like ? and period <> ? and status = 'APPROVED'""")
+                .param(indicatorId).param(year + "%").param(Integer.toString(year)).query(Long.class).single() > 0;
+    }
+
     private void derive(Indicator indicator, Formula formula, Map<String, Indicator> all, Period period, Instant now) {
         jdbc.sql("delete from aggregate_value where indicator_id = ? and period = ?").param(indicator.id()).param(period.code()).update();
         // every input's figure by region: reported where there is one, else computed (and not withheld)
@@ -206,7 +272,7 @@ public class Recomputation {
             Formula.Evaluation e = formula.evaluate(figures);
             if (e.outcome() == Formula.Outcome.VALUE && regionIds.containsKey(region)) {
                 int[] c = coverage.getOrDefault(region, new int[] {1, 1});
-                rows.add(row(indicator.id(), regionIds.get(region), period, e.value(), false, true,
+                rows.add(row(indicator.id(), regionIds.get(region), period, e.value(), false, true, false,
                         Math.min(c[0], c[1]), c[1], formula.inputs().size(), now));
             }
         });
@@ -217,24 +283,25 @@ public class Recomputation {
                        boolean derived) {
         List<Object[]> rows = new ArrayList<>();
         for (Aggregate a : aggregates) {
-            rows.add(row(indicatorId, tree.idOf(a.region()), period, a.computed(), a.withheld(), derived,
+            rows.add(row(indicatorId, tree.idOf(a.region()), period, a.computed(), a.withheld(), derived, false,
                     a.coverage().covered(), a.coverage().expected(), a.inputs().size(), now));
         }
         insert(rows);
     }
 
     private static Object[] row(long indicatorId, long regionId, Period period, BigDecimal value, boolean withheld,
-                                boolean derived, int covered, int expected, int inputs, Instant now) {
+                                boolean derived, boolean fromPeriods, int covered, int expected, int inputs, Instant now) {
         return new Object[] {indicatorId, regionId, period.code(), java.sql.Date.valueOf(period.start()),
-                value.setScale(SCALE, RoundingMode.HALF_EVEN), withheld, derived, covered, expected, inputs, Timestamp.from(now)};
+                value.setScale(SCALE, RoundingMode.HALF_EVEN), withheld, derived, fromPeriods, covered, expected, inputs,
+                Timestamp.from(now)};
     }
 
     private void insert(List<Object[]> rows) {
         for (Object[] r : rows) {
             jdbc.sql("""
                             insert into aggregate_value (indicator_id, region_id, period, period_start, computed, withheld, derived,
-                                                         covered, expected, input_count, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                         from_periods, covered, expected, input_count, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(r).update();
         }
     }

@@ -148,7 +148,7 @@ final class FrameworkFileReader {
 
     private IndicatorDraft indicator(YamlNode n) {
         n.allowOnly("code", "name_zh", "name_en", "unit_zh", "unit_en", "polarity", "aggregation", "numerator",
-                "denominator", "formula", "nature", "decimals", "description_zh", "description_en");
+                "denominator", "formula", "nature", "decimals", "description_zh", "description_en", "period_rule");
         Aggregation aggregation = n.choice("aggregation", Aggregation.class);
         String numerator = blankToNull(n.textOr("numerator", ""));
         String denominator = blankToNull(n.textOr("denominator", ""));
@@ -164,7 +164,8 @@ final class FrameworkFileReader {
                 n.choice("polarity", Polarity.class), aggregation, numerator, denominator,
                 blankToNull(n.textOr("formula", "")), n.choiceOr("nature", IndicatorNature.class, IndicatorNature.EXPECTED),
                 decimals == null ? 2 : decimals,
-                LocalizedText.of(n.textOr("description_zh", ""), n.textOr("description_en", "")));
+                LocalizedText.of(n.textOr("description_zh", ""), n.textOr("description_en", "")),
+                n.has("period_rule") ? n.choice("period_rule", org.yardstick.framework.PeriodRule.class) : null);
     }
 
     private void checkIndicatorReferences(List<IndicatorDraft> indicators, Known all) {

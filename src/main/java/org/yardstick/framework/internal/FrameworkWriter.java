@@ -68,11 +68,11 @@ final class FrameworkWriter {
             if (n == 0) {
                 jdbc.sql("""
                         insert into indicator (code, name_zh, name_en, unit_zh, unit_en, polarity, aggregation, formula, nature,
-                                               decimals, description_zh, description_en)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                               decimals, description_zh, description_en, period_rule)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(i.code(), i.name().zh(), i.name().en(), i.unit().zh(), i.unit().en(), i.polarity().name(),
                                 i.aggregation().name(), i.formula(), i.nature().name(), i.decimals(), i.description().zh(),
-                                i.description().en())
+                                i.description().en(), i.periodRule() == null ? null : i.periodRule().name())
                         .update();
             }
         }
