@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,12 +50,14 @@ public class Recomputation {
     static final int SCALE = 12;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Indicators indicators;
     private final RegionTrees trees;
     private final Clock clock;
 
-    Recomputation(JdbcClient jdbc, Indicators indicators, RegionTrees trees, Clock clock) {
+    Recomputation(JdbcClient jdbc, JdbcTemplate batch, Indicators indicators, RegionTrees trees, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.indicators = indicators;
         this.trees = trees;
         this.clock = clock;
@@ -297,12 +300,11 @@ public class Recomputation {
     }
 
     private void insert(List<Object[]> rows) {
-        for (Object[] r : rows) {
-            jdbc.sql("""
+        for (int from = 0; from < rows.size(); from += 1000) {
+            batch.batchUpdate("""
                             insert into aggregate_value (indicator_id, region_id, period, period_start, computed, withheld, derived,
                                                          from_periods, covered, expected, input_count, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(r).update();
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 1000)));
         }
     }
 

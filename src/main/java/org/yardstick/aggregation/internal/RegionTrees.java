@@ -21,6 +21,10 @@ import org.yardstick.aggregation.engine.RegionTree;
 class RegionTrees {
 
     private final JdbcClient jdbc;
+    /** The last tree read, with what it was read for: recomputing many indicators reads it once. */
+    private volatile @Nullable Cached last;
+
+    private record Cached(String key, Tree tree) {}
 
     RegionTrees(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -54,6 +58,14 @@ class RegionTrees {
                     .query(Integer.class).single();
             depth = Math.max(depth, d == null ? 0 : d);
         }
+        // regions change rarely: the tree read last serves while the region table is as it was
+        String key = depth + "|" + new java.util.TreeSet<>(unitLevels) + "|" + jdbc.sql(
+                "select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(sum(coalesce(parent_id, 0)), 0) from region")
+                .query(String.class).single();
+        Cached cached = last;
+        if (cached != null && cached.key().equals(key)) {
+            return cached.tree();
+        }
         Map<String, @Nullable String> parentOf = new LinkedHashMap<>();
         Map<String, Long> ids = new HashMap<>();
         Set<String> unitCodes = new HashSet<>();
@@ -74,7 +86,9 @@ class RegionTrees {
                 unitCodes.add(code);
             }
         }
-        return new Tree(RegionTree.of(parentOf), unitCodes, ids);
+        Tree tree = new Tree(RegionTree.of(parentOf), unitCodes, ids);
+        last = new Cached(key, tree);
+        return tree;
     }
 
     Map<String, Long> ids(Collection<String> codes) {
