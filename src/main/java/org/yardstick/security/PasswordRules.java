@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a password typed by a person must be: at least {@value #MIN_LENGTH} characters, at most
- * {@value #MAX_BYTES} bytes in UTF-8 (bcrypt ignores everything after them), not one of the common
- * passwords, and hard enough to guess by nbvcxz's estimate (a zxcvbn-style estimator with lists of
+ * {@value #MAX_BYTES} bytes in UTF-8 (bcrypt ignores everything after them), and hard to guess by
+ * nbvcxz's estimate (a zxcvbn-style estimator with lists of
  * leaked passwords, names and words, plus the account's own name) — at least {@value #MIN_ENTROPY}
- * bits. Plain Java; {@link Accounts} applies it to every password but the demo's seeded ones.
+ * bits. A guessable password built mostly on a common one is reported as common. Plain Java; {@link Accounts} applies it to every password but the demo's seeded ones.
  */
 final class PasswordRules {
 
@@ -47,21 +47,21 @@ final class PasswordRules {
             return Optional.of(new Refusal(AccountProblem.WEAK_PASSWORD, List.of()));
         }
         Result result = estimator(personal).estimate(password);
-        if (isCommon(result, password)) {
-            return Optional.of(new Refusal(AccountProblem.COMMON_PASSWORD, List.of()));
-        }
         if (result.getEntropy() < MIN_ENTROPY) {
+            if (isCommon(result, password)) {
+                return Optional.of(new Refusal(AccountProblem.COMMON_PASSWORD, List.of()));
+            }
             return Optional.of(new Refusal(AccountProblem.GUESSABLE_PASSWORD,
                     List.of((int) Math.floor(result.getEntropy()), (int) MIN_ENTROPY)));
         }
         return Optional.empty();
     }
 
-    /** The whole password, or all of it but a few characters, is one entry of the common-password list. */
+    /** At least half of the password is one entry of the common-password list. */
     private static boolean isCommon(Result result, String password) {
         for (Match m : result.getMatches()) {
             if (m instanceof DictionaryMatch d && COMMON_LIST.equals(d.getDictionaryName())
-                    && d.getToken().length() >= password.length() - 2) {
+                    && 2 * d.getToken().length() >= password.length()) {
                 return true;
             }
         }
