@@ -13,7 +13,13 @@ public enum AccountProblem implements ProblemKind {
     UNKNOWN_ORGANISATION("account.unknown-organisation", "is not a known organisation code"),
     NAME_REQUIRED("account.name-required", "is required"),
     STALE("account.stale", "was changed by someone else meanwhile; reload and try again"),
-    LAST_ADMIN("account.last-admin", "is the last enabled administrator and cannot lose that role");
+    LAST_ADMIN("account.last-admin", "is the last enabled administrator and cannot lose that role"),
+    PASSWORD_TOO_LONG("account.password-too-long", "has {0,number,#} bytes in UTF-8; at most {1,number,#} are allowed"),
+    COMMON_PASSWORD("account.common-password", "is, or is built on, one of the most common passwords"),
+    GUESSABLE_PASSWORD("account.guessable-password",
+            "is too easy to guess (words, names, dates, keyboard runs or the account''s own name: {0,number,#} bits of entropy, at least {1,number,#} needed)"),
+    NAME_TOO_LONG("account.name-too-long", "has {0,number,#} characters; at most {1,number,#} are allowed"),
+    OUTSIDE_SCOPE("account.outside-scope", "is outside your own scope ({0}); you may only grant scopes within it");
 
     private final String key;
     private final String template;

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,13 +24,16 @@ import org.yardstick.region.Organisation;
 import org.yardstick.region.Organisations;
 import org.yardstick.region.Region;
 import org.yardstick.region.Regions;
+import org.yardstick.security.internal.AccountPrincipal;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.NotFoundException;
 
 /**
  * The accounts: look-up, creation and changes by an administrator, each change recorded in the
- * audit trail. Passwords are stored as bcrypt hashes only.
+ * audit trail. Passwords are stored as bcrypt hashes only. An administrator acting through a request
+ * manages only the accounts inside their own region and grants only scopes inside it; the platform
+ * itself (start-up, the demo) acts without that limit.
  */
 @Repository
 public class Accounts {
@@ -40,7 +46,8 @@ public class Accounts {
             left join region r on r.id = coalesce(a.region_id, o.region_id)
             """;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
-    static final int MIN_PASSWORD = 10;
+    /** The longest display name: the column's size. */
+    static final int MAX_NAME = 200;
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -74,26 +81,42 @@ public class Accounts {
     }
 
     /**
-     * Creates an account.
+     * The accounts the acting administrator may manage: those inside their own region (organisation
+     * accounts by their organisation's region); all of them when the platform itself asks.
+     */
+    public List<Account> manageable() {
+        Optional<Account> admin = actingAdmin();
+        return all().stream().filter(a -> admin.map(ad -> within(a.regionPath(), ad)).orElse(true)).toList();
+    }
+
+    /** Whether the acting administrator may see and change this account. */
+    public boolean mayManage(Account target) {
+        return actingAdmin().map(ad -> within(target.regionPath(), ad)).orElse(true);
+    }
+
+    /**
+     * Creates an account. An administrator acting through a request may create accounts only inside
+     * their own region; the demo's seeded accounts ({@code demo}) skip the password rules.
      *
      * @param actor who creates it, for the audit trail
      * @throws InvalidInputException naming each field that is wrong
+     * @throws AccessDeniedException when someone other than an administrator acts through a request
      */
     @Transactional
     public Account create(NewAccount a, String actor) {
+        Optional<Account> admin = actingAdmin();
         List<InputProblem> problems = new ArrayList<>();
         if (!USERNAME.matcher(a.username()).matches()) {
             problems.add(problem("username", a.username(), AccountProblem.BAD_USERNAME));
         } else if (find(a.username()).isPresent()) {
             problems.add(problem("username", a.username(), AccountProblem.USERNAME_TAKEN));
         }
-        if (a.displayName().isBlank()) {
-            problems.add(problem("displayName", a.displayName(), AccountProblem.NAME_REQUIRED));
+        checkName(a.displayName(), problems);
+        if (!a.demo()) {
+            checkPassword(a.password(), problems, a.username(), a.displayName());
         }
-        if (a.password().length() < MIN_PASSWORD) {
-            problems.add(problem("password", "", AccountProblem.WEAK_PASSWORD));
-        }
-        Long[] scope = scope(a.role(), a.regionCode(), a.organisationCode(), problems);
+        Where where = scope(a.role(), a.regionCode(), a.organisationCode(), problems);
+        admin.ifPresent(ad -> checkWithin(where, ad, problems));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -101,8 +124,8 @@ public class Accounts {
                 insert into account (username, display_name, password_hash, role, region_id, organisation_id, enabled, demo,
                                      created_at)
                 values (?, ?, ?, ?, ?, ?, true, ?, ?)""")
-                .params(a.username(), a.displayName().strip(), passwords.encode(a.password()), a.role().name(), scope[0],
-                        scope[1], a.demo(), Timestamp.from(Instant.now()))
+                .params(a.username(), a.displayName().strip(), passwords.encode(a.password()), a.role().name(),
+                        where.regionId(), where.organisationId(), a.demo(), Timestamp.from(Instant.now()))
                 .update();
         Account created = get(a.username());
         events.publishEvent(Changed.of("account", created.id(), created.username(), "create", actor, "",
@@ -114,17 +137,23 @@ public class Accounts {
 
     /**
      * Changes an account's name, role, scope and enabled flag; {@code version} is the version the
-     * administrator saw, so that two administrators cannot overwrite each other.
+     * administrator saw, so that two administrators cannot overwrite each other. A change of role,
+     * scope or enabled flag ends the account's open sessions at their next request (its security
+     * stamp changes). An administrator may change only accounts inside their own region, and only to
+     * a scope inside it — their own included, which they can narrow but not widen.
+     *
+     * @throws AccessDeniedException when the account is outside the acting administrator's region
      */
     @Transactional
     public Account update(String username, int version, String displayName, Role role, @Nullable String regionCode,
                           @Nullable String organisationCode, boolean enabled, String actor) {
+        Optional<Account> admin = actingAdmin();
         Account before = get(username);
+        admin.ifPresent(ad -> requireWithin(before, ad));
         List<InputProblem> problems = new ArrayList<>();
-        if (displayName.isBlank()) {
-            problems.add(problem("displayName", displayName, AccountProblem.NAME_REQUIRED));
-        }
-        Long[] scope = scope(role, regionCode, organisationCode, problems);
+        checkName(displayName, problems);
+        Where where = scope(role, regionCode, organisationCode, problems);
+        admin.ifPresent(ad -> checkWithin(where, ad, problems));
         boolean losesAdmin = before.role() == Role.ADMIN && before.enabled() && (role != Role.ADMIN || !enabled);
         if (losesAdmin && jdbc.sql("select count(*) from account where role = 'ADMIN' and enabled = true")
                 .query(Long.class).single() <= 1) {
@@ -137,11 +166,17 @@ public class Accounts {
                 update account set display_name = ?, role = ?, region_id = ?, organisation_id = ?, enabled = ?,
                                    version = version + 1
                 where username = ? and version = ?""")
-                .params(displayName.strip(), role.name(), scope[0], scope[1], enabled, username, version).update();
+                .params(displayName.strip(), role.name(), where.regionId(), where.organisationId(), enabled, username,
+                        version).update();
         if (n == 0) {
             throw new InvalidInputException(problem("version", Integer.toString(version), AccountProblem.STALE));
         }
         Account after = get(username);
+        if (before.role() != after.role() || before.enabled() != after.enabled()
+                || !Objects.equals(before.regionCode(), after.regionCode())
+                || !Objects.equals(before.organisationCode(), after.organisationCode())) {
+            endSessions(after.id());
+        }
         List<FieldChange> changes = new ArrayList<>();
         diff(changes, "displayName", before.displayName(), after.displayName());
         diff(changes, "role", before.role().name(), after.role().name());
@@ -152,29 +187,100 @@ public class Accounts {
         return after;
     }
 
-    /** Sets a new password; recorded in the audit trail without the password itself. */
+    /**
+     * Sets a new password and ends the account's open sessions; recorded in the audit trail without
+     * the password itself.
+     *
+     * @throws AccessDeniedException when the account is outside the acting administrator's region
+     */
     @Transactional
     public void resetPassword(String username, String newPassword, String actor) {
+        Optional<Account> admin = actingAdmin();
         Account a = get(username);
-        if (newPassword.length() < MIN_PASSWORD) {
-            throw new InvalidInputException(problem("password", "", AccountProblem.WEAK_PASSWORD));
+        admin.ifPresent(ad -> requireWithin(a, ad));
+        List<InputProblem> problems = new ArrayList<>();
+        checkPassword(newPassword, problems, a.username(), a.displayName());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         jdbc.sql("update account set password_hash = ?, failed_logins = 0, locked_until = null, version = version + 1 "
                         + "where username = ?")
                 .params(passwords.encode(newPassword), username).update();
+        endSessions(a.id());
         events.publishEvent(Changed.of("account", a.id(), username, "reset-password", actor, ""));
     }
 
-    private Long[] scope(Role role, @Nullable String regionCode, @Nullable String organisationCode,
-                         List<InputProblem> problems) {
+    /** A new security stamp: sessions (and any other credential) holding the old one are refused from now on. */
+    private void endSessions(long accountId) {
+        jdbc.sql("update account set security_stamp = security_stamp + 1 where id = ?").param(accountId).update();
+    }
+
+    /**
+     * The administrator acting through the current request, re-read from the database; empty when
+     * the platform itself acts (start-up, the demo, the command line), which is when no
+     * authentication exists at all. A request always carries one, anonymous at least.
+     */
+    private Optional<Account> actingAdmin() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            return Optional.empty();
+        }
+        Account admin = auth.getPrincipal() instanceof AccountPrincipal p
+                ? find(p.account().username()).orElse(null) : null;
+        if (admin == null || admin.role() != Role.ADMIN || !admin.enabled() || admin.regionPath() == null) {
+            throw new AccessDeniedException("only an enabled administrator manages accounts");
+        }
+        return Optional.of(admin);
+    }
+
+    private static boolean within(@Nullable String path, Account admin) {
+        return path != null && admin.regionPath() != null && path.startsWith(admin.regionPath());
+    }
+
+    private static void requireWithin(Account target, Account admin) {
+        if (!within(target.regionPath(), admin)) {
+            throw new AccessDeniedException("account " + target.username() + " is outside the scope of " + admin.username());
+        }
+    }
+
+    private static void checkWithin(Where where, Account admin, List<InputProblem> problems) {
+        if (where.path() != null && !within(where.path(), admin)) {
+            problems.add(problem(where.field(), where.code(), AccountProblem.OUTSIDE_SCOPE, admin.regionCode()));
+        }
+    }
+
+    private static void checkName(String displayName, List<InputProblem> problems) {
+        if (displayName.isBlank()) {
+            problems.add(problem("displayName", displayName, AccountProblem.NAME_REQUIRED));
+        } else if (displayName.strip().length() > MAX_NAME) {
+            problems.add(problem("displayName", displayName, AccountProblem.NAME_TOO_LONG, displayName.strip().length(),
+                    MAX_NAME));
+        }
+    }
+
+    private static void checkPassword(String password, List<InputProblem> problems, String... personal) {
+        PasswordRules.check(password, personal).ifPresent(r ->
+                problems.add(problem("password", "", r.kind(), r.args().toArray())));
+    }
+
+    /**
+     * Where an account belongs as entered: the ids to store, and the region path with the field and
+     * code it came from (null when the input was wrong, which is reported already).
+     */
+    private record Where(@Nullable Long regionId, @Nullable Long organisationId, @Nullable String path, String field,
+                         @Nullable String code) {}
+
+    private Where scope(Role role, @Nullable String regionCode, @Nullable String organisationCode,
+                        List<InputProblem> problems) {
         Long regionId = null;
-        Long organisationId = null;
+        Organisation organisation = null;
+        Region region = null;
         if (organisationCode != null && !organisationCode.isBlank()) {
             Optional<Organisation> o = organisations.find(organisationCode);
             if (o.isEmpty()) {
                 problems.add(problem("organisation", organisationCode, AccountProblem.UNKNOWN_ORGANISATION));
             } else {
-                organisationId = o.get().id();
+                organisation = o.get();
             }
         } else if (role.byOrganisation()) {
             problems.add(problem("organisation", "", AccountProblem.NEEDS_ORGANISATION, role.name()));
@@ -184,12 +290,17 @@ public class Accounts {
             if (r.isEmpty()) {
                 problems.add(problem("region", regionCode, AccountProblem.UNKNOWN_REGION));
             } else if (!role.byOrganisation()) {
-                regionId = r.get().id();
+                region = r.get();
+                regionId = region.id();
             }
         } else if (!role.byOrganisation()) {
             problems.add(problem("region", "", AccountProblem.NEEDS_REGION, role.name()));
         }
-        return new Long[] {regionId, role.byOrganisation() ? organisationId : null};
+        if (role.byOrganisation()) {
+            String path = organisation == null ? null : regions.find(organisation.regionId()).map(Region::path).orElse(null);
+            return new Where(null, organisation == null ? null : organisation.id(), path, "organisation", organisationCode);
+        }
+        return new Where(regionId, null, region == null ? null : region.path(), "region", regionCode);
     }
 
     private static void diff(List<FieldChange> changes, String field, @Nullable String before, @Nullable String after) {

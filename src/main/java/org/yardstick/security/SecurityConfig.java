@@ -3,19 +3,23 @@ package org.yardstick.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.yardstick.security.internal.LoginThrottle;
+import org.yardstick.security.internal.SessionCheck;
 
 /**
  * HTTP security: what is public (published pages, the read API, health), what needs an account and
- * which role; form login with throttling; CSRF on every form and htmx request; security headers.
+ * which role; form login with throttling; sessions that end when their account changes; CSRF on every
+ * form and htmx request; security headers.
  * Scope (which regions, which organisation) is checked where the data is, through {@link CurrentUser}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,7 +44,7 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, JdbcClient jdbc) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll()
@@ -65,6 +69,8 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?logout"))
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                // a session whose account was disabled or changed since it logged in goes on as the public's
+                .addFilterBefore(new SessionCheck(jdbc), AnonymousAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -44,8 +44,12 @@ public class Contacts {
     /**
      * Replaces a unit's addresses with those given (separated by commas, semicolons, spaces or lines).
      *
-     * @throws InvalidInputException naming each address that is not one; nothing is changed then
+     * @throws InvalidInputException naming each address that is not one, or a list longer than
+     *     {@value #MAX_LIST} characters; nothing is changed then
      */
+    /** The longest list of one unit's addresses, joined by commas: what the audit trail's value column holds. */
+    static final int MAX_LIST = 4000;
+
     @Transactional
     public List<String> set(String organisationCode, @Nullable String addresses) {
         access.requirePlan();
@@ -61,6 +65,10 @@ public class Contacts {
             } else {
                 emails.add(a);
             }
+        }
+        int length = String.join(",", emails).length();
+        if (length > MAX_LIST) {
+            problems.add(InputProblem.of("contact", 0, "emails", addresses, Problem.CONTACTS_TOO_LONG, length, MAX_LIST));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

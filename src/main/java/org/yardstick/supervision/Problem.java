@@ -23,7 +23,9 @@ public enum Problem implements ProblemKind {
     FILE_TYPE_MISMATCH("supervision.file-type-mismatch", "has the extension .{0} but its content is {1}"),
     FILE_NOT_STORED("supervision.file-not-stored", "could not be stored; nothing was saved"),
     BAD_GRACE_DAYS("supervision.bad-grace-days", "must be a whole number from 0 to 366"),
-    BAD_EMAIL("supervision.bad-email", "is not an e-mail address");
+    BAD_EMAIL("supervision.bad-email", "is not an e-mail address"),
+    CONTACTS_TOO_LONG("supervision.contacts-too-long",
+            "are {0,number,#} characters together; at most {1,number,#} are allowed for one unit");
 
     private final String key;
     private final String template;

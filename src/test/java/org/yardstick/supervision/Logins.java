@@ -26,7 +26,7 @@ final class Logins {
     /** A request made by the account, with the principal the application itself would load. */
     static RequestPostProcessor as(UserDetailsService users, Accounts accounts, String username) {
         if (username.equals(OTHER_DEPARTMENT) && accounts.find(OTHER_DEPARTMENT).isEmpty()) {
-            accounts.create(new NewAccount(OTHER_DEPARTMENT, "网信办（测试）", "sup-test-password", Role.DEPARTMENT, null,
+            accounts.create(new NewAccount(OTHER_DEPARTMENT, "网信办（测试）", "Wx9#sup-Tq4m", Role.DEPARTMENT, null,
                     "xj-wxb", false), "test");
         }
         return user(users.loadUserByUsername(username));

@@ -1,6 +1,5 @@
 package org.yardstick.security.internal;
 
-import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -8,7 +7,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.yardstick.security.Accounts;
 
-/** Loads accounts for login. */
+/** Loads accounts for login, with the password hash and the security stamp. */
 @Component
 class AccountDetails implements UserDetailsService {
 
@@ -23,9 +22,9 @@ class AccountDetails implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         var account = accounts.find(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
-        record Secret(String hash, Timestamp lockedUntil) {}
-        Secret s = jdbc.sql("select password_hash, locked_until from account where username = ?").param(username)
-                .query((rs, n) -> new Secret(rs.getString(1), rs.getTimestamp(2))).single();
-        return new AccountPrincipal(account, s.hash(), s.lockedUntil() == null ? null : s.lockedUntil().toInstant());
+        record Secret(String hash, int stamp) {}
+        Secret s = jdbc.sql("select password_hash, security_stamp from account where id = ?").param(account.id())
+                .query((rs, n) -> new Secret(rs.getString(1), rs.getInt(2))).single();
+        return new AccountPrincipal(account, s.hash(), s.stamp());
     }
 }

@@ -1,29 +1,34 @@
 package org.yardstick.security.internal;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.yardstick.security.Account;
 
-/** A logged-in account as Spring Security sees it. */
+/**
+ * A logged-in account as Spring Security sees it, with the account's security stamp at login:
+ * {@link SessionCheck} ends the session once the stamp in the database differs.
+ */
 public final class AccountPrincipal implements UserDetails {
 
     private final Account account;
     private final String passwordHash;
-    private final @Nullable Instant lockedUntil;
+    private final int stamp;
 
-    AccountPrincipal(Account account, String passwordHash, @Nullable Instant lockedUntil) {
+    AccountPrincipal(Account account, String passwordHash, int stamp) {
         this.account = account;
         this.passwordHash = passwordHash;
-        this.lockedUntil = lockedUntil;
+        this.stamp = stamp;
     }
 
     public Account account() {
         return account;
+    }
+
+    int stamp() {
+        return stamp;
     }
 
     @Override
@@ -39,11 +44,6 @@ public final class AccountPrincipal implements UserDetails {
     @Override
     public String getUsername() {
         return account.username();
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(Instant.now());
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.yardstick.security.Accounts;
 import org.yardstick.security.CurrentUser;
 import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;
+import org.yardstick.shared.InvalidInputException;
 
 /**
  * A database without any account gets one administrator at start-up, so that someone can log in:
@@ -49,7 +50,12 @@ class InitialAdmin implements ApplicationRunner {
         }
         boolean generated = password.isBlank();
         String secret = generated ? random() : password;
-        accounts.create(new NewAccount("admin", "Administrator", secret, Role.ADMIN, root, null, false), CurrentUser.SYSTEM);
+        try {
+            accounts.create(new NewAccount("admin", "Administrator", secret, Role.ADMIN, root, null, false), CurrentUser.SYSTEM);
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException("The configured initial administrator password (YARDSTICK_ADMIN_INITIAL_PASSWORD) "
+                    + "is refused: " + e.getMessage() + " — choose a longer, less common one.", e);
+        }
         if (generated) {
             log.warn("No account existed: created administrator 'admin' with password {} — change it after logging in.", secret);
         } else {

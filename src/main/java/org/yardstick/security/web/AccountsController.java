@@ -3,6 +3,7 @@ package org.yardstick.security.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +20,11 @@ import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;
 import org.yardstick.shared.InvalidInputException;
 
-/** Account management (账号管理) for administrators: list, create, change role and scope, disable, reset password. */
+/**
+ * Account management (账号管理) for administrators: list, create, change role and scope, disable, reset
+ * password — each limited to the administrator's own region by {@link Accounts}, which also lists only
+ * the accounts inside it.
+ */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class AccountsController {
@@ -45,7 +50,7 @@ class AccountsController {
 
     @GetMapping("/admin/accounts")
     String list(Model model) {
-        model.addAttribute("accounts", accounts.all());
+        model.addAttribute("accounts", accounts.manageable());
         return "security/accounts";
     }
 
@@ -71,7 +76,11 @@ class AccountsController {
 
     @GetMapping("/admin/accounts/{username}")
     String edit(@PathVariable String username, Model model) {
-        return form(model, Form.of(accounts.get(username)), false, List.of());
+        Account account = accounts.get(username);
+        if (!accounts.mayManage(account)) {
+            throw new AccessDeniedException("account " + username + " is outside the administrator's scope");
+        }
+        return form(model, Form.of(account), false, List.of());
     }
 
     @PostMapping("/admin/accounts/{username}")
@@ -92,14 +101,17 @@ class AccountsController {
     }
 
     @PostMapping("/admin/accounts/{username}/password")
-    String resetPassword(@PathVariable String username, @RequestParam String password, RedirectAttributes redirect) {
+    String resetPassword(@PathVariable String username, @RequestParam String password, Model model,
+                         RedirectAttributes redirect, HttpServletResponse response) {
         try {
             accounts.resetPassword(username, password, currentUser.name());
             redirect.addFlashAttribute("done", "password");
+            return "redirect:/admin/accounts/" + username;
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("passwordProblems", e.problems());
+            response.setStatus(422);
+            model.addAttribute("passwordProblems", e.problems());
+            return form(model, Form.of(accounts.get(username)), false, List.of());
         }
-        return "redirect:/admin/accounts/" + username;
     }
 
     private String form(Model model, Form form, boolean creating, List<org.yardstick.shared.InputProblem> problems) {
