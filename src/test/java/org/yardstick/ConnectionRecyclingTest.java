@@ -67,6 +67,7 @@ class ConnectionRecyclingTest {
             String county = COUNTIES.get(round - 1);
             String reporter = REPORTER + "-" + county;
             if (accounts.find(reporter).isEmpty()) {
+                As.user(users, "admin");
                 accounts.create(new NewAccount(reporter, "县级填报（测试）", "Recycle-Pool-7391-h2", Role.REPORTER, county, null, false),
                         "test");
             }

@@ -95,6 +95,7 @@ class LiveAggregatesTest {
             String district = DISTRICTS.get(i);
             String reporter = "agg-reporter-" + district;
             if (accounts.find(reporter).isEmpty()) {
+                As.user(users, "admin");
                 accounts.create(new NewAccount(reporter, "区县填报（汇总测试）", "Aggregate-Live-5821-xj", Role.REPORTER, district, null, false), "test");
             }
             BigDecimal b = new BigDecimal(10 + 7 * i + ".25");
@@ -183,6 +184,7 @@ class LiveAggregatesTest {
         for (String district : DISTRICTS.subList(0, 4)) {
             String reporter = "agg-reporter-" + district;
             if (accounts.find(reporter).isEmpty()) {
+                As.user(users, "admin");
                 accounts.create(new NewAccount(reporter, "区县填报（汇总测试）", "Aggregate-Live-5821-xj", Role.REPORTER, district, null, false), "test");
             }
             As.user(users, reporter);
