@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.audit.AuditTrail;
 import org.yardstick.audit.Changed;
 import org.yardstick.framework.Indicators;
 import org.yardstick.index.DefinitionReader.Reading;
@@ -43,7 +44,7 @@ public class IndexDefinitions {
     public static final String EDITOR = "editor";
     static final String AUDIT_TYPE = "index";
     /** The longest note a save may carry. */
-    public static final int MAX_NOTE = 1000;
+    public static final int MAX_NOTE = AuditTrail.MAX_REASON;
 
     private static final String CURRENT = """
             select d.id, d.code, v.version, v.yaml, v.created_at, v.created_by
