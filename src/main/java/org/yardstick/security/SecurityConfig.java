@@ -10,8 +10,10 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.yardstick.security.internal.LoginThrottle;
+import org.yardstick.security.internal.UploadGuard;
 
 /**
  * HTTP security: what is public (published pages, the read API, health), what needs an account and
@@ -65,6 +67,9 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?logout"))
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                // anonymous uploads are refused before anything reads (and spools) their bodies
+                .addFilterBefore(new UploadGuard(), CsrfFilter.class)
+                .csrf(c -> c.csrfTokenRequestHandler(UploadGuard.csrf()))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
