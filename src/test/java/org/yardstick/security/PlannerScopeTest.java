@@ -2,6 +2,8 @@ package org.yardstick.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.As;
 import org.yardstick.MapFileSet;
@@ -32,6 +35,7 @@ class PlannerScopeTest {
     @Autowired ValidationRules rules;
     @Autowired DataSetFiles dataSets;
     @Autowired UserDetailsService accounts;
+    @Autowired MockMvc mvc;
 
     static String index(String code, String scope) {
         return """
@@ -96,7 +100,7 @@ class PlannerScopeTest {
     }
 
     @Test
-    void aPlannerOfXinjiangCannotTouchTheRulesOfInnerMongolia() {
+    void aPlannerOfXinjiangCannotTouchTheRulesOfInnerMongolia() throws Exception {
         As.user(accounts, "admin");
         ValidationRule theirs = rules.create(rule("nm-scope-rule", "nm-scope-test", "PHONE_PENETRATION", "200"));
         As.user(accounts, "planner");
@@ -113,6 +117,12 @@ class PlannerScopeTest {
         assertThatThrownBy(() -> rules.delete("nm-scope-rule", theirs.version())).isInstanceOf(AccessDeniedException.class);
         assertThat(rules.get("nm-scope-rule")).isEqualTo(theirs);
         assertThat(rules.find("nm-scope-new")).isEmpty();
+        // and the rules page offers the planner no buttons for it (their own rules keep theirs)
+        As.nobody();
+        String page = mvc.perform(get("/rules").with(user(accounts.loadUserByUsername("planner")))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("/rules/ftth-le-bb/edit").doesNotContain("/rules/nm-scope-rule/edit")
+                .doesNotContain("/rules/nm-scope-rule/delete");
     }
 
     @Test
