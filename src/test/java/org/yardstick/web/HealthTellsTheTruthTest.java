@@ -15,7 +15,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Health, liveness and readiness include the database and stay DOWN while it is closed: here an
  * in-memory H2 database of this test alone is shut down (as H2 closes itself after running out of
- * memory); a new connection then finds an empty database, which is no more the application's.
+ * memory): the pool's connections then fail ("Database is already closed"), and a new one would
+ * find an empty database, which is no more the application's — both answer DOWN.
  * Its own context and database on both test runs (H2 and PostgreSQL): the shared one is not broken.
  */
 @SpringBootTest(properties = {
