@@ -30,6 +30,9 @@ import org.yardstick.shared.CsvWriter;
 @Service
 public class AuditTrail {
 
+    /** The longest reason an audit row holds ({@code audit_event.reason}): notes recorded as reasons are limited to it. */
+    public static final int MAX_REASON = 1000;
+
     private static final String COLUMNS =
             "id, at, actor, action, entity_type, entity_id, entity_key, field, old_value, new_value, reason";
     private static final String INSERTED =

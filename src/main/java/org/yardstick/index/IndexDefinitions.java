@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.audit.AuditTrail;
 import org.yardstick.audit.Changed;
 import org.yardstick.framework.Indicators;
 import org.yardstick.index.DefinitionReader.Reading;
@@ -43,7 +44,7 @@ public class IndexDefinitions {
     public static final String EDITOR = "editor";
     static final String AUDIT_TYPE = "index";
     /** The longest note a save may carry. */
-    public static final int MAX_NOTE = 1000;
+    public static final int MAX_NOTE = AuditTrail.MAX_REASON;
 
     private static final String CURRENT = """
             select d.id, d.code, v.version, v.yaml, v.created_at, v.created_by
@@ -232,13 +233,15 @@ public class IndexDefinitions {
 
     /**
      * Saves a definition from the editor as a new version, if it is valid and differs from the
-     * current one. Planners and administrators only.
+     * current one. Planners and administrators only, for indices whose scope region (before and after
+     * the change) is inside their own.
      *
      * @param editing the code of the definition edited; null to create a new one
      * @param basedOn the version the text was edited from (0 for a new definition)
      * @param note why, as the person wrote it
      * @throws InvalidInputException with every problem of the text; nothing is saved
      * @throws Conflict when another version was saved since {@code basedOn}; nothing is saved
+     * @throws org.springframework.security.access.AccessDeniedException when a scope region is outside the account's
      */
     @Transactional
     public Saved save(@Nullable String editing, int basedOn, String yaml, String note) {
@@ -249,11 +252,15 @@ public class IndexDefinitions {
                     MAX_NOTE + " characters"));
         }
         Reading r = read(source(editing), yaml, editing);
+        // scope: the index is computed over its scope region, which must be the planner's own
+        currentUser.requirePlan(regions.get(r.coverage().scopeCode()));
         if (editing == null) {
             return new Saved(create(r, yaml, EDITOR, note, actor), true);
         }
         Stored current = stored(editing).orElseThrow(() -> new InvalidInputException(
                 r.code().problem(source(editing), IndexDefinitionProblem.NOT_FOUND)));
+        // and the version being replaced: another region's index cannot be taken over by moving its scope
+        currentUser.requirePlan(regions.get(definition(current).coverage().scopeCode()));
         if (current.version() != basedOn) {
             throw conflict(editing, basedOn);
         }

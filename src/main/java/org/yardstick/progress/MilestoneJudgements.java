@@ -19,6 +19,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.audit.AuditTrail;
 import org.yardstick.audit.Changed;
 import org.yardstick.audit.Changed.FieldChange;
 import org.yardstick.framework.Plan;
@@ -42,7 +43,8 @@ public class MilestoneJudgements {
 
     /** The audit trail's entity type for targets. */
     public static final String AUDIT_TYPE = "target";
-    public static final int MAX_NOTE = 2000;
+    /** The longest note: it is the audit row's reason too, so the audit column's limit (the table holds 2000). */
+    public static final int MAX_NOTE = AuditTrail.MAX_REASON;
     static final String SOURCE = "judgement";
 
     private final JdbcClient jdbc;

@@ -49,6 +49,10 @@ public class CurrentUser {
         return scope().map(Scope::mayPlan).orElse(false);
     }
 
+    public boolean mayPlan(Region r) {
+        return scope().map(s -> s.mayPlan(r)).orElse(false);
+    }
+
     /** Throws 403 unless the account may report for the region. */
     public void requireReport(Region r) {
         if (!mayReport(r)) {
@@ -67,6 +71,16 @@ public class CurrentUser {
     public void requirePlan() {
         if (!mayPlan()) {
             throw new AccessDeniedException("not allowed to change frameworks");
+        }
+    }
+
+    /**
+     * Throws 403 unless the account may plan for the region (indices over it, rules about its data
+     * sets): a planner of Xinjiang cannot change what belongs to Inner Mongolia.
+     */
+    public void requirePlan(Region r) {
+        if (!mayPlan(r)) {
+            throw new AccessDeniedException("not allowed to plan for region " + r.code() + " (outside the account's scope)");
         }
     }
 }

@@ -48,6 +48,14 @@ public record Scope(Role role, @Nullable String regionPath, @Nullable String org
         return role == Role.ADMIN || role == Role.PLANNER;
     }
 
+    /**
+     * Whether the account may define plans, indices and rules about this region: planners inside their
+     * own region's subtree, administrators anywhere in their scope.
+     */
+    public boolean mayPlan(Region region) {
+        return mayPlan() && covers(region);
+    }
+
     /** Whether the account acts for this organisation. */
     public boolean isOf(String organisation) {
         return organisation.equals(organisationCode);

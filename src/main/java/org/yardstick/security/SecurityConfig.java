@@ -12,9 +12,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.yardstick.security.internal.LoginThrottle;
 import org.yardstick.security.internal.SessionCheck;
+import org.yardstick.security.internal.UploadGuard;
 
 /**
  * HTTP security: what is public (published pages, the read API, health), what needs an account and
@@ -71,6 +73,9 @@ class SecurityConfig {
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 // a session whose account was disabled or changed since it logged in goes on as the public's
                 .addFilterBefore(new SessionCheck(jdbc), AnonymousAuthenticationFilter.class)
+                // anonymous uploads are refused before anything reads (and spools) their bodies
+                .addFilterBefore(new UploadGuard(), CsrfFilter.class)
+                .csrf(c -> c.csrfTokenRequestHandler(UploadGuard.csrf()))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -17,8 +18,12 @@ import org.yardstick.audit.Changed;
 import org.yardstick.audit.Changed.FieldChange;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
+import org.yardstick.framework.Plan;
+import org.yardstick.framework.Plans;
 import org.yardstick.observation.DataSet;
 import org.yardstick.observation.DataSets;
+import org.yardstick.region.Region;
+import org.yardstick.region.Regions;
 import org.yardstick.security.CurrentUser;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
@@ -30,7 +35,9 @@ import org.yardstick.validation.internal.RuleStore;
  * The validation rules (校验规则): read by anyone who may see them, changed by planners and
  * administrators. Every change checks the whole rule first (nothing is written when a field is
  * wrong), names the version it saw (a rule changed meanwhile is a conflict, not an overwrite), is
- * recorded in the audit trail, and takes effect for the next figure checked.
+ * recorded in the audit trail, and takes effect for the next figure checked. A rule belongs to the
+ * region of its data set's plan (a rule for every data set, or a data set of no plan, to the whole
+ * country): only planners of that region, and administrators above it, may change it.
  */
 @Service
 public class ValidationRules {
@@ -42,11 +49,15 @@ public class ValidationRules {
     private final RuleCache cache;
     private final Indicators indicators;
     private final DataSets dataSets;
+    private final Plans plans;
+    private final Regions regions;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
 
-    ValidationRules(RuleStore store, RuleCache cache, Indicators indicators, DataSets dataSets, CurrentUser currentUser,
-                    ApplicationEventPublisher events) {
+    ValidationRules(RuleStore store, RuleCache cache, Indicators indicators, DataSets dataSets, Plans plans,
+                    Regions regions, CurrentUser currentUser, ApplicationEventPublisher events) {
+        this.plans = plans;
+        this.regions = regions;
         this.store = store;
         this.cache = cache;
         this.indicators = indicators;
@@ -79,7 +90,7 @@ public class ValidationRules {
      */
     @Transactional
     public ValidationRule create(RuleForm form) {
-        currentUser.requirePlan();
+        requireScope(form.dataSet(), form.indicator());
         String actor = currentUser.name();
         List<InputProblem> problems = new ArrayList<>();
         ValidationRule rule = null;
@@ -109,6 +120,8 @@ public class ValidationRules {
         currentUser.requirePlan();
         String actor = currentUser.name();
         ValidationRule before = current(code, version);
+        requireScope(before.dataSetCode(), before.indicatorCode());
+        requireScope(form.dataSet(), form.indicator());
         ValidationRule rule = reader().read(form.withCode(code), "form", before.id(), version, actor);
         if (!store.update(rule, version, actor)) {
             throw conflict(code, version);
@@ -127,6 +140,7 @@ public class ValidationRules {
         currentUser.requirePlan();
         String actor = currentUser.name();
         ValidationRule before = current(code, version);
+        requireScope(before.dataSetCode(), before.indicatorCode());
         ValidationRule changed = new ValidationRule(before.id(), before.code(), before.name(), before.severity(), enabled,
                 before.dataSetCode(), before.indicatorCode(), before.condition(), version, actor, null);
         if (!store.update(changed, version, actor)) {
@@ -146,12 +160,59 @@ public class ValidationRules {
         currentUser.requirePlan();
         String actor = currentUser.name();
         ValidationRule before = current(code, version);
+        requireScope(before.dataSetCode(), before.indicatorCode());
         if (!store.delete(code, version)) {
             throw conflict(code, version);
         }
         events.publishEvent(new Changed(ENTITY, before.id(), code, "delete", actor,
                 diff(fields(before), Map.of()), ""));
         cache.invalidate();
+    }
+
+    /** Whether the current account may change a rule: it plans for every region the rule checks figures of. */
+    public boolean mayChange(ValidationRule rule) {
+        return currentUser.mayPlan()
+                && regionsOf(rule.dataSetCode(), rule.indicatorCode()).stream().allMatch(currentUser::mayPlan);
+    }
+
+    /** Throws 403 unless the account plans for every region a rule about this data set and indicator checks. */
+    private void requireScope(@Nullable String dataSetCode, @Nullable String indicatorCode) {
+        currentUser.requirePlan();
+        regionsOf(dataSetCode, indicatorCode).forEach(currentUser::requirePlan);
+    }
+
+    /**
+     * The regions whose figures a rule checks: those of the plans of its data set, or, for a rule of
+     * every data set, of each data set holding its indicator. A data set without a plan, or a rule
+     * that no data set holds yet, belongs to the whole country (every root). Empty for an unknown data
+     * set or indicator, which the form check refuses.
+     */
+    private List<Region> regionsOf(@Nullable String dataSetCode, @Nullable String indicatorCode) {
+        List<DataSet> sets;
+        if (dataSetCode != null && !dataSetCode.isBlank()) {
+            Optional<DataSet> set = dataSets.find(dataSetCode.strip());
+            if (set.isEmpty()) {
+                return List.of();
+            }
+            sets = List.of(set.get());
+        } else if (indicatorCode == null || indicatorCode.isBlank()) {
+            return List.of();
+        } else {
+            sets = dataSets.all().stream().filter(d -> d.contains(indicatorCode.strip())).toList();
+            if (sets.isEmpty()) {
+                return regions.roots();
+            }
+        }
+        List<Region> held = new ArrayList<>();
+        for (DataSet d : sets) {
+            Optional<Plan> plan = d.planCode() == null ? Optional.empty() : plans.find(d.planCode());
+            Optional<Region> region = plan.flatMap(p -> regions.find(p.regionId()));
+            if (region.isEmpty()) {
+                return regions.roots();
+            }
+            held.add(region.get());
+        }
+        return held;
     }
 
     /** Writes rules read from a file (demo, framework files), in the caller's transaction. */

@@ -20,7 +20,7 @@ final class LanguageResolver implements LocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
-        Locale fromParam = parse(request.getParameter(PARAM));
+        Locale fromParam = parse(parameter(request));
         if (fromParam != null) {
             return fromParam;
         }
@@ -49,6 +49,28 @@ final class LanguageResolver implements LocaleResolver {
         c.setMaxAge(locale == null ? 0 : 365 * 24 * 3600);
         c.setAttribute("SameSite", "Lax");
         response.addCookie(c);
+    }
+
+    /**
+     * The {@code lang} parameter. Of an upload (multipart), from its address only: looking in the
+     * body would make the server read and spool the whole upload, on error pages too (an upload
+     * refused before it was read).
+     */
+    static @Nullable String parameter(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return request.getParameter(PARAM);
+        }
+        String query = request.getQueryString();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(PARAM + "=")) {
+                return pair.substring(PARAM.length() + 1);
+            }
+        }
+        return null;
     }
 
     static @Nullable Locale parse(@Nullable String value) {

@@ -35,10 +35,23 @@ class LayoutModel {
             // a page answering a form (a refused entry): its address takes only POST, so switch the
             // page the form was on, when the browser says which one of ours it was
             URI form = sameSite(request.getHeader(HttpHeaders.REFERER), request.getServerName());
-            path = form == null ? "/" : form.getRawPath();
-            query = form == null ? null : form.getRawQuery();
-            return UriComponentsBuilder.fromPath(path).query(query)
-                    .replaceQueryParam(LanguageResolver.PARAM, lang).build(true).toUriString();
+            if (form != null) {
+                try {
+                    return UriComponentsBuilder.fromPath(form.getRawPath()).query(form.getRawQuery())
+                            .replaceQueryParam(LanguageResolver.PARAM, lang).build(true).toUriString();
+                } catch (IllegalArgumentException notEncoded) {
+                    // java.net.URI lets through what an address may not hold ("?x=[1]"): the page then,
+                    // without the query; or the home page
+                    try {
+                        return UriComponentsBuilder.fromPath(form.getRawPath())
+                                .replaceQueryParam(LanguageResolver.PARAM, lang).build(true).toUriString();
+                    } catch (IllegalArgumentException stillNot) {
+                        // fall through to the home page
+                    }
+                }
+            }
+            return UriComponentsBuilder.fromPath("/").replaceQueryParam(LanguageResolver.PARAM, lang).build()
+                    .toUriString();
         }
         return UriComponentsBuilder.fromPath(path).query(query)
                 .replaceQueryParam(LanguageResolver.PARAM, lang).build().encode().toUriString();

@@ -41,7 +41,7 @@ class WebConfig implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                Locale chosen = LanguageResolver.parse(request.getParameter(LanguageResolver.PARAM));
+                Locale chosen = LanguageResolver.parse(LanguageResolver.parameter(request));
                 if (chosen != null) {
                     LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
                     if (resolver != null) {

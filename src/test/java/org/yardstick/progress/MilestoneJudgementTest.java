@@ -117,7 +117,7 @@ class MilestoneJudgementTest {
         MockHttpServletResponse r = judge("planner", "AT_RISK", "2025", "三个地州尚未接入一体化平台");
         assertThat(r.getStatus()).isEqualTo(302);
         assertThat(r.getRedirectedUrl()).isEqualTo(PAGE);
-        assertThat(page(null)).contains("ys-status-AT_RISK", "三个地州尚未接入一体化平台", "planner");
+        assertThat(page(null)).contains("ys-status-AT_RISK", "三个地州尚未接入一体化平台", "新疆维吾尔自治区规划人员");
         assertThat(overviewRow()).contains("ys-status-AT_RISK");
 
         judge("admin", "ACHIEVED", "2025", "14个地州全部接入（督查报告）");
@@ -165,7 +165,7 @@ class MilestoneJudgementTest {
                 .contains("data-field=\"year\"", "应为 2015 至 2026 之间的年份", "提前完成");
         assertThat(judge("planner", "ACHIEVED", "2014", "x").getStatus()).isEqualTo(422);
         assertThat(judge("planner", "ACHIEVED", "2025", "长".repeat(MilestoneJudgements.MAX_NOTE + 1)).getContentAsString())
-                .contains("data-field=\"note\"", "超过 2000 个字符");
+                .contains("data-field=\"note\"", "超过 1000 个字符");
         assertThat(judge("planner", "", "", "").getContentAsString()).contains("data-field=\"verdict\"", "data-field=\"year\"");
         assertThat(judge("planner", "achieved", "2025", "x").getStatus()).isEqualTo(302);
 
@@ -222,5 +222,32 @@ class MilestoneJudgementTest {
         assertThat(mvc.perform(get("/plans/nm-info-13fyp/targets/t-national-dc-base")
                 .with(user(accounts.loadUserByUsername("planner")))).andReturn().getResponse().getContentAsString())
                 .contains("ys-status-NOT_ASSESSED").doesNotContain("name=\"verdict\"");
+    }
+
+    @Test
+    void aNoteTheAuditTrailCannotHoldIsAFieldErrorNotAServerError() throws Exception {
+        // the judgement table holds 2000 characters, the audit row's reason 1000: 1500 used to pass the
+        // form and fail in the database (500); now the form names the field and the limit
+        String note = "长".repeat(1500);
+        MockHttpServletResponse r = judge("planner", "ON_TRACK", "2025", note);
+        assertThat(r.getStatus()).isEqualTo(422);
+        assertThat(r.getContentAsString()).contains("未保存", "data-field=\"note\"", "超过 1000 个字符");
+        assertThat(stored()).isZero();
+        assertThat(judge("planner", "ON_TRACK", "2025", "长".repeat(MilestoneJudgements.MAX_NOTE)).getStatus())
+                .isEqualTo(302);
+        assertThat(stored()).isOne();
+    }
+
+    @Test
+    void aRefererWithBracketsOrOtherOddCharactersIsNoServerError() throws Exception {
+        for (String referer : List.of("http://localhost" + PAGE + "?x=[1]", "http://localhost/[", "http://[",
+                "http://[::1]" + PAGE, "/plans[", "http://localhost" + PAGE + "?a=%5B&b=[", "http://localhost/?lang=[en]",
+                "http://localhost" + PAGE + "?q=a%zz", "[", "http://localhost" + PAGE + "#[x]", "http://localhost/%",
+                "http://localhost" + PAGE + "?x=%5B%5D&=&&lang=", "http://localhost/a b")) {
+            MockHttpServletResponse r = mvc.perform(post(PAGE + "/judgements").with(csrf()).header("Referer", referer)
+                    .param("verdict", "MAYBE").with(user(accounts.loadUserByUsername("planner")))).andReturn().getResponse();
+            assertThat(r.getStatus()).as(referer).isEqualTo(422);
+            assertThat(r.getContentAsString()).as(referer).contains("data-field=\"verdict\"", "lang=en\"");
+        }
     }
 }
