@@ -2,6 +2,11 @@ package org.yardstick.aggregation;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import org.yardstick.framework.Qualifier;
+import org.yardstick.observation.Measure;
+import org.yardstick.observation.Observation;
+import org.yardstick.observation.ObservationStatus;
 import org.yardstick.shared.Period;
 
 /**
@@ -25,5 +30,14 @@ public record AggregateFigure(String indicatorCode, String regionCode, Period pe
     /** Whether every reporting unit below is covered. */
     public boolean complete() {
         return expected > 0 && covered == expected;
+    }
+
+    /**
+     * The figure as the progress rules and comparisons read a figure: an approved level of the
+     * total, with no id (0), comment or sources.
+     */
+    public Observation asObservation() {
+        return new Observation(0, indicatorCode, regionCode, period, "_T", Measure.LEVEL, null, value, Qualifier.NONE, "",
+                ObservationStatus.APPROVED, null, 0, updatedAt, "", List.of());
     }
 }

@@ -73,6 +73,12 @@ public class Aggregates {
                 .param(regionCode).query(Aggregates::map).list();
     }
 
+    /** The computed figures of one indicator in every region of a level inside a region (the prefectures of Xinjiang). */
+    public List<AggregateFigure> within(String indicatorCode, String scopePath, String level) {
+        return jdbc.sql(SELECT + " where i.code = ? and r.path like ? and r.level = ?")
+                .param(indicatorCode).param(scopePath + "%").param(level).query(Aggregates::map).list();
+    }
+
     /** One computed figure, if there is one. */
     public Optional<AggregateFigure> find(String indicatorCode, String regionCode, String period) {
         return jdbc.sql(SELECT + " where i.code = ? and r.code = ? and a.period = ?")

@@ -16,13 +16,10 @@ import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
 import org.yardstick.framework.Plan;
 import org.yardstick.framework.Plans;
-import org.yardstick.framework.Qualifier;
 import org.yardstick.framework.Target;
 import org.yardstick.framework.TargetKind;
 import org.yardstick.framework.Targets;
-import org.yardstick.observation.Measure;
 import org.yardstick.observation.Observation;
-import org.yardstick.observation.ObservationStatus;
 import org.yardstick.observation.Observations;
 
 /**
@@ -110,16 +107,11 @@ public class Progress {
             List<Observation> series = levels.computeIfAbsent(ProgressSnapshot.key(a.indicatorCode(), a.regionCode(), "_T"),
                     k -> new ArrayList<>());
             if (series.stream().noneMatch(o -> o.period().equals(a.period()))) {
-                series.add(computed(a));
+                series.add(a.asObservation());
             }
         }
         levels.values().forEach(l -> l.sort(Comparator.comparing(Observation::period)));
         return new ProgressSnapshot(plansById, byCode, levels, judgements.of(milestones));
     }
 
-    /** A computed figure as the progress rules read a figure: an approved level with no id, comment or sources. */
-    private static Observation computed(AggregateFigure a) {
-        return new Observation(0, a.indicatorCode(), a.regionCode(), a.period(), "_T", Measure.LEVEL, null, a.value(),
-                Qualifier.NONE, "", ObservationStatus.APPROVED, null, 0, a.updatedAt(), "", List.of());
-    }
 }

@@ -153,6 +153,11 @@ class LiveAggregatesTest {
                 .contains("未报齐").contains("未报送").contains("汇总（8 / 8）");
         mvc.perform(get("/regions/6501/computed/BB_USERS/1999")).andExpect(status().isNotFound());
 
+        // the prefecture comparison of Xinjiang shows Urumqi's complete computed figure
+        assertThat(mvc.perform(get("/compare").param("indicator", "BB_USERS").param("level", "PREFECTURE").param("scope", "65")
+                .param("period", "2024")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("乌鲁木齐市&quot;,&quot;value&quot;:" + bb.doubleValue());
+
         // progress reads the prefecture's complete aggregate, and not the region's partial one
         var snapshot = progress.snapshot(List.of(), List.of("BB_USERS"), List.of("6501", "65"));
         BigDecimal sum = bb;

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.yardstick.aggregation.AggregateFigure;
+import org.yardstick.aggregation.Aggregates;
 import org.yardstick.framework.Disaggregation;
 import org.yardstick.framework.DisaggregationDimension;
 import org.yardstick.framework.Disaggregations;
@@ -35,8 +37,11 @@ public class Comparisons {
     private final Regions regions;
     private final Observations observations;
     private final Disaggregations disaggregations;
+    private final Aggregates aggregates;
 
-    Comparisons(Indicators indicators, Regions regions, Observations observations, Disaggregations disaggregations) {
+    Comparisons(Indicators indicators, Regions regions, Observations observations, Disaggregations disaggregations,
+                Aggregates aggregates) {
+        this.aggregates = aggregates;
         this.indicators = indicators;
         this.regions = regions;
         this.observations = observations;
@@ -63,6 +68,17 @@ public class Comparisons {
             if (at != null && o.period().type() == Period.Type.YEAR) {
                 data.computeIfAbsent(o.disaggregationCode(), k -> new TreeMap<>())
                         .computeIfAbsent(o.period().year(), k -> new Observation[places.size()])[at] = o;
+            }
+        }
+        // a place without its own figure of a year shows its complete computed one (汇总值)
+        for (AggregateFigure a : aggregates.within(indicatorCode, scope.path(), level.name())) {
+            Integer at = placeIndex.get(a.regionCode());
+            if (at != null && a.period().type() == Period.Type.YEAR && !a.withheld() && a.complete()) {
+                Observation[] year = data.computeIfAbsent(Disaggregation.TOTAL, k -> new TreeMap<>())
+                        .computeIfAbsent(a.period().year(), k -> new Observation[places.size()]);
+                if (year[at] == null) {
+                    year[at] = a.asObservation();
+                }
             }
         }
         Map<String, Disaggregation> names = new LinkedHashMap<>();
