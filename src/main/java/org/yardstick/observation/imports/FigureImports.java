@@ -147,21 +147,19 @@ public class FigureImports {
             byte[] head = in.readNBytes(4);
             Format format = format(source, head);
             InputStream all = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in);
-            if (format == Format.CSV) {
-                byte[] bytes = all.readNBytes((int) CsvFigures.MAX_BYTES + 1);
-                CsvFigures.read(source, bytes, batch::accept);
-            } else {
-                Path file = Files.createTempFile("yardstick-import-", ".xlsx");
-                try {
-                    try (OutputStream out = Files.newOutputStream(file)) {
-                        copy(source, all, out, ExcelFigures.MAX_BYTES);
-                    }
-                    List<InputProblem> cells = new ArrayList<>();
-                    ExcelFigures.read(source, file, ds.periodType(), batch::accept, cells);
-                    batch.problems(cells);
-                } finally {
-                    Files.deleteIfExists(file);
+            // the upload goes to a file first: both readers stream it, neither holds the file in memory
+            Path file = Files.createTempFile("yardstick-import-", format == Format.CSV ? ".csv" : ".xlsx");
+            try {
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    copy(source, all, out, format == Format.CSV ? CsvFigures.MAX_BYTES : ExcelFigures.MAX_BYTES);
                 }
+                if (format == Format.CSV) {
+                    CsvFigures.read(source, file, batch::accept);
+                } else {
+                    ExcelFigures.read(source, file, ds.periodType(), batch::accept, batch::problem);
+                }
+            } finally {
+                Files.deleteIfExists(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -24,6 +24,8 @@ import org.yardstick.shared.InvalidInputException;
 final class JdbcFigureWriter implements FigureWriter {
 
     static final int BATCH = 1000;
+    /** How many changes' audit records are built and written at a time. */
+    static final int AUDIT_SLICE = 20_000;
 
     static final String INSERT = """
             insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, measure, base_period,
@@ -83,12 +85,24 @@ final class JdbcFigureWriter implements FigureWriter {
         if (!conflicts.isEmpty()) {
             throw new InvalidInputException(conflicts);
         }
-        Map<String, Long> ids = createdIds(creates, submissions, totalId);
-        List<Changed> audited = new ArrayList<>();
-        for (Change c : changes) {
-            audited.add(changed(c, c.before() == null ? ids.get(c.key()) : c.before().id(), actor));
+        // the audit rows a slice at a time: a million changes are never a million audit records in memory at once
+        for (int from = 0; from < creates.size(); from += AUDIT_SLICE) {
+            List<Change> slice = creates.subList(from, Math.min(creates.size(), from + AUDIT_SLICE));
+            Map<String, Long> ids = createdIds(slice, submissions, totalId);
+            List<Changed> audited = new ArrayList<>(slice.size());
+            for (Change c : slice) {
+                audited.add(changed(c, ids.get(c.key()), actor));
+            }
+            audit.recordBulk(audited, now.toInstant());
         }
-        audit.recordBulk(audited, now.toInstant());
+        for (int from = 0; from < updates.size(); from += AUDIT_SLICE) {
+            List<Change> slice = updates.subList(from, Math.min(updates.size(), from + AUDIT_SLICE));
+            List<Changed> audited = new ArrayList<>(slice.size());
+            for (Change c : slice) {
+                audited.add(changed(c, c.before().id(), actor));
+            }
+            audit.recordBulk(audited, now.toInstant());
+        }
         return new Written(creates.size(), updates.size());
     }
 

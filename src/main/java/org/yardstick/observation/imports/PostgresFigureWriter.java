@@ -122,14 +122,18 @@ final class PostgresFigureWriter implements FigureWriter {
             update(source, updates, submissions, actor, now, totalId);
         }
         long t2 = System.nanoTime();
-        List<Changed> audited = new ArrayList<>(changes.size());
-        for (int i = 0; i < creates.size(); i++) {
-            audited.add(JdbcFigureWriter.changed(creates.get(i), ids[i], actor));
+        // the audit rows a slice at a time: a million changes are never a million audit records in memory at once
+        long auditRows = 0;
+        List<Changed> audited = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            audited.add(i < creates.size() ? JdbcFigureWriter.changed(creates.get(i), ids[i], actor)
+                    : JdbcFigureWriter.changed(updates.get(i - creates.size()), updates.get(i - creates.size()).before().id(),
+                            actor));
+            if (audited.size() == JdbcFigureWriter.AUDIT_SLICE || i == changes.size() - 1) {
+                auditRows += audit.recordBulk(audited, now.toInstant());
+                audited.clear();
+            }
         }
-        for (Change c : updates) {
-            audited.add(JdbcFigureWriter.changed(c, c.before().id(), actor));
-        }
-        long auditRows = audit.recordBulk(audited, now.toInstant());
         long t3 = System.nanoTime();
         if (changes.size() >= ANALYZE_AFTER) {
             // a large import changes the table's statistics: without them the next import's reads would scan it whole
