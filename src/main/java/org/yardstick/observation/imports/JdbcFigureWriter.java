@@ -52,7 +52,7 @@ final class JdbcFigureWriter implements FigureWriter {
                          Timestamp now, long totalId) {
         List<Change> creates = changes.stream().filter(c -> c.before() == null).toList();
         List<Change> updates = changes.stream().filter(c -> c.before() != null).toList();
-        List<InputProblem> conflicts = new ArrayList<>();
+        ProblemList conflicts = new ProblemList();
         for (int from = 0; from < creates.size(); from += BATCH) {
             List<Object[]> rows = new ArrayList<>();
             for (Change c : creates.subList(from, Math.min(creates.size(), from + BATCH))) {
@@ -65,7 +65,7 @@ final class JdbcFigureWriter implements FigureWriter {
                 jdbc.batchUpdate(INSERT, rows);
             } catch (DuplicateKeyException raced) {
                 // someone created one of these figures after the file was checked
-                throw new InvalidInputException(InputProblem.of(source, 0, "", null, CollectionProblem.CONFLICT, "?", "?"));
+                throw new InvalidInputException(InputProblem.of(source, 0, "", null, CollectionProblem.CONFLICT_RACE));
             }
         }
         for (int from = 0; from < updates.size(); from += BATCH) {
@@ -78,13 +78,14 @@ final class JdbcFigureWriter implements FigureWriter {
             int[] counts = jdbc.batchUpdate(UPDATE, rows);
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) {
-                    conflicts.add(conflict(source, batch.get(i)));
+                    // the first ones described with who changed them; the rest counted
+                    conflicts.add(conflicts.total() < ProblemList.LIMIT ? conflict(source, batch.get(i))
+                            : InputProblem.of(source, batch.get(i).row(), batch.get(i).column(), batch.get(i).valueText(),
+                                    CollectionProblem.CONFLICT_RACE));
                 }
             }
         }
-        if (!conflicts.isEmpty()) {
-            throw new InvalidInputException(conflicts);
-        }
+        conflicts.throwIfAny();
         // the audit rows a slice at a time: a million changes are never a million audit records in memory at once
         for (int from = 0; from < creates.size(); from += AUDIT_SLICE) {
             List<Change> slice = creates.subList(from, Math.min(creates.size(), from + AUDIT_SLICE));

@@ -167,7 +167,7 @@ final class PostgresFigureWriter implements FigureWriter {
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 // someone created one of these figures after the file was checked
-                throw new InvalidInputException(InputProblem.of(source, 0, "", null, CollectionProblem.CONFLICT, "?", "?"));
+                throw new InvalidInputException(InputProblem.of(source, 0, "", null, CollectionProblem.CONFLICT_RACE));
             }
             throw new IllegalStateException("COPY of the new figures failed", e);
         }
@@ -205,7 +205,8 @@ final class PostgresFigureWriter implements FigureWriter {
             return new long[] {rs.getLong(1), rs.getLong(2)};
         }, totalId, now, now, actor, actor);
         if (up[0] != 0 || up[1] != updates.size()) {
-            throw new InvalidInputException(conflicts(source, updates, missed));
+            throw new InvalidInputException(conflicts(source, updates, missed), Math.max(missed.size(),
+                    updates.size() - up[1]));
         }
         jdbc.execute("drop table import_stage");
     }
@@ -215,6 +216,9 @@ final class PostgresFigureWriter implements FigureWriter {
         changes.forEach(c -> byRow.putIfAbsent(c.row(), c));
         List<InputProblem> problems = new ArrayList<>();
         for (long row : missed) {
+            if (problems.size() == ProblemList.LIMIT) {
+                break; // the rest are counted, not described
+            }
             Change c = byRow.get(row);
             jdbc.query(CONFLICT, rs -> {
                 problems.add(InputProblem.of(source, row, c == null ? "" : c.column(), c == null ? null : c.valueText(),
@@ -223,7 +227,7 @@ final class PostgresFigureWriter implements FigureWriter {
         }
         if (problems.isEmpty()) {
             // the counts differ but no row is missing: a figure of the file was deleted and created anew meanwhile
-            problems.add(InputProblem.of(source, 0, "", null, CollectionProblem.CONFLICT, "?", "?"));
+            problems.add(InputProblem.of(source, 0, "", null, CollectionProblem.CONFLICT_RACE));
         }
         return problems;
     }

@@ -23,11 +23,11 @@ import org.yardstick.observation.DataSet;
 import org.yardstick.observation.DataSets;
 import org.yardstick.observation.imports.FigureImports;
 import org.yardstick.observation.imports.ImportSlots;
-import org.yardstick.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 
@@ -105,9 +105,8 @@ class ImportController {
             response.setStatus(422);
             model.addAttribute("problems", lines(e.problems(), locale));
             model.addAttribute("problemCount", e.total());
-        } catch (AccessDeniedException | NotFoundException e) {
-            throw e;
-        } catch (RuntimeException | IOException e) {
+        } catch (DataAccessException | TransactionException | IllegalStateException | IOException
+                 | java.io.UncheckedIOException e) {
             // the database went away, a disk filled up …: the transaction is rolled back, so nothing of the file is stored
             log.error("import of {} into {} failed; nothing was written", name, code, e);
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
