@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -343,7 +344,12 @@ public class FigureImports {
         return states;
     }
 
-    private FigureWriter writer() {
+    /** Replaces the writer (tests: a writer whose connection dies midway); null goes back to the database's own. */
+    void useWriter(@Nullable FigureWriter w) {
+        writer = w;
+    }
+
+    FigureWriter writer() {
         FigureWriter w = writer;
         if (w == null) {
             try (Connection c = dataSource.getConnection()) {

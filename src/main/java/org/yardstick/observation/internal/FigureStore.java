@@ -19,7 +19,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yardstick.observation.ObservationStatus;
 import org.yardstick.observation.Submission;
@@ -134,7 +136,7 @@ public class FigureStore {
             try {
                 // in a savepoint: when someone else creates it at the same moment, theirs is used, and the
                 // transaction (aborted by the error on PostgreSQL) goes on
-                savepoint.executeWithoutResult(t -> jdbc.sql(
+                inSavepoint(() -> jdbc.sql(
                         "insert into submission (data_set_id, region_id, period, status) values (?, ?, ?, 'DRAFT')")
                         .params(dataSetId, regionId, period).update());
             } catch (DuplicateKeyException raced) {
@@ -239,8 +241,27 @@ public class FigureStore {
             rows.add(new Object[] {dataSetId, regionIds.get(i), periods.get(i)});
         }
         // in a savepoint: if someone created one of them meanwhile, the caller's transaction can go on
-        savepoint.executeWithoutResult(t -> template.batchUpdate(
+        inSavepoint(() -> template.batchUpdate(
                 "insert into submission (data_set_id, region_id, period, status) values (?, ?, ?, 'DRAFT')", rows));
+    }
+
+    /**
+     * Runs a statement in a savepoint, so that its failure leaves the transaction usable (PostgreSQL
+     * aborts a transaction at its first error); in a transaction already bound to roll back (a
+     * caller's earlier failure), nothing will be committed anyway, and it runs as it is.
+     */
+    private void inSavepoint(Runnable statement) {
+        boolean possible;
+        try {
+            possible = !TransactionAspectSupport.currentTransactionStatus().isRollbackOnly();
+        } catch (NoTransactionException e) {
+            possible = false;
+        }
+        if (possible) {
+            savepoint.executeWithoutResult(t -> statement.run());
+        } else {
+            statement.run();
+        }
     }
 
     /** The id of the total (no breakdown, {@code _T}). */
