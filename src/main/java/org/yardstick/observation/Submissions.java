@@ -160,7 +160,7 @@ public class Submissions {
         if (!store.transition(s.id(), version, to, actor, reason, reviewing)) {
             Submission now = get(s.id());
             throw new InvalidInputException(InputProblem.of("submission", 0, "version", Integer.toString(version),
-                    CollectionProblem.CONFLICT, now.reviewedBy() != null ? now.reviewedBy() : now.submittedBy(),
+                    CollectionProblem.CONFLICT, lastActor(now),
                     now.status().name().toLowerCase()));
         }
         events.publishEvent(Changed.of("submission", s.id(), s.dataSetCode() + "/" + s.regionCode() + "/" + s.period(),
@@ -169,6 +169,13 @@ public class Submissions {
         events.publishEvent(new FiguresStatusChanged(after.id(), after.dataSetCode(), after.regionCode(), after.period(),
                 s.status(), to));
         return after;
+    }
+
+    /** Who moved a submission last: its reviewer, unless it was submitted again after the review. */
+    private static String lastActor(Submission s) {
+        boolean submittedLast = s.submittedAt() != null && (s.reviewedAt() == null || s.submittedAt().isAfter(s.reviewedAt()));
+        String who = submittedLast ? s.submittedBy() : s.reviewedBy();
+        return who != null ? who : s.submittedBy() != null ? s.submittedBy() : "?";
     }
 
     private static String requireReason(String reason) {
