@@ -22,7 +22,10 @@ public enum CollectionProblem implements ProblemKind {
     REASON_REQUIRED("collection.reason-required", "a reason is required"),
     NOT_YOURS_TO_REVIEW("collection.not-yours-to-review", "is not a region you review"),
     COMMENT_TOO_LONG("collection.comment-too-long", "is longer than {0} characters"),
-    UNKNOWN_PLAN("collection.unknown-plan", "is not a known plan code");
+    UNKNOWN_PLAN("collection.unknown-plan", "is not a known plan code"),
+    SELF_APPROVAL("collection.self-approval", "cannot be approved by {0}: {0} entered or submitted figures of it (four eyes); another reviewer must approve it"),
+    CONFLICT_RACE("collection.conflict-race", "was being changed by someone else at the same moment; reload to see it, then enter your value again"),
+    NOT_AN_INTEGER("collection.not-an-integer", "is not a whole number; reload the page and try again");
 
     private final String key;
     private final String template;

@@ -9,7 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.audit.Changed;
+import org.yardstick.security.Account;
+import org.yardstick.security.CurrentUser;
+import org.yardstick.security.Role;
+import org.yardstick.shared.InputProblem;
+import org.yardstick.shared.InvalidInputException;
 import org.yardstick.region.RegionLevel;
 import org.yardstick.shared.LocalizedText;
 import org.yardstick.shared.NotFoundException;
@@ -26,9 +35,42 @@ public class DataSets {
             """;
 
     private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
 
-    DataSets(JdbcClient jdbc) {
+    DataSets(JdbcClient jdbc, CurrentUser currentUser, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.events = events;
+    }
+
+    /** Whether a data set lets reviewers approve figures they entered or submitted themselves (off by default). */
+    public boolean allowsSelfApproval(String code) {
+        return jdbc.sql("select allow_self_approval from data_set where code = ?").param(code).query(Boolean.class)
+                .optional().orElseThrow(() -> new NotFoundException("data set", code));
+    }
+
+    /**
+     * Lets reviewers of a data set approve figures they entered or submitted themselves, or stops
+     * it: an exception to the four-eyes rule that only an administrator makes, with a reason, and
+     * that the audit trail records (who, when, why, before and after).
+     */
+    @Transactional
+    public void allowSelfApproval(String code, boolean allowed, String reason) {
+        if (currentUser.account().map(Account::role).filter(r -> r == Role.ADMIN).isEmpty()) {
+            throw new AccessDeniedException("only an administrator may change the four-eyes rule of a data set");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(InputProblem.of("data set", 0, "reason", "", CollectionProblem.REASON_REQUIRED));
+        }
+        boolean before = allowsSelfApproval(code);
+        if (before == allowed) {
+            return;
+        }
+        long id = jdbc.sql("select id from data_set where code = ?").param(code).query(Long.class).single();
+        jdbc.sql("update data_set set allow_self_approval = ? where id = ?").params(allowed, id).update();
+        events.publishEvent(Changed.of("data_set", id, code, "allow-self-approval", currentUser.name(), reason.strip(),
+                new Changed.FieldChange("allow_self_approval", Boolean.toString(before), Boolean.toString(allowed))));
     }
 
     public List<DataSet> all() {

@@ -112,7 +112,7 @@ public class ObservationEditor {
         } catch (DuplicateKeyException raced) {
             // another save created the same figure or submission between our read and our write
             String where = entries.isEmpty() ? "form" : entries.get(0).source();
-            throw new InvalidInputException(InputProblem.of(where, 0, "", null, CollectionProblem.CONFLICT, "?", "?"));
+            throw new InvalidInputException(InputProblem.of(where, 0, "", null, CollectionProblem.CONFLICT_RACE));
         }
     }
 
@@ -130,10 +130,28 @@ public class ObservationEditor {
             throw new InvalidInputException(errors);
         }
         String actor = currentUser.name();
-        Submission submission = store.draft(c.dataSet.id(), c.region.id(), c.period.code());
+        Submission draft = store.draft(c.dataSet.id(), c.region.id(), c.period.code());
+        // the submission's row locked until this save commits: a submit or approval waits for it (and sees its
+        // figures), or went first and this save sees the new status
+        store.lock(draft.id());
+        Submission submission = store.submission(draft.id()).orElseThrow();
         if (!submission.editable()) {
             throw new InvalidInputException(InputProblem.of("form", 0, "submission", submission.status().name(),
                     CollectionProblem.LOCKED, submission.status().name().toLowerCase()));
+        }
+        // what is stored now, under the lock: a figure someone saved since the form was checked is a conflict that
+        // names them and their value
+        Map<String, FigureStore.Stored> now = store.levels(List.copyOf(c.parsed.keySet()), c.region.id(), c.period.code());
+        List<InputProblem> changedMeanwhile = new ArrayList<>();
+        for (Map.Entry<String, Parsed> e : c.parsed.entrySet()) {
+            FigureStore.Stored before = c.stored.get(e.getKey());
+            FigureStore.Stored current = now.get(e.getKey());
+            if (current != null && (before == null || before.version() != current.version())) {
+                changedMeanwhile.add(conflict(e.getValue().entry(), current.updatedBy(), current.value()));
+            }
+        }
+        if (!changedMeanwhile.isEmpty()) {
+            throw new InvalidInputException(changedMeanwhile);
         }
         Map<String, Long> indicatorIds = store.indicatorIds(List.copyOf(c.parsed.keySet()));
         int created = 0;
@@ -154,7 +172,10 @@ public class ObservationEditor {
                 unchanged++;
             } else if (!store.update(before.id(), before.version(), p.value(), p.qualifier().name(), p.qualifierText(),
                     p.comment(), submission.id(), actor)) {
-                conflicts.add(conflict(p.entry(), before.updatedBy(), before.value()));
+                // not locked by its submission (a figure moved or deleted meanwhile): name who has it now
+                FigureStore.Stored current = store.levels(List.of(e.getKey()), c.region.id(), c.period.code()).get(e.getKey());
+                conflicts.add(current == null ? problem(p.entry(), e.getKey(), p.entry().value(), CollectionProblem.CONFLICT_RACE)
+                        : conflict(p.entry(), current.updatedBy(), current.value()));
             } else {
                 List<FieldChange> changes = FigureText.changes(before.value(), before.qualifierText(), before.comment(), true,
                         figure(p));

@@ -71,7 +71,7 @@ public class Submissions {
      */
     @Transactional
     public Submission submit(long id, int version) {
-        Submission s = get(id);
+        Submission s = locked(id);
         Region region = regions.get(s.regionCode());
         currentUser.requireReport(region);
         if (!s.editable()) {
@@ -104,6 +104,12 @@ public class Submissions {
         if (s.status() != ObservationStatus.SUBMITTED) {
             throw wrongStatus(s, "submitted");
         }
+        String me = currentUser.name();
+        if ((me.equals(s.submittedBy()) || store.hasEntered(s.id(), me)) && !dataSets.allowsSelfApproval(s.dataSetCode())) {
+            // four eyes, administrators included: what someone entered or submitted is approved by someone else
+            throw new InvalidInputException(InputProblem.of("submission", 0, "reviewer", me, CollectionProblem.SELF_APPROVAL,
+                    me));
+        }
         return move(s, version, ObservationStatus.APPROVED, "approve", "", true);
     }
 
@@ -130,8 +136,18 @@ public class Submissions {
         return move(s, version, ObservationStatus.RETURNED, "reopen", requireReason(reason), true);
     }
 
+    /**
+     * The submission, its row locked until the transaction ends: a form save or an import of its
+     * figures running now finishes first (and is part of what this step sees), or waits and then
+     * finds the new status.
+     */
+    private Submission locked(long id) {
+        store.lock(id).orElseThrow(() -> new NotFoundException("submission", Long.toString(id)));
+        return get(id);
+    }
+
     private Submission reviewable(long id) {
-        Submission s = get(id);
+        Submission s = locked(id);
         Region region = regions.get(s.regionCode());
         if (!currentUser.mayReview(region)) {
             throw new org.springframework.security.access.AccessDeniedException("not a region you review: " + s.regionCode());
@@ -144,7 +160,7 @@ public class Submissions {
         if (!store.transition(s.id(), version, to, actor, reason, reviewing)) {
             Submission now = get(s.id());
             throw new InvalidInputException(InputProblem.of("submission", 0, "version", Integer.toString(version),
-                    CollectionProblem.CONFLICT, now.reviewedBy() != null ? now.reviewedBy() : now.submittedBy(),
+                    CollectionProblem.CONFLICT, lastActor(now),
                     now.status().name().toLowerCase()));
         }
         events.publishEvent(Changed.of("submission", s.id(), s.dataSetCode() + "/" + s.regionCode() + "/" + s.period(),
@@ -153,6 +169,13 @@ public class Submissions {
         events.publishEvent(new FiguresStatusChanged(after.id(), after.dataSetCode(), after.regionCode(), after.period(),
                 s.status(), to));
         return after;
+    }
+
+    /** Who moved a submission last: its reviewer, unless it was submitted again after the review. */
+    private static String lastActor(Submission s) {
+        boolean submittedLast = s.submittedAt() != null && (s.reviewedAt() == null || s.submittedAt().isAfter(s.reviewedAt()));
+        String who = submittedLast ? s.submittedBy() : s.reviewedBy();
+        return who != null ? who : s.submittedBy() != null ? s.submittedBy() : "?";
     }
 
     private static String requireReason(String reason) {

@@ -1,5 +1,8 @@
 package org.yardstick.shared;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -63,21 +66,82 @@ public final class CsvReader {
         }
     }
 
+    /**
+     * Bounds on what one row may hold, so that a file read row by row holds at most one bounded row
+     * in memory whatever it contains: more cells than {@code maxCells} in a row, or more characters
+     * than {@code maxChars} in a row, stop the reading with a problem of the given kind (whose one
+     * argument is the bound).
+     */
+    public record Limits(int maxCells, ProblemKind tooManyCells, int maxChars, ProblemKind tooManyChars) {}
+
+    private static final int BUFFER = 1 << 16;
+
     private final String source;
-    private final String text;
+    private final Reader in;
+    private final @Nullable Limits limits;
+    private final char[] buffer;
     private int pos;
+    private int end;
+    private boolean eof;
     private long line = 1;
     private @Nullable Row pending;
     private @Nullable InputProblem unclosed;
 
-    private CsvReader(String source, String text) {
+    private CsvReader(String source, Reader in, @Nullable Limits limits) {
         this.source = source;
-        this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        this.in = in;
+        this.limits = limits;
+        this.buffer = new char[BUFFER];
+        if (peek() == '\uFEFF') {
+            pos++;
+        }
     }
 
     /** Reads CSV text row by row; an unclosed quote throws when its row is reached. */
     public static CsvReader of(String source, String text) {
-        return new CsvReader(source, text);
+        return new CsvReader(source, new java.io.StringReader(text), null);
+    }
+
+    /**
+     * Reads CSV text row by row from a reader, holding only the row being read (and, with limits,
+     * at most a bounded row); an unclosed quote throws when its row is reached. A decoding error of
+     * the reader is thrown as it is ({@link java.io.UncheckedIOException}).
+     */
+    public static CsvReader of(String source, Reader in, Limits limits) {
+        return new CsvReader(source, in, limits);
+    }
+
+    /** The next character, -1 at the end, without consuming it. */
+    private int peek() {
+        if (pos >= end) {
+            if (eof) {
+                return -1;
+            }
+            try {
+                int n;
+                do {
+                    n = in.read(buffer, 0, buffer.length);
+                } while (n == 0);
+                if (n < 0) {
+                    eof = true;
+                    return -1;
+                }
+                pos = 0;
+                end = n;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return buffer[pos];
+    }
+
+    /** The next character, consumed; -1 at the end. */
+    private int read() {
+        int c = peek();
+        if (c >= 0) {
+            pos++;
+        }
+        return c;
     }
 
     /** The bytes of a file as UTF-8 text (a byte-order mark is dropped); other encodings are a problem. */
@@ -104,7 +168,7 @@ public final class CsvReader {
      * empty file, an unclosed quote, each row with another number of cells than the header.
      */
     public static Table table(String source, String text) {
-        CsvReader csv = new CsvReader(source, text);
+        CsvReader csv = of(source, text);
         List<Row> rows = new ArrayList<>();
         Row r;
         while ((r = csv.parseRow()) != null) {
@@ -167,29 +231,33 @@ public final class CsvReader {
      * is recorded in {@link #unclosed} (with the line its row starts on) and ends the text.
      */
     private @Nullable Row parseRow() {
-        int n = text.length();
-        while (pos < n) {
+        while (peek() >= 0) {
             long start = line;
             List<String> cells = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
             boolean quoted = false;
             boolean wasQuoted = false;
             boolean endOfRow = false;
-            while (pos < n && !endOfRow) {
-                char c = text.charAt(pos++);
+            long chars = 0;
+            int c;
+            while (!endOfRow && (c = read()) >= 0) {
+                if (limits != null && ++chars > limits.maxChars()) {
+                    throw new InvalidInputException(InputProblem.of(source, start, "", null, limits.tooManyChars(),
+                            limits.maxChars()));
+                }
                 if (quoted) {
                     if (c == '"') {
-                        if (pos < n && text.charAt(pos) == '"') {
+                        if (peek() == '"') {
                             cell.append('"');
                             pos++;
                         } else {
                             quoted = false;
                         }
                     } else {
-                        if (c == '\n' || (c == '\r' && (pos >= n || text.charAt(pos) != '\n'))) {
+                        if (c == '\n' || (c == '\r' && peek() != '\n')) {
                             line++;
                         }
-                        cell.append(c);
+                        cell.append((char) c);
                     }
                 } else if (c == '"' && !wasQuoted && cell.toString().isBlank()) {
                     cell.setLength(0);
@@ -198,14 +266,18 @@ public final class CsvReader {
                 } else if (c == ',') {
                     cells.add(finish(cell, wasQuoted));
                     wasQuoted = false;
+                    if (limits != null && cells.size() >= limits.maxCells()) {
+                        throw new InvalidInputException(InputProblem.of(source, start, "", null, limits.tooManyCells(),
+                                limits.maxCells()));
+                    }
                 } else if (c == '\r' || c == '\n') {
-                    if (c == '\r' && pos < n && text.charAt(pos) == '\n') {
+                    if (c == '\r' && peek() == '\n') {
                         pos++;
                     }
                     line++;
                     endOfRow = true;
                 } else {
-                    cell.append(c);
+                    cell.append((char) c);
                 }
             }
             if (quoted) {

@@ -1,5 +1,10 @@
 package org.yardstick.shared;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -7,6 +12,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -55,6 +62,55 @@ public final class TextDecoding {
             return Optional.of(chars.toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The encoding of a file, found as {@link #decode} finds it but reading the file as a stream
+     * (never the whole of it in memory): UTF-8 (a byte-order mark allowed), or GBK; empty if neither.
+     * Read the text then with {@link #reader}.
+     */
+    public static Optional<Charset> detect(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(3);
+        }
+        boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        if (valid(file, StandardCharsets.UTF_8, false)) {
+            return Optional.of(StandardCharsets.UTF_8);
+        }
+        if (bom || head.length >= 2 && ((head[0] & 0xFF) == 0xFE || (head[0] & 0xFF) == 0xFF)
+                && ((head[1] & 0xFF) == 0xFE || (head[1] & 0xFF) == 0xFF)) {
+            return Optional.empty();
+        }
+        return valid(file, GBK, true) ? Optional.of(GBK) : Optional.empty();
+    }
+
+    /** A strict reader of a file in an encoding: a byte sequence invalid in it throws (as an I/O error). */
+    public static Reader reader(Path file, Charset charset) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new InputStreamReader(new BufferedInputStream(Files.newInputStream(file), 1 << 16), decoder);
+    }
+
+    private static boolean valid(Path file, Charset charset, boolean text) throws IOException {
+        try (Reader r = reader(file, charset)) {
+            char[] chars = new char[1 << 16];
+            int n;
+            while ((n = r.read(chars)) >= 0) {
+                if (text) {
+                    for (int i = 0; i < n; i++) {
+                        char c = chars[i];
+                        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

@@ -1,5 +1,10 @@
 package org.yardstick.observation.imports;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +39,14 @@ public final class CsvFigures {
 
     private CsvFigures() {}
 
+    /** The most columns a CSV file may have: a header of a million columns is refused, not read. */
+    public static final int MAX_COLUMNS = 100;
+    /** The most characters a row may have (a comment is at most 1,000). */
+    public static final int MAX_ROW_CHARS = 64 * 1024;
+
+    static final CsvReader.Limits LIMITS = new CsvReader.Limits(MAX_COLUMNS, ImportProblem.TOO_MANY_COLUMNS,
+            MAX_ROW_CHARS, ImportProblem.CELL_TOO_LONG);
+
     /**
      * Reads every row into {@code sink}, in file order.
      *
@@ -47,7 +60,29 @@ public final class CsvFigures {
         }
         String text = TextDecoding.decode(bytes).orElseThrow(() -> new InvalidInputException(
                 InputProblem.of(source, 0, "", null, FileProblem.BAD_ENCODING)));
-        CsvReader csv = CsvReader.of(source, text);
+        return read(source, new StringReader(text), sink);
+    }
+
+    /**
+     * Reads every row of a file into {@code sink}, in file order, as a stream: the file is read twice
+     * (once to tell its encoding, once for its rows) and never held in memory, only the row being read.
+     *
+     * @throws InvalidInputException as {@link #read(String, byte[], Consumer)}
+     */
+    public static long read(String source, Path file, Consumer<FigureRow> sink) throws IOException {
+        if (java.nio.file.Files.size(file) > MAX_BYTES) {
+            throw new InvalidInputException(InputProblem.of(source, 0, "", null, FileProblem.TOO_LARGE,
+                    MAX_BYTES / 1024 / 1024 + " MB"));
+        }
+        Charset charset = TextDecoding.detect(file).orElseThrow(() -> new InvalidInputException(
+                InputProblem.of(source, 0, "", null, FileProblem.BAD_ENCODING)));
+        try (Reader in = TextDecoding.reader(file, charset)) {
+            return read(source, in, sink);
+        }
+    }
+
+    private static long read(String source, Reader in, Consumer<FigureRow> sink) {
+        CsvReader csv = CsvReader.of(source, in, LIMITS);
         if (!csv.hasNext()) {
             throw new InvalidInputException(InputProblem.of(source, 0, "", null, FileProblem.EMPTY));
         }

@@ -16,12 +16,13 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.Attributes;
@@ -79,11 +80,17 @@ public final class ExcelFigures {
      */
     public static long read(String source, Path file, Period.Type periodType, Consumer<FigureRow> sink,
                             List<InputProblem> problems) {
+        return read(source, file, periodType, sink, (Consumer<InputProblem>) problems::add);
+    }
+
+    /** As {@link #read(String, Path, Period.Type, Consumer, List)}, the problems of single cells given to a consumer. */
+    public static long read(String source, Path file, Period.Type periodType, Consumer<FigureRow> sink,
+                            Consumer<InputProblem> problems) {
         try (OPCPackage pkg = open(source, file)) {
             XSSFReader reader = new XSSFReader(pkg);
             List<SheetRef> sheets = sheets(reader);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-            StylesTable styles = reader.getStylesTable();
+            SharedStrings strings = SharedStrings.read(source, pkg);
+            StylesTable styles = styles(source, pkg, reader);
             boolean date1904 = sheets.isEmpty() ? false : sheets.get(0).date1904;
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             List<InputProblem> sheetProblems = new ArrayList<>();
@@ -99,14 +106,14 @@ public final class ExcelFigures {
                     } else if (first == null) {
                         first = name;
                         DataSheet data = new DataSheet(source, periodType, date1904, sink, problems);
-                        parse(in, new SheetHandler(strings, styles, date1904, data));
+                        parse(in, new SheetHandler(source, strings, styles, date1904, data));
                         data.finish();
                         figures = data.figures;
                         sheetProblems.addAll(data.fatal);
                     } else if (!INSTRUCTION_SHEETS.contains(name)) {
                         EmptyCheck check = new EmptyCheck();
                         try {
-                            parse(in, new SheetHandler(strings, styles, date1904, check));
+                            parse(in, new SheetHandler(source, strings, styles, date1904, check));
                         } catch (Stop stop) {
                             sheetProblems.add(InputProblem.of(source, 0, name, name, ImportProblem.EXTRA_SHEET, first));
                         }
@@ -130,6 +137,116 @@ public final class ExcelFigures {
             throw new InvalidInputException(InputProblem.of(source, 0, "", null, ImportProblem.NOT_A_WORKBOOK,
                     describe(e)));
         }
+    }
+
+    /** The most characters of all shared strings together: a template holds codes and names, a few MB at most. */
+    static final int MAX_STRING_CHARS = 16 * 1024 * 1024;
+    /** The most shared strings. */
+    static final int MAX_STRINGS = 1_000_000;
+    /** The largest styles part read (it is held in memory by POI). */
+    static final long MAX_STYLES_BYTES = 16L * 1024 * 1024;
+    /** The most characters of one row of a sheet. */
+    static final int MAX_ROW_CHARS = 1024 * 1024;
+    /** The most cells of one row (Excel's own limit of columns). */
+    static final int MAX_CELLS = 16_384;
+
+    /**
+     * The shared strings of a workbook, read with a SAX parser into one character buffer and an
+     * array of offsets: memory bounded by {@link #MAX_STRING_CHARS} and {@link #MAX_STRINGS} whatever
+     * the part expands to (POI's {@code ReadOnlySharedStringsTable} keeps every string as an object,
+     * without a bound, so a part that inflates to gigabytes below the zip-bomb ratio exhausts the
+     * heap). Beyond the bounds the workbook is refused.
+     */
+    static final class SharedStrings {
+        private final StringBuilder chars = new StringBuilder();
+        private int[] ends = new int[1024];
+        private int count;
+
+        static SharedStrings read(String source, OPCPackage pkg) throws Exception {
+            SharedStrings strings = new SharedStrings();
+            for (PackagePart part : pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
+                try (InputStream in = part.getInputStream()) {
+                    parse(in, strings.handler(source));
+                }
+                break;
+            }
+            return strings;
+        }
+
+        String get(int i) {
+            if (i < 0 || i >= count) {
+                throw new IllegalStateException("the shared string " + i + " does not exist");
+            }
+            return chars.substring(i == 0 ? 0 : ends[i - 1], ends[i]);
+        }
+
+        private DefaultHandler handler(String source) {
+            return new DefaultHandler() {
+                private boolean inItem;
+                private boolean inText;
+                private int phonetic;
+
+                @Override
+                public void startElement(String uri, String local, String qName, Attributes a) {
+                    switch (local) {
+                        case "si" -> inItem = true;
+                        case "rPh" -> phonetic++;
+                        case "t" -> inText = inItem && phonetic == 0;
+                        default -> { }
+                    }
+                }
+
+                @Override
+                public void characters(char[] ch, int start, int length) {
+                    if (inText) {
+                        if (chars.length() + (long) length > MAX_STRING_CHARS) {
+                            throw new Stop(InputProblem.of(source, 0, "", null, ImportProblem.STRINGS_TOO_LARGE,
+                                    MAX_STRING_CHARS));
+                        }
+                        chars.append(ch, start, length);
+                    }
+                }
+
+                @Override
+                public void endElement(String uri, String local, String qName) {
+                    switch (local) {
+                        case "t" -> inText = false;
+                        case "rPh" -> phonetic--;
+                        case "si" -> {
+                            inItem = false;
+                            if (count == MAX_STRINGS) {
+                                throw new Stop(InputProblem.of(source, 0, "", null, ImportProblem.STRINGS_TOO_LARGE,
+                                        MAX_STRING_CHARS));
+                            }
+                            if (count == ends.length) {
+                                ends = java.util.Arrays.copyOf(ends, Math.min(MAX_STRINGS, count * 2));
+                            }
+                            ends[count++] = chars.length();
+                        }
+                        default -> { }
+                    }
+                }
+            };
+        }
+    }
+
+    /** The styles (to tell dates), refused if the part is larger than POI should hold in memory. */
+    private static @Nullable StylesTable styles(String source, OPCPackage pkg, XSSFReader reader) throws Exception {
+        for (PackagePart part : pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType())) {
+            try (InputStream in = part.getInputStream()) {
+                long n = 0;
+                byte[] buffer = new byte[1 << 16];
+                int r;
+                while ((r = in.read(buffer)) > 0) {
+                    n += r;
+                    if (n > MAX_STYLES_BYTES) {
+                        throw new Stop(InputProblem.of(source, 0, "", null, ImportProblem.NOT_A_WORKBOOK,
+                                "styles.xml > " + MAX_STYLES_BYTES / 1024 / 1024 + " MB"));
+                    }
+                }
+            }
+        }
+        return reader.getStylesTable();
     }
 
     private static OPCPackage open(String source, Path file) throws Exception {
@@ -217,7 +334,9 @@ public final class ExcelFigures {
 
     /** SAX handler of one sheet: rows of cells with their kind, shared strings resolved, formulas kept. */
     private static final class SheetHandler extends DefaultHandler {
-        private final ReadOnlySharedStringsTable strings;
+        private final SharedStrings strings;
+        private final String source;
+        private long rowChars;
         private final StylesTable styles;
         private final boolean date1904;
         private final Rows rows;
@@ -235,7 +354,8 @@ public final class ExcelFigures {
         private boolean hasFormula;
         private boolean inInline;
 
-        SheetHandler(ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904, Rows rows) {
+        SheetHandler(String source, SharedStrings strings, @Nullable StylesTable styles, boolean date1904, Rows rows) {
+            this.source = source;
             this.strings = strings;
             this.styles = styles;
             this.date1904 = date1904;
@@ -250,6 +370,7 @@ public final class ExcelFigures {
                     rowNumber = r == null ? rowNumber + 1 : parseRow(r);
                     cells = new ArrayList<>();
                     column = -1;
+                    rowChars = 0;
                 }
                 case "c" -> {
                     ref = a.getValue("r");
@@ -291,6 +412,9 @@ public final class ExcelFigures {
 
         @Override
         public void characters(char[] ch, int start, int length) {
+            if ((inValue || inFormula) && (rowChars += length) > MAX_ROW_CHARS) {
+                throw new Stop(InputProblem.of(source, rowNumber, "", null, ImportProblem.CELL_TOO_LONG, MAX_ROW_CHARS));
+            }
             if (inValue && value.length() < 100_000) {
                 value.append(ch, start, length);
             } else if (inFormula && formula.length() < 1_000) {
@@ -304,7 +428,13 @@ public final class ExcelFigures {
                 case "v", "t" -> inValue = false;
                 case "f" -> inFormula = false;
                 case "is" -> inInline = false;
-                case "c" -> cells.add(cell());
+                case "c" -> {
+                    if (cells.size() >= MAX_CELLS) {
+                        throw new Stop(InputProblem.of(source, rowNumber, "", null, ImportProblem.TOO_MANY_COLUMNS,
+                                MAX_CELLS));
+                    }
+                    cells.add(cell());
+                }
                 case "row" -> rows.row(rowNumber, cells);
                 default -> { }
             }
@@ -326,7 +456,7 @@ public final class ExcelFigures {
 
         private String shared(String index) {
             try {
-                return strings.getItemAt(Integer.parseInt(index.strip())).getString();
+                return strings.get(Integer.parseInt(index.strip()));
             } catch (RuntimeException e) {
                 throw new IllegalStateException("the shared string " + index + " does not exist");
             }
@@ -358,7 +488,8 @@ public final class ExcelFigures {
         private final Period.Type periodType;
         private final boolean date1904;
         private final Consumer<FigureRow> sink;
-        private final List<InputProblem> problems;
+        private final Consumer<InputProblem> problems;
+        private boolean anyProblem;
         final List<InputProblem> fatal = new ArrayList<>();
         private final TreeMap<Integer, String> indicators = new TreeMap<>();
         private final Map<Integer, FigureRow.Columns> labels = new HashMap<>();
@@ -369,17 +500,22 @@ public final class ExcelFigures {
         long figures;
 
         DataSheet(String source, Period.Type periodType, boolean date1904, Consumer<FigureRow> sink,
-                  List<InputProblem> problems) {
+                  Consumer<InputProblem> problems) {
             this.date1904 = date1904;
             this.source = source;
             this.periodType = periodType;
             this.sink = sink;
-            this.problems = problems;
+            this.problems = p -> {
+                anyProblem = true;
+                problems.accept(p);
+            };
         }
 
         @Override
         public void merged(String range) {
-            fatal.add(InputProblem.of(source, firstRow(range), range, range, ImportProblem.MERGED_CELLS));
+            if (fatal.size() < ProblemList.LIMIT) {
+                fatal.add(InputProblem.of(source, firstRow(range), range, range, ImportProblem.MERGED_CELLS));
+            }
         }
 
         private static long firstRow(String range) {
@@ -408,13 +544,13 @@ public final class ExcelFigures {
             boolean refused = false;
             for (Cell c : cells) {
                 if (c.formula() != null) {
-                    problems.add(InputProblem.of(source, number, c.ref(), "=" + c.formula(), ImportProblem.FORMULA,
+                    problems.accept(InputProblem.of(source, number, c.ref(), "=" + c.formula(), ImportProblem.FORMULA,
                             c.formula()));
                     refused = true;
                     continue;
                 }
                 if (c.kind() == Kind.ERROR) {
-                    problems.add(InputProblem.of(source, number, c.ref(), c.text(), ImportProblem.ERROR_CELL, c.text()));
+                    problems.accept(InputProblem.of(source, number, c.ref(), c.text(), ImportProblem.ERROR_CELL, c.text()));
                     refused = true;
                     continue;
                 }
@@ -425,7 +561,7 @@ public final class ExcelFigures {
                 } else if (indicators.containsKey(c.column())) {
                     values.put(c.column(), c);
                 } else if (!labels.containsKey(c.column()) && !c.text().isBlank() && c.column() != nameColumn) {
-                    problems.add(InputProblem.of(source, number, c.ref(), c.text(), ImportProblem.NO_HEADER));
+                    problems.accept(InputProblem.of(source, number, c.ref(), c.text(), ImportProblem.NO_HEADER));
                 }
             }
             String regionCode = regionCell == null ? "" : code(regionCell);
@@ -500,7 +636,7 @@ public final class ExcelFigures {
         void finish() {
             if (!header) {
                 fatal.add(InputProblem.of(source, 0, "", null, FileProblem.EMPTY));
-            } else if (figures == 0 && fatal.isEmpty() && problems.isEmpty()) {
+            } else if (figures == 0 && fatal.isEmpty() && !anyProblem) {
                 fatal.add(InputProblem.of(source, headerRow, "", null, FileProblem.EMPTY));
             }
         }
@@ -523,7 +659,7 @@ public final class ExcelFigures {
             }
             LocalDate date = date(c);
             if (date == null) {
-                problems.add(InputProblem.of(source, number, c.ref(), c.text(), ObservationProblem.BAD_PERIOD));
+                problems.accept(InputProblem.of(source, number, c.ref(), c.text(), ObservationProblem.BAD_PERIOD));
                 return null;
             }
             String code = switch (periodType) {
@@ -539,7 +675,7 @@ public final class ExcelFigures {
                     case QUARTER -> date.getYear() + "Q" + ((date.getMonthValue() + 2) / 3);
                     case MONTH -> String.format("%d-%02d", date.getYear(), date.getMonthValue());
                 };
-                problems.add(InputProblem.of(source, number, c.ref(), date.toString(), ImportProblem.DATE_NOT_A_PERIOD,
+                problems.accept(InputProblem.of(source, number, c.ref(), date.toString(), ImportProblem.DATE_NOT_A_PERIOD,
                         date, periodType.name().toLowerCase(Locale.ROOT), example));
             }
             return code;

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -147,21 +148,19 @@ public class FigureImports {
             byte[] head = in.readNBytes(4);
             Format format = format(source, head);
             InputStream all = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in);
-            if (format == Format.CSV) {
-                byte[] bytes = all.readNBytes((int) CsvFigures.MAX_BYTES + 1);
-                CsvFigures.read(source, bytes, batch::accept);
-            } else {
-                Path file = Files.createTempFile("yardstick-import-", ".xlsx");
-                try {
-                    try (OutputStream out = Files.newOutputStream(file)) {
-                        copy(source, all, out, ExcelFigures.MAX_BYTES);
-                    }
-                    List<InputProblem> cells = new ArrayList<>();
-                    ExcelFigures.read(source, file, ds.periodType(), batch::accept, cells);
-                    batch.problems(cells);
-                } finally {
-                    Files.deleteIfExists(file);
+            // the upload goes to a file first: both readers stream it, neither holds the file in memory
+            Path file = Files.createTempFile("yardstick-import-", format == Format.CSV ? ".csv" : ".xlsx");
+            try {
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    copy(source, all, out, format == Format.CSV ? CsvFigures.MAX_BYTES : ExcelFigures.MAX_BYTES);
                 }
+                if (format == Format.CSV) {
+                    CsvFigures.read(source, file, batch::accept);
+                } else {
+                    ExcelFigures.read(source, file, ds.periodType(), batch::accept, batch::problem);
+                }
+            } finally {
+                Files.deleteIfExists(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -178,36 +177,79 @@ public class FigureImports {
             return new Outcome(p.dataSet().code(), p.source(), p.rows(), 0, 0, p.unchanged(), p.warnings());
         }
         long t0 = System.nanoTime();
-        Map<GroupKey, SubmissionState> states = submissions(p.dataSet());
+        Map<GroupKey, SubmissionState> known = submissions(p.dataSet());
         Set<GroupKey> touched = new LinkedHashSet<>();
         changes.forEach(c -> touched.add(c.group()));
-        List<GroupKey> missing = touched.stream().filter(k -> !states.containsKey(k)).toList();
+        List<GroupKey> missing = touched.stream().filter(k -> !known.containsKey(k)).toList();
         if (!missing.isEmpty()) {
-            try {
-                store.createDrafts(p.dataSet().id(), missing.stream().map(GroupKey::regionId).toList(),
-                        missing.stream().map(GroupKey::period).toList());
-            } catch (DuplicateKeyException raced) {
-                // someone started the same submission after the file was checked
-                throw new InvalidInputException(InputProblem.of(p.source(), 0, "", null, CollectionProblem.CONFLICT, "?", "?"));
-            }
-            states.putAll(submissions(p.dataSet()));
+            createDrafts(p.dataSet(), missing);
+            known.putAll(submissions(p.dataSet()));
         }
-        List<InputProblem> locked = new ArrayList<>();
+        // the submissions' rows locked until the import commits, their status read after the lock: a submit or an
+        // approval running now either finished first (and the import is refused) or waits for the import (and
+        // reviews its figures)
+        Map<GroupKey, SubmissionState> states = new HashMap<>();
+        store.lock(touched.stream().map(k -> known.get(k).id()).toList())
+                .forEach(s -> states.put(new GroupKey(s.regionId(), s.period()), s));
+        ProblemList refused = new ProblemList();
         for (Change c : changes) {
             SubmissionState s = states.get(c.group());
             if (s.status() != org.yardstick.observation.ObservationStatus.DRAFT
                     && s.status() != org.yardstick.observation.ObservationStatus.RETURNED) {
-                locked.add(InputProblem.of(p.source(), c.row(), c.column(), c.valueText(), CollectionProblem.LOCKED,
+                refused.add(InputProblem.of(p.source(), c.row(), c.column(), c.valueText(), CollectionProblem.LOCKED,
                         s.status().name().toLowerCase(Locale.ROOT)));
             }
         }
-        if (!locked.isEmpty()) {
-            throw new InvalidInputException(locked);
-        }
+        refused.throwIfAny();
+        changedMeanwhile(p, changes, refused);
+        refused.throwIfAny();
         log.debug("submissions of {} regions and periods ready in {} ms", touched.size(), (System.nanoTime() - t0) / 1_000_000);
+        // the moment of the write, taken under the locks: never before a transition that went first
         FigureWriter.Written w = writer().write(p.source(), changes, states, currentUser.name(),
                 Timestamp.from(Instant.now(clock)), store.totalId());
         return new Outcome(p.dataSet().code(), p.source(), p.rows(), w.created(), w.updated(), p.unchanged(), p.warnings());
+    }
+
+    /**
+     * Figures someone saved since the file was checked, found under the submissions' locks: each a
+     * conflict naming who saved it and what it is now.
+     */
+    private void changedMeanwhile(Prepared p, List<Change> changes, ProblemList conflicts) {
+        Map<GroupKey, List<Change>> byGroup = new LinkedHashMap<>();
+        changes.forEach(c -> byGroup.computeIfAbsent(c.group(), k -> new ArrayList<>()).add(c));
+        List<GroupKey> groups = new ArrayList<>(byGroup.keySet());
+        Set<Long> indicatorIds = new java.util.HashSet<>();
+        changes.forEach(c -> indicatorIds.add(c.indicatorId()));
+        for (int from = 0; from < groups.size(); from += ImportBatch.CHUNK) {
+            List<GroupKey> chunk = groups.subList(from, Math.min(groups.size(), from + ImportBatch.CHUNK));
+            Map<List<Object>, FigureStore.StoredLevel> now = new HashMap<>();
+            store.levels(indicatorIds, chunk.stream().map(GroupKey::regionId).collect(java.util.stream.Collectors.toSet()),
+                    chunk.stream().map(GroupKey::period).collect(java.util.stream.Collectors.toSet()),
+                    s -> now.put(List.of(s.indicatorId(), s.regionId(), s.period()), s));
+            for (GroupKey k : chunk) {
+                for (Change c : byGroup.get(k)) {
+                    FigureStore.StoredLevel current = now.get(List.of(c.indicatorId(), k.regionId(), k.period()));
+                    if (current != null && (c.before() == null || c.before().version() != current.version())) {
+                        conflicts.add(InputProblem.of(p.source(), c.row(), c.column(), c.valueText(),
+                                CollectionProblem.CONFLICT, current.updatedBy(),
+                                current.value().stripTrailingZeros().toPlainString()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Creates the draft submissions an import needs; one someone else creates at the same moment is theirs. */
+    private void createDrafts(DataSet ds, List<GroupKey> missing) {
+        try {
+            store.createDrafts(ds.id(), missing.stream().map(GroupKey::regionId).toList(),
+                    missing.stream().map(GroupKey::period).toList());
+        } catch (DuplicateKeyException raced) {
+            // someone started one of these submissions after the file was checked: one by one, each in a savepoint
+            for (GroupKey k : missing) {
+                store.draft(ds.id(), k.regionId(), k.period());
+            }
+        }
     }
 
     /** Writes the Excel template of a data set: the user's regions × open periods, with the stored values. */
@@ -302,7 +344,12 @@ public class FigureImports {
         return states;
     }
 
-    private FigureWriter writer() {
+    /** Replaces the writer (tests: a writer whose connection dies midway); null goes back to the database's own. */
+    void useWriter(@Nullable FigureWriter w) {
+        writer = w;
+    }
+
+    FigureWriter writer() {
         FigureWriter w = writer;
         if (w == null) {
             try (Connection c = dataSource.getConnection()) {

@@ -47,8 +47,13 @@ final class ImportBatch {
     record GroupKey(long regionId, String period) {}
 
     /** A figure of the file that changes what is stored. */
-    record Change(long row, String column, String valueText, long indicatorId, String indicatorCode, Region region,
-                  Period period, FigureText.Figure figure, @Nullable StoredLevel before) {
+    record Change(long row, String column, @Nullable String written, long indicatorId, String indicatorCode,
+                  Region region, Period period, FigureText.Figure figure, @Nullable StoredLevel before) {
+
+        /** The value as the file wrote it. */
+        String valueText() {
+            return written != null ? written : figure.value().toPlainString();
+        }
 
         GroupKey group() {
             return new GroupKey(region.id(), period.code());
@@ -63,8 +68,23 @@ final class ImportBatch {
     record Prepared(DataSet dataSet, String source, long rows, List<Change> changes, int unchanged,
                     List<InputProblem> warnings) {}
 
-    private record Pending(long row, FigureRow.Columns columns, String valueText, long indicatorId,
-                           FigureText.@Nullable Figure figure, boolean keepQualifier, boolean keepComment) {}
+    /**
+     * A row kept until the file is checked whole: small, since a file may have two million of them —
+     * the value as written only when it is not what the figure's number prints anyway.
+     */
+    private record Pending(long row, FigureRow.Columns columns, @Nullable String written, long indicatorId,
+                           FigureText.@Nullable Figure figure, boolean keepQualifier, boolean keepComment) {
+
+        static Pending of(long row, FigureRow.Columns columns, String valueText, long indicatorId,
+                          FigureText.@Nullable Figure figure, boolean keepQualifier, boolean keepComment) {
+            boolean plain = figure != null && valueText.equals(figure.value().toPlainString());
+            return new Pending(row, columns, plain ? null : valueText, indicatorId, figure, keepQualifier, keepComment);
+        }
+
+        String valueText() {
+            return written != null ? written : figure == null ? "" : figure.value().toPlainString();
+        }
+    }
 
     private static final class Group {
         final Region region;
@@ -88,6 +108,8 @@ final class ImportBatch {
     private final List<InputProblem> warnings = new ArrayList<>();
     private final Map<GroupKey, Group> groups = new HashMap<>();
     private final Map<String, Object> periods = new HashMap<>();
+    /** The data set's indicator codes, each one string: the rows' own copies are not kept. */
+    private final Map<String, String> canonical = new HashMap<>();
     private long rows;
 
     /**
@@ -103,6 +125,7 @@ final class ImportBatch {
         this.reportable = reportable;
         this.lookup = lookup;
         this.today = today;
+        indicatorIds.keySet().forEach(code -> canonical.put(code, code));
         for (SubmissionState s : states) {
             submissions.computeIfAbsent(s.regionId(), k -> new HashMap<>()).put(s.period(), s);
         }
@@ -110,6 +133,11 @@ final class ImportBatch {
 
     void problems(List<InputProblem> ps) {
         problems.addAll(ps);
+    }
+
+    /** A problem a reader found in a single cell (the cell is skipped). */
+    void problem(InputProblem p) {
+        problems.add(p);
     }
 
     /** Checks one row on its own (everything but the stored values and the rules) and keeps it. */
@@ -152,9 +180,9 @@ final class ImportBatch {
             return;
         }
         Group g = groups.computeIfAbsent(new GroupKey(region.id(), p.code()), k -> new Group(region, p));
-        Pending pending = new Pending(r.row(), col, r.value(), indicatorId, read.figure(), r.qualifier() == null,
+        Pending pending = Pending.of(r.row(), col, r.value(), indicatorId, read.figure(), r.qualifier() == null,
                 r.comment() == null);
-        Pending first = g.entries.putIfAbsent(r.indicator(), pending);
+        Pending first = g.entries.putIfAbsent(canonical.get(r.indicator()), pending);
         if (first != null && !sameFigure(first.figure(), read.figure())) {
             problem(r.row(), col.value(), r.value(), ImportProblem.DUPLICATE_FIGURE, first.valueText().strip(), first.row());
         }
@@ -236,6 +264,7 @@ final class ImportBatch {
         Map<Long, String> codes = new HashMap<>();
         indicatorIds.forEach((code, id) -> codes.put(id, code));
         List<Group> ordered = new ArrayList<>(groups.values());
+        groups.clear();
         ordered.sort(Comparator.comparing((Group g) -> g.region.code()).thenComparing(g -> g.period));
         List<Change> changes = new ArrayList<>();
         int unchanged = 0;
@@ -254,6 +283,10 @@ final class ImportBatch {
                     .put(codes.get(s.indicatorId()), s));
             for (Group g : chunk) {
                 unchanged += group(g, stored, checks, changes);
+            }
+            // the rows of a checked chunk live on only as changes: the memory of a file is held once
+            for (int i = from; i < Math.min(ordered.size(), from + CHUNK); i++) {
+                ordered.set(i, null);
             }
         }
         problems.throwIfAny();
@@ -312,7 +345,7 @@ final class ImportBatch {
             if (s != null && f.sameAs(s.value(), s.qualifierText(), s.comment())) {
                 unchanged++;
             } else {
-                changes.add(new Change(p.row(), p.columns().value(), p.valueText(), p.indicatorId(), e.getKey(), g.region,
+                changes.add(new Change(p.row(), p.columns().value(), p.written(), p.indicatorId(), e.getKey(), g.region,
                         g.period, f, s));
             }
         }

@@ -24,6 +24,8 @@ import org.yardstick.shared.InvalidInputException;
 final class JdbcFigureWriter implements FigureWriter {
 
     static final int BATCH = 1000;
+    /** How many changes' audit records are built and written at a time. */
+    static final int AUDIT_SLICE = 20_000;
 
     static final String INSERT = """
             insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, measure, base_period,
@@ -50,7 +52,7 @@ final class JdbcFigureWriter implements FigureWriter {
                          Timestamp now, long totalId) {
         List<Change> creates = changes.stream().filter(c -> c.before() == null).toList();
         List<Change> updates = changes.stream().filter(c -> c.before() != null).toList();
-        List<InputProblem> conflicts = new ArrayList<>();
+        ProblemList conflicts = new ProblemList();
         for (int from = 0; from < creates.size(); from += BATCH) {
             List<Object[]> rows = new ArrayList<>();
             for (Change c : creates.subList(from, Math.min(creates.size(), from + BATCH))) {
@@ -63,7 +65,7 @@ final class JdbcFigureWriter implements FigureWriter {
                 jdbc.batchUpdate(INSERT, rows);
             } catch (DuplicateKeyException raced) {
                 // someone created one of these figures after the file was checked
-                throw new InvalidInputException(InputProblem.of(source, 0, "", null, CollectionProblem.CONFLICT, "?", "?"));
+                throw new InvalidInputException(InputProblem.of(source, 0, "", null, CollectionProblem.CONFLICT_RACE));
             }
         }
         for (int from = 0; from < updates.size(); from += BATCH) {
@@ -76,19 +78,32 @@ final class JdbcFigureWriter implements FigureWriter {
             int[] counts = jdbc.batchUpdate(UPDATE, rows);
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) {
-                    conflicts.add(conflict(source, batch.get(i)));
+                    // the first ones described with who changed them; the rest counted
+                    conflicts.add(conflicts.total() < ProblemList.LIMIT ? conflict(source, batch.get(i))
+                            : InputProblem.of(source, batch.get(i).row(), batch.get(i).column(), batch.get(i).valueText(),
+                                    CollectionProblem.CONFLICT_RACE));
                 }
             }
         }
-        if (!conflicts.isEmpty()) {
-            throw new InvalidInputException(conflicts);
+        conflicts.throwIfAny();
+        // the audit rows a slice at a time: a million changes are never a million audit records in memory at once
+        for (int from = 0; from < creates.size(); from += AUDIT_SLICE) {
+            List<Change> slice = creates.subList(from, Math.min(creates.size(), from + AUDIT_SLICE));
+            Map<String, Long> ids = createdIds(slice, submissions, totalId);
+            List<Changed> audited = new ArrayList<>(slice.size());
+            for (Change c : slice) {
+                audited.add(changed(c, ids.get(c.key()), actor));
+            }
+            audit.recordBulk(audited, now.toInstant());
         }
-        Map<String, Long> ids = createdIds(creates, submissions, totalId);
-        List<Changed> audited = new ArrayList<>();
-        for (Change c : changes) {
-            audited.add(changed(c, c.before() == null ? ids.get(c.key()) : c.before().id(), actor));
+        for (int from = 0; from < updates.size(); from += AUDIT_SLICE) {
+            List<Change> slice = updates.subList(from, Math.min(updates.size(), from + AUDIT_SLICE));
+            List<Changed> audited = new ArrayList<>(slice.size());
+            for (Change c : slice) {
+                audited.add(changed(c, c.before().id(), actor));
+            }
+            audit.recordBulk(audited, now.toInstant());
         }
-        audit.recordBulk(audited, now.toInstant());
         return new Written(creates.size(), updates.size());
     }
 

@@ -122,14 +122,18 @@ final class PostgresFigureWriter implements FigureWriter {
             update(source, updates, submissions, actor, now, totalId);
         }
         long t2 = System.nanoTime();
-        List<Changed> audited = new ArrayList<>(changes.size());
-        for (int i = 0; i < creates.size(); i++) {
-            audited.add(JdbcFigureWriter.changed(creates.get(i), ids[i], actor));
+        // the audit rows a slice at a time: a million changes are never a million audit records in memory at once
+        long auditRows = 0;
+        List<Changed> audited = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            audited.add(i < creates.size() ? JdbcFigureWriter.changed(creates.get(i), ids[i], actor)
+                    : JdbcFigureWriter.changed(updates.get(i - creates.size()), updates.get(i - creates.size()).before().id(),
+                            actor));
+            if (audited.size() == JdbcFigureWriter.AUDIT_SLICE || i == changes.size() - 1) {
+                auditRows += audit.recordBulk(audited, now.toInstant());
+                audited.clear();
+            }
         }
-        for (Change c : updates) {
-            audited.add(JdbcFigureWriter.changed(c, c.before().id(), actor));
-        }
-        long auditRows = audit.recordBulk(audited, now.toInstant());
         long t3 = System.nanoTime();
         if (changes.size() >= ANALYZE_AFTER) {
             // a large import changes the table's statistics: without them the next import's reads would scan it whole
@@ -163,7 +167,7 @@ final class PostgresFigureWriter implements FigureWriter {
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 // someone created one of these figures after the file was checked
-                throw new InvalidInputException(InputProblem.of(source, 0, "", null, CollectionProblem.CONFLICT, "?", "?"));
+                throw new InvalidInputException(InputProblem.of(source, 0, "", null, CollectionProblem.CONFLICT_RACE));
             }
             throw new IllegalStateException("COPY of the new figures failed", e);
         }
@@ -201,7 +205,8 @@ final class PostgresFigureWriter implements FigureWriter {
             return new long[] {rs.getLong(1), rs.getLong(2)};
         }, totalId, now, now, actor, actor);
         if (up[0] != 0 || up[1] != updates.size()) {
-            throw new InvalidInputException(conflicts(source, updates, missed));
+            throw new InvalidInputException(conflicts(source, updates, missed), Math.max(missed.size(),
+                    updates.size() - up[1]));
         }
         jdbc.execute("drop table import_stage");
     }
@@ -211,6 +216,9 @@ final class PostgresFigureWriter implements FigureWriter {
         changes.forEach(c -> byRow.putIfAbsent(c.row(), c));
         List<InputProblem> problems = new ArrayList<>();
         for (long row : missed) {
+            if (problems.size() == ProblemList.LIMIT) {
+                break; // the rest are counted, not described
+            }
             Change c = byRow.get(row);
             jdbc.query(CONFLICT, rs -> {
                 problems.add(InputProblem.of(source, row, c == null ? "" : c.column(), c == null ? null : c.valueText(),
@@ -219,7 +227,7 @@ final class PostgresFigureWriter implements FigureWriter {
         }
         if (problems.isEmpty()) {
             // the counts differ but no row is missing: a figure of the file was deleted and created anew meanwhile
-            problems.add(InputProblem.of(source, 0, "", null, CollectionProblem.CONFLICT, "?", "?"));
+            problems.add(InputProblem.of(source, 0, "", null, CollectionProblem.CONFLICT_RACE));
         }
         return problems;
     }

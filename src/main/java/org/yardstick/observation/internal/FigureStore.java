@@ -16,7 +16,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yardstick.observation.ObservationStatus;
 import org.yardstick.observation.Submission;
 import org.yardstick.shared.Period;
@@ -41,11 +47,49 @@ public class FigureStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
-    FigureStore(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    FigureStore(JdbcClient jdbc, JdbcTemplate template, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * Locks a submission's row until the caller's transaction ends ({@code select … for update}) and
+     * returns its state as it is now: every write of its figures (form, import) and every transition
+     * (submit, approve, return, reopen) takes this lock first and checks the status after it, so a
+     * figure lands either before a transition — and is part of what is reviewed — or is refused after.
+     */
+    public Optional<SubmissionState> lock(long submissionId) {
+        return jdbc.sql("select id, region_id, period, status from submission where id = ? for update").param(submissionId)
+                .query(FigureStore::state).optional();
+    }
+
+    /** Locks many submissions' rows (in the order of their ids, so that two imports cannot deadlock). */
+    public List<SubmissionState> lock(Collection<Long> submissionIds) {
+        List<Long> ids = submissionIds.stream().distinct().sorted().toList();
+        List<SubmissionState> states = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            states.addAll(jdbc.sql("select id, region_id, period, status from submission where id in (:ids) order by id for update")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).query(FigureStore::state).list());
+        }
+        return states;
+    }
+
+    private static SubmissionState state(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new SubmissionState(rs.getLong(1), rs.getLong(2), rs.getString(3), ObservationStatus.valueOf(rs.getString(4)));
+    }
+
+    /** Whether someone entered or changed any figure of a submission (its creator, or an audited change of theirs). */
+    public boolean hasEntered(long submissionId, String actor) {
+        return jdbc.sql("""
+                select count(*) from observation o where o.submission_id = :s and (o.created_by = :a or exists (
+                    select 1 from audit_event e where e.entity_type = 'observation' and e.entity_id = o.id and e.actor = :a
+                      and e.action in ('create', 'update')))""")
+                .param("s", submissionId).param("a", actor).query(Long.class).single() > 0;
     }
 
     /** The stored levels (any status) of these indicators for a region and period, by indicator code. */
@@ -89,8 +133,15 @@ public class FigureStore {
     /** The draft submission of a region and period, created if it does not exist. */
     public Submission draft(long dataSetId, long regionId, String period) {
         return submission(dataSetId, regionId, period).orElseGet(() -> {
-            jdbc.sql("insert into submission (data_set_id, region_id, period, status) values (?, ?, ?, 'DRAFT')")
-                    .params(dataSetId, regionId, period).update();
+            try {
+                // in a savepoint: when someone else creates it at the same moment, theirs is used, and the
+                // transaction (aborted by the error on PostgreSQL) goes on
+                inSavepoint(() -> jdbc.sql(
+                        "insert into submission (data_set_id, region_id, period, status) values (?, ?, ?, 'DRAFT')")
+                        .params(dataSetId, regionId, period).update());
+            } catch (DuplicateKeyException raced) {
+                return submission(dataSetId, regionId, period).orElseThrow(() -> raced);
+            }
             return submission(dataSetId, regionId, period).orElseThrow();
         });
     }
@@ -189,8 +240,28 @@ public class FigureStore {
         for (int i = 0; i < regionIds.size(); i++) {
             rows.add(new Object[] {dataSetId, regionIds.get(i), periods.get(i)});
         }
-        template.batchUpdate("insert into submission (data_set_id, region_id, period, status) values (?, ?, ?, 'DRAFT')",
-                rows);
+        // in a savepoint: if someone created one of them meanwhile, the caller's transaction can go on
+        inSavepoint(() -> template.batchUpdate(
+                "insert into submission (data_set_id, region_id, period, status) values (?, ?, ?, 'DRAFT')", rows));
+    }
+
+    /**
+     * Runs a statement in a savepoint, so that its failure leaves the transaction usable (PostgreSQL
+     * aborts a transaction at its first error); in a transaction already bound to roll back (a
+     * caller's earlier failure), nothing will be committed anyway, and it runs as it is.
+     */
+    private void inSavepoint(Runnable statement) {
+        boolean possible;
+        try {
+            possible = !TransactionAspectSupport.currentTransactionStatus().isRollbackOnly();
+        } catch (NoTransactionException e) {
+            possible = false;
+        }
+        if (possible) {
+            savepoint.executeWithoutResult(t -> statement.run());
+        } else {
+            statement.run();
+        }
     }
 
     /** The id of the total (no breakdown, {@code _T}). */

@@ -117,8 +117,8 @@ class EntryController {
     String save(@PathVariable String dataSet, @PathVariable String region, @PathVariable String period,
                 @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect,
                 HttpServletResponse response) {
-        List<ObservationEditor.Entry> entries = entries(dataSets.get(dataSet), form);
         try {
+            List<ObservationEditor.Entry> entries = entries(dataSets.get(dataSet), form);
             ObservationEditor.Outcome outcome = editor.save(dataSet, region, period, entries);
             redirect.addFlashAttribute("saved", outcome);
             return "redirect:/collect/" + dataSet + "/" + region + "/" + period;
@@ -133,10 +133,10 @@ class EntryController {
     String check(@PathVariable String dataSet, @PathVariable String region, @PathVariable String period,
                  @RequestParam MultiValueMap<String, String> form, Model model) {
         DataSet ds = dataSets.get(dataSet);
-        List<ObservationEditor.Entry> entries = entries(ds, form);
         List<InputProblem> problems = List.of();
         List<Finding> findings = List.of();
         try {
+            List<ObservationEditor.Entry> entries = entries(ds, form);
             findings = editor.check(dataSet, region, period, entries);
         } catch (InvalidInputException e) {
             problems = e.problems();
@@ -146,10 +146,20 @@ class EntryController {
     }
 
     @PostMapping("/collect/submissions/{id}/submit")
-    String submit(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+    String submit(@PathVariable long id, @RequestParam String version, RedirectAttributes redirect, Model model,
+                  HttpServletResponse response) {
         Submission s = submissions.get(id);
+        int seen;
         try {
-            submissions.submit(id, version);
+            seen = Versions.parse(version);
+        } catch (InvalidInputException e) {
+            // a tampered form: say which field and why, on the page itself, without submitting
+            response.setStatus(422);
+            model.addAttribute("submitProblems", e.problems());
+            return render(s.dataSetCode(), s.regionCode(), s.period(), null, List.of(), List.of(), model);
+        }
+        try {
+            submissions.submit(id, seen);
             redirect.addFlashAttribute("submitted", true);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("submitProblems", e.problems());
@@ -166,7 +176,7 @@ class EntryController {
                 continue;
             }
             String version = form.getFirst("version." + code);
-            Integer expected = version == null || version.isBlank() ? null : Integer.valueOf(version);
+            Integer expected = version == null || version.isBlank() ? null : Versions.parse("version." + code, version);
             String qualifier = form.getFirst("qualifier." + code);
             String comment = form.getFirst("comment." + code);
             if (value.isBlank() && expected == null) {

@@ -1,5 +1,6 @@
 package org.yardstick.observation.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,20 +75,35 @@ class ReviewController {
     }
 
     @PostMapping("/review/{id}/approve")
-    String approve(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-        return act(id, redirect, () -> submissions.approve(id, version), "approved");
+    String approve(@PathVariable long id, @RequestParam String version, RedirectAttributes redirect, Model model,
+                   HttpServletResponse response) {
+        return act(id, version, redirect, model, response, v -> submissions.approve(id, v), "approved");
     }
 
     @PostMapping("/review/{id}/return")
-    String returnIt(@PathVariable long id, @RequestParam int version, @RequestParam(defaultValue = "") String reason,
-                    RedirectAttributes redirect) {
-        return act(id, redirect, () -> submissions.returnToReporter(id, version, reason), "returned");
+    String returnIt(@PathVariable long id, @RequestParam String version, @RequestParam(defaultValue = "") String reason,
+                    RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        return act(id, version, redirect, model, response, v -> submissions.returnToReporter(id, v, reason), "returned");
     }
 
     @PostMapping("/review/{id}/reopen")
-    String reopen(@PathVariable long id, @RequestParam int version, @RequestParam(defaultValue = "") String reason,
-                  RedirectAttributes redirect) {
-        return act(id, redirect, () -> submissions.reopen(id, version, reason), "reopened");
+    String reopen(@PathVariable long id, @RequestParam String version, @RequestParam(defaultValue = "") String reason,
+                  RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        return act(id, version, redirect, model, response, v -> submissions.reopen(id, v, reason), "reopened");
+    }
+
+    private String act(long id, String version, RedirectAttributes redirect, Model model, HttpServletResponse response,
+                       java.util.function.IntConsumer action, String done) {
+        int v;
+        try {
+            v = Versions.parse(version);
+        } catch (InvalidInputException e) {
+            // a tampered form: say which field and why, on the page itself, without acting
+            response.setStatus(422);
+            model.addAttribute("problems", e.problems());
+            return submission(id, model);
+        }
+        return act(id, redirect, () -> action.accept(v), done);
     }
 
     private String act(long id, RedirectAttributes redirect, Runnable action, String done) {

@@ -22,6 +22,12 @@ import org.springframework.web.multipart.MultipartFile;
 import org.yardstick.observation.DataSet;
 import org.yardstick.observation.DataSets;
 import org.yardstick.observation.imports.FigureImports;
+import org.yardstick.observation.imports.ImportSlots;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 
@@ -38,13 +44,17 @@ class ImportController {
     /** One problem as the page shows it: row, column, value and the reason in the user's language. */
     record Line(long row, String column, String value, String reason) {}
 
+    private static final Logger log = LoggerFactory.getLogger(ImportController.class);
+
     private final FigureImports imports;
+    private final ImportSlots slots;
     private final DataSets dataSets;
     private final MessageSource messages;
     private final Clock clock;
 
-    ImportController(FigureImports imports, DataSets dataSets, MessageSource messages, Clock clock) {
+    ImportController(FigureImports imports, ImportSlots slots, DataSets dataSets, MessageSource messages, Clock clock) {
         this.imports = imports;
+        this.slots = slots;
         this.dataSets = dataSets;
         this.messages = messages;
         this.clock = clock;
@@ -78,7 +88,15 @@ class ImportController {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload"
                 : file.getOriginalFilename();
         model.addAttribute("fileName", name);
-        try (InputStream in = file.getInputStream()) {
+        ImportSlots.Slot slot = slots.tryTake();
+        if (slot == null) {
+            // as many imports as the heap is sized for are running: come back, rather than wait holding a thread
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(ImportSlots.RETRY_AFTER_SECONDS));
+            model.addAttribute("busy", ImportSlots.RETRY_AFTER_SECONDS);
+            return "observation/import-result";
+        }
+        try (slot; InputStream in = file.getInputStream()) {
             FigureImports.Outcome outcome = imports.importFile(code, name, in);
             model.addAttribute("outcome", outcome);
             model.addAttribute("warnings", lines(outcome.warnings(), locale));
@@ -86,7 +104,13 @@ class ImportController {
         } catch (InvalidInputException e) {
             response.setStatus(422);
             model.addAttribute("problems", lines(e.problems(), locale));
-            model.addAttribute("problemCount", e.problems().size());
+            model.addAttribute("problemCount", e.total());
+        } catch (DataAccessException | TransactionException | IllegalStateException | IOException
+                 | java.io.UncheckedIOException e) {
+            // the database went away, a disk filled up …: the transaction is rolled back, so nothing of the file is stored
+            log.error("import of {} into {} failed; nothing was written", name, code, e);
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("failed", true);
         }
         return "observation/import-result";
     }
