@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,10 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,24 +43,16 @@ class LongRunningApplicationIT {
     static final String PASSWORD = "yardstick-demo";
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-    static Process app;
+    static PackagedJar app;
     static String base;
     static Path workDir;
     static String period;
 
     @BeforeAll
     static void start() throws Exception {
-        Path jar = Path.of(System.getProperty("yardstick.jar", "target/yardstick.jar")).toAbsolutePath();
-        assertThat(jar).exists();
         workDir = Files.createTempDirectory("yardstick-long-running");
         Path demo = copyTheDemoWithAWindowOpenToday(workDir.resolve("demo"));
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString(),
-                "--server.port=" + port,
+        app = PackagedJar.start(workDir, List.of("-Xmx512m"), List.of(
                 "--yardstick.demo.location=" + demo.toUri(),
                 "--spring.datasource.hikari.max-lifetime=30000",
                 "--spring.datasource.hikari.idle-timeout=10000",
@@ -72,14 +62,8 @@ class LongRunningApplicationIT {
                 "--yardstick.supervision.alerts-initial-delay=PT5S",
                 "--yardstick.supervision.alerts-interval=PT15S",
                 "--yardstick.supervision.outbox-initial-delay=PT5S",
-                "--yardstick.supervision.outbox-interval=PT10S")
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("yardstick.log").toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("YARDSTICK_"));
-        app = pb.start();
-        base = "http://localhost:" + port;
-        waitUntilHealthy(Duration.ofSeconds(180));
+                "--yardstick.supervision.outbox-interval=PT10S"));
+        base = app.base();
     }
 
     /** The demo files, with the county data set's windows replaced by one for last year, open today. */
@@ -106,36 +90,14 @@ class LongRunningApplicationIT {
         return target;
     }
 
-    static void waitUntilHealthy(Duration limit) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant until = Instant.now().plus(limit);
-        while (Instant.now().isBefore(until)) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("the application exited: " + log());
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("UP")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the application did not become healthy: " + log());
-    }
-
     static String log() throws IOException {
-        return Files.readString(workDir.resolve("yardstick.log"));
+        return app.log();
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (app != null) {
-            app.destroy();
-            app.waitFor();
+            app.close();
         }
     }
 

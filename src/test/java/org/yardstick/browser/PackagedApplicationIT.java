@@ -2,21 +2,15 @@ package org.yardstick.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.yardstick.PackagedJar;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,53 +26,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(Browser.class)
 class PackagedApplicationIT {
 
-    static Process app;
+    static PackagedJar app;
     static String base;
     static ChromeDriver browser;
     static Path workDir;
 
     @BeforeAll
     static void startTheJarWithNoConfiguration() throws Exception {
-        Path jar = Path.of(System.getProperty("yardstick.jar", "target/yardstick.jar")).toAbsolutePath();
-        assertThat(jar).exists();
         workDir = Files.createTempDirectory("yardstick-packaged");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString())
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("yardstick.log").toFile());
-        // no configuration: whatever database the test run itself uses must not leak into the application
-        pb.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("YARDSTICK_"));
-        pb.environment().put("SERVER_PORT", Integer.toString(port));
-        app = pb.start();
-        base = "http://localhost:" + port;
-        waitUntilHealthy(Duration.ofSeconds(180));
+        app = PackagedJar.start(workDir, List.of(), List.of());
+        base = app.base();
         browser = Browser.start();
-    }
-
-    static void waitUntilHealthy(Duration limit) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant until = Instant.now().plus(limit);
-        while (Instant.now().isBefore(until)) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("the application exited: " + Files.readString(workDir.resolve("yardstick.log")));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("UP")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the application did not become healthy: " + Files.readString(workDir.resolve("yardstick.log")));
     }
 
     @AfterAll
@@ -87,8 +45,7 @@ class PackagedApplicationIT {
             browser.quit();
         }
         if (app != null) {
-            app.destroy();
-            app.waitFor();
+            app.close();
         }
     }
 

@@ -3,24 +3,12 @@ package org.yardstick.observation.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Enumeration;
-import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yardstick.observation.imports.bench.ImportMemoryBench;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.Period;
 
@@ -65,17 +53,7 @@ class ImportMemoryTest {
     }
 
     Path csv(String name, long bytes) throws IOException {
-        Path file = dir.resolve(name);
-        try (Writer w = new BufferedWriter(java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
-            w.write("指标,地区,时期,数值,限定词,备注\r\n");
-            long written = 0;
-            for (long i = 0; written < bytes; i++) {
-                String line = "BB_USERS,65" + (1000 + i % 9000) + ",2025," + i % 100_000 + "." + i % 97 + ",约,县统计局年报\r\n";
-                w.write(line);
-                written += line.getBytes(StandardCharsets.UTF_8).length;
-            }
-        }
-        return file;
+        return ImportMemoryBench.csv(dir.resolve(name), bytes);
     }
 
     long csvGrowth(Path file) throws IOException {
@@ -105,27 +83,7 @@ class ImportMemoryTest {
     }
 
     Path xlsx(String name, int rows) throws IOException {
-        Path file = dir.resolve(name);
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 100, true, true); OutputStream out = java.nio.file.Files.newOutputStream(file)) {
-            Sheet sheet = wb.createSheet("数据");
-            Row header = sheet.createRow(0);
-            String[] codes = {"region", "name", "period", "BB_USERS", "FTTH_USERS", "MOBILE_INTERNET_USERS", "INTERNET_PORTS"};
-            for (int c = 0; c < codes.length; c++) {
-                header.createCell(c).setCellValue(codes[c]);
-            }
-            for (int r = 1; r <= rows; r++) {
-                Row row = sheet.createRow(r);
-                row.createCell(0).setCellValue("65" + (1000 + r % 9000));
-                row.createCell(1).setCellValue("县" + r % 9000);
-                row.createCell(2).setCellValue(Integer.toString(2000 + r / 9000));
-                for (int c = 3; c < codes.length; c++) {
-                    row.createCell(c).setCellValue(r * 1.5 + c);
-                }
-            }
-            wb.write(out);
-            wb.dispose();
-        }
-        return file;
+        return ImportMemoryBench.xlsx(dir.resolve(name), rows);
     }
 
     long excelGrowth(Path file, int rows) {
@@ -149,39 +107,9 @@ class ImportMemoryTest {
 
     @Test
     void aWorkbookWhoseSharedStringsExpandBeyondAnyTemplateIsRefused() throws IOException {
-        // a real workbook with its shared strings replaced by 17 million characters of digits: about 8 MB on
-        // disk, far under the zip-bomb ratio POI checks, and more text than any template holds
-        Path good = xlsx("good.xlsx", 10);
-        Path bomb = dir.resolve("bomb.xlsx");
-        Random random = new Random(7);
-        try (ZipFile in = new ZipFile(good.toFile()); ZipOutputStream out = new ZipOutputStream(java.nio.file.Files.newOutputStream(bomb))) {
-            for (Enumeration<? extends ZipEntry> e = in.entries(); e.hasMoreElements(); ) {
-                ZipEntry entry = e.nextElement();
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                if (entry.getName().equals("xl/sharedStrings.xml")) {
-                    Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
-                    int items = 17_000;
-                    w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\""
-                            + items + "\" uniqueCount=\"" + items + "\">");
-                    char[] text = new char[1000];
-                    for (int i = 0; i < items; i++) {
-                        for (int c = 0; c < text.length; c++) {
-                            text[c] = (char) ('0' + random.nextInt(10));
-                        }
-                        w.write("<si><t>");
-                        w.write(text);
-                        w.write("</t></si>");
-                    }
-                    w.write("</sst>");
-                    w.flush();
-                } else {
-                    try (InputStream data = in.getInputStream(entry)) {
-                        data.transferTo(out);
-                    }
-                }
-                out.closeEntry();
-            }
-        }
+        // a real workbook with its shared strings replaced by 17 M characters of words: far under the zip-bomb
+        // ratio POI checks, and more text than any template holds
+        Path bomb = ImportMemoryBench.bomb(dir, 17);
         assertThat(size(bomb)).isLessThan(ExcelFigures.MAX_BYTES);
         long base = retained();
         assertThatThrownBy(() -> ExcelFigures.read("bomb.xlsx", bomb, Period.Type.YEAR, r -> { }, p -> { }))

@@ -103,7 +103,8 @@ public final class ImportMemoryBench {
         }
     }
 
-    static Path csv(Path file, long bytes) throws IOException {
+    /** A long-form CSV of at least {@code bytes} bytes, rows of one indicator over counties and periods. */
+    public static Path csv(Path file, long bytes) throws IOException {
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
             w.write("指标,地区,时期,数值,限定词,备注\r\n");
             long written = 0;
@@ -117,7 +118,8 @@ public final class ImportMemoryBench {
         return file;
     }
 
-    static Path xlsx(Path file, int rows) throws IOException {
+    /** An import template workbook of {@code rows} rows, written by POI's streaming writer. */
+    public static Path xlsx(Path file, int rows) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 100, true, true); OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = wb.createSheet("数据");
             Row header = sheet.createRow(0);
@@ -141,7 +143,7 @@ public final class ImportMemoryBench {
     }
 
     /** A real workbook whose shared strings are replaced by {@code mb} M characters of words that compress about 20 times. */
-    static Path bomb(Path dir, int mb) throws IOException {
+    public static Path bomb(Path dir, int mb) throws IOException {
         Path good = xlsx(dir.resolve("good.xlsx"), 10);
         Path bomb = dir.resolve("bomb.xlsx");
         Random random = new Random(7);
