@@ -3,6 +3,7 @@ package org.yardstick.aggregation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.yardstick.framework.IncompleteAggregate;
 import org.yardstick.framework.Qualifier;
 import org.yardstick.observation.Measure;
 import org.yardstick.observation.Observation;
@@ -23,9 +24,24 @@ import org.yardstick.shared.Period;
  * @param expected  how many reporting units there are below (应报数)
  * @param inputs    how many sub-regions' figures entered the value
  * @param updatedAt when it was last computed
+ * @param incomplete what the indicator does with a partial aggregate
  */
 public record AggregateFigure(String indicatorCode, String regionCode, Period period, BigDecimal value, boolean withheld,
-                              boolean derived, boolean fromPeriods, int covered, int expected, int inputs, Instant updatedAt) {
+                              boolean derived, boolean fromPeriods, int covered, int expected, int inputs, Instant updatedAt,
+                              IncompleteAggregate incomplete) {
+
+    /**
+     * Whether progress and comparisons may use it as the region's figure: complete, or partial for
+     * an indicator whose partial aggregates are shown as they are.
+     */
+    public boolean usable() {
+        return !withheld && (complete() || incomplete == IncompleteAggregate.SHOW && !fromPeriods);
+    }
+
+    /** Whether a page should warn that not every reporting unit below has reported. */
+    public boolean warn() {
+        return !derived && expected > 0 && !complete() && (fromPeriods || incomplete != IncompleteAggregate.SHOW);
+    }
 
     /** Whether every reporting unit below is covered. */
     public boolean complete() {

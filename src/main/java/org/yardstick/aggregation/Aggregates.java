@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.yardstick.aggregation.internal.Recomputation;
+import org.yardstick.framework.IncompleteAggregate;
 import org.yardstick.shared.LocalizedText;
 import org.yardstick.shared.Period;
 
@@ -134,7 +135,7 @@ public class Aggregates {
 
     private static final String SELECT = """
             select i.code as indicator_code, r.code as region_code, a.period, a.computed, a.withheld, a.derived, a.from_periods, a.covered,
-                   a.expected, a.input_count, a.updated_at
+                   a.expected, a.input_count, a.updated_at, i.incomplete
             from aggregate_value a join indicator i on i.id = a.indicator_id join region r on r.id = a.region_id
             """;
 
@@ -142,6 +143,7 @@ public class Aggregates {
         return new AggregateFigure(rs.getString("indicator_code"), rs.getString("region_code"),
                 Period.parse(rs.getString("period")).orElseThrow(), rs.getBigDecimal("computed").stripTrailingZeros(),
                 rs.getBoolean("withheld"), rs.getBoolean("derived"), rs.getBoolean("from_periods"), rs.getInt("covered"), rs.getInt("expected"),
-                rs.getInt("input_count"), rs.getTimestamp("updated_at").toInstant());
+                rs.getInt("input_count"), rs.getTimestamp("updated_at").toInstant(),
+                IncompleteAggregate.valueOf(rs.getString("incomplete")));
     }
 }

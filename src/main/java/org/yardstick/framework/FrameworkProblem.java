@@ -18,6 +18,7 @@ public enum FrameworkProblem implements ProblemKind {
     YEAR_OUT_OF_RANGE("framework.year-out-of-range", "must be a year between 1949 and 2100"),
     UNKNOWN_QUALIFIER("framework.unknown-qualifier", "is not a known qualifier (以上, 超过, 近, 约, 不少于, 不超过, 争取 …)"),
     RATIO_NEEDS_PARTS("framework.ratio-needs-parts", "a ratio indicator needs both numerator and denominator"),
+    WEIGHT_ONLY_FOR_MEAN("framework.weight-only-for-mean", "only a mean is weighted (aggregation: mean)"),
     FORMULA_UNKNOWN_CODE("framework.formula-unknown-code", "refers to {0}, which is not a known indicator"),
     PLAN_EXISTS("framework.plan-exists", "a plan with this code exists already"),
     BAD_LINE("framework.bad-line", "must be a line number of at least 1"),

@@ -99,9 +99,10 @@ public class Progress {
                     k -> new ArrayList<>()).add(o);
         }
         // where a target's region has no reported figure for a period, the aggregate of its sub-regions (汇总值) stands
-        // in — once every reporting unit below has reported: eight counties' sum is not the province's figure
+        // in — once every reporting unit below has reported (eight counties' sum is not the province's figure),
+        // unless the indicator shows partial aggregates as they are
         for (AggregateFigure a : aggregates.of(byRegion)) {
-            if (a.withheld() || !a.complete()) {
+            if (!a.usable()) {
                 continue;
             }
             List<Observation> series = levels.computeIfAbsent(ProgressSnapshot.key(a.indicatorCode(), a.regionCode(), "_T"),

@@ -25,4 +25,10 @@ create index aggregate_value_region_idx on aggregate_value (region_id, indicator
 -- How an indicator's months and quarters make its quarters and years: SUM for flows (收入), LAST for
 -- end-of-period stocks (年末用户数), MEAN for average stocks; none: no roll-up over periods.
 alter table indicator add column period_rule varchar(8);
+-- What becomes of a partial aggregate (not every reporting unit below reported): SHOW (the region's
+-- figure, progress uses it), WARN (shown with a warning, not used by progress), WITHHOLD (not shown).
+alter table indicator add column incomplete varchar(8) not null default 'WARN';
+alter table indicator add constraint indicator_incomplete_check check (incomplete in ('SHOW', 'WARN', 'WITHHOLD'));
+-- For a mean: the indicator whose figures weight it (population), summed up the tree.
+alter table indicator add column weight_id bigint references indicator (id);
 alter table indicator add constraint indicator_period_rule_check check (period_rule is null or period_rule in ('SUM', 'LAST', 'MEAN'));

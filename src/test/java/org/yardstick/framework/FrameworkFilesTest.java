@@ -168,6 +168,36 @@ class FrameworkFilesTest {
     }
 
     @Test
+    void aggregationSettingsLoadAndAWeightOnASumOrAnUnknownOneIsRefused() {
+        String settings = INDICATORS + """
+                    period_rule: last
+                    incomplete: withhold
+                  - code: T_RATE
+                    name_zh: 普及率
+                    name_en: Penetration
+                    unit_zh: "%"
+                    unit_en: "%"
+                    polarity: positive
+                    aggregation: mean
+                    weight: T_BROADBAND
+                    incomplete: show
+                """;
+        files.load(new MapFileSet().with("indicators.yaml", settings).with("plans/t.yaml", plan(GOOD_TARGET)), "planner");
+        assertThat(jdbc.sql("select period_rule || '/' || incomplete from indicator where code = 'T_BROADBAND'").query(String.class).single())
+                .isEqualTo("LAST/WITHHOLD");
+        assertThat(jdbc.sql("select w.code from indicator i join indicator w on w.id = i.weight_id where i.code = 'T_RATE'")
+                .query(String.class).single()).isEqualTo("T_BROADBAND");
+
+        InvalidInputException onSum = failing(new MapFileSet().with("indicators.yaml", INDICATORS + "    weight: T_BROADBAND\n")
+                .with("plans/t.yaml", plan(GOOD_TARGET)));
+        assertThat(onSum.problems()).extracting(InputProblem::kind).containsExactly(FrameworkProblem.WEIGHT_ONLY_FOR_MEAN);
+        InvalidInputException unknown = failing(new MapFileSet()
+                .with("indicators.yaml", settings.replace("weight: T_BROADBAND", "weight: T_NOWHERE"))
+                .with("plans/t.yaml", plan(GOOD_TARGET)));
+        assertThat(unknown.problems()).extracting(InputProblem::kind).containsExactly(FrameworkProblem.UNKNOWN_INDICATOR);
+    }
+
+    @Test
     void everyProblemOfEveryFileIsReportedAtOnce() {
         String badIndicators = INDICATORS + INDICATORS.substring(INDICATORS.indexOf("  - code"))
                 .replace("T_BROADBAND", "T_OTHER").replace("polarity: positive", "polarity: upwards");

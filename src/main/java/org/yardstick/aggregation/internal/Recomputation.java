@@ -176,10 +176,13 @@ public class Recomputation {
         Set<String> units = indicator.aggregation() == Aggregation.RATIO ? reportingLevels(num, den) : reportingLevels(indicator);
         RegionTrees.Tree tree = trees.covering(regionsWithFigures, units);
         RegionAggregation engine = new RegionAggregation(tree.tree(), tree.units());
+        Settings settings = settings(indicator.id());
+        Incomplete policy = Incomplete.valueOf(settings.incomplete());
         Map<String, Aggregate> out = switch (indicator.aggregation()) {
-            case SUM -> engine.aggregate(RegionRule.SUM, reported, Incomplete.SHOW);
-            case MEAN -> engine.aggregate(RegionRule.MEAN, reported, Incomplete.SHOW);
-            case RATIO -> engine.ratioOfSums(reported, numerators, denominators, scale(indicator), Incomplete.SHOW);
+            case SUM -> engine.aggregate(RegionRule.SUM, reported, policy);
+            case MEAN -> settings.weightId() == null ? engine.aggregate(RegionRule.MEAN, reported, policy)
+                    : engine.weightedMean(reported, reported(settings.weightId(), period.code()), policy);
+            case RATIO -> engine.ratioOfSums(reported, numerators, denominators, scale(indicator), policy);
             case NOT_ADDITIVE -> Map.of();
         };
         write(indicator.id(), period, now, tree, out.values().stream().filter(a -> a.computed() != null).toList(), false);
@@ -306,6 +309,14 @@ public class Recomputation {
                                                          from_periods, covered, expected, input_count, updated_at)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 1000)));
         }
+    }
+
+    /** An indicator's aggregation settings that the framework's {@code Indicator} does not carry. */
+    private record Settings(String incomplete, @Nullable Long weightId) {}
+
+    private Settings settings(long indicatorId) {
+        return jdbc.sql("select incomplete, weight_id from indicator where id = ?").param(indicatorId)
+                .query((rs, n) -> new Settings(rs.getString(1), rs.getObject(2, Long.class))).single();
     }
 
     /** The approved totals (no breakdown) of an indicator for a period, by region code. */

@@ -28,7 +28,8 @@ final class Drafts {
     record IndicatorDraft(String code, LocalizedText name, LocalizedText unit, Polarity polarity,
                           Aggregation aggregation, @Nullable String numerator, @Nullable String denominator,
                           @Nullable String formula, IndicatorNature nature, int decimals, LocalizedText description,
-                          org.yardstick.framework.@Nullable PeriodRule periodRule) {}
+                          org.yardstick.framework.@Nullable PeriodRule periodRule,
+                          org.yardstick.framework.IncompleteAggregate incomplete, @Nullable String weight) {}
 
     record SectionDraft(String code, @Nullable String parentCode, LocalizedText title, List<String> indicatorCodes) {}
 

@@ -148,7 +148,8 @@ final class FrameworkFileReader {
 
     private IndicatorDraft indicator(YamlNode n) {
         n.allowOnly("code", "name_zh", "name_en", "unit_zh", "unit_en", "polarity", "aggregation", "numerator",
-                "denominator", "formula", "nature", "decimals", "description_zh", "description_en", "period_rule");
+                "denominator", "formula", "nature", "decimals", "description_zh", "description_en", "period_rule",
+                "incomplete", "weight");
         Aggregation aggregation = n.choice("aggregation", Aggregation.class);
         String numerator = blankToNull(n.textOr("numerator", ""));
         String denominator = blankToNull(n.textOr("denominator", ""));
@@ -165,13 +166,25 @@ final class FrameworkFileReader {
                 blankToNull(n.textOr("formula", "")), n.choiceOr("nature", IndicatorNature.class, IndicatorNature.EXPECTED),
                 decimals == null ? 2 : decimals,
                 LocalizedText.of(n.textOr("description_zh", ""), n.textOr("description_en", "")),
-                n.has("period_rule") ? n.choice("period_rule", org.yardstick.framework.PeriodRule.class) : null);
+                n.has("period_rule") ? n.choice("period_rule", org.yardstick.framework.PeriodRule.class) : null,
+                n.choiceOr("incomplete", org.yardstick.framework.IncompleteAggregate.class,
+                        org.yardstick.framework.IncompleteAggregate.WARN),
+                weight(n, aggregation));
+    }
+
+    /** A mean's weight indicator; refused on any other rule. */
+    private static @Nullable String weight(YamlNode n, Aggregation aggregation) {
+        String weight = blankToNull(n.textOr("weight", ""));
+        if (weight != null && aggregation != Aggregation.MEAN) {
+            throw n.problemAt("weight", FrameworkProblem.WEIGHT_ONLY_FOR_MEAN);
+        }
+        return weight;
     }
 
     private void checkIndicatorReferences(List<IndicatorDraft> indicators, Known all) {
         for (IndicatorDraft i : indicators) {
             String where = files.describe("indicators.yaml");
-            for (String ref : new String[] {i.numerator(), i.denominator()}) {
+            for (String ref : new String[] {i.numerator(), i.denominator(), i.weight()}) {
                 if (ref != null && !all.indicator().test(ref)) {
                     problems.add(InputProblem.of(where, 0, "indicators[" + i.code() + "]", ref, FrameworkProblem.UNKNOWN_INDICATOR));
                 }

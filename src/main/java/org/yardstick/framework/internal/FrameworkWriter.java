@@ -59,29 +59,32 @@ final class FrameworkWriter {
         for (IndicatorDraft i : indicators) {
             int n = jdbc.sql("""
                     update indicator set name_zh = ?, name_en = ?, unit_zh = ?, unit_en = ?, polarity = ?, aggregation = ?,
-                           formula = ?, nature = ?, decimals = ?, description_zh = ?, description_en = ?
+                           formula = ?, nature = ?, decimals = ?, description_zh = ?, description_en = ?, period_rule = ?,
+                           incomplete = ?
                     where code = ?""")
                     .params(i.name().zh(), i.name().en(), i.unit().zh(), i.unit().en(), i.polarity().name(),
                             i.aggregation().name(), i.formula(), i.nature().name(), i.decimals(), i.description().zh(),
-                            i.description().en(), i.code())
+                            i.description().en(), i.periodRule() == null ? null : i.periodRule().name(), i.incomplete().name(),
+                            i.code())
                     .update();
             if (n == 0) {
                 jdbc.sql("""
                         insert into indicator (code, name_zh, name_en, unit_zh, unit_en, polarity, aggregation, formula, nature,
-                                               decimals, description_zh, description_en, period_rule)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                               decimals, description_zh, description_en, period_rule, incomplete)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(i.code(), i.name().zh(), i.name().en(), i.unit().zh(), i.unit().en(), i.polarity().name(),
                                 i.aggregation().name(), i.formula(), i.nature().name(), i.decimals(), i.description().zh(),
-                                i.description().en(), i.periodRule() == null ? null : i.periodRule().name())
+                                i.description().en(), i.periodRule() == null ? null : i.periodRule().name(), i.incomplete().name())
                         .update();
             }
         }
         for (IndicatorDraft i : indicators) {
             jdbc.sql("""
                     update indicator set numerator_id = (select id from indicator where code = ?),
-                                         denominator_id = (select id from indicator where code = ?)
+                                         denominator_id = (select id from indicator where code = ?),
+                                         weight_id = (select id from indicator where code = ?)
                     where code = ?""")
-                    .params(i.numerator(), i.denominator(), i.code()).update();
+                    .params(i.numerator(), i.denominator(), i.weight(), i.code()).update();
         }
     }
 

@@ -70,10 +70,10 @@ public class Comparisons {
                         .computeIfAbsent(o.period().year(), k -> new Observation[places.size()])[at] = o;
             }
         }
-        // a place without its own figure of a year shows its complete computed one (汇总值)
+        // a place without its own figure of a year shows its computed one (汇总值) where progress would use it
         for (AggregateFigure a : aggregates.within(indicatorCode, scope.path(), level.name())) {
             Integer at = placeIndex.get(a.regionCode());
-            if (at != null && a.period().type() == Period.Type.YEAR && !a.withheld() && a.complete()) {
+            if (at != null && a.period().type() == Period.Type.YEAR && a.usable()) {
                 Observation[] year = data.computeIfAbsent(Disaggregation.TOTAL, k -> new TreeMap<>())
                         .computeIfAbsent(a.period().year(), k -> new Observation[places.size()]);
                 if (year[at] == null) {

@@ -1,0 +1,118 @@
+package org.yardstick.aggregation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.yardstick.YardstickTest;
+import org.yardstick.progress.Progress;
+
+/**
+ * Each indicator says what becomes of a partial aggregate: shown and used (a mean from a sample),
+ * shown with a warning and not used (the default), or withheld; a mean may be weighted by another
+ * indicator (population), summed up the tree. Three of 乌鲁木齐's eight districts report.
+ */
+@YardstickTest
+class IncompletePolicyTest {
+
+    static final List<String> CODES = List.of("TEST_POLICY_SHOW", "TEST_POLICY_HOLD", "TEST_RATE", "TEST_POP");
+    static final List<String> DISTRICTS = List.of("650102", "650103", "650104");
+
+    @Autowired JdbcClient jdbc;
+    @Autowired Aggregates aggregates;
+    @Autowired Progress progress;
+    @Autowired MockMvc mvc;
+
+    @BeforeEach
+    void indicatorsInACountyDataSet() {
+        clear();
+        indicator("TEST_POLICY_SHOW", "MEAN", "SHOW");
+        indicator("TEST_POLICY_HOLD", "SUM", "WITHHOLD");
+        indicator("TEST_POP", "SUM", "WARN");
+        indicator("TEST_RATE", "MEAN", "SHOW");
+        jdbc.sql("update indicator set weight_id = (select id from indicator where code = 'TEST_POP') where code = 'TEST_RATE'").update();
+        if (jdbc.sql("select count(*) from data_set where code = 'test-policy'").query(Long.class).single() == 0) {
+            jdbc.sql("insert into data_set (code, name_zh, name_en, region_level, period_type) values ('test-policy', '汇总规则（测试）', 'Policies (test)', 'COUNTY', 'YEAR')").update();
+            int ordinal = 0;
+            for (String code : CODES) {
+                jdbc.sql("""
+                        insert into data_set_indicator (data_set_id, indicator_id, ordinal)
+                        values ((select id from data_set where code = 'test-policy'), (select id from indicator where code = ?), ?)""")
+                        .param(code).param(ordinal++).update();
+            }
+        }
+    }
+
+    @AfterEach
+    void clear() {
+        jdbc.sql("delete from observation where indicator_id in (select id from indicator where code in (:c))").param("c", CODES).update();
+        jdbc.sql("delete from aggregate_value where indicator_id in (select id from indicator where code in (:c))").param("c", CODES).update();
+    }
+
+    void indicator(String code, String aggregation, String incomplete) {
+        if (jdbc.sql("select count(*) from indicator where code = ?").param(code).query(Long.class).single() == 0) {
+            jdbc.sql("""
+                    insert into indicator (code, name_zh, name_en, unit_zh, unit_en, polarity, aggregation, nature, incomplete)
+                    values (?, '汇总规则（测试）', 'Aggregation policy (test)', '%', '%', 'POSITIVE', ?, 'EXPECTED', ?)""")
+                    .param(code).param(aggregation).param(incomplete).update();
+        }
+    }
+
+    void approved(String indicator, String region, String value) {
+        jdbc.sql("""
+                insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, obs_value, status,
+                                         created_at, updated_at, created_by, updated_by)
+                values ((select id from indicator where code = ?), (select id from region where code = ?), '2024', date '2024-01-01',
+                        (select id from disaggregation where code = '_T'), ?, 'APPROVED', current_timestamp, current_timestamp, 'test', 'test')""")
+                .param(indicator).param(region).param(new BigDecimal(value)).update();
+    }
+
+    AggregateFigure urumqi(String indicator) {
+        return aggregates.series(indicator, "6501").stream().filter(a -> a.period().code().equals("2024")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aPartialMeanShownAsItIsCountsForProgressAPartialSumWithheldIsNeitherShownNorUsed() throws Exception {
+        for (int i = 0; i < DISTRICTS.size(); i++) {
+            approved("TEST_POLICY_SHOW", DISTRICTS.get(i), Integer.toString(60 + 10 * i));
+            approved("TEST_POLICY_HOLD", DISTRICTS.get(i), "5");
+        }
+        aggregates.recompute(List.of("TEST_POLICY_SHOW", "TEST_POLICY_HOLD"), "2024");
+
+        AggregateFigure shown = urumqi("TEST_POLICY_SHOW");
+        assertThat(shown.value()).isEqualByComparingTo("70");
+        assertThat(shown.covered()).isEqualTo(3);
+        assertThat(shown.usable()).isTrue();
+        assertThat(shown.warn()).isFalse();
+        assertThat(progress.snapshot(List.of(), List.of("TEST_POLICY_SHOW"), List.of("6501")).levels("TEST_POLICY_SHOW", "6501", "_T"))
+                .singleElement().satisfies(o -> assertThat(o.value()).isEqualByComparingTo("70"));
+
+        AggregateFigure held = urumqi("TEST_POLICY_HOLD");
+        assertThat(held.withheld()).isTrue();
+        assertThat(held.usable()).isFalse();
+        assertThat(progress.snapshot(List.of(), List.of("TEST_POLICY_HOLD"), List.of("6501")).levels("TEST_POLICY_HOLD", "6501", "_T"))
+                .isEmpty();
+        String page = mvc.perform(get("/regions/6501/computed/TEST_POLICY_HOLD/2024")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("未报齐，暂不公布").doesNotContain("15%");
+    }
+
+    @Test
+    void aMeanWeightedByPopulationIsTheWeightedMeanOfTheDistricts() {
+        String[][] figures = {{"650102", "90", "100"}, {"650103", "80", "50"}, {"650104", "70", "50"}};
+        for (String[] f : figures) {
+            approved("TEST_RATE", f[0], f[1]);
+            approved("TEST_POP", f[0], f[2]);
+        }
+        aggregates.recompute(List.of("TEST_RATE", "TEST_POP"), "2024");
+        assertThat(urumqi("TEST_RATE").value()).isEqualByComparingTo(new BigDecimal("16500").divide(new BigDecimal("200"), MathContext.DECIMAL128));
+        assertThat(urumqi("TEST_POP").value()).isEqualByComparingTo("200");
+    }
+}
