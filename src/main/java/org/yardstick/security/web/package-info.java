@@ -1,0 +1,5 @@
+/**
+ * Login and account administration pages.
+ */
+@org.jspecify.annotations.NullMarked
+package org.yardstick.security.web;
