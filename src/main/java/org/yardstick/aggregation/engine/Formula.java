@@ -79,11 +79,16 @@ public final class Formula {
     private final String indicator;
     private final String text;
     private final Set<String> inputs;
+    private final List<String> sortedInputs;
+    /** Parsed once; its variables are set anew by each evaluation (hence {@code evaluate} is synchronized). */
+    private final Expression expression;
 
-    private Formula(String indicator, String text, Set<String> inputs) {
+    private Formula(String indicator, String text, Set<String> inputs, Expression expression) {
         this.indicator = indicator;
         this.text = text;
         this.inputs = inputs;
+        this.sortedInputs = List.copyOf(new TreeSet<>(inputs));
+        this.expression = expression;
     }
 
     /**
@@ -100,10 +105,10 @@ public final class Formula {
             throw new Invalid(Problem.EMPTY, List.of(), "the formula of " + indicator + " is empty");
         }
         Set<String> used;
+        Expression expression = new Expression(t, CONFIG);
         try {
-            Expression e = new Expression(t, CONFIG);
-            e.validate();
-            used = new LinkedHashSet<>(e.getUsedVariables());
+            expression.validate();
+            used = new LinkedHashSet<>(expression.getUsedVariables());
         } catch (ParseException e) {
             throw new Invalid(Problem.SYNTAX, List.of(), "the formula of " + indicator + " cannot be read: " + e.getMessage());
         }
@@ -125,7 +130,7 @@ public final class Formula {
         if (inputs.contains(indicator)) {
             throw new Invalid(Problem.SELF_REFERENCE, List.of(indicator), "the formula of " + indicator + " refers to itself");
         }
-        return new Formula(indicator, t, Set.copyOf(inputs));
+        return new Formula(indicator, t, Set.copyOf(inputs), expression);
     }
 
     public String indicator() {
@@ -142,9 +147,9 @@ public final class Formula {
     }
 
     /** Evaluates the formula on the figures of one region and period, by indicator code. */
-    public Evaluation evaluate(Map<String, BigDecimal> figures) {
+    public synchronized Evaluation evaluate(Map<String, BigDecimal> figures) {
         List<String> missing = new ArrayList<>();
-        for (String input : new TreeSet<>(inputs)) {
+        for (String input : sortedInputs) {
             if (figures.get(input) == null) {
                 missing.add(input);
             }
@@ -152,12 +157,11 @@ public final class Formula {
         if (!missing.isEmpty()) {
             return new Evaluation(Outcome.MISSING_INPUTS, null, missing, "");
         }
-        Expression e = new Expression(text, CONFIG);
-        for (String input : inputs) {
-            e.with(input, figures.get(input));
+        for (String input : sortedInputs) {
+            expression.with(input, figures.get(input));
         }
         try {
-            EvaluationValue v = e.evaluate();
+            EvaluationValue v = expression.evaluate();
             if (!v.isNumberValue()) {
                 return new Evaluation(Outcome.NOT_A_NUMBER, null, List.of(), String.valueOf(v.getValue()));
             }

@@ -24,6 +24,14 @@ class FormulaTest {
     }
 
     @Test
+    void oneParsedFormulaGivesEachEvaluationItsOwnFigures() {
+        Formula f = Formula.parse("SW_SHARE", "SW_REV / INFO_IND_REV * 100", KNOWN);
+        assertThat(f.evaluate(Map.of("SW_REV", new BigDecimal("1"), "INFO_IND_REV", new BigDecimal("4"))).value()).isEqualByComparingTo("25");
+        assertThat(f.evaluate(Map.of("SW_REV", new BigDecimal("3"), "INFO_IND_REV", new BigDecimal("4"))).value()).isEqualByComparingTo("75");
+        assertThat(f.evaluate(Map.of("SW_REV", new BigDecimal("3"))).outcome()).isEqualTo(Formula.Outcome.MISSING_INPUTS);
+    }
+
+    @Test
     void missingInputsAndDivisionByZeroAreExplainedNotGuessed() {
         Formula f = Formula.parse("FTTH_SHARE", "FTTH_USERS / BB_USERS * 100", KNOWN);
         var missing = f.evaluate(Map.of("FTTH_USERS", BigDecimal.ONE));
