@@ -130,6 +130,16 @@ public final class Formula {
         if (inputs.contains(indicator)) {
             throw new Invalid(Problem.SELF_REFERENCE, List.of(indicator), "the formula of " + indicator + " refers to itself");
         }
+        // literals are read only when evaluated (0x without digits passes validation): evaluate once with every input 1
+        Expression trial = new Expression(t, CONFIG);
+        used.forEach(v -> trial.with(v, BigDecimal.ONE));
+        try {
+            trial.evaluate();
+        } catch (NumberFormatException e) {
+            throw new Invalid(Problem.SYNTAX, List.of(), "the formula of " + indicator + " cannot be read: " + e.getMessage());
+        } catch (EvaluationException | ParseException | ArithmeticException e) {
+            // a division by zero or a function's domain at 1 says nothing about the formula's form
+        }
         return new Formula(indicator, t, Set.copyOf(inputs), expression);
     }
 
@@ -170,7 +180,8 @@ public final class Formula {
             String m = String.valueOf(ex.getMessage());
             Outcome o = m.toLowerCase(java.util.Locale.ROOT).contains("division by zero") ? Outcome.DIVISION_BY_ZERO : Outcome.NOT_A_NUMBER;
             return new Evaluation(o, null, List.of(), m);
-        } catch (ParseException | ArithmeticException ex) {
+        } catch (ParseException | ArithmeticException | NumberFormatException ex) {
+            // NumberFormatException: a literal the library reads only when evaluating (also refused by parse)
             return new Evaluation(Outcome.NOT_A_NUMBER, null, List.of(), String.valueOf(ex.getMessage()));
         }
     }
