@@ -80,6 +80,14 @@ public class Aggregates {
                 .param(indicatorCode).param(scopePath + "%").param(level).query(Aggregates::map).list();
     }
 
+    /** The regions with a computed figure of the indicator, by code. */
+    public List<String> regionsOf(String indicatorCode) {
+        return jdbc.sql("""
+                        select distinct r.code from aggregate_value a join indicator i on i.id = a.indicator_id
+                        join region r on r.id = a.region_id where i.code = ? and not a.withheld order by r.code""")
+                .param(indicatorCode).query(String.class).list();
+    }
+
     /** One computed figure, if there is one. */
     public Optional<AggregateFigure> find(String indicatorCode, String regionCode, String period) {
         return jdbc.sql(SELECT + " where i.code = ? and r.code = ? and a.period = ?")

@@ -153,6 +153,11 @@ class LiveAggregatesTest {
                 .contains("未报齐").contains("未报送").contains("汇总（8 / 8）");
         mvc.perform(get("/regions/6501/computed/BB_USERS/1999")).andExpect(status().isNotFound());
 
+        // the indicator page offers Urumqi and draws its computed figures as a line of their own
+        String chart = mvc.perform(get("/indicators/BB_USERS").param("region", "6501")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(chart).contains("value=\"6501\"").contains("&quot;name&quot;:&quot;汇总值&quot;").contains("[&quot;2024&quot;," + bb.stripTrailingZeros().toPlainString() + "]");
+
         // the prefecture comparison of Xinjiang shows Urumqi's complete computed figure
         assertThat(mvc.perform(get("/compare").param("indicator", "BB_USERS").param("level", "PREFECTURE").param("scope", "65")
                 .param("period", "2024")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())

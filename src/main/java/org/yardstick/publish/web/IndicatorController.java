@@ -9,11 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yardstick.aggregation.AggregateFigure;
+import org.yardstick.aggregation.Aggregates;
 import org.yardstick.framework.Disaggregation;
 import org.yardstick.framework.Disaggregations;
 import org.yardstick.framework.Indicator;
@@ -40,9 +43,14 @@ class IndicatorController {
     private final Disaggregations disaggregations;
     private final Plans plans;
     private final JsonMapper json;
+    private final Aggregates aggregates;
+    private final MessageSource messages;
 
     IndicatorController(Indicators indicators, Observations observations, Targets targets, Regions regions,
-                        Disaggregations disaggregations, Plans plans, JsonMapper json) {
+                        Disaggregations disaggregations, Plans plans, JsonMapper json, Aggregates aggregates,
+                        MessageSource messages) {
+        this.aggregates = aggregates;
+        this.messages = messages;
         this.indicators = indicators;
         this.observations = observations;
         this.targets = targets;
@@ -69,6 +77,7 @@ class IndicatorController {
         Set<String> regionCodes = new LinkedHashSet<>();
         all.forEach(o -> regionCodes.add(o.regionCode()));
         indicatorTargets.forEach(t -> regionCodes.add(t.regionCode()));
+        regionCodes.addAll(aggregates.regionsOf(code));
         String chosen = region != null ? region : regionCodes.stream().findFirst().orElse(null);
         Region chosenRegion = null;
         if (chosen != null) {
@@ -91,7 +100,8 @@ class IndicatorController {
         model.addAttribute("breakdowns", breakdowns);
         model.addAttribute("planCodes", planCodes);
         Map<String, Object> chart = chosenRegion == null ? null
-                : chart(indicator, chosenRegion, all, indicatorTargets, breakdowns, locale);
+                : chart(indicator, chosenRegion, all, aggregates.series(code, chosenRegion.code()), indicatorTargets, breakdowns,
+                        locale);
         boolean empty = chart == null || (((List<?>) chart.get("series")).isEmpty() && ((List<?>) chart.get("targets")).isEmpty());
         model.addAttribute("chart", empty ? null : json.writeValueAsString(chart));
         return "publish/indicator";
@@ -101,14 +111,21 @@ class IndicatorController {
      * The chart's data: one line per breakdown of the chosen region's levels, and the targets that
      * name a level, as points at their target year.
      */
-    private Map<String, Object> chart(Indicator indicator, Region region, List<Observation> all, List<Target> ts,
-                                      Map<String, Disaggregation> breakdowns, Locale locale) {
+    private Map<String, Object> chart(Indicator indicator, Region region, List<Observation> all, List<AggregateFigure> computed,
+                                      List<Target> ts, Map<String, Disaggregation> breakdowns, Locale locale) {
         Map<String, List<List<Object>>> lines = new LinkedHashMap<>();
         for (Observation o : all) {
             if (o.regionCode().equals(region.code()) && o.measure() == Measure.LEVEL) {
                 Disaggregation d = breakdowns.get(o.disaggregationCode());
                 String name = d == null ? o.disaggregationCode() : d.name().in(locale);
                 lines.computeIfAbsent(name, k -> new ArrayList<>()).add(List.of(o.period().code(), o.value()));
+            }
+        }
+        // the region's computed figures (汇总值), a line of their own beside what it reported
+        String computedName = messages.getMessage("computed.aggregate", null, locale);
+        for (AggregateFigure a : computed) {
+            if (!a.withheld() && a.period().type() == org.yardstick.shared.Period.Type.YEAR) {
+                lines.computeIfAbsent(computedName, k -> new ArrayList<>()).add(List.of(a.period().code(), a.value()));
             }
         }
         List<Map<String, Object>> series = new ArrayList<>();
