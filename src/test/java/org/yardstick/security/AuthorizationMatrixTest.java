@@ -67,6 +67,9 @@ class AuthorizationMatrixTest {
             change("/collect/xj-county-info/650102/2025", Map.of("value.INTERNET_PORTS", ""), "33334444"),
             change("/collect/xj-county-info/150102/2025", Map.of("value.INTERNET_PORTS", ""), "33444444"),
             read("/review", "32442244"),
+            // one's own account and tokens: every account; the API answers the public 401, not the login page
+            read("/account", "32222222"),
+            read("/api/v1/me", "42222222"),
             read("/admin/accounts", "32444444"),
             read("/admin/accounts/reporter", "32444444"),
             change("/admin/accounts/new", Map.of("username", "x", "displayName", "", "role", "REPORTER", "password", "short"),

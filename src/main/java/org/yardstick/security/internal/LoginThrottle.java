@@ -68,6 +68,11 @@ public class LoginThrottle extends OncePerRequestFilter {
         byAccount.invalidate(e.getAuthentication().getName());
     }
 
+    /** A correct password for this account name (HTTP Basic): its count starts again. */
+    void succeeded(String username) {
+        byAccount.invalidate(username);
+    }
+
     /** Counts a wrong password from this address for this account name. */
     void failed(@Nullable String source, @Nullable String username) {
         Instant now = clock.instant();
