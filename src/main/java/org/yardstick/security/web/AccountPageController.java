@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yardstick.region.Organisations;
+import org.yardstick.region.Regions;
 import org.yardstick.security.ApiTokens;
 import org.yardstick.security.CurrentUser;
 import org.yardstick.security.TokenProblem;
@@ -31,7 +33,12 @@ class AccountPageController {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    AccountPageController(ApiTokens tokens, CurrentUser currentUser, Clock clock) {
+    private final Regions regions;
+    private final Organisations organisations;
+
+    AccountPageController(ApiTokens tokens, CurrentUser currentUser, Clock clock, Regions regions, Organisations organisations) {
+        this.regions = regions;
+        this.organisations = organisations;
         this.tokens = tokens;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -69,7 +76,12 @@ class AccountPageController {
     }
 
     private String page(Model model, String name, String expiresOn, List<InputProblem> problems) {
-        model.addAttribute("me", currentUser.account().orElseThrow());
+        var me = currentUser.account().orElseThrow();
+        model.addAttribute("me", me);
+        // the account's place by name, the code beside it
+        model.addAttribute("place", me.organisationCode() != null
+                ? organisations.find(me.organisationCode()).map(o -> o.name()).orElse(null)
+                : me.regionCode() != null ? regions.find(me.regionCode()).map(r -> r.name()).orElse(null) : null);
         model.addAttribute("tokens", tokens.mine());
         model.addAttribute("now", clock.instant());
         model.addAttribute("name", name);
