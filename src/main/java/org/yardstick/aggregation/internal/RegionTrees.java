@@ -21,10 +21,11 @@ import org.yardstick.aggregation.engine.RegionTree;
 class RegionTrees {
 
     private final JdbcClient jdbc;
-    /** The last tree read, with what it was read for: recomputing many indicators reads it once. */
-    private volatile @Nullable Cached last;
-
-    private record Cached(String key, Tree tree) {}
+    /**
+     * The last tree read for each set of reporting levels, with the state of the region table it was
+     * read from: recomputing many indicators reads it once.
+     */
+    private final Map<String, Tree> last = new java.util.concurrent.ConcurrentHashMap<>();
 
     RegionTrees(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -46,6 +47,15 @@ class RegionTrees {
      * @param unitLevels         the levels of the reporting units (the data sets' levels: COUNTY)
      */
     Tree covering(Collection<String> regionsWithFigures, Set<String> unitLevels) {
+        // regions change rarely: the tree read last serves while the region table is as it was, for the
+        // same reporting levels, when it holds every region with figures (it reaches as deep as they are)
+        String regionsKey = new java.util.TreeSet<>(unitLevels) + "|" + jdbc.sql(
+                "select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(sum(coalesce(parent_id, 0)), 0) from region")
+                .query(String.class).single();
+        Tree cached = last.get(regionsKey);
+        if (cached != null && cached.ids().keySet().containsAll(regionsWithFigures)) {
+            return cached;
+        }
         int depth = 0;
         List<String> codes = List.copyOf(regionsWithFigures);
         for (int i = 0; i < codes.size(); i += 1000) {
@@ -57,14 +67,6 @@ class RegionTrees {
             Integer d = jdbc.sql("select max(depth) from region where level in (:l)").param("l", List.copyOf(unitLevels))
                     .query(Integer.class).single();
             depth = Math.max(depth, d == null ? 0 : d);
-        }
-        // regions change rarely: the tree read last serves while the region table is as it was
-        String key = depth + "|" + new java.util.TreeSet<>(unitLevels) + "|" + jdbc.sql(
-                "select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(sum(coalesce(parent_id, 0)), 0) from region")
-                .query(String.class).single();
-        Cached cached = last;
-        if (cached != null && cached.key().equals(key)) {
-            return cached.tree();
         }
         Map<String, @Nullable String> parentOf = new LinkedHashMap<>();
         Map<String, Long> ids = new HashMap<>();
@@ -87,7 +89,10 @@ class RegionTrees {
             }
         }
         Tree tree = new Tree(RegionTree.of(parentOf), unitCodes, ids);
-        last = new Cached(key, tree);
+        if (last.size() > 16) {
+            last.clear(); // the region table changed (or many sets of levels): start again
+        }
+        last.put(regionsKey, tree);
         return tree;
     }
 

@@ -30,9 +30,9 @@ import org.yardstick.region.RegionFiles;
  */
 public final class BenchData {
 
-    static final int INDICATORS = 200;
-    static final int YEARS = 10;
-    static final int FIRST_YEAR = 2015;
+    public static final int INDICATORS = 200;
+    public static final int YEARS = 10;
+    public static final int FIRST_YEAR = 2015;
     static final int PREFECTURES = 22;
     static final String PLAN = "bench-plan";
     static final String PLAN_REGION = "6501";
@@ -40,11 +40,11 @@ public final class BenchData {
 
     private final long seed;
 
-    BenchData(long seed) {
+    public BenchData(long seed) {
         this.seed = seed;
     }
 
-    static String indicator(int i) {
+    public static String indicator(int i) {
         return String.format(Locale.ROOT, "BENCH%03d", i + 1);
     }
 
@@ -70,7 +70,7 @@ public final class BenchData {
     }
 
     /** Loads regions, organisations, indicators and the plan, then COPYs the observations. */
-    void load(OfficialDivisions divisions, RegionFiles regionFiles, FrameworkFiles frameworks, Indicators indicators,
+    public void load(OfficialDivisions divisions, RegionFiles regionFiles, FrameworkFiles frameworks, Indicators indicators,
               JdbcClient jdbc, DataSource dataSource) throws Exception {
         long t0 = System.nanoTime();
         divisions.importNbs2023();
