@@ -52,17 +52,7 @@ public final class AggregationLiveBenchmarkMain {
     private AggregationLiveBenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
-        String url = System.getProperty("bench.url", "jdbc:postgresql://localhost:5432/yardstick_bench_agg");
-        String[] boot = {
-            "--spring.datasource.url=" + url,
-            "--spring.datasource.username=" + System.getProperty("bench.user", "yardstick"),
-            "--spring.datasource.password=" + System.getProperty("bench.password", "yardstick"),
-            "--yardstick.demo.load-on-empty=false",
-            "--server.port=0",
-            "--spring.main.banner-mode=off",
-            "--logging.level.root=WARN",
-            "--spring.datasource.hikari.maximum-pool-size=4",
-        };
+        String[] boot = BenchData.bootArguments("jdbc:postgresql://localhost:5432/yardstick_bench_agg");
         try (ConfigurableApplicationContext app = SpringApplication.run(YardstickApplication.class, boot)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long observations = jdbc.sql("select count(*) from observation").query(Long.class).single();

@@ -250,4 +250,22 @@ public final class BenchData {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
+
+    /**
+     * The arguments a benchmark starts the platform with: the database of {@code bench.url} (and
+     * {@code bench.user}, {@code bench.password}), no demo, a random port, quiet logs, a small pool.
+     */
+    public static String[] bootArguments(String defaultUrl, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "--spring.datasource.url=" + System.getProperty("bench.url", defaultUrl),
+                "--spring.datasource.username=" + System.getProperty("bench.user", "yardstick"),
+                "--spring.datasource.password=" + System.getProperty("bench.password", "yardstick"),
+                "--yardstick.demo.load-on-empty=false",
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
+                "--spring.datasource.hikari.maximum-pool-size=4"));
+        args.addAll(java.util.List.of(more));
+        return args.toArray(String[]::new);
+    }
 }

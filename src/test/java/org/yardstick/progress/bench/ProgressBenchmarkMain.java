@@ -49,19 +49,9 @@ public final class ProgressBenchmarkMain {
     private ProgressBenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
-        String url = System.getProperty("bench.url", "jdbc:postgresql://localhost:5432/yardstick_bench_progress");
-        String[] boot = {
-            "--spring.datasource.url=" + url,
-            "--spring.datasource.username=" + System.getProperty("bench.user", "yardstick"),
-            "--spring.datasource.password=" + System.getProperty("bench.password", "yardstick"),
-            "--yardstick.demo.load-on-empty=false",
-            "--server.port=0",
-            "--spring.main.banner-mode=off",
-            "--logging.level.root=WARN",
-            "--spring.datasource.hikari.maximum-pool-size=4",
-            // production settings: the test resources on the class path turn the template cache off
-            "--spring.thymeleaf.cache=true"
-        };
+        // production settings: the test resources on the class path turn the template cache off
+        String[] boot = BenchData.bootArguments("jdbc:postgresql://localhost:5432/yardstick_bench_progress",
+                "--spring.thymeleaf.cache=true");
         try (ConfigurableApplicationContext app = SpringApplication.run(YardstickApplication.class, boot)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long observations = jdbc.sql("select count(*) from observation").query(Long.class).single();
