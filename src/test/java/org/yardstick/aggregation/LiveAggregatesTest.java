@@ -158,6 +158,13 @@ class LiveAggregatesTest {
                 .getResponse().getContentAsString();
         assertThat(chart).contains("value=\"6501\"").contains("&quot;name&quot;:&quot;汇总值&quot;").contains("[&quot;2024&quot;," + bb.stripTrailingZeros().toPlainString() + "]");
 
+        // a program reads the same through the API, with the coverage
+        assertThat(mvc.perform(get("/api/v1/indicators/BB_USERS/computed").param("region", "6501")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("\"period\":\"2024\"").contains("\"value\":" + bb.stripTrailingZeros().toPlainString())
+                .contains("\"covered\":8").contains("\"expected\":8").contains("\"kind\":\"regions\"");
+        mvc.perform(get("/api/v1/indicators/BB_USERS/computed").param("region", "nowhere")).andExpect(status().isNotFound());
+
         // the prefecture comparison of Xinjiang shows Urumqi's complete computed figure
         assertThat(mvc.perform(get("/compare").param("indicator", "BB_USERS").param("level", "PREFECTURE").param("scope", "65")
                 .param("period", "2024")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.yardstick.aggregation.AggregateFigure;
 import org.yardstick.framework.Citation;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Plan;
@@ -80,6 +81,19 @@ final class ApiModels {
             return new ObservationView(o.indicatorCode(), o.regionCode(), o.period().code(), o.disaggregationCode(),
                     lower(o.measure().name()), o.basePeriod() == null ? null : o.basePeriod().code(), o.value(),
                     lower(o.qualifier().name()), o.qualifierText(), o.sources().stream().map(SourceView::of).toList());
+        }
+    }
+
+    /**
+     * A computed figure (汇总值): an aggregate of the sub-regions' approved figures, a year made from
+     * quarters or months, or a derived indicator's formula value, with its coverage.
+     */
+    record ComputedView(String indicator, String region, String period, @Nullable BigDecimal value, String kind,
+                        int covered, int expected, boolean complete, boolean withheld, String updatedAt) {
+        static ComputedView of(AggregateFigure a) {
+            return new ComputedView(a.indicatorCode(), a.regionCode(), a.period().code(), a.withheld() ? null : a.value(),
+                    a.derived() ? "formula" : a.fromPeriods() ? "periods" : "regions", a.covered(), a.expected(), a.complete(),
+                    a.withheld(), a.updatedAt().toString());
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yardstick.aggregation.Aggregates;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
 import org.yardstick.framework.Plan;
@@ -50,9 +51,11 @@ class PublicApi {
     private final Observations observations;
     private final Progress progress;
     private final ProgressText text;
+    private final Aggregates aggregates;
 
     PublicApi(Plans plans, Targets targets, Indicators indicators, Regions regions, Observations observations,
-              Progress progress, ProgressText text) {
+              Progress progress, ProgressText text, Aggregates aggregates) {
+        this.aggregates = aggregates;
         this.plans = plans;
         this.targets = targets;
         this.indicators = indicators;
@@ -113,6 +116,18 @@ class PublicApi {
         return observations.approvedOfIndicator(code).stream()
                 .filter(o -> region == null || o.regionCode().equals(region))
                 .map(ObservationView::of).toList();
+    }
+
+    @GetMapping("/indicators/{code}/computed")
+    @Operation(summary = "The computed figures (汇总值) of an indicator in a region: aggregates of its sub-regions' approved "
+            + "figures, years made from quarters or months, or a derived indicator's values, with their coverage; a withheld "
+            + "one has no value")
+    List<ApiModels.ComputedView> indicatorComputed(
+            @PathVariable String code,
+            @Parameter(description = "region code, e.g. 6501") @RequestParam String region) {
+        indicators.get(code);
+        regions.get(region);
+        return aggregates.series(code, region).stream().map(ApiModels.ComputedView::of).toList();
     }
 
     @GetMapping("/regions")
