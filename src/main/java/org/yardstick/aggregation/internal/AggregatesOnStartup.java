@@ -26,8 +26,10 @@ class AggregatesOnStartup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        boolean none = jdbc.sql("select count(*) from aggregate_value").query(Long.class).single() == 0;
-        boolean figures = jdbc.sql("select count(*) from observation where status = 'APPROVED'").query(Long.class).single() > 0;
+        // whether a row exists, not how many: counting six million figures at every start is a full scan
+        boolean none = jdbc.sql("select 1 from aggregate_value fetch first 1 rows only").query(Integer.class).optional().isEmpty();
+        boolean figures = jdbc.sql("select 1 from observation where status = 'APPROVED' fetch first 1 rows only")
+                .query(Integer.class).optional().isPresent();
         if (none && figures) {
             recomputation.recomputeAll();
         }

@@ -100,8 +100,9 @@ public class Recomputation {
         Instant now = clock.instant();
         for (String code : affected) {
             if (!formulas.containsKey(code)) {
-                aggregate(all.get(code), all, p, now);
-                overPeriods(all.get(code), p, now);
+                Settings settings = settings(all.get(code).id());
+                aggregate(all.get(code), all, p, now, settings);
+                overPeriods(all.get(code), p, now, settings);
             }
         }
         for (String code : order) {
@@ -148,7 +149,7 @@ public class Recomputation {
         return formulas;
     }
 
-    private void aggregate(Indicator indicator, Map<String, Indicator> all, Period period, Instant now) {
+    private void aggregate(Indicator indicator, Map<String, Indicator> all, Period period, Instant now, Settings settings) {
         jdbc.sql("delete from aggregate_value where indicator_id = ? and period = ?").param(indicator.id()).param(period.code()).update();
         if (indicator.aggregation() == Aggregation.NOT_ADDITIVE) {
             return;
@@ -176,7 +177,6 @@ public class Recomputation {
         Set<String> units = indicator.aggregation() == Aggregation.RATIO ? reportingLevels(num, den) : reportingLevels(indicator);
         RegionTrees.Tree tree = trees.covering(regionsWithFigures, units);
         RegionAggregation engine = new RegionAggregation(tree.tree(), tree.units());
-        Settings settings = settings(indicator.id());
         Incomplete policy = Incomplete.valueOf(settings.incomplete());
         Map<String, Aggregate> out = switch (indicator.aggregation()) {
             case SUM -> engine.aggregate(RegionRule.SUM, reported, policy);
@@ -193,9 +193,8 @@ public class Recomputation {
      * every region with such figures, by the indicator's period rule; where a region has no figure
      * of the year (or quarter) aggregated from its sub-regions. Covered and expected count months.
      */
-    private void overPeriods(Indicator indicator, Period period, Instant now) {
-        String rule = jdbc.sql("select period_rule from indicator where id = ?").param(indicator.id()).query(String.class).optional()
-                .orElse(null);
+    private void overPeriods(Indicator indicator, Period period, Instant now, Settings settings) {
+        String rule = settings.periodRule();
         int year = period.year();
         Period yearPeriod = Period.year(year);
         List<Period> rolled = new ArrayList<>(List.of(yearPeriod));
@@ -312,11 +311,11 @@ public class Recomputation {
     }
 
     /** An indicator's aggregation settings that the framework's {@code Indicator} does not carry. */
-    private record Settings(String incomplete, @Nullable Long weightId) {}
+    private record Settings(String incomplete, @Nullable Long weightId, @Nullable String periodRule) {}
 
     private Settings settings(long indicatorId) {
-        return jdbc.sql("select incomplete, weight_id from indicator where id = ?").param(indicatorId)
-                .query((rs, n) -> new Settings(rs.getString(1), rs.getObject(2, Long.class))).single();
+        return jdbc.sql("select incomplete, weight_id, period_rule from indicator where id = ?").param(indicatorId)
+                .query((rs, n) -> new Settings(rs.getString(1), rs.getObject(2, Long.class), rs.getString(3))).single();
     }
 
     /** The approved totals (no breakdown) of an indicator for a period, by region code. */
