@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -274,6 +275,19 @@ class ApiTokensTest {
                 .andExpect(jsonPath("$.problems[0].code").value("malformed"));
         // the public read API stays open
         mvc.perform(get("/api/v1/plans")).andExpect(status().isOk());
+    }
+
+    @Test
+    void aBrowserSessionCannotWriteThroughTheApiEvenWithItsCsrfToken() throws Exception {
+        MockHttpSession session = login(reporter("tok-cookie"));
+        // a write on the session's cookie is refused before anything reads it, CSRF token or not
+        mvc.perform(post("/api/v1/figures").session(session).with(csrf()).contentType("text/csv").content("x"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.problems[0].code").value("credentials-for-writes"));
+        mvc.perform(delete("/api/v1/indicators/BB_USERS").session(session).with(csrf()))
+                .andExpect(status().isUnauthorized());
+        // reads on the session go on as before
+        mvc.perform(get("/api/v1/me").session(session)).andExpect(status().isOk());
     }
 
     @Test

@@ -33,7 +33,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@link #carriesCredentials}). Wrong credentials end the request with 401 problem details. Basic
  * goes through the {@link LoginThrottle} as the login form does: a wrong password is counted per
  * address and per account, and an attempt during the wait is answered 429 without checking it.
- * A request without such a header goes on as it came (a browser's session, or the public).
+ * A read without such a header goes on as it came (a browser's session, or the public); a write
+ * without one is refused with 401: the API never acts on a browser's cookies, so no foreign page can
+ * make a signed-in browser write through it.
  */
 public final class ApiAuthentication extends OncePerRequestFilter {
 
@@ -69,12 +71,25 @@ public final class ApiAuthentication extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !carriesCredentials(request);
+        return !ApiProblems.isApi(request);
+    }
+
+    private static boolean isRead(HttpServletRequest request) {
+        String method = request.getMethod();
+        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (scheme(request) == null) {
+            if (isRead(request)) {
+                chain.doFilter(request, response);
+            } else {
+                refuse(request, response, "credentials-for-writes");
+            }
+            return;
+        }
         boolean isBasic = "basic".equals(scheme(request));
         Authentication presented;
         if (isBasic) {
