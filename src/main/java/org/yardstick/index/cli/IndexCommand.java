@@ -17,6 +17,9 @@ import org.yardstick.index.engine.Decimals;
 import org.yardstick.index.engine.ExcludedUnit;
 import org.yardstick.index.engine.IndexEngine;
 import org.yardstick.index.engine.IndexResult;
+import org.yardstick.index.engine.Imputation;
+import org.yardstick.index.engine.ImputationReport;
+import org.yardstick.index.engine.ScoreTable;
 import org.yardstick.index.engine.OutlierTreatment;
 import org.yardstick.index.engine.Panel;
 import org.yardstick.index.engine.TreatmentSummary;
@@ -26,6 +29,7 @@ import org.yardstick.index.spec.IndexSpec;
 import org.yardstick.index.spec.WideData;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
+import org.yardstick.shared.TextDecoding;
 
 /**
  * The analysts' batch command:
@@ -42,10 +46,15 @@ public final class IndexCommand {
     static final int BAD_INPUT = 2;
 
     private static final String USAGE = """
-            usage: index compute --spec SPEC.yaml --data DATA.csv --out OUT.csv [--stages DIR]
+            usage: index compute --spec SPEC.yaml --data DATA.csv --out OUT.csv [--long LONG.csv]
+                                 [--report REPORT.csv] [--bom] [--stages DIR]
               --spec    the index definition (YAML, see docs/index-spec.md)
-              --data    wide CSV: unit, period, one column per indicator, group and denominator columns
-              --out     where to write every aggregate's score and rank per unit and period
+              --data    CSV in UTF-8, GBK or GB18030: wide (unit, period, one column per indicator)
+                        or long (unit, period, indicator, value) as the spec's data section says
+              --out     every node's score and rank per unit and period, one line per unit and period
+              --long    the same, one line per unit, period and node (unit, period, node, score, rank)
+              --report  the imputation report (default: OUT's name with -imputation.csv)
+              --bom     start the CSV files with a UTF-8 byte-order mark (for Excel)
               --stages  optional folder for every stage: denominated, imputed, treated, normalised,
                         aggregated, treatment summary and flags, excluded units""";
 
@@ -65,7 +74,12 @@ public final class IndexCommand {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 1; i < a.size(); i++) {
             String key = a.get(i);
-            if (!List.of("--spec", "--data", "--out", "--stages").contains(key) || i + 1 >= a.size()) {
+            if (key.equals("--bom")) {
+                options.put(key, "true");
+                continue;
+            }
+            if (!List.of("--spec", "--data", "--out", "--stages", "--long", "--report").contains(key)
+                    || i + 1 >= a.size()) {
                 err.println((key.startsWith("--") && i + 1 >= a.size() ? key + " needs a value" : "unknown option: " + key)
                         + "\n" + USAGE);
                 return BAD_INPUT;
@@ -79,7 +93,11 @@ public final class IndexCommand {
             }
         }
         try {
-            return compute(Path.of(options.get("--spec")), Path.of(options.get("--data")), Path.of(options.get("--out")),
+            Path outFile = Path.of(options.get("--out"));
+            return compute(Path.of(options.get("--spec")), Path.of(options.get("--data")), outFile,
+                    options.containsKey("--long") ? Path.of(options.get("--long")) : null,
+                    options.containsKey("--report") ? Path.of(options.get("--report")) : reportBeside(outFile),
+                    options.containsKey("--bom"),
                     options.containsKey("--stages") ? Path.of(options.get("--stages")) : null, out);
         } catch (InvalidInputException e) {
             for (InputProblem p : e.problems()) {
@@ -109,7 +127,15 @@ public final class IndexCommand {
         return s.toString();
     }
 
-    private static int compute(Path specFile, Path dataFile, Path outFile, @Nullable Path stages, PrintStream out) {
+    /** {@code scores.csv} → {@code scores-imputation.csv} in the same folder. */
+    static Path reportBeside(Path outFile) {
+        String name = outFile.getFileName().toString();
+        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return outFile.resolveSibling(base + "-imputation.csv");
+    }
+
+    private static int compute(Path specFile, Path dataFile, Path outFile, @Nullable Path longFile, Path reportFile,
+            boolean bom, @Nullable Path stages, PrintStream out) {
         IndexSpec spec = IndexSpec.read(specFile);
         spec.tree().requireComputable();
         byte[] bytes;
@@ -121,11 +147,21 @@ public final class IndexCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        WideData data = WideData.read(CsvReader.table(dataFile.getFileName().toString(), bytes), spec.layout(),
-                spec.tree());
+        String dataName = dataFile.getFileName().toString();
+        // UTF-8 (with or without byte-order mark), else GBK / GB18030, as the platform's import reads uploads
+        String text = TextDecoding.decode(bytes).orElseThrow(() -> new InvalidInputException(InputProblem.of(dataName,
+                0, "", null, org.yardstick.shared.FileProblem.SYNTAX, "is not text in UTF-8, GBK or GB18030")));
+        WideData data = WideData.read(CsvReader.table(dataName, text), spec.layout(), spec.tree());
         IndexResult result = IndexEngine.compute(spec.tree(), spec.method(), data.values(), data.denominators());
         DataLayout layout = spec.layout();
-        write(outFile, scoresTable(result, layout));
+        List<ScoreTable.Row> rows = ScoreTable.rows(result, null, null);
+        String periodHeader = layout.periodColumn();
+        write(outFile, ScoreTable.wideTable(rows, ScoreTable.nodes(result), layout.unitColumn(), periodHeader), bom);
+        if (longFile != null) {
+            write(longFile, ScoreTable.longTable(rows, layout.unitColumn(), periodHeader == null ? "period" : periodHeader),
+                    bom);
+        }
+        write(reportFile, reportTable(result.imputationReport(), layout), bom);
         if (stages != null) {
             try {
                 Files.createDirectories(stages);
@@ -147,31 +183,41 @@ public final class IndexCommand {
         for (ExcludedUnit x : result.excluded()) {
             out.println("excluded by screening: " + x.unit() + " (data present: " + Decimals.format(x.share()) + ")");
         }
+        ImputationReport report = result.imputationReport();
+        StringBuilder filled = new StringBuilder();
+        for (Imputation m : Imputation.values()) {
+            int k = report.filled(m);
+            if (k > 0) {
+                filled.append(filled.isEmpty() ? "" : ", ").append(m.name().toLowerCase(java.util.Locale.ROOT))
+                        .append(' ').append(k);
+            }
+        }
+        out.println("imputation: " + report.missing() + " cell(s) missing, filled "
+                + (filled.isEmpty() ? "none" : filled) + "; still missing " + report.stillMissing()
+                + "; not ranked (no row in the input) " + report.unranked().size() + " → " + reportFile);
         return OK;
     }
 
-    private static List<List<String>> scoresTable(IndexResult result, DataLayout layout) {
-        Panel scores = result.scores();
-        List<String> header = idHeader(layout);
-        // the index first, then each level below it, aggregates of a level as defined
-        List<Integer> order = new ArrayList<>();
-        for (int a = 0; a < scores.columns().size(); a++) {
-            order.add(a);
-        }
-        order.sort((x, y) -> Integer.compare(result.tree().level(y), result.tree().level(x)));
-        for (int a : order) {
-            header.add(scores.columns().get(a));
-            header.add(scores.columns().get(a) + "_rank");
-        }
+    /**
+     * The imputation report as a table: a line per indicator and method with the cells it filled, a
+     * line per indicator with the cells missing before and after, a line per unit screened out and per
+     * unit-period imputed without a row in the input (not ranked).
+     */
+    static List<List<String>> reportTable(ImputationReport report, DataLayout layout) {
         List<List<String>> table = new ArrayList<>();
-        table.add(header);
-        forEachRow(scores, layout, table, (row, u, p) -> {
-            for (int a : order) {
-                row.add(Decimals.format(scores.value(a, u, p)));
-                int r = result.rank(a, u, p);
-                row.add(r == 0 ? "" : Integer.toString(r));
-            }
-        });
+        table.add(List.of("what", "indicator", "method", "cells", layout.unitColumn(), "period"));
+        for (ImputationReport.Line l : report.indicators()) {
+            table.add(List.of("missing", l.indicator(), "", Integer.toString(l.missing()), "", ""));
+            l.filled().forEach((m, k) -> table.add(List.of("filled", l.indicator(),
+                    m.name().toLowerCase(java.util.Locale.ROOT), Integer.toString(k), "", "")));
+            table.add(List.of("still_missing", l.indicator(), "", Integer.toString(l.stillMissing()), "", ""));
+        }
+        for (ExcludedUnit x : report.screened()) {
+            table.add(List.of("screened_out", "", "", "", x.unit(), ""));
+        }
+        for (ImputationReport.Cell c : report.unranked()) {
+            table.add(List.of("not_ranked", "", "", "", c.unit(), c.period()));
+        }
         return table;
     }
 
@@ -261,16 +307,11 @@ public final class IndexCommand {
     }
 
     private static void write(Path file, List<List<String>> table) {
-        StringBuilder s = new StringBuilder();
-        for (List<String> row : table) {
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                    s.append(',');
-                }
-                s.append(quote(row.get(i)));
-            }
-            s.append('\n');
-        }
+        write(file, table, false);
+    }
+
+    private static void write(Path file, List<List<String>> table, boolean bom) {
+        String s = ScoreTable.csv(table, bom);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -282,12 +323,5 @@ public final class IndexCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String quote(String v) {
-        if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-            return v;
-        }
-        return '"' + v.replace("\"", "\"\"") + '"';
     }
 }

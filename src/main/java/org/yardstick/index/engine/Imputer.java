@@ -12,6 +12,23 @@ final class Imputer {
         if (method == Imputation.NONE) {
             return data;
         }
+        ImputationChain[] chains = new ImputationChain[data.columns().size()];
+        java.util.Arrays.fill(chains, ImputationChain.of(method));
+        return impute(data, chains, null);
+    }
+
+    /**
+     * Imputes each column by its own chain; {@code filled[c][k]}, when given, receives the cells the
+     * {@code k}-th method of column {@code c}'s chain filled.
+     */
+    static Panel impute(Panel data, ImputationChain[] chains, int @org.jspecify.annotations.Nullable [][] filled) {
+        boolean any = false;
+        for (ImputationChain chain : chains) {
+            any |= !chain.isNone();
+        }
+        if (!any) {
+            return data;
+        }
         double[][] in = data.raw();
         double[][] out = new double[in.length][];
         int n = data.unitCount();
@@ -21,19 +38,37 @@ final class Imputer {
         for (int g : groupOf) {
             groups = Math.max(groups, g + 1);
         }
+        PeriodAxis axis = null;
         for (int c = 0; c < in.length; c++) {
+            ImputationChain chain = chains[c];
+            if (chain.isNone()) {
+                out[c] = in[c];
+                continue;
+            }
             double[] x = in[c].clone();
-            switch (method) {
-                case INDICATOR_MEAN -> {
-                    for (int p = 0; p < periods; p++) {
-                        fill(x, p * n, (p + 1) * n, Stats.mean(x, p * n, (p + 1) * n));
+            for (int k = 0; k < chain.methods().size(); k++) {
+                int before = filled == null ? 0 : Stats.count(x, 0, x.length);
+                switch (chain.methods().get(k)) {
+                    case INDICATOR_MEAN -> {
+                        for (int p = 0; p < periods; p++) {
+                            fill(x, p * n, (p + 1) * n, Stats.mean(x, p * n, (p + 1) * n));
+                        }
                     }
+                    case GROUP_MEAN -> groupMean(x, n, periods, groupOf, groups);
+                    case GROUP_MEDIAN -> groupMedian(x, n, periods, groupOf, groups);
+                    case LAST_OBSERVATION -> {
+                        axis = axis == null ? PeriodAxis.of(data.periods()) : axis;
+                        carryForward(x, n, periods, axis, chain.maxGap());
+                    }
+                    case LINEAR_INTERPOLATION -> {
+                        axis = axis == null ? PeriodAxis.of(data.periods()) : axis;
+                        interpolate(x, n, periods, axis, chain.maxGap());
+                    }
+                    case NONE -> { }
                 }
-                case GROUP_MEAN -> groupMean(x, n, periods, groupOf, groups);
-                case GROUP_MEDIAN -> groupMedian(x, n, periods, groupOf, groups);
-                case LAST_OBSERVATION -> carryForward(x, n, periods);
-                case LINEAR_INTERPOLATION -> interpolate(x, n, periods);
-                case NONE -> { }
+                if (filled != null) {
+                    filled[c][k] = Stats.count(x, 0, x.length) - before;
+                }
             }
             out[c] = x;
         }
@@ -106,21 +141,27 @@ final class Imputer {
         }
     }
 
-    private static void carryForward(double[] x, int n, int periods) {
+    /** LOCF: the unit's latest earlier value, when it lies at most {@code maxGap} steps before. */
+    private static void carryForward(double[] x, int n, int periods, PeriodAxis axis, double maxGap) {
         for (int u = 0; u < n; u++) {
-            double last = Double.NaN;
+            int last = -1;
             for (int p = 0; p < periods; p++) {
                 int i = p * n + u;
-                if (Double.isNaN(x[i])) {
-                    x[i] = last;
-                } else {
-                    last = x[i];
+                if (!Double.isNaN(x[i])) {
+                    last = p;
+                } else if (last >= 0 && axis.distance(last, p) <= maxGap) {
+                    x[i] = x[last * n + u];
                 }
             }
         }
     }
 
-    private static void interpolate(double[] x, int n, int periods) {
+    /**
+     * Interpolation by time: {@code x_t = x_a + (x_b - x_a)(τ_t - τ_a)/(τ_b - τ_a)} with {@code τ} the
+     * periods' positions in time, when the hole {@code τ_b - τ_a - 1} is at most {@code maxGap}.
+     */
+    private static void interpolate(double[] x, int n, int periods, PeriodAxis axis, double maxGap) {
+        double[] at = axis.positions();
         for (int u = 0; u < n; u++) {
             int prev = -1;
             for (int p = 0; p < periods; p++) {
@@ -128,11 +169,12 @@ final class Imputer {
                 if (Double.isNaN(x[i])) {
                     continue;
                 }
-                if (prev >= 0 && p - prev > 1) {
+                if (prev >= 0 && p - prev > 1 && at[p] - at[prev] - 1 <= maxGap) {
                     double a = x[prev * n + u];
                     double b = x[i];
+                    double span = at[p] - at[prev];
                     for (int t = prev + 1; t < p; t++) {
-                        x[t * n + u] = a + (b - a) * (t - prev) / (p - prev);
+                        x[t * n + u] = a + (b - a) * (at[t] - at[prev]) / span;
                     }
                 }
                 prev = p;

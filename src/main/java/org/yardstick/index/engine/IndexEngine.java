@@ -31,13 +31,104 @@ public final class IndexEngine {
         Panel raw = select(data, tree);
         Panel denominated = requireFinite(denominate(raw, tree, denominators), "denomination");
         Screening screening = screen(denominated, method.screeningMinShare());
-        Panel imputed = impute(screening.kept(), method.imputation());
-        OutlierTreatment treatment = treat(imputed, method.treatment());
-        Panel normalised = requireFinite(normalise(treatment.treated(), tree, method.normalisation()), "normalisation");
+        Panel kept = screening.kept();
+        ImputationChain[] chains = method.imputations(tree);
+        int[][] filled = new int[chains.length][];
+        for (int c = 0; c < chains.length; c++) {
+            filled[c] = new int[chains[c].methods().size()];
+        }
+        Panel imputed = Imputer.impute(kept, chains, filled);
+        OutlierTreatment treatment = OutlierTreatment.treat(imputed, method.treatments(tree));
+        boolean[] reference = referenceUnits(kept, method);
+        Panel normalised = requireFinite(Normaliser.normalise(treatment.treated(), tree, method.normalisations(tree),
+                method.referenceBounds() ? null : reference), "normalisation");
         Panel scores = requireFinite(aggregate(normalised, tree, method.aggregation(), method.missingChildren()),
                 "aggregation");
+        boolean[] absent = absentCells(kept);
+        boolean[] unranked = unranked(kept, absent, reference);
+        ImputationReport report = report(kept, imputed, chains, filled, screening, absent);
         return new IndexResult(tree, method, denominated, screening, imputed, treatment, normalised, scores,
-                rank(scores, method.rankDecimals()));
+                rank(scores, method.rankDecimals(), unranked), report, reference, unranked, absent);
+    }
+
+    /** Which units of the panel are reference units; null when there are none. */
+    private static boolean @Nullable [] referenceUnits(Panel kept, IndexMethod method) {
+        if (method.referenceUnits().isEmpty()) {
+            return null;
+        }
+        boolean[] ref = new boolean[kept.unitCount()];
+        boolean any = false;
+        for (int u = 0; u < ref.length; u++) {
+            ref[u] = method.referenceUnits().contains(kept.units().get(u));
+            any |= ref[u];
+        }
+        return any ? ref : null;
+    }
+
+    /**
+     * The cells whose unit had no row in that period of the input: when the panel knows its input
+     * rows, those without one; otherwise (the platform's figures) those without any value.
+     */
+    static boolean[] absentCells(Panel kept) {
+        int cells = kept.cellCount();
+        boolean rowsKnown = false;
+        for (int i = 0; i < cells && !rowsKnown; i++) {
+            rowsKnown = kept.row(i) != 0;
+        }
+        boolean[] absent = new boolean[cells];
+        double[][] x = kept.raw();
+        for (int i = 0; i < cells; i++) {
+            if (rowsKnown) {
+                absent[i] = kept.row(i) == 0;
+            } else {
+                boolean any = false;
+                for (int c = 0; c < x.length && !any; c++) {
+                    any = !Double.isNaN(x[c][i]);
+                }
+                absent[i] = !any;
+            }
+        }
+        return absent;
+    }
+
+    private static boolean @Nullable [] unranked(Panel kept, boolean[] absent, boolean @Nullable [] reference) {
+        boolean any = false;
+        boolean[] out = absent.clone();
+        int n = kept.unitCount();
+        for (int i = 0; i < out.length; i++) {
+            out[i] |= reference != null && reference[i % n];
+            any |= out[i];
+        }
+        return any ? out : null;
+    }
+
+    private static ImputationReport report(Panel kept, Panel imputed, ImputationChain[] chains, int[][] filled,
+            Screening screening, boolean[] absent) {
+        List<ImputationReport.Line> lines = new java.util.ArrayList<>();
+        for (int c = 0; c < chains.length; c++) {
+            double[] before = kept.raw()[c];
+            double[] after = imputed.raw()[c];
+            java.util.Map<Imputation, Integer> byMethod = new java.util.LinkedHashMap<>();
+            for (int k = 0; k < chains[c].methods().size(); k++) {
+                byMethod.put(chains[c].methods().get(k), filled[c][k]);
+            }
+            lines.add(new ImputationReport.Line(kept.columns().get(c), before.length - Stats.count(before, 0,
+                    before.length), byMethod, after.length - Stats.count(after, 0, after.length)));
+        }
+        List<ImputationReport.Cell> unranked = new java.util.ArrayList<>();
+        int n = kept.unitCount();
+        for (int i = 0; i < absent.length; i++) {
+            if (absent[i]) {
+                boolean filledAny = false;
+                for (double[] col : imputed.raw()) {
+                    filledAny |= !Double.isNaN(col[i]);
+                }
+                if (filledAny) {
+                    unranked.add(new ImputationReport.Cell(kept.units().get(i % n), kept.periods().get(i / n)));
+                }
+            }
+        }
+        return new ImputationReport(lines, screening.excluded(), unranked);
     }
 
     /**
@@ -136,6 +227,11 @@ public final class IndexEngine {
         return Imputer.impute(data, method);
     }
 
+    /** Imputation of column {@code c} by the chain {@code chains[c]} (time-true, with its max gap). */
+    public static Panel impute(Panel data, ImputationChain[] chains) {
+        return Imputer.impute(data, chains, null);
+    }
+
     /**
      * Outlier treatment: winsorisation by the skewness/kurtosis rule, then a log fallback; the rule
      * and the formulas are given at {@link Treatment}.
@@ -175,15 +271,27 @@ public final class IndexEngine {
      * {@code rint(x · 10^decimals) / 10^decimals}, so that units equal in a published table tie.
      */
     public static int[][] rank(Panel scores, int decimals) {
+        return rank(scores, decimals, null);
+    }
+
+    /**
+     * Ranks as {@link #rank(Panel, int)}, leaving out the cells marked in {@code unranked} (rank 0):
+     * reference units and units without a row in the period; the others rank among themselves.
+     */
+    public static int[][] rank(Panel scores, int decimals, boolean @Nullable [] unranked) {
         int n = scores.unitCount();
         int[][] ranks = new int[scores.columns().size()][scores.cellCount()];
         double scale = decimals >= 0 ? Math.pow(10, decimals) : 1;
         for (int c = 0; c < ranks.length; c++) {
             double[] x = scores.raw()[c];
-            if (decimals >= 0) {
+            if (decimals >= 0 || unranked != null) {
                 x = x.clone();
                 for (int i = 0; i < x.length; i++) {
-                    x[i] = Math.rint(x[i] * scale) / scale;
+                    if (unranked != null && unranked[i]) {
+                        x[i] = Double.NaN;
+                    } else if (decimals >= 0) {
+                        x[i] = Math.rint(x[i] * scale) / scale;
+                    }
                 }
             }
             for (int p = 0; p < scores.periodCount(); p++) {

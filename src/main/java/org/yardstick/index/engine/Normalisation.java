@@ -37,8 +37,21 @@ package org.yardstick.index.engine;
  * @param sd target standard deviation of z-scores
  * @param cap whether goalposts and distance to target cap values to the range
  * @param scope per period or over the whole panel
+ * @param logBase the base of the logarithm of {@link Method#LOG_GOALPOSTS} (ITU writes log10; the
+ *     score {@code (log x - log l)/(log u - log l)} is the same in any base, up to rounding)
+ * @param goalpostLow goalposts for the indicators this method is set on, when they have none of
+ *     their own; NaN: the indicator's own
+ * @param goalpostHigh the high goalpost likewise
+ * @param polarity +1 or -1 to set the direction (正向/逆向) of the indicators this method is set on;
+ *     0: each indicator's own direction
  */
-public record Normalisation(Method method, double lo, double hi, double mean, double sd, boolean cap, Scope scope) {
+public record Normalisation(Method method, double lo, double hi, double mean, double sd, boolean cap, Scope scope,
+        double logBase, double goalpostLow, double goalpostHigh, int polarity) {
+
+    /** A method with the indicators' own goalposts and directions, natural logarithms. */
+    public Normalisation(Method method, double lo, double hi, double mean, double sd, boolean cap, Scope scope) {
+        this(method, lo, hi, mean, sd, cap, scope, Math.E, Double.NaN, Double.NaN, 0);
+    }
 
     public enum Method {
         MIN_MAX, Z_SCORE, GOALPOSTS, LOG_GOALPOSTS, DISTANCE_TO_TARGET, DISTANCE_TO_MAX, RANK, PERCENTILE_RANK, NONE
@@ -51,6 +64,27 @@ public record Normalisation(Method method, double lo, double hi, double mean, do
         if (!Double.isFinite(mean) || !Double.isFinite(sd) || !(sd > 0)) {
             throw new IllegalArgumentException("z-scores need a finite mean and a positive sd");
         }
+        if (!(logBase > 0) || logBase == 1 || !Double.isFinite(logBase)) {
+            throw new IllegalArgumentException("a logarithm's base must be positive and not 1");
+        }
+        if (polarity < -1 || polarity > 1) {
+            throw new IllegalArgumentException("polarity must be -1, 0 or 1");
+        }
+    }
+
+    /** The same method with goalposts for the indicators it is set on. */
+    public Normalisation withGoalposts(double low, double high) {
+        return new Normalisation(method, lo, hi, mean, sd, cap, scope, logBase, low, high, polarity);
+    }
+
+    /** The same method in another logarithm base. */
+    public Normalisation withLogBase(double base) {
+        return new Normalisation(method, lo, hi, mean, sd, cap, scope, base, goalpostLow, goalpostHigh, polarity);
+    }
+
+    /** The same method setting the direction of the indicators it is set on (0: their own). */
+    public Normalisation withPolarity(int p) {
+        return new Normalisation(method, lo, hi, mean, sd, cap, scope, logBase, goalpostLow, goalpostHigh, p);
     }
 
     /** Min-max to {@code [lo, hi]}, per period. */
@@ -69,6 +103,6 @@ public record Normalisation(Method method, double lo, double hi, double mean, do
     }
 
     public Normalisation withScope(Scope s) {
-        return new Normalisation(method, lo, hi, mean, sd, cap, s);
+        return new Normalisation(method, lo, hi, mean, sd, cap, s, logBase, goalpostLow, goalpostHigh, polarity);
     }
 }

@@ -38,20 +38,36 @@ public record OutlierTreatment(Panel treated, byte[][] flags, List<TreatmentSumm
     }
 
     static OutlierTreatment treat(Panel data, Treatment t) {
+        Treatment[] ts = new Treatment[data.columns().size()];
+        java.util.Arrays.fill(ts, t);
+        return treat(data, ts);
+    }
+
+    /** Treats column {@code c} by {@code ts[c]}. */
+    static OutlierTreatment treat(Panel data, Treatment[] ts) {
         double[][] in = data.raw();
         byte[][] flags = new byte[in.length][data.cellCount()];
-        if (!t.enabled()) {
+        boolean any = false;
+        for (Treatment t : ts) {
+            any |= t.enabled();
+        }
+        if (!any) {
             return new OutlierTreatment(data, flags, List.of());
         }
         int n = data.unitCount();
-        int scopes = t.scope() == Scope.PANEL ? 1 : data.periodCount();
-        int width = t.scope() == Scope.PANEL ? data.cellCount() : n;
         double[][] out = new double[in.length][];
         List<TreatmentSummary> summaries = new ArrayList<>();
         Problems problems = new Problems();
         double[] sk = new double[2];
         for (int c = 0; c < in.length; c++) {
+            Treatment t = ts[c];
             double[] x = in[c]; // shared with the (immutable) input until a slice has to change
+            if (!t.enabled()) {
+                out[c] = x;
+                continue;
+            }
+            int scopes = t.scope() == Scope.PANEL ? 1 : data.periodCount();
+            int width = t.scope() == Scope.PANEL ? data.cellCount() : n;
             for (int s = 0; s < scopes; s++) {
                 int from = s * width;
                 String period = t.scope() == Scope.PANEL ? "*" : data.periods().get(s);

@@ -1,11 +1,17 @@
 package org.yardstick.index.spec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.yardstick.index.engine.Aggregation;
 import org.yardstick.index.engine.Imputation;
+import org.yardstick.index.engine.ImputationChain;
+import org.yardstick.index.engine.NodeMethod;
 import org.yardstick.index.engine.IndexMethod;
 import org.yardstick.index.engine.IndexProblem;
 import org.yardstick.index.engine.IndexTree;
@@ -56,13 +62,22 @@ final class IndexSpecReader {
         collect(problems, () -> layout[0] = root.has("data") || !root.has(PLATFORM_REGIONS)
                 ? layout(root.required("data")) : PLATFORM_LAYOUT);
         collect(problems, () -> method[0] = method(root.get("method")));
-        collect(problems, () -> root.required("aggregates").each(item -> nodes.add(node(item, false))));
-        collect(problems, () -> root.required("indicators").each(item -> nodes.add(node(item, true))));
+        IndexMethod base = method[0] == null ? IndexMethod.defaults() : method[0];
+        Map<String, NodeMethod> byNode = new LinkedHashMap<>();
+        Map<String, String> columns = new LinkedHashMap<>();
+        collect(problems, () -> root.required("aggregates").each(item -> nodes.add(node(item, false, base, byNode,
+                columns))));
+        collect(problems, () -> root.required("indicators").each(item -> nodes.add(node(item, true, base, byNode,
+                columns))));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         IndexTree tree = IndexTree.of(nodes);
-        return new IndexSpec(names[0], names[1], names[2], tree, method[0], layout[0]);
+        DataLayout l = layout[0];
+        if (!columns.isEmpty()) {
+            l = l.withColumns(columns);
+        }
+        return new IndexSpec(names[0], names[1], names[2], tree, method[0].withNodes(byNode), l);
     }
 
     private static void collect(List<InputProblem> problems, Runnable section) {
@@ -74,11 +89,18 @@ final class IndexSpecReader {
     }
 
     private static DataLayout layout(YamlNode data) {
-        data.allowOnly("unit", "period", "group", "labels");
+        data.allowOnly("unit", "period", "group", "labels", "indicator", "value");
         String period = data.textOr("period", "");
         String group = data.textOr("group", "");
+        String indicator = data.textOr("indicator", "");
+        String value = data.textOr("value", "");
+        if (indicator.isEmpty() != value.isEmpty()) {
+            throw data.fail(IndexProblem.BAD_SETTING,
+                    "long data names both its indicator column and its value column (indicator:, value:)");
+        }
         return new DataLayout(data.text("unit"), period.isEmpty() ? null : period, group.isEmpty() ? null : group,
-                data.get("labels").texts());
+                data.get("labels").texts(), indicator.isEmpty() ? null : indicator, value.isEmpty() ? null : value,
+                Map.of());
     }
 
     private static IndexMethod method(YamlNode m) {
@@ -86,15 +108,15 @@ final class IndexSpecReader {
         if (m.isMissing() || m.isNull()) {
             return defaults;
         }
-        m.allowOnly("screen", "impute", "treat", "normalise", "aggregate", "rank");
+        m.allowOnly("screen", "impute", "treat", "normalise", "aggregate", "rank", "reference");
         double screen = 0;
         if (m.has("screen")) {
             YamlNode s = m.get("screen").allowOnly("min_share");
             screen = share(s, "min_share", 0);
         }
-        Imputation imputation = Imputation.NONE;
+        ImputationChain imputation = ImputationChain.none();
         if (m.has("impute")) {
-            imputation = m.get("impute").allowOnly("method").choice("method", Imputation.class);
+            imputation = imputing(m.get("impute"));
         }
         Treatment treatment = Treatment.none();
         if (m.has("treat")) {
@@ -102,7 +124,7 @@ final class IndexSpecReader {
         }
         Normalisation normalisation = defaults.normalisation();
         if (m.has("normalise")) {
-            normalisation = normalisation(m.get("normalise"));
+            normalisation = normalisation(m.get("normalise"), defaults.normalisation(), true);
         }
         Aggregation aggregation = defaults.aggregation();
         MissingChildren missing = defaults.missingChildren();
@@ -121,7 +143,45 @@ final class IndexSpecReader {
                 throw r.get("decimals").fail(IndexProblem.BAD_SETTING, "decimals must lie between 0 and 12");
             }
         }
-        return new IndexMethod(screen, imputation, treatment, normalisation, aggregation, missing, decimals);
+        Set<String> reference = Set.of();
+        boolean bounds = false;
+        if (m.has("reference")) {
+            YamlNode r = m.get("reference").allowOnly("units", "bounds");
+            reference = new LinkedHashSet<>(r.required("units").texts());
+            bounds = r.bool("bounds", false);
+        }
+        return new IndexMethod(screen, imputation, treatment, normalisation, aggregation, missing, decimals, Map.of(),
+                reference, bounds);
+    }
+
+    /**
+     * An imputation: {@code {method: linear_interpolation}} or a fallback chain
+     * {@code {method: [linear_interpolation, group_mean], max_gap: 2}}.
+     */
+    private static ImputationChain imputing(YamlNode n) {
+        n.allowOnly("method", "max_gap");
+        YamlNode methodNode = n.required("method");
+        List<Imputation> chain = new ArrayList<>();
+        if (methodNode.isMapping()) {
+            throw methodNode.fail(IndexProblem.BAD_SETTING, "a method or a list of methods");
+        }
+        List<YamlNode> items;
+        try {
+            items = methodNode.items();
+        } catch (InvalidInputException notAList) {
+            items = List.of(methodNode);
+        }
+        for (YamlNode item : items) {
+            chain.add(item.asChoice(Imputation.class));
+        }
+        double maxGap = Double.POSITIVE_INFINITY;
+        if (n.has("max_gap")) {
+            maxGap = n.decimal("max_gap").doubleValue();
+            if (!(maxGap >= 0)) {
+                throw n.get("max_gap").fail(IndexProblem.BAD_SETTING, "must not be negative");
+            }
+        }
+        return new ImputationChain(chain, maxGap);
     }
 
     private static double share(YamlNode n, String key, double fallback) {
@@ -159,11 +219,16 @@ final class IndexSpecReader {
         return v;
     }
 
-    private static Normalisation normalisation(YamlNode n) {
-        n.allowOnly("method", "range", "mean", "sd", "cap", "scope");
-        Normalisation.Method method = n.choice("method", Normalisation.Method.class);
-        double lo = 0;
-        double hi = 100;
+    /**
+     * A normalisation; on a node ({@code requireMethod} false) every field defaults to the index-wide
+     * one, so {@code {goalposts: [0, 100]}} or {@code {method: log_goalposts, base: 10}} is enough.
+     */
+    private static Normalisation normalisation(YamlNode n, Normalisation base, boolean requireMethod) {
+        n.allowOnly("method", "range", "mean", "sd", "cap", "scope", "goalposts", "base", "direction");
+        Normalisation.Method method = requireMethod || n.has("method") ? n.choice("method", Normalisation.Method.class)
+                : base.method();
+        double lo = base.lo();
+        double hi = base.hi();
         if (n.has("range")) {
             List<YamlNode> r = n.get("range").items();
             if (r.size() != 2 || !(r.get(0).asDecimal().doubleValue() < r.get(1).asDecimal().doubleValue())) {
@@ -172,10 +237,34 @@ final class IndexSpecReader {
             lo = r.get(0).asDecimal().doubleValue();
             hi = r.get(1).asDecimal().doubleValue();
         }
-        double mean = n.has("mean") ? n.decimal("mean").doubleValue() : 0;
-        double sd = n.has("sd") ? positive(n, "sd") : 1;
-        return new Normalisation(method, lo, hi, mean, sd, n.bool("cap", true),
-                n.choiceOr("scope", Scope.class, Scope.PERIOD));
+        double mean = n.has("mean") ? n.decimal("mean").doubleValue() : base.mean();
+        double sd = n.has("sd") ? positive(n, "sd") : base.sd();
+        double logBase = base.logBase();
+        if (n.has("base")) {
+            logBase = positive(n, "base");
+            if (logBase == 1) {
+                throw n.get("base").fail(IndexProblem.BAD_SETTING, "a logarithm's base cannot be 1");
+            }
+        }
+        double low = base.goalpostLow();
+        double high = base.goalpostHigh();
+        if (n.has("goalposts")) {
+            List<YamlNode> g = n.get("goalposts").items();
+            if (g.size() != 2) {
+                throw n.get("goalposts").fail(IndexProblem.BAD_SETTING, "goalposts must be two numbers [low, high]");
+            }
+            low = g.get(0).asDecimal().doubleValue();
+            high = g.get(1).asDecimal().doubleValue();
+        }
+        int polarity = base.polarity();
+        if (n.has("direction")) {
+            polarity = n.integer("direction");
+            if (polarity != 1 && polarity != -1) {
+                throw n.get("direction").fail(IndexProblem.BAD_SETTING, "direction must be 1 or -1");
+            }
+        }
+        return new Normalisation(method, lo, hi, mean, sd, n.bool("cap", base.cap()),
+                n.choiceOr("scope", Scope.class, base.scope()), logBase, low, high, polarity);
     }
 
     private static @Nullable Aggregation aggregationOrNull(YamlNode n) {
@@ -198,14 +287,25 @@ final class IndexSpecReader {
         };
     }
 
-    private static TreeNode node(YamlNode item, boolean indicator) {
+    private static TreeNode node(YamlNode item, boolean indicator, IndexMethod base, Map<String, NodeMethod> byNode,
+            Map<String, String> columns) {
         if (indicator) {
             item.allowOnly("code", "name_zh", "name_en", "parent", "weight", "direction", "denominator", "goalposts",
-                    "target", "unit", PUBLISHED);
+                    "target", "unit", PUBLISHED, "column", "impute", "treat", "normalise");
         } else {
-            item.allowOnly("code", "name_zh", "name_en", "parent", "weight", "method", "power", "components", PUBLISHED);
+            item.allowOnly("code", "name_zh", "name_en", "parent", "weight", "method", "power", "components", PUBLISHED,
+                    "impute", "treat", "normalise");
         }
         String code = item.code("code");
+        NodeMethod own = new NodeMethod(item.has("impute") ? imputing(item.get("impute")) : null,
+                item.has("treat") ? treatment(item.get("treat")) : null,
+                item.has("normalise") ? normalisation(item.get("normalise"), base.normalisation(), false) : null);
+        if (!own.isEmpty()) {
+            byNode.put(code, own);
+        }
+        if (indicator && item.has("column")) {
+            columns.put(item.text("column"), code);
+        }
         String parent = item.has("parent") ? item.get("parent").asCode() : null;
         if (item.has(PUBLISHED)) {
             item.get(PUBLISHED).asCode();

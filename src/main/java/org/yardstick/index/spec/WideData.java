@@ -37,12 +37,15 @@ public record WideData(Panel values, @Nullable Panel denominators) {
 
     /** Reads the table; throws every problem found. */
     public static WideData read(CsvReader.Table table, DataLayout layout, IndexTree tree) {
+        if (layout.isLong()) {
+            return readLong(table, layout, tree);
+        }
         String source = table.source();
         List<InputProblem> problems = new ArrayList<>();
         Map<String, Integer> col = new LinkedHashMap<>();
         long headerLine = table.header().line();
         for (int c = 0; c < table.columnNames().size(); c++) {
-            String name = table.columnNames().get(c);
+            String name = layout.code(table.columnNames().get(c));
             if (col.putIfAbsent(name, c) != null) {
                 problems.add(InputProblem.of(source, headerLine, name, name, IndexProblem.DUPLICATE_COLUMN, name));
             }
@@ -145,6 +148,136 @@ public record WideData(Panel values, @Nullable Panel denominators) {
             rows[cell] = line;
             readCells(source, line, row, col, indicators, values, cell, problems);
             readCells(source, line, row, col, denominators, dens, cell, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String[] g = new String[n];
+        for (Map.Entry<String, Integer> u : units.entrySet()) {
+            g[u.getValue()] = groups.getOrDefault(u.getKey(), "");
+        }
+        List<String> unitCodes = new ArrayList<>(units.keySet());
+        Panel v = Panel.of(source, unitCodes, periods, indicators, values, g, rows);
+        Panel d = denominators.isEmpty() ? null : Panel.of(source, unitCodes, periods, denominators, dens, g, rows);
+        return new WideData(v, d);
+    }
+
+    /**
+     * Long data: one row per unit, period and indicator (the indicator's code, or its name mapped by
+     * the spec, in the indicator column; its value in the value column). Rows of other indicators
+     * are a problem; other columns are ignored.
+     */
+    private static WideData readLong(CsvReader.Table table, DataLayout layout, IndexTree tree) {
+        String source = table.source();
+        List<InputProblem> problems = new ArrayList<>();
+        Map<String, Integer> col = new HashMap<>();
+        for (int c = 0; c < table.columnNames().size(); c++) {
+            col.putIfAbsent(table.columnNames().get(c), c);
+        }
+        long headerLine = table.header().line();
+        List<String> indicators = tree.indicatorCodes();
+        List<String> denominators = tree.indicators().stream()
+                .map(TreeNode::denominator).filter(d -> d != null).distinct().map(d -> (String) d).toList();
+        for (String special : new String[] {layout.unitColumn(), layout.periodColumn(), layout.groupColumn(),
+                layout.indicatorColumn(), layout.valueColumn()}) {
+            if (special != null && !col.containsKey(special)) {
+                problems.add(InputProblem.of(source, headerLine, "", null, IndexProblem.MISSING_COLUMN, special));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (table.rows().isEmpty()) {
+            throw new InvalidInputException(InputProblem.of(source, 0, "", null, IndexProblem.EMPTY_DATA));
+        }
+        int unitCol = col.get(layout.unitColumn());
+        Integer periodCol = layout.periodColumn() == null ? null : col.get(layout.periodColumn());
+        Integer groupCol = layout.groupColumn() == null ? null : col.get(layout.groupColumn());
+        int indicatorCol = col.get(layout.indicatorColumn());
+        int valueCol = col.get(layout.valueColumn());
+        Map<String, Integer> indicatorIndex = new HashMap<>();
+        for (int i = 0; i < indicators.size(); i++) {
+            indicatorIndex.put(indicators.get(i), i);
+        }
+        Map<String, Integer> denominatorIndex = new HashMap<>();
+        for (int i = 0; i < denominators.size(); i++) {
+            denominatorIndex.put(denominators.get(i), i);
+        }
+        Map<String, Integer> units = new LinkedHashMap<>();
+        Set<String> periodSet = new HashSet<>();
+        Map<String, String> groups = new HashMap<>();
+        for (CsvReader.Row r : table.rows()) {
+            List<String> row = r.cells();
+            String unit = row.get(unitCol);
+            if (unit.isEmpty()) {
+                problems.add(InputProblem.of(source, r.line(), layout.unitColumn(), "", IndexProblem.EMPTY_UNIT));
+                continue;
+            }
+            String code = layout.code(row.get(indicatorCol));
+            if (!indicatorIndex.containsKey(code) && !denominatorIndex.containsKey(code)) {
+                problems.add(InputProblem.of(source, r.line(), layout.indicatorColumn(), row.get(indicatorCol),
+                        IndexProblem.UNKNOWN_INDICATOR));
+                continue;
+            }
+            units.putIfAbsent(unit, units.size());
+            periodSet.add(periodCol == null ? NO_PERIOD : row.get(periodCol));
+            if (groupCol != null && !row.get(groupCol).isEmpty()) {
+                groups.putIfAbsent(unit, row.get(groupCol));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<String> periods = orderPeriods(periodSet);
+        Map<String, Integer> periodIndex = new HashMap<>();
+        for (int p = 0; p < periods.size(); p++) {
+            periodIndex.put(periods.get(p), p);
+        }
+        int n = units.size();
+        int cells = n * periods.size();
+        double[][] values = new double[indicators.size()][cells];
+        double[][] dens = new double[denominators.size()][cells];
+        long[][] seen = new long[indicators.size() + denominators.size()][cells];
+        for (double[] v : values) {
+            java.util.Arrays.fill(v, Double.NaN);
+        }
+        for (double[] v : dens) {
+            java.util.Arrays.fill(v, Double.NaN);
+        }
+        long[] rows = new long[cells];
+        for (CsvReader.Row r : table.rows()) {
+            List<String> row = r.cells();
+            String unit = row.get(unitCol);
+            String period = periodCol == null ? NO_PERIOD : row.get(periodCol);
+            String code = layout.code(row.get(indicatorCol));
+            int cell = periodIndex.get(period) * n + units.get(unit);
+            Integer ind = indicatorIndex.get(code);
+            int slot = ind != null ? ind : indicators.size() + denominatorIndex.get(code);
+            if (seen[slot][cell] != 0) {
+                problems.add(InputProblem.of(source, r.line(), layout.indicatorColumn(), row.get(indicatorCol),
+                        IndexProblem.DUPLICATE_ROW, unit, period + " / " + code, Long.toString(seen[slot][cell])));
+                continue;
+            }
+            seen[slot][cell] = r.line();
+            if (rows[cell] == 0) {
+                rows[cell] = r.line();
+            }
+            double[][] into = ind != null ? values : dens;
+            int c = ind != null ? ind : denominatorIndex.get(code);
+            String text = row.get(valueCol);
+            if (text.isEmpty() || text.equals("NA")) {
+                continue;
+            }
+            if (!NUMBER.matcher(text).matches()) {
+                problems.add(InputProblem.of(source, r.line(), layout.valueColumn(), text, IndexProblem.NOT_A_NUMBER));
+                continue;
+            }
+            double v = Double.parseDouble(text);
+            if (!Double.isFinite(v)) {
+                problems.add(InputProblem.of(source, r.line(), layout.valueColumn(), text, IndexProblem.NOT_FINITE));
+                continue;
+            }
+            into[c][cell] = v;
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

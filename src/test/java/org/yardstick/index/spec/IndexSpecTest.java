@@ -77,9 +77,9 @@ class IndexSpecTest {
                 """));
         assertThat(e.problems()).extracting(p -> p.describe()).containsExactly(
                 "s.yaml:1: index.name_en: is required",
-                "s.yaml:2: data.perod: is not a known field here (known: group, labels, period, unit)",
-                "s.yaml:6: indicators[1].wieght: is not a known field here (known: code, denominator, direction, "
-                        + "goalposts, name_en, name_zh, parent, published, target, unit, weight)");
+                "s.yaml:2: data.perod: is not a known field here (known: group, indicator, labels, period, unit, value)",
+                "s.yaml:6: indicators[1].wieght: is not a known field here (known: code, column, denominator, direction, "
+                        + "goalposts, impute, name_en, name_zh, normalise, parent, published, target, treat, unit, weight)");
     }
 
     static final String PUBLISHED_ONLY = """
