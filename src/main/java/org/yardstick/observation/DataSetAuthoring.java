@@ -118,7 +118,7 @@ public class DataSetAuthoring {
         List<DataSet.Window> windows = new ArrayList<>();
         Set<String> periods = new HashSet<>();
         for (int i = 0; i < d.windows().size(); i++) {
-            window(d.windows().get(i), c.type, "windows[" + i + "].", problems).ifPresent(w -> {
+            window(d.windows().get(i), c.type, "windows[" + i + "].", null, problems).ifPresent(w -> {
                 if (periods.add(w.period())) {
                     windows.add(w);
                 }
@@ -211,10 +211,11 @@ public class DataSetAuthoring {
         if (ds.retired()) {
             problems.add(problem("code", code, DataSetProblem.RETIRED));
         }
-        Optional<DataSet.Window> window = window(w, ds.periodType(), "", problems);
+        Optional<DataSet.Window> before = Period.parse(w.period() == null ? "" : w.period().strip())
+                .flatMap(p -> ds.window(p.code()));
+        Optional<DataSet.Window> window = window(w, ds.periodType(), "", before.orElse(null), problems);
         throwIfAny(problems);
         DataSet.Window next = window.orElseThrow();
-        Optional<DataSet.Window> before = ds.window(next.period());
         Period p = Period.parse(next.period()).orElseThrow();
         if (before.isPresent()) {
             jdbc.sql("update collection_window set opens_on = ?, closes_on = ?, reason = ? where data_set_id = ? and period = ?")
@@ -230,7 +231,7 @@ public class DataSetAuthoring {
         }
         jdbc.sql("update data_set set version = version + 1 where id = ?").param(ds.id()).update();
         events.publishEvent(Changed.of("data_set", ds.id(), code + "/" + p.code(),
-                ended(p).isBefore(LocalDate.now(clock)) ? "open-past-window" : "open-window", currentUser.name(),
+                backFilling(p, before.orElse(null)) ? "open-past-window" : "open-window", currentUser.name(),
                 next.reason(), new FieldChange("window " + p.code(),
                         before.map(b -> b.opensOn() + ".." + b.closesOn()).orElse(null),
                         next.opensOn() + ".." + next.closesOn())));
@@ -351,7 +352,7 @@ public class DataSetAuthoring {
 
     /** A window as typed, checked against the data set's period type; empty (with problems) if wrong. */
     private Optional<DataSet.Window> window(WindowDraft w, Period.@Nullable Type type, String prefix,
-                                            List<InputProblem> problems) {
+                                            DataSet.@Nullable Window existing, List<InputProblem> problems) {
         int before = problems.size();
         Optional<Period> p = Period.parse(w.period() == null ? "" : w.period().strip());
         if (p.isEmpty() || type != null && p.get().type() != type) {
@@ -364,7 +365,7 @@ public class DataSetAuthoring {
             problems.add(problem(prefix + "opensOn", w.opensOn(), DataSetProblem.WINDOW_DATES, opens, closes));
         }
         String reason = strip(w.reason());
-        if (p.isPresent() && ended(p.get()).isBefore(LocalDate.now(clock)) && reason.isEmpty()) {
+        if (p.isPresent() && backFilling(p.get(), existing) && reason.isEmpty()) {
             problems.add(problem(prefix + "reason", "", DataSetProblem.BACKFILL_REASON, ended(p.get())));
         }
         if (reason.length() > 1000) {
@@ -374,6 +375,15 @@ public class DataSetAuthoring {
             return Optional.empty();
         }
         return Optional.of(new DataSet.Window(p.get().code(), opens, closes, reason));
+    }
+
+    /**
+     * Whether opening a period now is back-filling (补报): the period ended more than a year ago (a
+     * year's figures are collected in the year after it), or its window has already closed.
+     */
+    private boolean backFilling(Period p, DataSet.@Nullable Window existing) {
+        LocalDate today = LocalDate.now(clock);
+        return ended(p).plusYears(1).isBefore(today) || existing != null && existing.closesOn().isBefore(today);
     }
 
     /** The last day of a period. */

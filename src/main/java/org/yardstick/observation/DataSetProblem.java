@@ -18,7 +18,7 @@ public enum DataSetProblem implements ProblemKind {
     BAD_PERIOD("data-set.bad-period", "is not a {0} period (for example {1})"),
     BAD_DATE("data-set.bad-date", "is not a date (yyyy-mm-dd)"),
     WINDOW_DATES("data-set.window-dates", "opens on {0}, after it closes on {1}"),
-    BACKFILL_REASON("data-set.backfill-reason", "ended on {0}: opening a past period for back-filling needs a reason"),
+    BACKFILL_REASON("data-set.backfill-reason", "ended on {0}, more than a year ago, or its window has closed: opening a past period for back-filling needs a reason"),
     DECIMALS("data-set.decimals", "must be a whole number from 0 to 16"),
     HAS_FIGURES("data-set.has-figures", "cannot change: the data set already has {0} submission(s); retire it and create a new one"),
     RETIRED("data-set.retired", "is retired: no figures are collected for it any more"),

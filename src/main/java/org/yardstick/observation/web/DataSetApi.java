@@ -63,7 +63,7 @@ class DataSetApi extends ApiSupport {
              "total":2,"problems":[{"source":"data set","row":0,"field":"indicators[1]","value":"NOPE",
              "code":"data-set.unknown-indicator","reason":"is not a known indicator code"},{"source":"data set","row":0,
              "field":"windows[0].reason","value":"","code":"data-set.backfill-reason",
-             "reason":"ended on 2021-12-31: opening a past period for back-filling (补报) needs a reason"}]}""";
+             "reason":"ended on 2021-12-31, more than a year ago, or its window has closed: opening a past period for back-filling needs a reason"}]}""";
 
     record ItemBody(String code, @Nullable Boolean required) {}
 
