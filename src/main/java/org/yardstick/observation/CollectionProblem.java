@@ -25,6 +25,7 @@ public enum CollectionProblem implements ProblemKind {
     UNKNOWN_PLAN("collection.unknown-plan", "is not a known plan code"),
     SELF_APPROVAL("collection.self-approval", "cannot be approved by {0}: {0} entered or submitted figures of it (four eyes); another reviewer must approve it"),
     CONFLICT_RACE("collection.conflict-race", "was being changed by someone else at the same moment; reload to see it, then enter your value again"),
+    TOO_MANY_DECIMALS("collection.too-many-decimals", "has {0} decimals; figures of the data set {1} have at most {2} (nothing is rounded)"),
     NOT_AN_INTEGER("collection.not-an-integer", "is not a whole number; reload the page and try again");
 
     private final String key;

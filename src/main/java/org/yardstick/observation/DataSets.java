@@ -30,7 +30,7 @@ public class DataSets {
 
     private static final String SELECT = """
             select d.id, d.code, d.name_zh, d.name_en, d.region_level, d.period_type, p.code as plan_code,
-                   d.description_zh, d.description_en, d.version
+                   d.description_zh, d.description_en, d.version, d.max_decimals, d.retired_at
             from data_set d left join plan p on p.id = d.plan_id
             """;
 
@@ -109,15 +109,22 @@ public class DataSets {
                 .query((rs, n) -> Map.entry(rs.getLong(1), new DataSet.Item(rs.getString(2), rs.getBoolean(3))))
                 .list().forEach(e -> items.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         Map<Long, List<DataSet.Window>> windows = new HashMap<>();
-        jdbc.sql("select data_set_id, period, opens_on, closes_on from collection_window where data_set_id in (:ids) "
+        jdbc.sql("select data_set_id, period, opens_on, closes_on, reason from collection_window where data_set_id in (:ids) "
                         + "order by data_set_id, period_start")
                 .param("ids", ids)
                 .query((rs, n) -> Map.entry(rs.getLong(1), new DataSet.Window(rs.getString(2),
-                        rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate())))
+                        rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(), rs.getString(5))))
                 .list().forEach(e -> windows.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Long, List<String>> reporting = new HashMap<>();
+        jdbc.sql("select dr.data_set_id, r.code from data_set_region dr join region r on r.id = dr.region_id "
+                        + "where dr.data_set_id in (:ids) order by dr.data_set_id, r.code")
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list().forEach(e -> reporting.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return sets.stream().map(d -> new DataSet(d.id(), d.code(), d.name(), d.regionLevel(), d.periodType(),
                 d.planCode(), d.description(), items.getOrDefault(d.id(), List.of()),
-                windows.getOrDefault(d.id(), List.of()), d.version())).toList();
+                windows.getOrDefault(d.id(), List.of()), d.version(), reporting.getOrDefault(d.id(), List.of()),
+                d.maxDecimals(), d.retired())).toList();
     }
 
     static DataSet map(ResultSet rs, int row) throws SQLException {
@@ -125,7 +132,8 @@ public class DataSets {
                 LocalizedText.of(rs.getString("name_zh"), rs.getString("name_en")),
                 RegionLevel.valueOf(rs.getString("region_level")), Period.Type.valueOf(rs.getString("period_type")),
                 rs.getString("plan_code"), LocalizedText.of(rs.getString("description_zh"), rs.getString("description_en")),
-                List.of(), List.of(), rs.getInt("version"));
+                List.of(), List.of(), rs.getInt("version"), List.of(), (Integer) rs.getObject("max_decimals", Integer.class),
+                rs.getTimestamp("retired_at") != null);
     }
 
     /** Writes a new data set (from a file or a planner's form); its code must be new. */
@@ -146,9 +154,10 @@ public class DataSets {
         }
         for (DataSet.Window w : windows) {
             Period p = Period.parse(w.period()).orElseThrow();
-            jdbc.sql("insert into collection_window (data_set_id, period, period_start, opens_on, closes_on) values (?, ?, ?, ?, ?)")
+            jdbc.sql("insert into collection_window (data_set_id, period, period_start, opens_on, closes_on, reason) "
+                            + "values (?, ?, ?, ?, ?, ?)")
                     .params(id, p.code(), java.sql.Date.valueOf(p.start()), java.sql.Date.valueOf(w.opensOn()),
-                            java.sql.Date.valueOf(w.closesOn()))
+                            java.sql.Date.valueOf(w.closesOn()), w.reason())
                     .update();
         }
     }

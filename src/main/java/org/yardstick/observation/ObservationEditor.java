@@ -217,6 +217,12 @@ public class ObservationEditor {
         if (c.region.level() != c.dataSet.regionLevel()) {
             c.problems.add(InputProblem.of(where, 0, "region", regionCode, CollectionProblem.WRONG_REGION_LEVEL,
                     c.region.level().name().toLowerCase(), c.dataSet.code(), c.dataSet.regionLevel().name().toLowerCase()));
+        } else if (!c.dataSet.reportedBy(c.region)) {
+            c.problems.add(InputProblem.of(where, 0, "region", regionCode, DataSetProblem.NOT_A_REPORTING_REGION,
+                    c.dataSet.code(), String.join(", ", c.dataSet.regionCodes())));
+        }
+        if (c.dataSet.retired()) {
+            c.problems.add(InputProblem.of(where, 0, "dataSet", dataSetCode, DataSetProblem.RETIRED));
         }
         Optional<Period> period = Period.parse(periodCode).filter(p -> p.type() == c.dataSet.periodType());
         if (period.isEmpty()) {
@@ -263,7 +269,8 @@ public class ObservationEditor {
             c.problems.add(conflict(e, before.updatedBy(), before.value()));
             return;
         }
-        FigureText.Read read = FigureText.read(e.value(), e.qualifier(), e.comment());
+        FigureText.Read read = FigureText.read(e.value(), e.qualifier(), e.comment(), c.dataSet.decimals(),
+                c.dataSet.code());
         if (read.wrong() != null) {
             FigureText.Wrong w = read.wrong();
             String field = w.part().equals("value") ? indicator : indicator + "." + w.part();

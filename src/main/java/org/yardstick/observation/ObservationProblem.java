@@ -16,7 +16,7 @@ public enum ObservationProblem implements ProblemKind {
     UNKNOWN_QUALIFIER("observation.unknown-qualifier", "is not a known qualifier (超过, 以上, 近, 约, 不少于, 不超过 …)"),
     NOT_A_NUMBER("observation.not-a-number", "is not a number"),
     TOO_LARGE("observation.too-large", "is too large (at most 10^15 in absolute value)"),
-    TOO_PRECISE("observation.too-precise", "has more than 8 decimals"),
+    TOO_PRECISE("observation.too-precise", "has more than 16 decimals"),
     BAD_LINE("observation.bad-line", "must be a line number of at least 1"),
     QUOTE_REQUIRED("observation.quote-required", "is required when a document is given"),
     CONFLICT("observation.conflict", "gives another value ({0}) for the same figure as row {1}");

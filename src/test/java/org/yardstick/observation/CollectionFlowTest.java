@@ -154,12 +154,12 @@ class CollectionFlowTest {
         as("planner");
         long before = count();
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> editor.save(DS, "650107", "2025", List.of(
-                entry("BB_USERS", "abc", null), entry("FTTH_USERS", "1.123456789", null),
+                entry("BB_USERS", "abc", null), entry("FTTH_USERS", "1.12345678901234567", null),
                 entry("MOBILE_INTERNET_USERS", "1e16", null), entry("NOPE", "1", null),
                 new ObservationEditor.Entry("form", 0, "INTERNET_PORTS", "1", "大大", null, null))));
         assertThat(e.problems()).extracting(InputProblem::field, InputProblem::kind).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("BB_USERS", CollectionProblem.NOT_A_NUMBER),
-                org.assertj.core.groups.Tuple.tuple("FTTH_USERS", CollectionProblem.TOO_PRECISE),
+                org.assertj.core.groups.Tuple.tuple("FTTH_USERS", CollectionProblem.TOO_MANY_DECIMALS),
                 org.assertj.core.groups.Tuple.tuple("MOBILE_INTERNET_USERS", CollectionProblem.TOO_LARGE),
                 org.assertj.core.groups.Tuple.tuple("indicator", CollectionProblem.NOT_IN_DATA_SET),
                 org.assertj.core.groups.Tuple.tuple("INTERNET_PORTS.qualifier", CollectionProblem.UNKNOWN_QUALIFIER));

@@ -65,13 +65,25 @@ import org.yardstick.shared.Period;
 public class FigureImports {
 
     /**
-     * What an import did.
+     * What an import did (or, in a dry run, would do).
      *
      * @param rows the figures the file holds (CSV rows, or Excel value cells)
+     * @param unchanged figures equal to the stored ones, in submissions still open for changes
+     * @param skipped figures equal to the stored ones where nothing may change (submitted or approved, or
+     *     the period closed): repeated unchanged, as a downloaded template repeats them, they are skipped
      * @param warnings what the validation rules said that does not stop the import
+     * @param dryRun whether nothing was written: the counts say what the import would do
      */
     public record Outcome(String dataSetCode, String source, long rows, int created, int updated, int unchanged,
-                          List<InputProblem> warnings) {}
+                          int skipped, List<InputProblem> warnings, boolean dryRun) {}
+
+    /**
+     * One figure as a program sends it (the JSON form of a row of the long-form CSV).
+     *
+     * @param value the value as text or a JSON number's text, exactly as given (never through a double)
+     */
+    public record Row(String indicator, String region, String period, String value, @Nullable String qualifier,
+                      @Nullable String comment) {}
 
     /** What a file is, by its first bytes. */
     public enum Format { CSV, EXCEL }
@@ -115,7 +127,7 @@ public class FigureImports {
         if (!mayImport()) {
             return List.of();
         }
-        return dataSets.all().stream().filter(d -> !reportable(d).isEmpty()).toList();
+        return dataSets.all().stream().filter(d -> !d.retired() && !reportable(d).isEmpty()).toList();
     }
 
     /**
@@ -136,14 +148,65 @@ public class FigureImports {
         return outcome;
     }
 
+    /**
+     * Reads and checks a file as {@link #importFile} does and says what it would do, writing nothing.
+     *
+     * @throws InvalidInputException with every problem of the file
+     */
+    @Transactional(readOnly = true)
+    public Outcome dryRun(String dataSetCode, String source, InputStream in) {
+        return wouldDo(prepare(dataSetCode, source, in));
+    }
+
+    /**
+     * Imports figures a program sends as rows (JSON): the same checks as a file's rows, row 2 being
+     * the first (as in a CSV file under its header), all or nothing.
+     */
+    @Transactional
+    public Outcome importRows(String dataSetCode, String source, List<Row> rows, boolean dryRun) {
+        Prepared prepared = prepareRows(dataSetCode, source, rows);
+        return dryRun ? wouldDo(prepared) : apply(prepared);
+    }
+
+    private Prepared prepareRows(String dataSetCode, String source, List<Row> rows) {
+        if (rows.size() > CsvFigures.MAX_ROWS) {
+            throw new InvalidInputException(InputProblem.of(source, 0, "", null, ImportProblem.TOO_MANY_ROWS,
+                    CsvFigures.MAX_ROWS));
+        }
+        ImportBatch batch = batch(dataSetCode, source);
+        FigureRow.Columns columns = new FigureRow.Columns("indicator", "region", "period", "value", "qualifier", "comment");
+        long line = 1;
+        for (Row r : rows) {
+            line++;
+            batch.accept(new FigureRow(line, text(r.indicator()), text(r.region()), text(r.period()), text(r.value()),
+                    r.qualifier() == null ? "" : r.qualifier(), r.comment() == null ? "" : r.comment(), columns));
+        }
+        return batch.finish(store, checks);
+    }
+
+    private static String text(@Nullable String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static Outcome wouldDo(Prepared p) {
+        int created = (int) p.changes().stream().filter(c -> c.before() == null).count();
+        return new Outcome(p.dataSet().code(), p.source(), p.rows(), created, p.changes().size() - created, p.unchanged(),
+                p.skipped(), p.warnings(), true);
+    }
+
+    private ImportBatch batch(String dataSetCode, String source) {
+        requireImport();
+        DataSet ds = dataSets.get(dataSetCode);
+        return new ImportBatch(ds, source,
+                store.indicatorIds(ds.items().stream().map(DataSet.Item::indicatorCode).toList()), reportable(ds),
+                lookup(), store.submissionStates(ds.id()), LocalDate.now(clock));
+    }
+
     /** The first of the two steps of an import: reads and checks the whole file, writes nothing. */
     @Transactional(readOnly = true)
     Prepared prepare(String dataSetCode, String source, InputStream in) {
-        requireImport();
         DataSet ds = dataSets.get(dataSetCode);
-        ImportBatch batch = new ImportBatch(ds, source,
-                store.indicatorIds(ds.items().stream().map(DataSet.Item::indicatorCode).toList()), reportable(ds),
-                lookup(), store.submissionStates(ds.id()), LocalDate.now(clock));
+        ImportBatch batch = batch(dataSetCode, source);
         try {
             byte[] head = in.readNBytes(4);
             Format format = format(source, head);
@@ -174,7 +237,8 @@ public class FigureImports {
         requireImport();
         List<Change> changes = p.changes();
         if (changes.isEmpty()) {
-            return new Outcome(p.dataSet().code(), p.source(), p.rows(), 0, 0, p.unchanged(), p.warnings());
+            return new Outcome(p.dataSet().code(), p.source(), p.rows(), 0, 0, p.unchanged(), p.skipped(), p.warnings(),
+                    false);
         }
         long t0 = System.nanoTime();
         Map<GroupKey, SubmissionState> known = submissions(p.dataSet());
@@ -207,7 +271,8 @@ public class FigureImports {
         // the moment of the write, taken under the locks: never before a transition that went first
         FigureWriter.Written w = writer().write(p.source(), changes, states, currentUser.name(),
                 Timestamp.from(Instant.now(clock)), store.totalId());
-        return new Outcome(p.dataSet().code(), p.source(), p.rows(), w.created(), w.updated(), p.unchanged(), p.warnings());
+        return new Outcome(p.dataSet().code(), p.source(), p.rows(), w.created(), w.updated(), p.unchanged(), p.skipped(),
+                p.warnings(), false);
     }
 
     /**
@@ -328,7 +393,7 @@ public class FigureImports {
     private Map<String, Region> reportable(DataSet ds) {
         Map<String, Region> result = new LinkedHashMap<>();
         Optional<Region> home = currentUser.account().map(Account::regionCode).flatMap(regions::find);
-        home.ifPresent(h -> regions.within(h, ds.regionLevel()).stream().filter(currentUser::mayReport)
+        home.ifPresent(h -> regions.within(h, ds.regionLevel()).stream().filter(ds::reportedBy).filter(currentUser::mayReport)
                 .forEach(r -> result.put(r.code(), r)));
         return result;
     }

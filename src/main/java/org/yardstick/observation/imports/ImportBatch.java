@@ -65,7 +65,7 @@ final class ImportBatch {
     }
 
     /** What the file would do, checked: written by {@link FigureImports#apply}. */
-    record Prepared(DataSet dataSet, String source, long rows, List<Change> changes, int unchanged,
+    record Prepared(DataSet dataSet, String source, long rows, List<Change> changes, int unchanged, int skipped,
                     List<InputProblem> warnings) {}
 
     /**
@@ -90,6 +90,11 @@ final class ImportBatch {
         final Region region;
         final Period period;
         final Map<String, Pending> entries = new LinkedHashMap<>();
+        /**
+         * Why its figures cannot change (submitted or approved, or the period closed): the file's
+         * figures equal to the stored ones are skipped, any other is refused for this reason.
+         */
+        @Nullable InputProblem locked;
 
         Group(Region region, Period period) {
             this.region = region;
@@ -159,16 +164,22 @@ final class ImportBatch {
         if (period instanceof InputProblem p) {
             problems.add(new InputProblem(source, r.row(), col.period(), r.period(), p.kind(), p.args()));
         }
+        InputProblem locked = null;
+        if (period instanceof Closed closed) {
+            period = closed.period();
+            locked = new InputProblem(source, 0, col.period(), r.period(), closed.problem().kind(), closed.problem().args());
+        }
         if (wrong || region == null || !(period instanceof Period)) {
             return;
         }
         Period p = (Period) period;
         SubmissionState state = submissions.getOrDefault(region.id(), Map.of()).get(p.code());
-        if (state != null && !editable(state)) {
-            problem(r.row(), col.value(), r.value(), CollectionProblem.LOCKED, state.status().name().toLowerCase(Locale.ROOT));
-            return;
+        if (locked == null && state != null && !editable(state)) {
+            // refused only if it changes a figure: a template repeating approved figures imports (skipped, counted)
+            locked = InputProblem.of(source, 0, col.value(), null, CollectionProblem.LOCKED,
+                    state.status().name().toLowerCase(Locale.ROOT));
         }
-        FigureText.Read read = FigureText.read(r.value(), r.qualifier(), r.comment());
+        FigureText.Read read = FigureText.read(r.value(), r.qualifier(), r.comment(), dataSet.decimals(), dataSet.code());
         if (read.wrong() != null) {
             FigureText.Wrong w = read.wrong();
             String field = switch (w.part()) {
@@ -180,6 +191,9 @@ final class ImportBatch {
             return;
         }
         Group g = groups.computeIfAbsent(new GroupKey(region.id(), p.code()), k -> new Group(region, p));
+        if (locked != null) {
+            g.locked = locked;
+        }
         Pending pending = Pending.of(r.row(), col, r.value(), indicatorId, read.figure(), r.qualifier() == null,
                 r.comment() == null);
         Pending first = g.entries.putIfAbsent(canonical.get(r.indicator()), pending);
@@ -225,6 +239,9 @@ final class ImportBatch {
         return null;
     }
 
+    /** A period whose window is closed: its stored figures may be repeated unchanged, not changed. */
+    private record Closed(Period period, InputProblem problem) {}
+
     /** The period of a text, or the problem with it (same answer for the same text, computed once). */
     private Object period(String text) {
         return periods.computeIfAbsent(text, t -> {
@@ -244,9 +261,12 @@ final class ImportBatch {
             if (w.isEmpty()) {
                 return InputProblem.of(source, 0, "", t, CollectionProblem.NO_WINDOW, dataSet.code());
             }
+            if (dataSet.retired()) {
+                return new Closed(p, InputProblem.of(source, 0, "", t, org.yardstick.observation.DataSetProblem.RETIRED));
+            }
             if (!w.get().isOpen(today)) {
-                return InputProblem.of(source, 0, "", t, CollectionProblem.PERIOD_CLOSED, w.get().opensOn(),
-                        w.get().closesOn());
+                return new Closed(p, InputProblem.of(source, 0, "", t, CollectionProblem.PERIOD_CLOSED, w.get().opensOn(),
+                        w.get().closesOn()));
             }
             return p;
         });
@@ -268,6 +288,7 @@ final class ImportBatch {
         ordered.sort(Comparator.comparing((Group g) -> g.region.code()).thenComparing(g -> g.period));
         List<Change> changes = new ArrayList<>();
         int unchanged = 0;
+        int skipped = 0;
         for (int from = 0; from < ordered.size(); from += CHUNK) {
             List<Group> chunk = ordered.subList(from, Math.min(ordered.size(), from + CHUNK));
             Set<Long> regionIds = new HashSet<>();
@@ -282,7 +303,11 @@ final class ImportBatch {
                     .computeIfAbsent(new GroupKey(s.regionId(), s.period()), k -> new HashMap<>())
                     .put(codes.get(s.indicatorId()), s));
             for (Group g : chunk) {
-                unchanged += group(g, stored, checks, changes);
+                if (g.locked != null) {
+                    skipped += locked(g, stored);
+                } else {
+                    unchanged += group(g, stored, checks, changes);
+                }
             }
             // the rows of a checked chunk live on only as changes: the memory of a file is held once
             for (int i = from; i < Math.min(ordered.size(), from + CHUNK); i++) {
@@ -290,7 +315,29 @@ final class ImportBatch {
             }
         }
         problems.throwIfAny();
-        return new Prepared(dataSet, source, rows, changes, unchanged, List.copyOf(warnings));
+        return new Prepared(dataSet, source, rows, changes, unchanged, skipped, List.copyOf(warnings));
+    }
+
+    /**
+     * A group whose figures cannot change: those equal to the stored ones are skipped (counted), any
+     * other, a new one included, is refused with the reason the group is locked.
+     */
+    private int locked(Group g, Map<GroupKey, Map<String, StoredLevel>> stored) {
+        Map<String, StoredLevel> now = stored.getOrDefault(new GroupKey(g.region.id(), g.period.code()), Map.of());
+        int skipped = 0;
+        for (Map.Entry<String, Pending> e : g.entries.entrySet()) {
+            Pending p = e.getValue();
+            StoredLevel s = now.get(e.getKey());
+            if (p.figure() != null && s != null && keepNotes(p, s).sameAs(s.value(), s.qualifierText(), s.comment())) {
+                skipped++;
+            } else if (p.figure() != null || s != null) {
+                InputProblem why = g.locked;
+                boolean period = why.field().equals(p.columns().period());
+                problems.add(new InputProblem(source, p.row(), period ? why.field() : p.columns().value(),
+                        period ? why.value() : p.valueText(), why.kind(), why.args()));
+            }
+        }
+        return skipped;
     }
 
     private int group(Group g, Map<GroupKey, Map<String, StoredLevel>> stored, List<FigureCheck> checks,

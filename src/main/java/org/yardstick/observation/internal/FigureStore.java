@@ -130,6 +130,40 @@ public class FigureStore {
                 .params(regionPath + "%", status.name(), limit).query(FigureStore::submission).list();
     }
 
+    /**
+     * The submissions of a data set matching a filter, by region code and period.
+     *
+     * @param from the first period, or null for any
+     * @param to the last period, or null for any
+     * @param regionPath regions under this path ({@code /CN/65/}), or null for any
+     * @param regionId exactly this region, or null
+     */
+    public List<Submission> submissions(long dataSetId, @Nullable String from, @Nullable String to,
+                                        @Nullable String regionPath, @Nullable Long regionId, int limit) {
+        StringBuilder sql = new StringBuilder(SUBMISSION).append(" where s.data_set_id = :ds");
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("ds", dataSetId);
+        if (from != null) {
+            sql.append(" and s.period >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            sql.append(" and s.period <= :to");
+            params.put("to", to);
+        }
+        if (regionPath != null) {
+            sql.append(" and r.path like :path");
+            params.put("path", regionPath + "%");
+        }
+        if (regionId != null) {
+            sql.append(" and s.region_id = :region");
+            params.put("region", regionId);
+        }
+        sql.append(" order by r.code, s.period limit :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(FigureStore::submission).list();
+    }
+
     /** The draft submission of a region and period, created if it does not exist. */
     public Submission draft(long dataSetId, long regionId, String period) {
         return submission(dataSetId, regionId, period).orElseGet(() -> {

@@ -55,6 +55,15 @@ public final class FigureText {
      * are ignored.
      */
     public static Read read(String value, @Nullable String qualifier, @Nullable String comment) {
+        return read(value, qualifier, comment, org.yardstick.observation.DataSet.MAX_DECIMALS, "");
+    }
+
+    /**
+     * Reads a figure of a data set that takes at most {@code maxDecimals} decimals (16, what is
+     * stored, unless the data set says fewer): a value with more is refused, never rounded.
+     */
+    public static Read read(String value, @Nullable String qualifier, @Nullable String comment, int maxDecimals,
+                            String dataSetCode) {
         String text = value.strip();
         if (text.indexOf(',') >= 0 || text.indexOf('，') >= 0) {
             text = text.replace(",", "").replace("，", "");
@@ -76,8 +85,9 @@ public final class FigureText {
         if (v.abs().compareTo(LIMIT) > 0) {
             return wrong("value", value, CollectionProblem.TOO_LARGE);
         }
-        if (v.stripTrailingZeros().scale() > 8) {
-            return wrong("value", value, CollectionProblem.TOO_PRECISE);
+        int decimals = v.stripTrailingZeros().scale();
+        if (decimals > maxDecimals) {
+            return wrong("value", value, CollectionProblem.TOO_MANY_DECIMALS, decimals, dataSetCode, maxDecimals);
         }
         String qualifierText = qualifier == null ? "" : qualifier.strip();
         Optional<Qualifier> q = Qualifier.parse(qualifierText);

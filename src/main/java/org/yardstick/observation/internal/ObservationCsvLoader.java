@@ -230,7 +230,7 @@ class ObservationCsvLoader implements ObservationFiles {
                 problem(column, ObservationProblem.TOO_LARGE);
                 return null;
             }
-            if (d.stripTrailingZeros().scale() > 8) {
+            if (d.stripTrailingZeros().scale() > org.yardstick.observation.DataSet.MAX_DECIMALS) {
                 problem(column, ObservationProblem.TOO_PRECISE);
                 return null;
             }

@@ -84,7 +84,7 @@ class EntryController {
                 List<Region> reporting = home.level() == ds.regionLevel() ? List.of(home) : regions.within(home, ds.regionLevel());
                 for (DataSet.Window w : ds.openOn(today)) {
                     for (Region r : reporting) {
-                        if (!currentUser.mayReport(r) && !currentUser.mayReview(r)) {
+                        if (!ds.reportedBy(r) || !currentUser.mayReport(r) && !currentUser.mayReview(r)) {
                             continue;
                         }
                         if (slots.size() >= MAX_REGIONS_LISTED) {
