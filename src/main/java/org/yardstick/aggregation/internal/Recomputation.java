@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,9 +55,11 @@ public class Recomputation {
     private final Indicators indicators;
     private final RegionTrees trees;
     private final Clock clock;
+    private final DataSource dataSource;
 
-    Recomputation(JdbcClient jdbc, JdbcTemplate batch, Indicators indicators, RegionTrees trees, Clock clock) {
+    Recomputation(JdbcClient jdbc, JdbcTemplate batch, Indicators indicators, RegionTrees trees, Clock clock, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.batch = batch;
         this.indicators = indicators;
         this.trees = trees;
@@ -112,20 +115,149 @@ public class Recomputation {
         }
     }
 
-    /** Recomputes every aggregate from scratch (recovery, an empty table after a reload): every indicator and period with approved figures. */
+    /**
+     * Recomputes every aggregate from scratch (recovery, an empty table after a reload): every
+     * indicator and period with approved figures. Each indicator's figures of every period are read
+     * in one index range scan (not one query per period), its aggregates computed in memory and
+     * written in bulk (COPY on PostgreSQL); the roll-ups over periods and the derived indicators
+     * follow, as an approval computes them.
+     */
     @Transactional
     public int recomputeAll() {
-        jdbc.sql("delete from aggregate_value").update();
-        Map<String, List<String>> byPeriod = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select distinct i.code, o.period from observation o join indicator i on i.id = o.indicator_id
-                        where o.status = 'APPROVED' and o.measure = 'LEVEL' order by o.period, i.code""")
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
-                .forEach(e -> byPeriod.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey()));
-        byPeriod.forEach((period, codes) -> recompute(codes, period));
+        AggregateRows out = AggregateRows.open(jdbc, batch, dataSource);
+        out.clear();
+        Map<String, Indicator> all = new HashMap<>();
+        indicators.all().forEach(i -> all.put(i.code(), i));
+        Map<String, Formula> formulas = formulas(all);
+        Map<Long, Settings> settings = allSettings();
+        Map<Long, Set<String>> levels = allReportingLevels();
+        jdbc.sql("select id from indicator order by id for update").query(Long.class).list();
+        Instant now = clock.instant();
+        long total = jdbc.sql("select id from disaggregation where code = '_T'").query(Long.class).single();
+        Set<String> periods = new TreeSet<>();
+        Map<Indicator, Set<Integer>> yearsWithSubPeriods = new LinkedHashMap<>();
+        List<Indicator> ordered = all.values().stream().sorted(java.util.Comparator.comparingLong(Indicator::id)).toList();
+        for (Indicator indicator : ordered) {
+            if (formulas.containsKey(indicator.code())) {
+                continue;
+            }
+            Map<String, Map<String, BigDecimal>> byPeriod = allPeriods(indicator.id(), total);
+            periods.addAll(byPeriod.keySet());
+            Settings s = settings.get(indicator.id());
+            if (s != null && s.periodRule() != null) {
+                Set<Integer> years = new TreeSet<>();
+                byPeriod.keySet().forEach(code -> Period.parse(code).filter(p -> p.type() != Period.Type.YEAR)
+                        .ifPresent(p -> years.add(p.year())));
+                if (!years.isEmpty()) {
+                    yearsWithSubPeriods.put(indicator, years);
+                }
+            }
+            if (indicator.aggregation() == Aggregation.NOT_ADDITIVE || s == null) {
+                continue;
+            }
+            Map<String, Map<String, BigDecimal>> numerators = Map.of();
+            Map<String, Map<String, BigDecimal>> denominators = Map.of();
+            Map<String, Map<String, BigDecimal>> weights = Map.of();
+            Set<String> units;
+            if (indicator.aggregation() == Aggregation.RATIO) {
+                Indicator num = indicator.numeratorCode() == null ? null : all.get(indicator.numeratorCode());
+                Indicator den = indicator.denominatorCode() == null ? null : all.get(indicator.denominatorCode());
+                if (num == null || den == null) {
+                    continue;
+                }
+                numerators = allPeriods(num.id(), total);
+                denominators = allPeriods(den.id(), total);
+                periods.addAll(numerators.keySet());
+                periods.addAll(denominators.keySet());
+                units = new HashSet<>(levels.getOrDefault(num.id(), Set.of()));
+                units.addAll(levels.getOrDefault(den.id(), Set.of()));
+            } else {
+                units = levels.getOrDefault(indicator.id(), Set.of());
+                if (indicator.aggregation() == Aggregation.MEAN && s.weightId() != null) {
+                    weights = allPeriods(s.weightId(), total);
+                }
+            }
+            Set<String> ps = new TreeSet<>(byPeriod.keySet());
+            ps.addAll(numerators.keySet());
+            ps.addAll(denominators.keySet());
+            Incomplete policy = Incomplete.valueOf(s.incomplete());
+            for (String code : ps) {
+                Map<String, BigDecimal> reported = byPeriod.getOrDefault(code, Map.of());
+                Map<String, BigDecimal> nums = numerators.getOrDefault(code, Map.of());
+                Map<String, BigDecimal> dens = denominators.getOrDefault(code, Map.of());
+                Set<String> regionsWithFigures = new HashSet<>(reported.keySet());
+                regionsWithFigures.addAll(nums.keySet());
+                regionsWithFigures.addAll(dens.keySet());
+                if (regionsWithFigures.isEmpty()) {
+                    continue;
+                }
+                RegionTrees.Tree tree = trees.covering(regionsWithFigures, units);
+                RegionAggregation engine = new RegionAggregation(tree.tree(), tree.units());
+                Map<String, Aggregate> aggregates = switch (indicator.aggregation()) {
+                    case SUM -> engine.aggregate(RegionRule.SUM, reported, policy);
+                    case MEAN -> s.weightId() == null ? engine.aggregate(RegionRule.MEAN, reported, policy)
+                            : engine.weightedMean(reported, weights.getOrDefault(code, Map.of()), policy);
+                    case RATIO -> engine.ratioOfSums(reported, nums, dens, scale(indicator), policy);
+                    case NOT_ADDITIVE -> Map.of();
+                };
+                Period period = Period.parse(code).orElseThrow();
+                for (Aggregate a : aggregates.values()) {
+                    if (a.computed() != null) {
+                        out.add(row(indicator.id(), tree.idOf(a.region()), period, a.computed(), a.withheld(), false, false,
+                                a.coverage().covered(), a.coverage().expected(), a.inputs().size(), now));
+                    }
+                }
+            }
+        }
+        out.flush();
+        // over periods, from the rows just written and the figures
+        yearsWithSubPeriods.forEach((indicator, years) -> {
+            for (int year : years) {
+                overPeriods(indicator, Period.year(year), now, settings.get(indicator.id()));
+            }
+        });
+        // derived indicators, in evaluation order, for every period any figure has
+        List<String> order = Formula.evaluationOrder(formulas);
+        for (String code : periods) {
+            Period p = Period.parse(code).orElse(null);
+            if (p == null) {
+                continue;
+            }
+            for (String derived : order) {
+                derive(all.get(derived), formulas.get(derived), all, p, now);
+            }
+        }
         Integer rows = jdbc.sql("select count(*) from aggregate_value").query(Integer.class).single();
-        LOG.info("aggregates recomputed: {} periods, {} rows", byPeriod.size(), rows);
+        LOG.info("aggregates recomputed: {} periods, {} rows", periods.size(), rows);
         return rows;
+    }
+
+    /** Every approved total of an indicator, by period then region code: one range of the approved levels' index. */
+    private Map<String, Map<String, BigDecimal>> allPeriods(long indicatorId, long totalId) {
+        Map<String, Map<String, BigDecimal>> out = new HashMap<>();
+        jdbc.sql("""
+                        select o.period, r.code, o.obs_value from observation o join region r on r.id = o.region_id
+                        where o.indicator_id = ? and o.status = 'APPROVED' and o.measure = 'LEVEL' and o.disaggregation_id = ?""")
+                .param(indicatorId).param(totalId)
+                .query((rs, n) -> out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3)))
+                .list();
+        return out;
+    }
+
+    private Map<Long, Settings> allSettings() {
+        Map<Long, Settings> out = new HashMap<>();
+        jdbc.sql("select id, incomplete, weight_id, period_rule from indicator")
+                .query((rs, n) -> out.put(rs.getLong(1), new Settings(rs.getString(2), rs.getObject(3, Long.class), rs.getString(4))))
+                .list();
+        return out;
+    }
+
+    private Map<Long, Set<String>> allReportingLevels() {
+        Map<Long, Set<String>> out = new HashMap<>();
+        jdbc.sql("""
+                        select distinct di.indicator_id, d.region_level from data_set_indicator di join data_set d on d.id = di.data_set_id""")
+                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2))).list();
+        return out;
     }
 
     private void lock(List<Long> indicatorIds) {
