@@ -209,7 +209,7 @@ public class Recomputation {
                 }
             }
         }
-        out.flush();
+        out.finish();
         // over periods, from the rows just written and the figures
         yearsWithSubPeriods.forEach((indicator, years) -> {
             for (int year : years) {
