@@ -124,8 +124,12 @@ public class Recomputation {
      */
     @Transactional
     public int recomputeAll() {
+        long t0 = System.nanoTime();
+        long reading = 0;
+        long computing = 0;
         AggregateRows out = AggregateRows.open(jdbc, batch, dataSource);
         out.clear();
+        long cleared = System.nanoTime();
         Map<String, Indicator> all = new HashMap<>();
         indicators.all().forEach(i -> all.put(i.code(), i));
         Map<String, Formula> formulas = formulas(all);
@@ -141,7 +145,9 @@ public class Recomputation {
             if (formulas.containsKey(indicator.code())) {
                 continue;
             }
+            long r0 = System.nanoTime();
             Map<String, Map<String, BigDecimal>> byPeriod = allPeriods(indicator.id(), total);
+            reading += System.nanoTime() - r0;
             periods.addAll(byPeriod.keySet());
             Settings s = settings.get(indicator.id());
             if (s != null && s.periodRule() != null) {
@@ -177,6 +183,7 @@ public class Recomputation {
                     weights = allPeriods(s.weightId(), total);
                 }
             }
+            long c0 = System.nanoTime();
             Set<String> ps = new TreeSet<>(byPeriod.keySet());
             ps.addAll(numerators.keySet());
             ps.addAll(denominators.keySet());
@@ -208,8 +215,11 @@ public class Recomputation {
                     }
                 }
             }
+            computing += System.nanoTime() - c0; // with the writes of full chunks
         }
+        long computed = System.nanoTime();
         out.finish();
+        long written = System.nanoTime();
         // over periods, from the rows just written and the figures
         yearsWithSubPeriods.forEach((indicator, years) -> {
             for (int year : years) {
@@ -228,8 +238,14 @@ public class Recomputation {
             }
         }
         Integer rows = jdbc.sql("select count(*) from aggregate_value").query(Integer.class).single();
-        LOG.info("aggregates recomputed: {} periods, {} rows", periods.size(), rows);
+        LOG.info("aggregates recomputed: {} periods, {} rows in {} ms (emptying {} ms, reading {} ms, computing and writing {} ms,"
+                        + " last writes and keys {} ms, periods and formulas {} ms)", periods.size(), rows, ms(System.nanoTime() - t0),
+                ms(cleared - t0), ms(reading), ms(computing), ms(written - computed), ms(System.nanoTime() - written));
         return rows;
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     /** Every approved total of an indicator, by period then region code: one range of the approved levels' index. */
