@@ -78,6 +78,14 @@ public record AggregateFigure(String indicatorCode, String regionCode, Period pe
      */
     public Observation asObservation() {
         return new Observation(0, indicatorCode, regionCode, period, "_T", Measure.LEVEL, null, value, Qualifier.NONE, "",
-                ObservationStatus.APPROVED, null, 0, updatedAt, "", List.of());
+                ObservationStatus.APPROVED, null, 0, updatedAt, COMPUTED_BY, List.of());
+    }
+
+    /** Who an {@link #asObservation() observation made of a computed figure} was "updated by". */
+    public static final String COMPUTED_BY = "(汇总值)";
+
+    /** Whether an observation stands for a computed figure ({@link #asObservation()}) rather than a reported one. */
+    public static boolean isComputed(Observation o) {
+        return o.id() == 0 && COMPUTED_BY.equals(o.updatedBy());
     }
 }
