@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.aggregation.engine.Aggregate;
+import org.yardstick.aggregation.engine.Breakdowns;
 import org.yardstick.aggregation.engine.Formula;
 import org.yardstick.aggregation.engine.Incomplete;
 import org.yardstick.aggregation.engine.PeriodAggregation;
@@ -248,15 +249,84 @@ public class Recomputation {
         return nanos / 1_000_000;
     }
 
-    /** Every approved total of an indicator, by period then region code: one range of the approved levels' index. */
+    /**
+     * Every approved total of an indicator, by period then region code: one range of the approved
+     * levels' index; for an additive indicator, a region without a total but with every category of
+     * a dimension gets their sum ({@link #withTotalsFromParts}).
+     */
     private Map<String, Map<String, BigDecimal>> allPeriods(long indicatorId, long totalId) {
-        Map<String, Map<String, BigDecimal>> out = new HashMap<>();
+        Map<String, Parts> byPeriod = new HashMap<>();
         jdbc.sql("""
-                        select o.period, r.code, o.obs_value from observation o join region r on r.id = o.region_id
-                        where o.indicator_id = ? and o.status = 'APPROVED' and o.measure = 'LEVEL' and o.disaggregation_id = ?""")
+                        select o.period, r.code, o.obs_value, g.code, g.dimension from observation o
+                        join region r on r.id = o.region_id join disaggregation g on g.id = o.disaggregation_id
+                        join indicator i on i.id = o.indicator_id
+                        where o.indicator_id = ? and o.status = 'APPROVED' and o.measure = 'LEVEL'
+                          and (o.disaggregation_id = ? or i.aggregation = 'SUM')""")
                 .param(indicatorId).param(totalId)
-                .query((rs, n) -> out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3)))
+                .query((rs, n) -> {
+                    byPeriod.computeIfAbsent(rs.getString(1), k -> new Parts()).add(rs.getString(2), rs.getBigDecimal(3),
+                            rs.getString(4), rs.getString(5));
+                    return null;
+                })
                 .list();
+        Map<String, Map<String, BigDecimal>> out = new HashMap<>();
+        byPeriod.forEach((period, parts) -> out.put(period, withTotalsFromParts(indicatorId, parts)));
+        return out;
+    }
+
+    /** A period's approved levels of one indicator: totals and, for an additive one, categories. */
+    private static final class Parts {
+        final Map<String, BigDecimal> totals = new HashMap<>();
+        /** region → dimension → category → value */
+        final Map<String, Map<String, Map<List<String>, BigDecimal>>> categories = new HashMap<>();
+
+        void add(String region, BigDecimal value, String category, String dimension) {
+            if ("TOTAL".equals(dimension)) {
+                totals.put(region, value);
+            } else {
+                categories.computeIfAbsent(region, k -> new java.util.TreeMap<>()).computeIfAbsent(dimension, k -> new HashMap<>())
+                        .put(List.of(category), value);
+            }
+        }
+    }
+
+    /**
+     * The totals by region, where a region that reported no total but every category of one
+     * dimension that the indicator's data sets declare (urban and rural-pastoral) has their sum
+     * (Breakdowns.total): a total from its parts, for an additive indicator (the query reads
+     * categories only for those).
+     */
+    private Map<String, BigDecimal> withTotalsFromParts(long indicatorId, Parts parts) {
+        if (parts.categories.isEmpty()) {
+            return parts.totals;
+        }
+        // the parts: the categories of each dimension that the data sets collecting the indicator declare
+        Map<String, Set<List<String>>> partsOf = new HashMap<>();
+        jdbc.sql("""
+                        select distinct g.dimension, g.code from data_set_indicator di
+                        join data_set_breakdown b on b.data_set_id = di.data_set_id
+                        join disaggregation g on g.id = b.disaggregation_id where di.indicator_id = ?""")
+                .param(indicatorId)
+                .query((rs, n) -> partsOf.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(List.of(rs.getString(2)))).list();
+        Map<String, BigDecimal> out = new HashMap<>(parts.totals);
+        parts.categories.forEach((region, byDimension) -> {
+            if (out.containsKey(region)) {
+                return;
+            }
+            for (Map.Entry<String, Map<List<String>, BigDecimal>> d : byDimension.entrySet()) {
+                Set<List<String>> expected = partsOf.get(d.getKey());
+                if (expected == null || !d.getValue().keySet().containsAll(expected)) {
+                    continue;
+                }
+                Map<List<String>, BigDecimal> cells = new HashMap<>(d.getValue());
+                cells.keySet().retainAll(expected);
+                var total = Breakdowns.total(RegionRule.SUM, cells, expected.size());
+                if (total.isPresent() && total.get().complete()) {
+                    out.put(region, total.get().value());
+                    return;
+                }
+            }
+        });
         return out;
     }
 
@@ -466,17 +536,25 @@ public class Recomputation {
                 .query((rs, n) -> new Settings(rs.getString(1), rs.getObject(2, Long.class), rs.getString(3))).single();
     }
 
-    /** The approved totals (no breakdown) of an indicator for a period, by region code. */
+    /**
+     * The approved totals of an indicator for a period, by region code; for an additive indicator a
+     * region without a total but with every category of a dimension has their sum.
+     */
     private Map<String, BigDecimal> reported(long indicatorId, String period) {
-        Map<String, BigDecimal> out = new HashMap<>();
+        Parts parts = new Parts();
         jdbc.sql("""
-                        select r.code, o.obs_value from observation o
+                        select r.code, o.obs_value, g.code, g.dimension from observation o
                         join region r on r.id = o.region_id
                         join disaggregation g on g.id = o.disaggregation_id
-                        where o.indicator_id = ? and o.period = ? and o.status = 'APPROVED' and o.measure = 'LEVEL' and g.code = '_T'""")
+                        join indicator i on i.id = o.indicator_id
+                        where o.indicator_id = ? and o.period = ? and o.status = 'APPROVED' and o.measure = 'LEVEL'
+                          and (g.code = '_T' or i.aggregation = 'SUM')""")
                 .param(indicatorId).param(period)
-                .query((rs, n) -> out.put(rs.getString(1), rs.getBigDecimal(2))).list();
-        return out;
+                .query((rs, n) -> {
+                    parts.add(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4));
+                    return null;
+                }).list();
+        return withTotalsFromParts(indicatorId, parts);
     }
 
     /** The region levels expected to report an indicator: those of the data sets that collect it. */
