@@ -3,6 +3,7 @@ package org.yardstick.aggregation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.yardstick.framework.IncompleteAggregate;
 import org.yardstick.framework.Qualifier;
 import org.yardstick.observation.Measure;
@@ -25,10 +26,33 @@ import org.yardstick.shared.Period;
  * @param inputs    how many sub-regions' figures entered the value
  * @param updatedAt when it was last computed
  * @param incomplete what the indicator does with a partial aggregate
+ * @param differenceThreshold the share of a reported figure by which this one may differ from it before pages
+ *                  flag the difference (统计口径差异): the indicator's, else {@link #DEFAULT_DIFFERENCE_THRESHOLD}
  */
 public record AggregateFigure(String indicatorCode, String regionCode, Period period, BigDecimal value, boolean withheld,
                               boolean derived, boolean fromPeriods, int covered, int expected, int inputs, Instant updatedAt,
-                              IncompleteAggregate incomplete) {
+                              IncompleteAggregate incomplete, BigDecimal differenceThreshold) {
+
+    /** 5 %: the threshold of an indicator that sets none. */
+    public static final BigDecimal DEFAULT_DIFFERENCE_THRESHOLD = new BigDecimal("0.05");
+
+    /** Reported minus computed, where the region reported the period itself; null otherwise. */
+    public @Nullable BigDecimal differenceFrom(@Nullable BigDecimal reported) {
+        return reported == null || withheld ? null : reported.subtract(value);
+    }
+
+    /**
+     * Whether the region's own figure differs from this one by more than the threshold (统计口径差异):
+     * the reported figure counts for progress, and pages flag the difference.
+     */
+    public boolean differsBeyondThreshold(@Nullable BigDecimal reported) {
+        BigDecimal d = differenceFrom(reported);
+        if (d == null || d.signum() == 0) {
+            return false;
+        }
+        return reported.signum() == 0
+                || d.abs().divide(reported.abs(), java.math.MathContext.DECIMAL128).compareTo(differenceThreshold) > 0;
+    }
 
     /**
      * Whether progress and comparisons may use it as the region's figure: complete, or partial for
@@ -54,6 +78,14 @@ public record AggregateFigure(String indicatorCode, String regionCode, Period pe
      */
     public Observation asObservation() {
         return new Observation(0, indicatorCode, regionCode, period, "_T", Measure.LEVEL, null, value, Qualifier.NONE, "",
-                ObservationStatus.APPROVED, null, 0, updatedAt, "", List.of());
+                ObservationStatus.APPROVED, null, 0, updatedAt, COMPUTED_BY, List.of());
+    }
+
+    /** Who an {@link #asObservation() observation made of a computed figure} was "updated by". */
+    public static final String COMPUTED_BY = "(汇总值)";
+
+    /** Whether an observation stands for a computed figure ({@link #asObservation()}) rather than a reported one. */
+    public static boolean isComputed(Observation o) {
+        return o.id() == 0 && COMPUTED_BY.equals(o.updatedBy());
     }
 }

@@ -143,7 +143,7 @@ public class Aggregates {
 
     private static final String SELECT = """
             select i.code as indicator_code, r.code as region_code, a.period, a.computed, a.withheld, a.derived, a.from_periods, a.covered,
-                   a.expected, a.input_count, a.updated_at, i.incomplete
+                   a.expected, a.input_count, a.updated_at, i.incomplete, i.difference_threshold
             from aggregate_value a join indicator i on i.id = a.indicator_id join region r on r.id = a.region_id
             """;
 
@@ -152,6 +152,8 @@ public class Aggregates {
                 Period.parse(rs.getString("period")).orElseThrow(), rs.getBigDecimal("computed").stripTrailingZeros(),
                 rs.getBoolean("withheld"), rs.getBoolean("derived"), rs.getBoolean("from_periods"), rs.getInt("covered"), rs.getInt("expected"),
                 rs.getInt("input_count"), rs.getTimestamp("updated_at").toInstant(),
-                IncompleteAggregate.valueOf(rs.getString("incomplete")));
+                IncompleteAggregate.valueOf(rs.getString("incomplete")),
+                rs.getBigDecimal("difference_threshold") == null ? AggregateFigure.DEFAULT_DIFFERENCE_THRESHOLD
+                        : rs.getBigDecimal("difference_threshold").stripTrailingZeros());
     }
 }

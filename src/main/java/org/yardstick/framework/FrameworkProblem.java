@@ -20,6 +20,8 @@ public enum FrameworkProblem implements ProblemKind {
     RATIO_NEEDS_PARTS("framework.ratio-needs-parts", "a ratio indicator needs both numerator and denominator"),
     WEIGHT_ONLY_FOR_MEAN("framework.weight-only-for-mean", "only a mean is weighted (aggregation: mean)"),
     FORMULA_UNKNOWN_CODE("framework.formula-unknown-code", "refers to {0}, which is not a known indicator"),
+    THRESHOLD_RANGE("framework.threshold-range", "must be a share between 0 and 1 (0.05 for 5 %)"),
+    FORMULA_UNITS("framework.formula-units", "adds or subtracts indicators of different units: {0}"),
     PLAN_EXISTS("framework.plan-exists", "a plan with this code exists already"),
     BAD_LINE("framework.bad-line", "must be a line number of at least 1"),
     NO_UNITS("framework.no-units", "a task needs at least one responsible unit");

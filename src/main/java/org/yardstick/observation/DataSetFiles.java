@@ -35,7 +35,8 @@ public class DataSetFiles {
     }
 
     private record Draft(String code, LocalizedText name, RegionLevel level, Period.Type type, String plan,
-                         LocalizedText description, List<DataSet.Item> items, List<DataSet.Window> windows) {}
+                         LocalizedText description, List<DataSet.Item> items, List<DataSet.Window> windows,
+                         List<String> breakdowns) {}
 
     /** Loads the file if the set has one; returns how many data sets were written. */
     @Transactional
@@ -46,13 +47,15 @@ public class DataSetFiles {
         }
         Set<String> indicators = Set.copyOf(jdbc.sql("select code from indicator").query(String.class).list());
         Set<String> plans = Set.copyOf(jdbc.sql("select code from plan").query(String.class).list());
+        Set<String> categories = Set.copyOf(jdbc.sql("select code from disaggregation where dimension <> 'TOTAL'")
+                .query(String.class).list());
         YamlNode root = YamlNode.parse(files.describe(FILE), text);
         root.allowOnly("data_sets");
         List<Draft> drafts = new ArrayList<>();
         Map<String, Integer> lines = new HashMap<>();
         root.get("data_sets").each(d -> {
             d.allowOnly("code", "name_zh", "name_en", "region_level", "period_type", "plan", "description_zh",
-                    "description_en", "indicators", "windows");
+                    "description_en", "indicators", "windows", "breakdowns");
             String code = d.code("code");
             Integer first = lines.putIfAbsent(code, d.line());
             if (first != null) {
@@ -109,13 +112,32 @@ public class DataSetFiles {
                 }
                 windows.add(new DataSet.Window(p.code(), opens, closes));
             });
+            // the categories its figures may be broken down by (urban, rural-pastoral …); dimensions with several are crossed
+            List<String> breakdowns = new ArrayList<>();
+            for (YamlNode b : d.get("breakdowns").items()) {
+                String category = b.asCode();
+                if (!categories.contains(category)) {
+                    throw b.fail(FrameworkProblem.UNKNOWN_DISAGGREGATION);
+                }
+                if (breakdowns.contains(category)) {
+                    throw b.fail(FileProblem.DUPLICATE, d.line());
+                }
+                breakdowns.add(category);
+            }
             drafts.add(new Draft(code, LocalizedText.of(d.text("name_zh"), d.text("name_en")),
                     d.choice("region_level", RegionLevel.class), type, plan,
-                    LocalizedText.of(d.textOr("description_zh", ""), d.textOr("description_en", "")), items, windows));
+                    LocalizedText.of(d.textOr("description_zh", ""), d.textOr("description_en", "")), items, windows, breakdowns));
         });
         for (Draft d : drafts) {
             dataSets.insert(d.code(), d.name(), d.level(), d.type(), d.plan().isEmpty() ? null : d.plan(), d.description(),
                     d.items(), d.windows());
+            int ordinal = 0;
+            for (String b : d.breakdowns()) {
+                jdbc.sql("""
+                        insert into data_set_breakdown (data_set_id, disaggregation_id, ordinal)
+                        values ((select id from data_set where code = ?), (select id from disaggregation where code = ?), ?)""")
+                        .params(d.code(), b, ordinal++).update();
+            }
         }
         return drafts.size();
     }

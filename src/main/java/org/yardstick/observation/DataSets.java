@@ -136,6 +136,21 @@ public class DataSets {
                 rs.getTimestamp("retired_at") != null);
     }
 
+    /**
+     * The categories a data set's figures may be broken down by (data-sets.yaml {@code breakdowns}),
+     * by dimension (AREA → urban, rural-pastoral), in the file's order; empty when it declares none.
+     */
+    public Map<String, List<String>> breakdowns(String dataSetCode) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select g.dimension, g.code from data_set_breakdown b join data_set d on d.id = b.data_set_id
+                        join disaggregation g on g.id = b.disaggregation_id where d.code = ? order by b.ordinal""")
+                .param(dataSetCode)
+                .query((rs, n) -> out.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)))
+                .list();
+        return out;
+    }
+
     /** Writes a new data set (from a file or a planner's form); its code must be new. */
     void insert(String code, LocalizedText name, RegionLevel level, Period.Type periodType, @Nullable String planCode,
                 LocalizedText description, List<DataSet.Item> items, List<DataSet.Window> windows) {

@@ -192,7 +192,8 @@ class LiveAggregatesTest {
         AggregateFigure recomputed = figure("BB_USERS", "6501");
         assertThat(recomputed).as("a full recomputation agrees with the live one").isEqualTo(
                 new AggregateFigure(after.indicatorCode(), after.regionCode(), after.period(), after.value(), false, false, false, 7, 8, 7,
-                        recomputed.updatedAt(), org.yardstick.framework.IncompleteAggregate.WARN));
+                        recomputed.updatedAt(), org.yardstick.framework.IncompleteAggregate.WARN,
+                        AggregateFigure.DEFAULT_DIFFERENCE_THRESHOLD));
     }
 
     @Test

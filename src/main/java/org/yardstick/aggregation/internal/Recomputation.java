@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.aggregation.engine.Aggregate;
+import org.yardstick.aggregation.engine.Breakdowns;
 import org.yardstick.aggregation.engine.Formula;
 import org.yardstick.aggregation.engine.Incomplete;
 import org.yardstick.aggregation.engine.PeriodAggregation;
@@ -54,9 +56,11 @@ public class Recomputation {
     private final Indicators indicators;
     private final RegionTrees trees;
     private final Clock clock;
+    private final DataSource dataSource;
 
-    Recomputation(JdbcClient jdbc, JdbcTemplate batch, Indicators indicators, RegionTrees trees, Clock clock) {
+    Recomputation(JdbcClient jdbc, JdbcTemplate batch, Indicators indicators, RegionTrees trees, Clock clock, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.batch = batch;
         this.indicators = indicators;
         this.trees = trees;
@@ -112,20 +116,234 @@ public class Recomputation {
         }
     }
 
-    /** Recomputes every aggregate from scratch (recovery, an empty table after a reload): every indicator and period with approved figures. */
+    /**
+     * Recomputes every aggregate from scratch (recovery, an empty table after a reload): every
+     * indicator and period with approved figures. Each indicator's figures of every period are read
+     * in one index range scan (not one query per period), its aggregates computed in memory and
+     * written in bulk (COPY on PostgreSQL); the roll-ups over periods and the derived indicators
+     * follow, as an approval computes them.
+     */
     @Transactional
     public int recomputeAll() {
-        jdbc.sql("delete from aggregate_value").update();
-        Map<String, List<String>> byPeriod = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select distinct i.code, o.period from observation o join indicator i on i.id = o.indicator_id
-                        where o.status = 'APPROVED' and o.measure = 'LEVEL' order by o.period, i.code""")
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
-                .forEach(e -> byPeriod.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey()));
-        byPeriod.forEach((period, codes) -> recompute(codes, period));
+        long t0 = System.nanoTime();
+        long reading = 0;
+        long computing = 0;
+        AggregateRows out = AggregateRows.open(jdbc, batch, dataSource);
+        out.clear();
+        long cleared = System.nanoTime();
+        Map<String, Indicator> all = new HashMap<>();
+        indicators.all().forEach(i -> all.put(i.code(), i));
+        Map<String, Formula> formulas = formulas(all);
+        Map<Long, Settings> settings = allSettings();
+        Map<Long, Set<String>> levels = allReportingLevels();
+        jdbc.sql("select id from indicator order by id for update").query(Long.class).list();
+        Instant now = clock.instant();
+        long total = jdbc.sql("select id from disaggregation where code = '_T'").query(Long.class).single();
+        Set<String> periods = new TreeSet<>();
+        Map<Indicator, Set<Integer>> yearsWithSubPeriods = new LinkedHashMap<>();
+        List<Indicator> ordered = all.values().stream().sorted(java.util.Comparator.comparingLong(Indicator::id)).toList();
+        for (Indicator indicator : ordered) {
+            if (formulas.containsKey(indicator.code())) {
+                continue;
+            }
+            long r0 = System.nanoTime();
+            Map<String, Map<String, BigDecimal>> byPeriod = allPeriods(indicator.id(), total);
+            reading += System.nanoTime() - r0;
+            periods.addAll(byPeriod.keySet());
+            Settings s = settings.get(indicator.id());
+            if (s != null && s.periodRule() != null) {
+                Set<Integer> years = new TreeSet<>();
+                byPeriod.keySet().forEach(code -> Period.parse(code).filter(p -> p.type() != Period.Type.YEAR)
+                        .ifPresent(p -> years.add(p.year())));
+                if (!years.isEmpty()) {
+                    yearsWithSubPeriods.put(indicator, years);
+                }
+            }
+            if (indicator.aggregation() == Aggregation.NOT_ADDITIVE || s == null) {
+                continue;
+            }
+            Map<String, Map<String, BigDecimal>> numerators = Map.of();
+            Map<String, Map<String, BigDecimal>> denominators = Map.of();
+            Map<String, Map<String, BigDecimal>> weights = Map.of();
+            Set<String> units;
+            if (indicator.aggregation() == Aggregation.RATIO) {
+                Indicator num = indicator.numeratorCode() == null ? null : all.get(indicator.numeratorCode());
+                Indicator den = indicator.denominatorCode() == null ? null : all.get(indicator.denominatorCode());
+                if (num == null || den == null) {
+                    continue;
+                }
+                numerators = allPeriods(num.id(), total);
+                denominators = allPeriods(den.id(), total);
+                periods.addAll(numerators.keySet());
+                periods.addAll(denominators.keySet());
+                units = new HashSet<>(levels.getOrDefault(num.id(), Set.of()));
+                units.addAll(levels.getOrDefault(den.id(), Set.of()));
+            } else {
+                units = levels.getOrDefault(indicator.id(), Set.of());
+                if (indicator.aggregation() == Aggregation.MEAN && s.weightId() != null) {
+                    weights = allPeriods(s.weightId(), total);
+                }
+            }
+            long c0 = System.nanoTime();
+            Set<String> ps = new TreeSet<>(byPeriod.keySet());
+            ps.addAll(numerators.keySet());
+            ps.addAll(denominators.keySet());
+            Incomplete policy = Incomplete.valueOf(s.incomplete());
+            for (String code : ps) {
+                Map<String, BigDecimal> reported = byPeriod.getOrDefault(code, Map.of());
+                Map<String, BigDecimal> nums = numerators.getOrDefault(code, Map.of());
+                Map<String, BigDecimal> dens = denominators.getOrDefault(code, Map.of());
+                Set<String> regionsWithFigures = new HashSet<>(reported.keySet());
+                regionsWithFigures.addAll(nums.keySet());
+                regionsWithFigures.addAll(dens.keySet());
+                if (regionsWithFigures.isEmpty()) {
+                    continue;
+                }
+                RegionTrees.Tree tree = trees.covering(regionsWithFigures, units);
+                RegionAggregation engine = new RegionAggregation(tree.tree(), tree.units());
+                Map<String, Aggregate> aggregates = switch (indicator.aggregation()) {
+                    case SUM -> engine.aggregate(RegionRule.SUM, reported, policy);
+                    case MEAN -> s.weightId() == null ? engine.aggregate(RegionRule.MEAN, reported, policy)
+                            : engine.weightedMean(reported, weights.getOrDefault(code, Map.of()), policy);
+                    case RATIO -> engine.ratioOfSums(reported, nums, dens, scale(indicator), policy);
+                    case NOT_ADDITIVE -> Map.of();
+                };
+                Period period = Period.parse(code).orElseThrow();
+                for (Aggregate a : aggregates.values()) {
+                    if (a.computed() != null) {
+                        out.add(row(indicator.id(), tree.idOf(a.region()), period, a.computed(), a.withheld(), false, false,
+                                a.coverage().covered(), a.coverage().expected(), a.inputs().size(), now));
+                    }
+                }
+            }
+            computing += System.nanoTime() - c0; // with the writes of full chunks
+        }
+        long computed = System.nanoTime();
+        out.finish();
+        long written = System.nanoTime();
+        // over periods, from the rows just written and the figures
+        yearsWithSubPeriods.forEach((indicator, years) -> {
+            for (int year : years) {
+                overPeriods(indicator, Period.year(year), now, settings.get(indicator.id()));
+            }
+        });
+        // derived indicators, in evaluation order, for every period any figure has
+        List<String> order = Formula.evaluationOrder(formulas);
+        for (String code : periods) {
+            Period p = Period.parse(code).orElse(null);
+            if (p == null) {
+                continue;
+            }
+            for (String derived : order) {
+                derive(all.get(derived), formulas.get(derived), all, p, now);
+            }
+        }
         Integer rows = jdbc.sql("select count(*) from aggregate_value").query(Integer.class).single();
-        LOG.info("aggregates recomputed: {} periods, {} rows", byPeriod.size(), rows);
+        LOG.info("aggregates recomputed: {} periods, {} rows in {} ms (emptying {} ms, reading {} ms, computing and writing {} ms,"
+                        + " last writes and keys {} ms, periods and formulas {} ms)", periods.size(), rows, ms(System.nanoTime() - t0),
+                ms(cleared - t0), ms(reading), ms(computing), ms(written - computed), ms(System.nanoTime() - written));
         return rows;
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    /**
+     * Every approved total of an indicator, by period then region code: one range of the approved
+     * levels' index; for an additive indicator, a region without a total but with every category of
+     * a dimension gets their sum ({@link #withTotalsFromParts}).
+     */
+    private Map<String, Map<String, BigDecimal>> allPeriods(long indicatorId, long totalId) {
+        Map<String, Parts> byPeriod = new HashMap<>();
+        jdbc.sql("""
+                        select o.period, r.code, o.obs_value, g.code, g.dimension from observation o
+                        join region r on r.id = o.region_id join disaggregation g on g.id = o.disaggregation_id
+                        join indicator i on i.id = o.indicator_id
+                        where o.indicator_id = ? and o.status = 'APPROVED' and o.measure = 'LEVEL'
+                          and (o.disaggregation_id = ? or i.aggregation = 'SUM')""")
+                .param(indicatorId).param(totalId)
+                .query((rs, n) -> {
+                    byPeriod.computeIfAbsent(rs.getString(1), k -> new Parts()).add(rs.getString(2), rs.getBigDecimal(3),
+                            rs.getString(4), rs.getString(5));
+                    return null;
+                })
+                .list();
+        Map<String, Map<String, BigDecimal>> out = new HashMap<>();
+        byPeriod.forEach((period, parts) -> out.put(period, withTotalsFromParts(indicatorId, parts)));
+        return out;
+    }
+
+    /** A period's approved levels of one indicator: totals and, for an additive one, categories. */
+    private static final class Parts {
+        final Map<String, BigDecimal> totals = new HashMap<>();
+        /** region → dimension → category → value */
+        final Map<String, Map<String, Map<List<String>, BigDecimal>>> categories = new HashMap<>();
+
+        void add(String region, BigDecimal value, String category, String dimension) {
+            if ("TOTAL".equals(dimension)) {
+                totals.put(region, value);
+            } else {
+                categories.computeIfAbsent(region, k -> new java.util.TreeMap<>()).computeIfAbsent(dimension, k -> new HashMap<>())
+                        .put(List.of(category), value);
+            }
+        }
+    }
+
+    /**
+     * The totals by region, where a region that reported no total but every category of one
+     * dimension that the indicator's data sets declare (urban and rural-pastoral) has their sum
+     * (Breakdowns.total): a total from its parts, for an additive indicator (the query reads
+     * categories only for those).
+     */
+    private Map<String, BigDecimal> withTotalsFromParts(long indicatorId, Parts parts) {
+        if (parts.categories.isEmpty()) {
+            return parts.totals;
+        }
+        // the parts: the categories of each dimension that the data sets collecting the indicator declare
+        Map<String, Set<List<String>>> partsOf = new HashMap<>();
+        jdbc.sql("""
+                        select distinct g.dimension, g.code from data_set_indicator di
+                        join data_set_breakdown b on b.data_set_id = di.data_set_id
+                        join disaggregation g on g.id = b.disaggregation_id where di.indicator_id = ?""")
+                .param(indicatorId)
+                .query((rs, n) -> partsOf.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(List.of(rs.getString(2)))).list();
+        Map<String, BigDecimal> out = new HashMap<>(parts.totals);
+        parts.categories.forEach((region, byDimension) -> {
+            if (out.containsKey(region)) {
+                return;
+            }
+            for (Map.Entry<String, Map<List<String>, BigDecimal>> d : byDimension.entrySet()) {
+                Set<List<String>> expected = partsOf.get(d.getKey());
+                if (expected == null || !d.getValue().keySet().containsAll(expected)) {
+                    continue;
+                }
+                Map<List<String>, BigDecimal> cells = new HashMap<>(d.getValue());
+                cells.keySet().retainAll(expected);
+                var total = Breakdowns.total(RegionRule.SUM, cells, expected.size());
+                if (total.isPresent() && total.get().complete()) {
+                    out.put(region, total.get().value());
+                    return;
+                }
+            }
+        });
+        return out;
+    }
+
+    private Map<Long, Settings> allSettings() {
+        Map<Long, Settings> out = new HashMap<>();
+        jdbc.sql("select id, incomplete, weight_id, period_rule from indicator")
+                .query((rs, n) -> out.put(rs.getLong(1), new Settings(rs.getString(2), rs.getObject(3, Long.class), rs.getString(4))))
+                .list();
+        return out;
+    }
+
+    private Map<Long, Set<String>> allReportingLevels() {
+        Map<Long, Set<String>> out = new HashMap<>();
+        jdbc.sql("""
+                        select distinct di.indicator_id, d.region_level from data_set_indicator di join data_set d on d.id = di.data_set_id""")
+                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2))).list();
+        return out;
     }
 
     private void lock(List<Long> indicatorIds) {
@@ -318,17 +536,25 @@ public class Recomputation {
                 .query((rs, n) -> new Settings(rs.getString(1), rs.getObject(2, Long.class), rs.getString(3))).single();
     }
 
-    /** The approved totals (no breakdown) of an indicator for a period, by region code. */
+    /**
+     * The approved totals of an indicator for a period, by region code; for an additive indicator a
+     * region without a total but with every category of a dimension has their sum.
+     */
     private Map<String, BigDecimal> reported(long indicatorId, String period) {
-        Map<String, BigDecimal> out = new HashMap<>();
+        Parts parts = new Parts();
         jdbc.sql("""
-                        select r.code, o.obs_value from observation o
+                        select r.code, o.obs_value, g.code, g.dimension from observation o
                         join region r on r.id = o.region_id
                         join disaggregation g on g.id = o.disaggregation_id
-                        where o.indicator_id = ? and o.period = ? and o.status = 'APPROVED' and o.measure = 'LEVEL' and g.code = '_T'""")
+                        join indicator i on i.id = o.indicator_id
+                        where o.indicator_id = ? and o.period = ? and o.status = 'APPROVED' and o.measure = 'LEVEL'
+                          and (g.code = '_T' or i.aggregation = 'SUM')""")
                 .param(indicatorId).param(period)
-                .query((rs, n) -> out.put(rs.getString(1), rs.getBigDecimal(2))).list();
-        return out;
+                .query((rs, n) -> {
+                    parts.add(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4));
+                    return null;
+                }).list();
+        return withTotalsFromParts(indicatorId, parts);
     }
 
     /** The region levels expected to report an indicator: those of the data sets that collect it. */

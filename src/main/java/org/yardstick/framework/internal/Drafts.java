@@ -29,7 +29,8 @@ final class Drafts {
                           Aggregation aggregation, @Nullable String numerator, @Nullable String denominator,
                           @Nullable String formula, IndicatorNature nature, int decimals, LocalizedText description,
                           org.yardstick.framework.@Nullable PeriodRule periodRule,
-                          org.yardstick.framework.IncompleteAggregate incomplete, @Nullable String weight) {}
+                          org.yardstick.framework.IncompleteAggregate incomplete, @Nullable String weight,
+                          java.math.@Nullable BigDecimal differenceThreshold) {}
 
     record SectionDraft(String code, @Nullable String parentCode, LocalizedText title, List<String> indicatorCodes) {}
 

@@ -149,7 +149,7 @@ final class FrameworkFileReader {
     private IndicatorDraft indicator(YamlNode n) {
         n.allowOnly("code", "name_zh", "name_en", "unit_zh", "unit_en", "polarity", "aggregation", "numerator",
                 "denominator", "formula", "nature", "decimals", "description_zh", "description_en", "period_rule",
-                "incomplete", "weight");
+                "incomplete", "weight", "difference_threshold");
         Aggregation aggregation = n.choice("aggregation", Aggregation.class);
         String numerator = blankToNull(n.textOr("numerator", ""));
         String denominator = blankToNull(n.textOr("denominator", ""));
@@ -169,7 +169,16 @@ final class FrameworkFileReader {
                 n.has("period_rule") ? n.choice("period_rule", org.yardstick.framework.PeriodRule.class) : null,
                 n.choiceOr("incomplete", org.yardstick.framework.IncompleteAggregate.class,
                         org.yardstick.framework.IncompleteAggregate.WARN),
-                weight(n, aggregation));
+                weight(n, aggregation), differenceThreshold(n));
+    }
+
+    /** The share of a reported figure by which an aggregate may differ before pages flag it (统计口径差异); 0 to 1. */
+    private static java.math.@Nullable BigDecimal differenceThreshold(YamlNode n) {
+        java.math.BigDecimal t = n.decimalOrNull("difference_threshold");
+        if (t != null && (t.signum() < 0 || t.compareTo(java.math.BigDecimal.ONE) > 0)) {
+            throw n.problemAt("difference_threshold", FrameworkProblem.THRESHOLD_RANGE);
+        }
+        return t;
     }
 
     /** A mean's weight indicator; refused on any other rule. */
@@ -182,6 +191,8 @@ final class FrameworkFileReader {
     }
 
     private void checkIndicatorReferences(List<IndicatorDraft> indicators, Known all) {
+        Map<String, String> units = new HashMap<>();
+        indicators.forEach(i -> units.put(i.code(), i.unit().zh() == null ? "" : i.unit().zh().strip()));
         for (IndicatorDraft i : indicators) {
             String where = files.describe("indicators.yaml");
             for (String ref : new String[] {i.numerator(), i.denominator(), i.weight()}) {
@@ -198,7 +209,68 @@ final class FrameworkFileReader {
                     }
                 }
             }
+            if (i.formula() != null) {
+                String mixed = mixedUnits(i.formula(), units);
+                if (mixed != null) {
+                    problems.add(InputProblem.of(where, 0, "indicators[" + i.code() + "].formula", i.formula(),
+                            FrameworkProblem.FORMULA_UNITS, mixed));
+                }
+            }
         }
+    }
+
+    /**
+     * Where a formula adds or subtracts bare indicators (terms of a sum at any depth that are one
+     * code each) of different units — 亿元 + 万户 — the terms with their units, e.g. "A (亿元), B (万户)";
+     * null when they agree or a unit is unknown (an indicator not in these files). Products and
+     * quotients change units and are not judged.
+     */
+    static @Nullable String mixedUnits(String formula, Map<String, String> units) {
+        List<List<String>> sums = new ArrayList<>();
+        java.util.Deque<List<String>> open = new java.util.ArrayDeque<>();
+        java.util.Deque<StringBuilder> terms = new java.util.ArrayDeque<>();
+        open.push(new ArrayList<>());
+        terms.push(new StringBuilder());
+        for (char c : (formula + "\u0000").toCharArray()) {
+            if (c == '(') {
+                terms.peek().append('(');
+                open.push(new ArrayList<>());
+                terms.push(new StringBuilder());
+            } else if (c == ')' || c == '+' || c == '-' || c == '\u0000') {
+                String term = terms.peek().toString().strip();
+                open.peek().add(term);
+                terms.peek().setLength(0);
+                if (c == ')' && open.size() > 1) {
+                    sums.add(open.pop());
+                    terms.pop();
+                    terms.peek().append("…)");
+                }
+            } else {
+                terms.peek().append(c);
+            }
+        }
+        while (!open.isEmpty()) {
+            sums.add(open.pop());
+        }
+        for (List<String> sum : sums) {
+            Map<String, String> bare = new java.util.LinkedHashMap<>();
+            for (String t : sum) {
+                if (t.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+                    String unit = units.get(t);
+                    if (unit == null) {
+                        bare.clear();
+                        break;
+                    }
+                    bare.put(t, unit);
+                }
+            }
+            if (new java.util.HashSet<>(bare.values()).size() > 1) {
+                StringBuilder b = new StringBuilder();
+                bare.forEach((code, unit) -> b.append(b.isEmpty() ? "" : ", ").append(code).append(" (").append(unit).append(')'));
+                return b.toString();
+            }
+        }
+        return null;
     }
 
     // ---- plans

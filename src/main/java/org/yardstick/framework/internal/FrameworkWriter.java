@@ -60,21 +60,23 @@ final class FrameworkWriter {
             int n = jdbc.sql("""
                     update indicator set name_zh = ?, name_en = ?, unit_zh = ?, unit_en = ?, polarity = ?, aggregation = ?,
                            formula = ?, nature = ?, decimals = ?, description_zh = ?, description_en = ?, period_rule = ?,
-                           incomplete = ?
+                           incomplete = ?, difference_threshold = ?
                     where code = ?""")
                     .params(i.name().zh(), i.name().en(), i.unit().zh(), i.unit().en(), i.polarity().name(),
                             i.aggregation().name(), i.formula(), i.nature().name(), i.decimals(), i.description().zh(),
                             i.description().en(), i.periodRule() == null ? null : i.periodRule().name(), i.incomplete().name(),
-                            i.code())
+                            i.differenceThreshold(), i.code())
                     .update();
             if (n == 0) {
                 jdbc.sql("""
                         insert into indicator (code, name_zh, name_en, unit_zh, unit_en, polarity, aggregation, formula, nature,
-                                               decimals, description_zh, description_en, period_rule, incomplete)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                               decimals, description_zh, description_en, period_rule, incomplete,
+                                               difference_threshold)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(i.code(), i.name().zh(), i.name().en(), i.unit().zh(), i.unit().en(), i.polarity().name(),
                                 i.aggregation().name(), i.formula(), i.nature().name(), i.decimals(), i.description().zh(),
-                                i.description().en(), i.periodRule() == null ? null : i.periodRule().name(), i.incomplete().name())
+                                i.description().en(), i.periodRule() == null ? null : i.periodRule().name(), i.incomplete().name(),
+                                i.differenceThreshold())
                         .update();
             }
         }

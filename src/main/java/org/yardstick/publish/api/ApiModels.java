@@ -88,12 +88,19 @@ final class ApiModels {
      * A computed figure (汇总值): an aggregate of the sub-regions' approved figures, a year made from
      * quarters or months, or a derived indicator's formula value, with its coverage.
      */
+    /**
+     * A computed figure; where the region reported the period itself, {@code reported} and the
+     * difference (统计口径差异), flagged beyond the indicator's threshold; the reported one counts.
+     */
     record ComputedView(String indicator, String region, String period, @Nullable BigDecimal value, String kind,
-                        int covered, int expected, boolean complete, boolean withheld, String updatedAt) {
-        static ComputedView of(AggregateFigure a) {
+                        int covered, int expected, boolean complete, boolean withheld, String updatedAt,
+                        @Nullable BigDecimal reported, @Nullable BigDecimal difference, BigDecimal differenceThreshold,
+                        boolean differsBeyondThreshold) {
+        static ComputedView of(AggregateFigure a, @Nullable BigDecimal reported) {
             return new ComputedView(a.indicatorCode(), a.regionCode(), a.period().code(), a.withheld() ? null : a.value(),
                     a.derived() ? "formula" : a.fromPeriods() ? "periods" : "regions", a.covered(), a.expected(), a.complete(),
-                    a.withheld(), a.updatedAt().toString());
+                    a.withheld(), a.updatedAt().toString(), reported, a.differenceFrom(reported), a.differenceThreshold(),
+                    a.differsBeyondThreshold(reported));
         }
     }
 

@@ -3,6 +3,7 @@ package org.yardstick.publish.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,13 +122,17 @@ class PublicApi {
     @GetMapping("/indicators/{code}/computed")
     @Operation(summary = "The computed figures (汇总值) of an indicator in a region: aggregates of its sub-regions' approved "
             + "figures, years made from quarters or months, or a derived indicator's values, with their coverage; a withheld "
-            + "one has no value")
+            + "one has no value; where the region reported the period itself, its figure (which counts), the difference "
+            + "(统计口径差异) and whether it exceeds the indicator's threshold")
     List<ApiModels.ComputedView> indicatorComputed(
             @PathVariable String code,
             @Parameter(description = "region code, e.g. 6501") @RequestParam String region) {
         indicators.get(code);
         regions.get(region);
-        return aggregates.series(code, region).stream().map(ApiModels.ComputedView::of).toList();
+        Map<String, BigDecimal> reported = new HashMap<>();
+        observations.approvedSeries(code, region).stream().filter(o -> o.measure() == org.yardstick.observation.Measure.LEVEL)
+                .forEach(o -> reported.put(o.period().code(), o.value()));
+        return aggregates.series(code, region).stream().map(a -> ApiModels.ComputedView.of(a, reported.get(a.period().code()))).toList();
     }
 
     @GetMapping("/regions")
