@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the index engine's full pipeline (impute, treat, normalise, aggregate, rank) over
-# 3,000 units × 60 indicators × 20 periods against a boxed-map baseline; JMH, one fork, one core.
+# 3,000 units × 60 indicators × 20 periods against a boxed-map baseline and a bare-loop floor (one
+# min-max pass and one write per value); prints both ratios. JMH, one fork, one core.
 # Extra arguments go to JMH, e.g. `bench/index-engine.sh -wi 1 -i 3` for a quicker run.
 set -euo pipefail
 cd "$(dirname "$0")/.."

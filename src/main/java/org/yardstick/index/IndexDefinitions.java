@@ -42,6 +42,8 @@ public class IndexDefinitions {
 
     /** The origin of versions saved in the application's editor. */
     public static final String EDITOR = "editor";
+    /** The origin of versions saved through {@code PUT /api/v1/indices/{code}}. */
+    public static final String API = "api";
     static final String AUDIT_TYPE = "index";
     /** The longest note a save may carry. */
     public static final int MAX_NOTE = AuditTrail.MAX_REASON;
@@ -245,6 +247,15 @@ public class IndexDefinitions {
      */
     @Transactional
     public Saved save(@Nullable String editing, int basedOn, String yaml, String note) {
+        return save(editing, basedOn, yaml, note, EDITOR);
+    }
+
+    /**
+     * Saves as {@link #save(String, int, String, String)} with the channel it came through recorded
+     * as the version's origin ({@link #EDITOR}, {@link #API}).
+     */
+    @Transactional
+    public Saved save(@Nullable String editing, int basedOn, String yaml, String note, String origin) {
         currentUser.requirePlan();
         String actor = currentUser.name();
         if (note.length() > MAX_NOTE) {
@@ -255,7 +266,7 @@ public class IndexDefinitions {
         // scope: the index is computed over its scope region, which must be the planner's own
         currentUser.requirePlan(regions.get(r.coverage().scopeCode()));
         if (editing == null) {
-            return new Saved(create(r, yaml, EDITOR, note, actor), true);
+            return new Saved(create(r, yaml, origin, note, actor), true);
         }
         Stored current = stored(editing).orElseThrow(() -> new InvalidInputException(
                 r.code().problem(source(editing), IndexDefinitionProblem.NOT_FOUND)));
@@ -267,7 +278,7 @@ public class IndexDefinitions {
         if (current.yaml().equals(yaml)) {
             return new Saved(definition(current), false);
         }
-        return new Saved(update(current, r, yaml, EDITOR, note, actor), true);
+        return new Saved(update(current, r, yaml, origin, note, actor), true);
     }
 
     /**

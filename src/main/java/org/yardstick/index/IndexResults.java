@@ -119,9 +119,28 @@ public class IndexResults {
                     "regions.scope", coverage.scopeCode(), IndexDefinitionProblem.UNKNOWN_REGION,
                     coverage.scopeCode())), stamp);
         }
-        List<Region> units = regions.within(scope.get(), coverage.level());
-        List<ApprovedLevel> levels = observations.approvedLevels(codes, scope.get(), coverage.level(),
-                coverage.periodCodes());
+        List<Region> units = new ArrayList<>(regions.within(scope.get(), coverage.level()));
+        List<ApprovedLevel> levels = new ArrayList<>(observations.approvedLevels(codes, scope.get(), coverage.level(),
+                coverage.periodCodes()));
+        // reference units (全国, the province itself …): computed and shown, never ranked; a region
+        // outside the index's units comes in with its own approved figures
+        List<InputProblem> unknown = new ArrayList<>();
+        for (String ref : definition.spec().method().referenceUnits()) {
+            if (units.stream().anyMatch(u -> u.code().equals(ref))) {
+                continue;
+            }
+            Optional<Region> region = regions.find(ref);
+            if (region.isEmpty()) {
+                unknown.add(InputProblem.of(definition.code(), 0, "method.reference.units", ref,
+                        IndexDefinitionProblem.UNKNOWN_REGION, ref));
+                continue;
+            }
+            units.add(region.get());
+            levels.addAll(observations.approvedLevels(codes, region.get(), region.get().level(), coverage.periodCodes()));
+        }
+        if (!unknown.isEmpty()) {
+            return failed(definition, List.of(), List.of(), unknown, stamp);
+        }
         List<String> periods = coverage.periods().isEmpty() ? periodsOf(levels) : coverage.periodCodes();
         String source = definition.code();
         Panel data = panel(source, units, periods, codes, levels);

@@ -1,5 +1,6 @@
 package org.yardstick.index.web;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,11 @@ import org.yardstick.index.IndexDefinitions;
 import org.yardstick.index.IndexResults;
 import org.yardstick.index.analysis.RankInterval;
 import org.yardstick.index.analysis.UncertaintyResult;
+import org.yardstick.index.engine.ImputationReport;
 import org.yardstick.index.engine.IndexMethod;
+import org.yardstick.index.engine.IndexTree;
+import org.yardstick.index.engine.TreeNode;
+import org.yardstick.shared.LocalizedText;
 import org.yardstick.observation.Observation;
 import org.yardstick.observation.Observations;
 import org.yardstick.region.Region;
@@ -86,7 +91,8 @@ class IndexController {
     @GetMapping("/indices/{code}")
     String index(@PathVariable String code, @RequestParam(required = false) @Nullable String period,
             @RequestParam(required = false) @Nullable String unit, @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, Model model, Locale locale) {
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String decimals, Model model, Locale locale) {
         IndexDefinition definition = definitions.get(code);
         Optional<Region> scope = regions.find(definition.coverage().scopeCode());
         List<Region> units = scope.map(s -> regions.within(s, definition.coverage().level())).orElse(List.of());
@@ -104,11 +110,62 @@ class IndexController {
         model.addAttribute("computed", computed);
         if (computed.computed()) {
             model.addAttribute("method", method(computed.result().method(), locale));
-            model.addAttribute("view", IndexView.of(computed, period, unit, from, to, messages, locale, json));
+            int digits = digits(decimals);
+            model.addAttribute("decimals", digits < 0 ? "full" : Integer.toString(digits));
+            model.addAttribute("view", IndexView.of(computed, period, unit, from, to, digits, messages, locale, json));
+            model.addAttribute("imputation", imputation(computed, locale));
+            Map<String, String> names = new HashMap<>();
+            computed.units().forEach(r -> names.put(r.code(), r.name().in(locale)));
+            model.addAttribute("references", computed.result().method().referenceUnits().stream()
+                    .map(c -> names.getOrDefault(c, c)).toList());
         } else {
             model.addAttribute("problems", ProblemView.of(computed.problems(), messages, locale));
         }
         return "index/page";
+    }
+
+    /** Decimals of the page's tables: 2 (default), 0–12, or "full" (every digit of the double). */
+    static int digits(@Nullable String decimals) {
+        if (decimals == null || decimals.isBlank()) {
+            return 2;
+        }
+        if (decimals.equals("full")) {
+            return -1;
+        }
+        try {
+            return Math.max(0, Math.min(12, Integer.parseInt(decimals.strip())));
+        } catch (NumberFormatException e) {
+            return 2;
+        }
+    }
+
+    /** One indicator's line of the imputation report. */
+    public record ImputationRow(String indicator, int missing, String filled, int stillMissing) {}
+
+    /** The imputation report of the run, with the units screened out and the cells not ranked. */
+    public record ImputationView(List<ImputationRow> rows, int missing, int filled, int stillMissing,
+            List<String> screened, List<String> unranked) {}
+
+    private ImputationView imputation(ComputedIndex computed, Locale locale) {
+        ImputationReport report = computed.result().imputationReport();
+        Map<String, String> names = new HashMap<>();
+        computed.units().forEach(r -> names.put(r.code(), r.name().in(locale)));
+        IndexTree tree = computed.result().tree();
+        List<ImputationRow> rows = new ArrayList<>();
+        int filled = 0;
+        for (ImputationReport.Line l : report.indicators()) {
+            List<String> parts = new ArrayList<>();
+            l.filled().forEach((m, k) -> parts.add(messages.getMessage("index.impute." + m.name(), null, locale)
+                    + " " + k));
+            filled += l.filledTotal();
+            TreeNode node = tree.node(l.indicator());
+            String name = node == null ? l.indicator() : LocalizedText.of(node.nameZh(), node.nameEn()).in(locale);
+            rows.add(new ImputationRow(name, l.missing(), parts.isEmpty() ? "—" : String.join(locale.getLanguage()
+                    .equals("zh") ? "，" : ", ", parts), l.stillMissing()));
+        }
+        return new ImputationView(rows, report.missing(), filled, report.stillMissing(),
+                report.screened().stream().map(x -> names.getOrDefault(x.unit(), x.unit())).toList(),
+                report.unranked().stream().map(c -> names.getOrDefault(c.unit(), c.unit()) + " " + c.period()).toList());
     }
 
     /** The rank intervals of a period, on request (a few hundred runs of the index). */

@@ -77,6 +77,13 @@ public record IndexView(List<String> periods, String period, List<Option> column
 
     static IndexView of(ComputedIndex computed, @Nullable String period, @Nullable String unit, @Nullable String from,
             @Nullable String to, MessageSource messages, Locale locale, JsonMapper json) {
+        return of(computed, period, unit, from, to, 2, messages, locale, json);
+    }
+
+    /** As {@link #of(ComputedIndex, String, String, String, String, MessageSource, Locale, JsonMapper)}, the
+     * ranking and the scores by period with {@code decimals} decimals (negative: full precision). */
+    static IndexView of(ComputedIndex computed, @Nullable String period, @Nullable String unit, @Nullable String from,
+            @Nullable String to, int decimals, MessageSource messages, Locale locale, JsonMapper json) {
         IndexResult result = computed.result();
         IndexTree tree = result.tree();
         Panel scores = result.scores();
@@ -103,10 +110,11 @@ public record IndexView(List<String> periods, String period, List<Option> column
             String code = scores.units().get(u);
             List<String> components = new ArrayList<>();
             for (int a : shown.subList(1, shown.size())) {
-                components.add(number(scores.value(a, u, pi)));
+                components.add(number(scores.value(a, u, pi), decimals));
             }
+            // no figure at all in this period: imputed scores are neither shown nor ranked
             ranking.add(new RankRow(names.getOrDefault(code, code), code, result.rank(root, u, pi),
-                    number(scores.value(root, u, pi)), components));
+                    result.hasRow(u, pi) ? number(scores.value(root, u, pi), decimals) : NONE, components));
         }
         ranking.sort(Comparator.comparingInt((RankRow r) -> r.rank() == 0 ? Integer.MAX_VALUE : r.rank())
                 .thenComparing(RankRow::code));
@@ -117,8 +125,9 @@ public record IndexView(List<String> periods, String period, List<Option> column
             List<String> cells = new ArrayList<>();
             for (int q = 0; q < scores.periodCount(); q++) {
                 double s = scores.value(root, u, q);
-                cells.add(Double.isNaN(s) ? NONE : messages.getMessage("index.scores.cell",
-                        new Object[] {number(s), result.rank(root, u, q)}, locale));
+                int rank = result.rank(root, u, q);
+                cells.add(Double.isNaN(s) || !result.hasRow(u, q) ? NONE : rank == 0 ? number(s, decimals)
+                        : messages.getMessage("index.scores.cell", new Object[] {number(s, decimals), rank}, locale));
             }
             panel.add(new PanelRow(row.region(), cells));
         }
@@ -219,6 +228,14 @@ public record IndexView(List<String> periods, String period, List<Option> column
     /** A score with two decimals; "—" when missing. */
     static String number(double x) {
         return Double.isNaN(x) ? NONE : String.format(Locale.ROOT, "%.2f", x);
+    }
+
+    /** A score with the given decimals; full precision (shortest round-trip digits) when negative. */
+    static String number(double x, int decimals) {
+        if (decimals < 0) {
+            return Double.isNaN(x) ? NONE : org.yardstick.index.engine.Decimals.format(x);
+        }
+        return Double.isNaN(x) ? NONE : String.format(Locale.ROOT, "%." + decimals + "f", x);
     }
 
     static String signed(double x) {

@@ -28,6 +28,7 @@ public final class IndexBenchmarkMain {
         Collection<RunResult> results = new Runner(options).run();
         double engineMs = Double.NaN;
         double baselineMs = Double.NaN;
+        double floorMs = Double.NaN;
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
             double ms = r.getPrimaryResult().getScore();
@@ -35,6 +36,8 @@ public final class IndexBenchmarkMain {
                 engineMs = ms;
             } else if (name.endsWith(".baseline")) {
                 baselineMs = ms;
+            } else if (name.endsWith(".floor")) {
+                floorMs = ms;
             }
         }
         double values = IndexPipelineBenchmark.VALUES;
@@ -44,7 +47,11 @@ public final class IndexBenchmarkMain {
                 SyntheticIndex.UNITS, SyntheticIndex.INDICATORS, SyntheticIndex.PERIODS, values);
         System.out.printf(Locale.ROOT, "engine:   %8.2f ns/value  (%.1f ms per pipeline)%n", engineNs, engineMs);
         System.out.printf(Locale.ROOT, "baseline: %8.2f ns/value  (%.1f ms per pipeline)%n", baselineNs, baselineMs);
+        System.out.printf(Locale.ROOT, "floor:    %8.2f ns/value  (%.1f ms: one min-max pass and one write per value)%n",
+                floorMs * 1e6 / values, floorMs);
         System.out.printf(Locale.ROOT, "ratio: engine is %.1fx faster than the boxed baseline; pipeline %.0f ms%n",
                 baselineNs / engineNs, engineMs);
+        System.out.printf(Locale.ROOT, "floor ratio: engine takes %.1fx the bare-loop floor (goal: < 8x, pipeline < 50 ms)%n",
+                engineMs / floorMs);
     }
 }
