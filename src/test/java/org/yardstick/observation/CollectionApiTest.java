@@ -410,4 +410,20 @@ class CollectionApiTest {
         assertThat(value("BB_USERS", "654201")).isEqualByComparingTo("500");
         assertThat(figuresOf("654224")).isZero();
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheCollectionApiWithExamples() throws Exception {
+        JsonNode doc = body(mvc.perform(get("/v3/api-docs")).andReturn());
+        JsonNode paths = doc.get("paths");
+        for (String path : List.of("/api/v1/figures", "/api/v1/data-sets", "/api/v1/data-sets/{code}",
+                "/api/v1/data-sets/{code}/windows", "/api/v1/submissions/{action}", "/api/v1/submissions/{id}/{action}")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        JsonNode figures = paths.get("/api/v1/figures").get("post");
+        assertThat(figures.get("tags").toString()).contains("collection");
+        assertThat(figures.get("requestBody").toString()).contains("text/csv").contains("BB_USERS");
+        assertThat(figures.get("responses").get("422").toString()).contains("collection.not-a-number");
+        assertThat(paths.get("/api/v1/submissions/{action}").get("post").get("responses").get("200").toString())
+                .contains("collection.self-approval");
+    }
 }
