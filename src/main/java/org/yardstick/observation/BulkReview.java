@@ -51,10 +51,11 @@ public class BulkReview {
      * What a bulk step did (or would do, in a dry run).
      *
      * @param matched how many submissions the filter matched
+     * @param already how many of them were already where the step leads (approved, for an approval): left alone
      * @param done the submissions moved (after the step)
      * @param rolledBack whether nothing was kept: a dry run, or all-or-nothing with a refusal
      */
-    public record Result(Action action, int matched, List<Submission> done, List<Refusal> refused, boolean dryRun,
+    public record Result(Action action, int matched, int already, List<Submission> done, List<Refusal> refused, boolean dryRun,
                          boolean allOrNothing, boolean rolledBack) {}
 
     /** The most submissions one request acts on. */
@@ -66,7 +67,7 @@ public class BulkReview {
     private final FigureStore store;
     private final CurrentUser currentUser;
     private final TransactionTemplate each;
-    private final TransactionTemplate all;
+    private final TransactionTemplate single;
     private final TransactionTemplate savepoint;
 
     BulkReview(Submissions submissions, DataSets dataSets, Regions regions, FigureStore store, CurrentUser currentUser,
@@ -78,7 +79,7 @@ public class BulkReview {
         this.currentUser = currentUser;
         this.each = new TransactionTemplate(transactions);
         this.each.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.all = new TransactionTemplate(transactions);
+        this.single = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -124,17 +125,19 @@ public class BulkReview {
         if ((action == Action.RETURN || action == Action.REOPEN) && (reason == null || reason.isBlank())) {
             throw new InvalidInputException(InputProblem.of("filter", 0, "reason", "", CollectionProblem.REASON_REQUIRED));
         }
-        List<Submission> matched = matching(filter);
+        List<Submission> all = matching(filter);
+        List<Submission> matched = all.stream().filter(s -> !already(action, s)).toList();
+        int already = all.size() - matched.size();
         List<Submission> done = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
         if (!dryRun && !allOrNothing) {
             for (Submission s : matched) {
                 step(each, action, s, reason).ifPresentOrElse(refused::add, () -> done.add(submissions.get(s.id())));
             }
-            return new Result(action, matched.size(), done, refused, false, false, false);
+            return new Result(action, all.size(), already, done, refused, false, false, false);
         }
         boolean[] rolledBack = {dryRun};
-        all.executeWithoutResult(tx -> {
+        single.executeWithoutResult(tx -> {
             for (Submission s : matched) {
                 step(savepoint, action, s, reason).ifPresentOrElse(refused::add, () -> done.add(submissions.get(s.id())));
             }
@@ -143,7 +146,16 @@ public class BulkReview {
                 tx.setRollbackOnly();
             }
         });
-        return new Result(action, matched.size(), done, refused, dryRun, allOrNothing, rolledBack[0]);
+        return new Result(action, all.size(), already, done, refused, dryRun, allOrNothing, rolledBack[0]);
+    }
+
+    /** Whether a submission is already where a step leads: submitted (or beyond) to submit, approved to approve, …. */
+    private static boolean already(Action action, Submission s) {
+        return switch (action) {
+            case SUBMIT -> s.status() == ObservationStatus.SUBMITTED || s.status() == ObservationStatus.APPROVED;
+            case APPROVE -> s.status() == ObservationStatus.APPROVED;
+            case RETURN, REOPEN -> s.status() == ObservationStatus.RETURNED || s.status() == ObservationStatus.DRAFT;
+        };
     }
 
     /** One submission's step in a transaction (or savepoint) of its own; the refusal if it is refused. */

@@ -384,6 +384,9 @@ class CollectionApiTest {
     void aTemplateRepeatingApprovedFiguresImportsAndOnlyARealChangeIsRefused() throws Exception {
         String ds = dataSet();
         assertThat(figures(ds, csv(COUNTIES.subList(0, 2), 500), reporter, "").getResponse().getStatus()).isEqualTo(200);
+        // 20 significant digits: more than an Excel number holds, so the template must carry it as text
+        assertThat(figures(ds, HEADER + "\nFTTH_USERS,654201,2025,12345678.123456789012,,\n", reporter, "").getResponse()
+                .getStatus()).isEqualTo(200);
         assertThat(body(call(post("/api/v1/submissions/submit").param("dataSet", ds), reporter)).get("done").asInt()).isEqualTo(2);
         assertThat(body(call(post("/api/v1/submissions/approve").param("dataSet", ds), reviewer)).get("done").asInt()).isEqualTo(2);
 
@@ -392,7 +395,7 @@ class CollectionApiTest {
         ByteArrayOutputStream template = new ByteArrayOutputStream();
         imports.template(ds, Locale.SIMPLIFIED_CHINESE, template);
         FigureImports.Outcome outcome = imports.importFile(ds, "template.xlsx", new ByteArrayInputStream(template.toByteArray()));
-        assertThat(outcome.skipped()).isEqualTo(2);
+        assertThat(outcome.skipped()).isEqualTo(3);
         assertThat(outcome.created() + outcome.updated()).isZero();
         As.nobody();
 
@@ -409,5 +412,67 @@ class CollectionApiTest {
                 .contains("approved").doesNotContain("\"row\":3");
         assertThat(value("BB_USERS", "654201")).isEqualByComparingTo("500");
         assertThat(figuresOf("654224")).isZero();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheCollectionApiWithExamples() throws Exception {
+        JsonNode doc = body(mvc.perform(get("/v3/api-docs")).andReturn());
+        JsonNode paths = doc.get("paths");
+        for (String path : List.of("/api/v1/figures", "/api/v1/data-sets", "/api/v1/data-sets/{code}",
+                "/api/v1/data-sets/{code}/windows", "/api/v1/submissions/{action}", "/api/v1/submissions/{id}/{action}")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        JsonNode figures = paths.get("/api/v1/figures").get("post");
+        assertThat(figures.get("tags").toString()).contains("collection");
+        assertThat(figures.get("requestBody").toString()).contains("text/csv").contains("BB_USERS");
+        assertThat(figures.get("responses").get("422").toString()).contains("collection.not-a-number");
+        assertThat(paths.get("/api/v1/submissions/{action}").get("post").get("responses").get("200").toString())
+                .contains("collection.self-approval");
+    }
+
+    @Test
+    void thirtyFiveCountyYearsWithFullPrecisionAreApprovedInOneRequestAndReadBackExactly() throws Exception {
+        String ds = dataSet();
+        for (String year : List.of("2021", "2022", "2023", "2024")) {
+            MvcResult w = call(post("/api/v1/data-sets/" + ds + "/windows").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"period\":\"" + year + "\",\"opensOn\":\"2026-05-01\",\"closesOn\":\"2026-07-31\","
+                            + "\"reason\":\"补报 " + year + "\"}"), planner);
+            assertThat(w.getResponse().getStatus()).as(w.getResponse().getContentAsString()).isEqualTo(200);
+        }
+        StringBuilder rows = new StringBuilder("[");
+        for (String county : COUNTIES) {
+            for (int year = 2021; year <= 2025; year++) {
+                // 13 significant digits, 10 of them decimals (225.4226123456): more than the 8 decimals stored before
+                rows.append(rows.length() > 1 ? "," : "").append("{\"indicator\":\"BB_USERS\",\"region\":\"").append(county)
+                        .append("\",\"period\":\"").append(year).append("\",\"value\":").append(year - 1800).append('.')
+                        .append(county.substring(2)).append("123456").append('}');
+            }
+        }
+        rows.append(']');
+        MvcResult imported = call(post("/api/v1/figures?dataSet=" + ds).contentType(MediaType.APPLICATION_JSON)
+                .content(rows.toString()), reporter);
+        assertThat(imported.getResponse().getStatus()).as(imported.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(body(imported).get("added").asInt()).isEqualTo(35);
+        assertThat(body(call(post("/api/v1/submissions/submit").param("dataSet", ds).param("period", "2021..2025"), reporter))
+                .get("done").asInt()).isEqualTo(35);
+
+        MvcResult approved = call(post("/api/v1/submissions/approve").param("dataSet", ds).param("period", "2021..2025")
+                .param("region", "6542").param("descendants", "true"), reviewer);
+        JsonNode a = body(approved);
+        assertThat(a.get("matched").asInt()).isEqualTo(35);
+        assertThat(a.get("done").asInt()).isEqualTo(35);
+        assertThat(a.get("refusedCount").asInt()).isZero();
+        MvcResult again = call(post("/api/v1/submissions/approve").param("dataSet", ds), reviewer);
+        assertThat(body(again).get("already").asInt()).isEqualTo(35);
+        assertThat(body(again).get("done").asInt()).isZero();
+
+        // read back through the public API, every digit
+        JsonNode published = body(mvc.perform(get("/api/v1/indicators/BB_USERS/observations").param("region", "654226"))
+                .andReturn());
+        List<String> values = new ArrayList<>();
+        published.forEach(o -> values.add(o.get("period").asString() + "=" + o.get("value").decimalValue().stripTrailingZeros()
+                .toPlainString()));
+        assertThat(values).contains("2021=221.4226123456", "2025=225.4226123456");
+        assertThat(value("BB_USERS", "654226").stripTrailingZeros().toPlainString()).isEqualTo("225.4226123456");
     }
 }

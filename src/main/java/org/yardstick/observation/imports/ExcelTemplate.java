@@ -71,8 +71,16 @@ final class ExcelTemplate {
                     BigDecimal[] v = values.apply(region, p);
                     if (v != null) {
                         for (int i = 0; i < v.length; i++) {
-                            if (v[i] != null) {
-                                row.createCell(3 + i).setCellValue(v[i].doubleValue());
+                            if (v[i] == null) {
+                                continue;
+                            }
+                            BigDecimal d = v[i].stripTrailingZeros();
+                            if (d.precision() > 15) {
+                                // more digits than an Excel number holds: as text, so that the file carries the figure
+                                // exactly and uploading it back unchanged changes nothing
+                                row.createCell(3 + i).setCellValue(d.toPlainString());
+                            } else {
+                                row.createCell(3 + i).setCellValue(d.doubleValue());
                             }
                         }
                     }

@@ -2,6 +2,7 @@ package org.yardstick.observation.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yardstick.framework.Indicators;
+import org.yardstick.observation.BulkReview;
 import org.yardstick.observation.DataSet;
+import org.yardstick.observation.ObservationStatus;
 import org.yardstick.observation.DataSets;
 import org.yardstick.observation.ObservationEditor;
 import org.yardstick.observation.Submission;
@@ -33,9 +36,11 @@ class ReviewController {
     private final FigureStore store;
     private final ObservationEditor editor;
     private final CurrentUser currentUser;
+    private final BulkReview bulk;
 
     ReviewController(Submissions submissions, DataSets dataSets, Regions regions, Indicators indicators, FigureStore store,
-                     ObservationEditor editor, CurrentUser currentUser) {
+                     ObservationEditor editor, CurrentUser currentUser, BulkReview bulk) {
+        this.bulk = bulk;
         this.submissions = submissions;
         this.dataSets = dataSets;
         this.regions = regions;
@@ -46,10 +51,51 @@ class ReviewController {
     }
 
     @GetMapping("/review")
-    String queue(Model model) {
+    String queue(@RequestParam(required = false) @Nullable String dataSet,
+                 @RequestParam(required = false) @Nullable String period,
+                 @RequestParam(required = false) @Nullable String region, Model model) {
         model.addAttribute("queue", submissions.queue());
         model.addAttribute("recent", submissions.recent(30));
+        model.addAttribute("dataSets", dataSets.all());
+        model.addAttribute("filter", new BulkReview.Filter(dataSet == null ? "" : dataSet, blankToNull(period),
+                blankToNull(region), true));
+        if (dataSet != null && !dataSet.isBlank()) {
+            try {
+                model.addAttribute("matching", bulk.matching(filter(dataSet, period, region)).stream()
+                        .filter(s -> s.status() == ObservationStatus.SUBMITTED).count());
+            } catch (InvalidInputException e) {
+                model.addAttribute("problems", e.problems());
+            }
+        }
         return "observation/review-queue";
+    }
+
+    /**
+     * Approves every submitted submission a filter matches: first a dry run, shown as a confirmation
+     * with the count and what would be refused; with {@code confirm=true}, for real.
+     */
+    @PostMapping("/review/bulk")
+    String bulkApprove(@RequestParam String dataSet, @RequestParam(required = false) @Nullable String period,
+                       @RequestParam(required = false) @Nullable String region,
+                       @RequestParam(defaultValue = "false") boolean confirm, Model model, HttpServletResponse response) {
+        BulkReview.Filter f = filter(dataSet, period, region);
+        model.addAttribute("filter", f);
+        try {
+            model.addAttribute("result", bulk.run(BulkReview.Action.APPROVE, f, null, !confirm, false));
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.problems());
+        }
+        model.addAttribute("confirmed", confirm);
+        return "observation/review-bulk";
+    }
+
+    private static BulkReview.Filter filter(String dataSet, @Nullable String period, @Nullable String region) {
+        return new BulkReview.Filter(dataSet, blankToNull(period), blankToNull(region), true);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     @GetMapping("/review/{id}")

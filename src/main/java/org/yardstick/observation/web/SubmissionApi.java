@@ -41,7 +41,7 @@ import org.yardstick.shared.InvalidInputException;
 class SubmissionApi extends ApiSupport {
 
     static final String BULK_EXAMPLE = """
-            {"action":"approve","dryRun":false,"allOrNothing":false,"rolledBack":false,"matched":3,"done":2,
+            {"action":"approve","dryRun":false,"allOrNothing":false,"rolledBack":false,"matched":3,"already":0,"done":2,
              "doneIds":[101,102],"refusedCount":1,"refused":[{"id":103,"dataSet":"xj-county-info","region":"650102",
              "period":"2025","status":"SUBMITTED","problems":[{"source":"xj-county-info/650102/2025","row":0,
              "field":"reviewer","value":"reviewer-xj","code":"collection.self-approval","reason":"cannot be approved by reviewer-xj: reviewer-xj entered or submitted figures of it (four eyes); another reviewer must approve it"}]}]}""";
@@ -157,6 +157,7 @@ class SubmissionApi extends ApiSupport {
         m.put("allOrNothing", r.allOrNothing());
         m.put("rolledBack", r.rolledBack());
         m.put("matched", r.matched());
+        m.put("already", r.already());
         m.put("done", r.done().size());
         m.put("doneIds", r.done().stream().map(Submission::id).toList());
         m.put("refusedCount", r.refused().size());
