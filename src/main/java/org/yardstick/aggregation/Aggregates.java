@@ -99,20 +99,18 @@ public class Aggregates {
      * for the indicator and period, else its computed one, else none (未报送), in code order.
      */
     public List<Input> inputs(String indicatorCode, String regionCode, String period) {
+        // the sub-regions' own figures as the aggregation read them: totals, or an additive indicator's complete parts
+        Map<String, BigDecimal> reported = recomputation.reportedTotals(indicatorCode, period);
         return jdbc.sql("""
-                        select c.code, c.name_zh, c.name_en,
-                               (select o.obs_value from observation o join disaggregation g on g.id = o.disaggregation_id
-                                where o.indicator_id = i.id and o.region_id = c.id and o.period = :p and o.status = 'APPROVED'
-                                  and o.measure = 'LEVEL' and g.code = '_T') as reported,
-                               a.computed, a.covered, a.expected
+                        select c.code, c.name_zh, c.name_en, a.computed, a.covered, a.expected
                         from region p join region c on c.parent_id = p.id
                         join indicator i on i.code = :i
                         left join aggregate_value a on a.indicator_id = i.id and a.region_id = c.id and a.period = :p
                         where p.code = :r order by c.code""")
                 .param("i", indicatorCode).param("r", regionCode).param("p", period)
                 .query((rs, n) -> new Input(rs.getString(1), new LocalizedText(rs.getString(2), rs.getString(3)),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5) == null ? null : rs.getBigDecimal(5).stripTrailingZeros(),
-                        rs.getObject(6, Integer.class), rs.getObject(7, Integer.class)))
+                        reported.get(rs.getString(1)), rs.getBigDecimal(4) == null ? null : rs.getBigDecimal(4).stripTrailingZeros(),
+                        rs.getObject(5, Integer.class), rs.getObject(6, Integer.class)))
                 .list();
     }
 

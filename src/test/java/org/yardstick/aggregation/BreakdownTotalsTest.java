@@ -99,7 +99,10 @@ class BreakdownTotalsTest {
         assertThat(prefecture.value()).isEqualByComparingTo("17.25");
         assertThat(prefecture.covered()).isEqualTo(2);
         assertThat(aggregates.inputs(IND, "6501", "2022")).filteredOn(i -> i.regionCode().equals("650102"))
-                .singleElement().satisfies(i -> assertThat(i.reported()).as("the inputs list shows reported totals only").isNull());
+                .singleElement().satisfies(i -> assertThat(i.reported()).as("its parts' sum, as the aggregation read it")
+                        .isEqualByComparingTo("7.25"));
+        assertThat(aggregates.inputs(IND, "6501", "2022")).filteredOn(i -> i.regionCode().equals("650104"))
+                .singleElement().satisfies(i -> assertThat(i.value()).as("one part is no figure").isNull());
 
         aggregates.recomputeAll();
         assertThat(aggregates.find(IND, "6501", "2022").orElseThrow().value()).as("the full recomputation agrees")

@@ -536,6 +536,12 @@ public class Recomputation {
                 .query((rs, n) -> new Settings(rs.getString(1), rs.getObject(2, Long.class), rs.getString(3))).single();
     }
 
+    /** What {@link #reported} reads, by indicator code: the regions' own figures an aggregation rests on (none for an unknown code). */
+    public Map<String, BigDecimal> reportedTotals(String indicatorCode, String period) {
+        Long id = jdbc.sql("select id from indicator where code = ?").param(indicatorCode).query(Long.class).optional().orElse(null);
+        return id == null ? Map.of() : reported(id, period);
+    }
+
     /**
      * The approved totals of an indicator for a period, by region code; for an additive indicator a
      * region without a total but with every category of a dimension has their sum.
