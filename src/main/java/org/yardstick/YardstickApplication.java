@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.yardstick.demo.DemoReload;
 import org.yardstick.index.cli.IndexCommand;
+import org.yardstick.region.cli.RegionsCommand;
 
 /**
  * Yardstick: monitoring and evaluation of development plans (信息化规划监测评估平台).
@@ -34,7 +35,8 @@ public class YardstickApplication {
     /**
      * Starts the platform; or, with a command as first arguments, runs that command and exits:
      * {@code demo reload --yes} (erase the database and load the demo); {@code index compute …}
-     * (compute a composite index from files, without starting the platform; see examples/asem).
+     * (compute a composite index from files, without starting the platform; see examples/asem);
+     * {@code regions import-divisions FILE...} (import official division files; docs/operations.md).
      */
     public static void main(String[] args) {
         if (args.length >= 1 && args[0].equals("index")) {
@@ -42,6 +44,9 @@ public class YardstickApplication {
         }
         if (args.length >= 2 && args[0].equals("demo") && args[1].equals("reload")) {
             System.exit(DemoReload.run(YardstickApplication.class, args, System.out));
+        }
+        if (args.length >= 1 && args[0].equals("regions")) {
+            System.exit(RegionsCommand.run(YardstickApplication.class, args, System.out, System.err));
         }
         SpringApplication.run(YardstickApplication.class, args);
     }

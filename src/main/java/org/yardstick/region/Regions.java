@@ -185,6 +185,48 @@ public class Regions {
         }
     }
 
+    /** A LIKE pattern for everything under {@code path}: its wildcards ({@code _} is common in codes) escaped. */
+    static String likePrefix(String path) {
+        return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** A page of the regions directly inside this one, by code (a township has hundreds of villages). */
+    public List<Region> children(Region parent, int offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from region where parent_id = ? order by code offset ? rows fetch next ? rows only")
+                .param(parent.id()).param(offset).param(limit).query(Regions::map).list();
+    }
+
+    /** How many regions lie directly inside this one. */
+    public long countChildren(Region parent) {
+        return jdbc.sql("select count(*) from region where parent_id = ?").param(parent.id()).query(Long.class).single();
+    }
+
+    /**
+     * Regions whose code starts with, or whose Chinese or English name contains, the text; by depth and
+     * code, at most {@code limit}.
+     */
+    public List<Region> search(String text, int limit) {
+        String t = text.strip();
+        String contains = "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("select " + COLUMNS + " from region where code like :prefix escape '\\' or name_zh like :contains escape '\\'"
+                        + " or lower(name_en) like lower(:contains) escape '\\' order by depth, code fetch first :limit rows only")
+                .param("prefix", likePrefix(t)).param("contains", contains).param("limit", limit)
+                .query(Regions::map).list();
+    }
+
+    /** When each of these regions was retired; regions in use are left out. */
+    public Map<String, java.time.Instant> retired(Collection<String> codes) {
+        Map<String, java.time.Instant> result = new HashMap<>();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(codes));
+        for (int i = 0; i < all.size(); i += 1000) {
+            jdbc.sql("select code, retired_at from region where retired_at is not null and code in (:codes)")
+                    .param("codes", all.subList(i, Math.min(all.size(), i + 1000)))
+                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant())).list()
+                    .forEach(e -> result.put(e.getKey(), e.getValue()));
+        }
+        return result;
+    }
+
     static Region map(ResultSet rs, int row) throws SQLException {
         return new Region(rs.getLong("id"), rs.getString("code"), rs.getObject("parent_id", Long.class), RegionLevel.valueOf(rs.getString("level")),
                 LocalizedText.of(rs.getString("name_zh"), rs.getString("name_en")), rs.getBoolean("official"),

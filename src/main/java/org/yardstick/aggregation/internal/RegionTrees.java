@@ -31,6 +31,11 @@ class RegionTrees {
         this.jdbc = jdbc;
     }
 
+    /** Forgets the trees read so far: the region tree changed (a move can keep the table's count and sums). */
+    void forget() {
+        last.clear();
+    }
+
     /** A tree with its reporting units and the regions' ids. */
     record Tree(RegionTree tree, Set<String> units, Map<String, Long> ids) {
         long idOf(String code) {
