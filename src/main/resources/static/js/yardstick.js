@@ -126,7 +126,7 @@
   /* Progress charts (kinds statusCounts, sectionStack, progress, comparison, gap): the data comes
      from the server with its labels already in the page's language. */
   var STATUS_COLOURS = { ACHIEVED: '#1e7b4f', ON_TRACK: '#3b8f5a', AT_RISK: '#d08a12', OFF_TRACK: '#b03a2e',
-    INSUFFICIENT_DATA: '#8a949e', NOT_ASSESSED: '#b6bec6' };
+    INSUFFICIENT_DATA: '#8a949e', NOT_ASSESSED: '#b6bec6', NOT_ACHIEVED: '#7d1f16', CANNOT_BE_JUDGED: '#5f6b76' };
   var QUARTILE_COLOURS = ['#1e7b4f', '#6aa870', '#d9a441', '#b03a2e'];
 
   function done(el, chart) {

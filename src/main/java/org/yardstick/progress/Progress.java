@@ -36,10 +36,12 @@ public class Progress {
     private final Observations observations;
     private final MilestoneJudgements judgements;
     private final Aggregates aggregates;
+    private final java.time.Clock clock;
 
     Progress(Plans plans, Targets targets, Indicators indicators, Observations observations,
-             MilestoneJudgements judgements, Aggregates aggregates) {
+             MilestoneJudgements judgements, Aggregates aggregates, java.time.Clock clock) {
         this.aggregates = aggregates;
+        this.clock = clock;
         this.plans = plans;
         this.targets = targets;
         this.indicators = indicators;
@@ -112,7 +114,8 @@ public class Progress {
             }
         }
         levels.values().forEach(l -> l.sort(Comparator.comparing(Observation::period)));
-        return new ProgressSnapshot(plansById, byCode, levels, judgements.of(milestones));
+        return new ProgressSnapshot(plansById, byCode, levels, judgements.of(milestones),
+                java.time.LocalDate.now(clock).getYear());
     }
 
 }

@@ -30,9 +30,11 @@ public final class ProgressSnapshot {
     private final Map<String, Indicator> indicators;
     private final Map<String, List<Observation>> levels;
     private final Map<Long, List<MilestoneJudgement>> judgements;
+    private final int currentYear;
 
     ProgressSnapshot(Map<Long, Plan> plans, Map<String, Indicator> indicators, Map<String, List<Observation>> levels,
-                     Map<Long, List<MilestoneJudgement>> judgements) {
+                     Map<Long, List<MilestoneJudgement>> judgements, int currentYear) {
+        this.currentYear = currentYear;
         this.plans = plans;
         this.indicators = indicators;
         this.levels = levels;
@@ -65,7 +67,11 @@ public final class ProgressSnapshot {
         return all;
     }
 
-    /** The target assessed from every approved figure, as of the latest. */
+    /**
+     * The target assessed from every approved figure: as of the latest before its target year has
+     * passed, as of today's year after it — then it is achieved, not achieved or cannot be judged,
+     * never on track on a figure from years ago.
+     */
     public TargetProgress assess(Target target) {
         return assess(target, null, null);
     }
@@ -76,10 +82,13 @@ public final class ProgressSnapshot {
     }
 
     /**
-     * The target assessed as of a year (null: the latest figure) from the figures approved before a
-     * moment (null: all of them), as it stood then.
+     * The target assessed as of a year (null: the latest figure, or today's year once the target year
+     * has passed) from the figures approved before a moment (null: all of them), as it stood then.
      */
     public TargetProgress assess(Target t, @Nullable Integer asOf, @Nullable Instant approvedBefore) {
+        if (asOf == null && currentYear > t.targetYear()) {
+            asOf = currentYear;
+        }
         Predicate<Observation> use = approvedBefore == null ? o -> true : o -> o.updatedAt().isBefore(approvedBefore);
         Evidence evidence = Evidence.none();
         if (t.indicatorCode() != null) {

@@ -121,7 +121,7 @@ public class Alerts {
         if (!item.targetCodes().isEmpty()) {
             Map<String, Status> statuses = targetStatus.computeIfAbsent(item.planId(), this::statuses);
             for (String target : item.targetCodes()) {
-                if (statuses.get(target) == Status.OFF_TRACK) {
+                if (statuses.get(target) == Status.OFF_TRACK || statuses.get(target) == Status.NOT_ACHIEVED) {
                     due.add(new Candidate(AlertKind.OFF_TRACK, current.code() + "/" + target, target));
                 }
             }

@@ -63,10 +63,13 @@ class ProgressPagesTest {
     @Test
     void theOverviewSaysWhereTheSeedsGiveNoLaterFigure() throws Exception {
         var rows = targetRows(page("/plans/xj-info-13fyp/overview"));
-        // 电子信息制造业 219.25 in 2015, 500 by 2020: nothing reported since
-        assertThat(rows.get("t-eimfg-rev-2020")).contains("ys-status-INSUFFICIENT_DATA").contains("基期2015年之后尚无报告数据");
-        // 两化融合发展指数达到68: 56.96 → 59.8, on track
-        assertThat(rows.get("t-iidi-2020")).contains("ys-status-ON_TRACK").contains("进展顺利");
+        // 电子信息制造业 219.25 in 2015, 500 by 2020: nothing reported since, and 2020 has passed (test clock 2026)
+        assertThat(rows.get("t-eimfg-rev-2020")).contains("ys-status-CANNOT_BE_JUDGED")
+                .contains("无法判断（最新数据为2015年）").contains("2015年数据（11年前）").contains("数据过时");
+        // 两化融合发展指数达到68: 56.96 → 59.8 was on track in 2016; in 2026 it cannot be judged, and says why
+        assertThat(rows.get("t-iidi-2020")).contains("ys-status-CANNOT_BE_JUDGED")
+                .contains("无法判断（最新数据为2016年）：目标年份2020年已到").contains("2016年数据（10年前）")
+                .doesNotContain("进展顺利");
         String html = page("/plans/xj-info-13fyp/overview");
         assertThat(html).contains("目标状态分布", "各章节目标状态", "预警", "进展最滞后的目标", "变化情况",
                 "data-chart-kind=\"statusCounts\"", "data-chart-kind=\"sectionStack\"");
@@ -76,7 +79,7 @@ class ProgressPagesTest {
     void theOverviewIsCompleteInEnglish() throws Exception {
         String html = page("/plans/xj-info-13fyp/overview", "lang", "en");
         assertThat(html).contains("lang=\"en\"", "Progress overview", "Targets by status", "Early warnings",
-                "Targets furthest behind", "What changed", "Every target", "on track", "Insufficient data");
+                "Targets furthest behind", "What changed", "Every target", "cannot be judged", "Cannot be judged (latest figure 2016)", "figure of 2016 (10 years old)", "stale");
         assertThat(html).doesNotContain("进展总览", "预警", "目标状态分布", "数据不足", "进展顺利");
     }
 
@@ -129,7 +132,7 @@ class ProgressPagesTest {
     @Test
     void theTrajectoryOfTheIntegrationIndexHasPathProjectionAndRange() throws Exception {
         String html = page("/indicators/IIDI/progress", "region", "65");
-        assertThat(html).contains("data-chart-kind=\"progress\"", "全区两化融合发展指数达到68", "进展顺利");
+        assertThat(html).contains("data-chart-kind=\"progress\"", "全区两化融合发展指数达到68", "无法判断");
         Matcher chart = Pattern.compile("data-chart=\"([^\"]+)\"").matcher(html);
         assertThat(chart.find()).isTrue();
         String json = chart.group(1).replace("&quot;", "\"");

@@ -31,7 +31,7 @@ class PublicApiTest {
                 .andExpect(jsonPath("$.plan.region.code").value("65"))
                 .andExpect(jsonPath("$.targets[?(@.indicator == 'IIDI' && @.kind == 'value')].value", hasItem(68.0)))
                 .andExpect(jsonPath("$.targets[?(@.indicator == 'IIDI' && @.kind == 'value')].progress.status",
-                        hasItem("on_track")))
+                        hasItem("cannot_be_judged"))) // 2020 has passed on the test clock; latest figure 2016
                 .andExpect(jsonPath("$.targets[0].statement.zh").isNotEmpty())
                 .andExpect(jsonPath("$.targets[0].source.quote").isNotEmpty());
     }

@@ -18,7 +18,7 @@ public class Charts {
 
     /** The order statuses are shown in, best first. */
     public static final List<Status> ORDER = List.of(Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK,
-            Status.INSUFFICIENT_DATA, Status.NOT_ASSESSED);
+            Status.NOT_ACHIEVED, Status.INSUFFICIENT_DATA, Status.CANNOT_BE_JUDGED, Status.NOT_ASSESSED);
 
     private final ProgressText text;
 

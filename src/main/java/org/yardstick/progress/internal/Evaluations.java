@@ -128,7 +128,8 @@ public class Evaluations {
                         .thenComparing(i -> !i.binding()))
                 .toList();
         List<PlanEvaluation.Item> behind = items.stream()
-                .filter(i -> i.status() == Status.OFF_TRACK || i.status() == Status.AT_RISK)
+                .filter(i -> i.status() == Status.NOT_ACHIEVED || i.status() == Status.OFF_TRACK
+                        || i.status() == Status.AT_RISK)
                 .sorted(Evaluations.furthestBehindFirst())
                 .toList();
 
@@ -159,12 +160,14 @@ public class Evaluations {
 
     static int severity(Status s) {
         return switch (s) {
-            case OFF_TRACK -> 0;
-            case AT_RISK -> 1;
-            case ON_TRACK -> 2;
-            case INSUFFICIENT_DATA -> 3;
-            case NOT_ASSESSED -> 4;
-            case ACHIEVED -> 5;
+            case NOT_ACHIEVED -> 0;
+            case OFF_TRACK -> 1;
+            case AT_RISK -> 2;
+            case CANNOT_BE_JUDGED -> 3;
+            case ON_TRACK -> 4;
+            case INSUFFICIENT_DATA -> 5;
+            case NOT_ASSESSED -> 6;
+            case ACHIEVED -> 7;
         };
     }
 
@@ -173,7 +176,7 @@ public class Evaluations {
      * compound growth, with their range — reaches the level by the target year.
      */
     static boolean projectedToMiss(Target t, Assessment a) {
-        if (a.status() == Status.AT_RISK || a.status() == Status.OFF_TRACK) {
+        if (a.status() == Status.AT_RISK || a.status() == Status.OFF_TRACK || a.status() == Status.NOT_ACHIEVED) {
             return true;
         }
         Projection p = a.projection();

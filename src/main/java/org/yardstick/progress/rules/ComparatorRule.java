@@ -102,13 +102,13 @@ final class ComparatorRule {
         if (met) {
             return d.build(Status.ACHIEVED, SdgCategory.TARGET_ACHIEVED, Reason.ACHIEVED_COMPARATOR, y, ty, c);
         }
-        if (asOf > target || ty >= target) {
+        if (ty >= target) { // before it with the target year come: ProgressRules.settle
             pairs.stream()
                     .filter(o -> o.year() > target && Growth.meets(o.value(), o.qualifier(), valueAt(comparator, o.year()), dir))
                     .findFirst()
                     .ifPresent(o -> d.note(Reason.NOTE_REACHED_LATE, o.year(), target));
             d.note(Reason.NOTE_DEPARTURE_TARGET_YEAR, target);
-            return d.build(Status.OFF_TRACK, category, Reason.MISSED_COMPARATOR, target, y, ty, c);
+            return d.build(Status.NOT_ACHIEVED, category, Reason.MISSED_COMPARATOR, target, y, ty, c);
         }
         d.note(Reason.NOTE_DEPARTURE_COMPARATOR);
         if (gap0 <= 0) {

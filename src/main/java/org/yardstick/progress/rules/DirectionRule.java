@@ -92,6 +92,12 @@ final class DirectionRule {
         SdgCategory category = StatCan.ofGrowth(directed, c);
         double y = latest.value();
         int ty = latest.year();
+        if (ty >= t.targetYear()) { // final: did it move the wanted way by the target year?
+            return directed > 0
+                    ? d.build(Status.ACHIEVED, SdgCategory.TARGET_ACHIEVED, Reason.DIRECTION_ACHIEVED, s, startYear, y, ty)
+                    : d.build(Status.NOT_ACHIEVED, SdgCategory.DETERIORATION, Reason.DIRECTION_NOT_ACHIEVED,
+                            s, startYear, y, ty);
+        }
         return switch (category) {
             case ON_TRACK -> c == 0
                     ? d.build(Status.ON_TRACK, category, Reason.DIRECTION_AT_LIMIT, y, ty, Growth.arg(t.limit()))

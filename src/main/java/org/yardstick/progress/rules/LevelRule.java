@@ -102,7 +102,7 @@ final class LevelRule {
         boolean range = t.kind() == TargetKind.RANGE;
         boolean startInRange = range && Growth.within(s, start.qualifier(), level, t.valueHigh());
         boolean overshoot = range && !startInRange && dir * (y - ref) > 0;
-        if (asOf > target || ty >= target) {
+        if (ty >= target) { // a figure of the target year or later: not achieved (before it: ProgressRules.settle)
             int side = dir;
             after.stream()
                     .filter(o -> o.year() > target && meets(t, o, level, side))
@@ -110,9 +110,9 @@ final class LevelRule {
                     .ifPresent(o -> d.note(Reason.NOTE_REACHED_LATE, o.year(), target));
             d.note(Reason.NOTE_DEPARTURE_TARGET_YEAR, target);
             return range
-                    ? d.build(Status.OFF_TRACK, overshoot ? null : category, Reason.MISSED_RANGE,
+                    ? d.build(Status.NOT_ACHIEVED, overshoot ? null : category, Reason.MISSED_RANGE,
                             target, y, ty, level, t.valueHigh())
-                    : d.build(Status.OFF_TRACK, category, Reason.MISSED, target, y, ty, Growth.arg(level));
+                    : d.build(Status.NOT_ACHIEVED, category, Reason.MISSED, target, y, ty, Growth.arg(level));
         }
         if (overshoot) {
             d.note(Reason.NOTE_DEPARTURE_RANGE);

@@ -27,8 +27,11 @@ final class MilestoneRule {
         if (j.verdict() == Verdict.ACHIEVED) {
             return d.build(Status.ACHIEVED, SdgCategory.TARGET_ACHIEVED, Reason.JUDGED_ACHIEVED, j.year(), j.note());
         }
-        if (past) {
-            return d.build(Status.OFF_TRACK, null, Reason.MILESTONE_MISSED, target, j.year(), j.note());
+        if (j.year() >= target) { // judged for the target year or later, and not achieved
+            return d.build(Status.NOT_ACHIEVED, null, Reason.MILESTONE_MISSED, target, j.year(), j.note());
+        }
+        if (asOf >= target) { // the latest judgement is older than the target year
+            return d.build(Status.CANNOT_BE_JUDGED, null, Reason.CANNOT_JUDGE_MILESTONE, target, j.year());
         }
         Reason r = switch (j.verdict()) {
             case ON_TRACK -> Reason.JUDGED_ON_TRACK;

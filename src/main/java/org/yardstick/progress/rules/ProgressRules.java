@@ -26,16 +26,43 @@ public final class ProgressRules {
 
     /** The assessment of a target given what is known. */
     public static Assessment assess(Target target, Evidence evidence) {
+        Assessment a;
         if (target.kind() == TargetKind.MILESTONE) {
-            return MilestoneRule.assess(target, evidence);
+            a = MilestoneRule.assess(target, evidence);
+        } else if (target.kind() == TargetKind.COMPARATOR) {
+            a = ComparatorRule.assess(target, evidence);
+        } else if (target.kind().directionOnly()) {
+            a = DirectionRule.assess(target, evidence);
+        } else {
+            a = LevelRule.assess(target, evidence);
         }
-        if (target.kind() == TargetKind.COMPARATOR) {
-            return ComparatorRule.assess(target, evidence);
+        return settle(a, evidence);
+    }
+
+    /**
+     * From the target year on only three statuses are true: achieved, not achieved (a figure of the
+     * target year or later misses it; the rules give that one), or cannot be judged. Whatever else a
+     * rule said as of a year at or after the target year — on track from a figure six years old, at
+     * risk, insufficient data — becomes {@link Status#CANNOT_BE_JUDGED}, naming the latest figure's year.
+     * A milestone nobody has judged stays {@link Status#NOT_ASSESSED}: the judgement is missing, not data.
+     */
+    static Assessment settle(Assessment a, Evidence e) {
+        Integer asOf = a.asOfYear();
+        if (asOf == null || asOf < a.targetYear() || a.status().isFinal() || a.status() == Status.NOT_ASSESSED) {
+            return a;
         }
-        if (target.kind().directionOnly()) {
-            return DirectionRule.assess(target, evidence);
+        Observation newest = e.observed().upTo(asOf).latest();
+        Message why;
+        if (a.status() == Status.INSUFFICIENT_DATA && e.observed().at(a.targetYear()) != null) {
+            why = a.reason(); // the target year's figure exists; the rule's own reason says what else is missing
+        } else if (newest != null) {
+            why = Message.of(Reason.CANNOT_JUDGE, a.targetYear(), newest.year());
+        } else {
+            why = Message.of(Reason.CANNOT_JUDGE_NO_FIGURE, a.targetYear());
         }
-        return LevelRule.assess(target, evidence);
+        return new Assessment(a.kind(), Status.CANNOT_BE_JUDGED, null, why, a.notes(), asOf, a.start(), a.latest(),
+                a.targetLevel(), a.targetLevelHigh(), a.targetYear(), a.progressPercent(), a.expected(), a.rates(),
+                a.projection());
     }
 
     /** The assessment of a target from its region's figures, as of the latest of them. */

@@ -75,13 +75,30 @@ public enum Reason {
     // missed
     /** target year, latest value, its year, target level. */
     MISSED("progress.reason.missed",
-            "Missed: the target year {0,number,#} has passed and {1,number,#,##0.##} in {2,number,#} does not meet the target of {3,number,#,##0.##}."),
+            "Missed: the target year {0,number,#} has come and {1,number,#,##0.##} in {2,number,#} does not meet the target of {3,number,#,##0.##}."),
     /** target year, latest value, its year, low end, high end. */
     MISSED_RANGE("progress.reason.missed-range",
-            "Missed: the target year {0,number,#} has passed and {1,number,#,##0.##} in {2,number,#} lies outside the range {3,number,#,##0.##}–{4,number,#,##0.##}."),
+            "Missed: the target year {0,number,#} has come and {1,number,#,##0.##} in {2,number,#} lies outside the range {3,number,#,##0.##}–{4,number,#,##0.##}."),
     /** target year, latest value, its year, comparator's value that year. */
     MISSED_COMPARATOR("progress.reason.missed-comparator",
-            "Missed: the target year {0,number,#} has passed and {1,number,#,##0.##} in {2,number,#} is behind the comparator''s {3,number,#,##0.##}."),
+            "Missed: the target year {0,number,#} has come and {1,number,#,##0.##} in {2,number,#} is behind the comparator''s {3,number,#,##0.##}."),
+
+    // final, from the target year on, without a figure of the target year
+    /** target year, year of the latest figure. */
+    CANNOT_JUDGE("progress.reason.cannot-judge",
+            "Cannot be judged (latest figure {1,number,#}): the target year {0,number,#} has come without a figure for it."),
+    /** target year. */
+    CANNOT_JUDGE_NO_FIGURE("progress.reason.cannot-judge-no-figure",
+            "Cannot be judged (no figure): the target year {0,number,#} has come and no figure has been reported."),
+    /** target year, year of the latest judgement. */
+    CANNOT_JUDGE_MILESTONE("progress.reason.cannot-judge-milestone",
+            "Cannot be judged (last judged for {1,number,#}): the target year {0,number,#} has come and nobody has judged the milestone since."),
+    /** starting value, its year, latest value, its year (the target year or later). */
+    DIRECTION_ACHIEVED("progress.reason.direction-achieved",
+            "Achieved: from {0,number,#,##0.##} in {1,number,#} to {2,number,#,##0.##} in {3,number,#}, in the wanted direction."),
+    /** starting value, its year, latest value, its year (the target year or later). */
+    DIRECTION_NOT_ACHIEVED("progress.reason.direction-not-achieved",
+            "Not achieved: from {0,number,#,##0.##} in {1,number,#} to {2,number,#,##0.##} in {3,number,#}, not in the wanted direction."),
 
     // direction only (no number): the growth rate itself against the method's thresholds
     /** growth in the wanted direction (% a year), the on-track threshold (% a year). */
@@ -139,7 +156,7 @@ public enum Reason {
     JUDGED_OFF_TRACK("progress.reason.judged-off-track", "Off track, as judged for {0,number,#}: {1}"),
     /** target year, judgement year, the person's note. */
     MILESTONE_MISSED("progress.reason.milestone-missed",
-            "Missed: the target year {0,number,#} has passed without the milestone being judged achieved (last judged for {1,number,#}: {2})"),
+            "Missed: the target year {0,number,#} has come without the milestone being judged achieved (last judged for {1,number,#}: {2})"),
     /** no arguments. */
     NOT_JUDGED("progress.reason.not-judged", "Not assessed: nobody has judged this milestone yet."),
     /** target year. */

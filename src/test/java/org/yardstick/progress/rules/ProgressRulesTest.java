@@ -209,23 +209,22 @@ class ProgressRulesTest {
         void figureOfTheTargetYearShortOfTheTargetIsMissed() {
             Assessment a = ProgressRules.assess(Target.value(68, 2015, 2020), IIDI.with(2020, 67));
 
-            assertThat(a.status()).isEqualTo(Status.OFF_TRACK);
+            assertThat(a.status()).isEqualTo(Status.NOT_ACHIEVED);
             assertThat(a.reason().english()).isEqualTo(
-                    "Missed: the target year 2020 has passed and 67 in 2020 does not meet the target of 68.");
+                    "Missed: the target year 2020 has come and 67 in 2020 does not meet the target of 68.");
         }
 
         @Test
-        void figuresAfterTheTargetYearDoNotRescueAMissedTarget() {
+        void withoutAFigureOfTheTargetYearAMissOrAHitCannotBeTold() {
             Series s = Series.empty().with(2015, 56.96).with(2019, 66).with(2021, 69);
 
             Assessment a = ProgressRules.assess(Target.value(68, 2015, 2020), s);
 
             assertThat(a.asOfYear()).isEqualTo(2021);
             assertThat(a.latest()).isEqualTo(Observation.of(2019, 66));
-            assertThat(a.status()).isEqualTo(Status.OFF_TRACK);
-            assertThat(a.reason().reason()).isEqualTo(Reason.MISSED);
-            assertThat(a.notes()).extracting(Message::english)
-                    .contains("The target was reached in 2021, after the target year 2020.");
+            assertThat(a.status()).isEqualTo(Status.CANNOT_BE_JUDGED);
+            assertThat(a.reason().english()).isEqualTo(
+                    "Cannot be judged (latest figure 2021): the target year 2020 has come without a figure for it.");
         }
 
         @Test
@@ -257,11 +256,12 @@ class ProgressRulesTest {
         }
 
         @Test
-        void pastTheTargetYearWithoutAFigureForItIsMissedOnTheLatestFigure() {
+        void pastTheTargetYearWithoutAFigureForItCannotBeJudgedAndNamesTheLatestFigure() {
             Assessment a = ProgressRules.assess(Target.value(68, 2015, 2020), Evidence.of(IIDI).asOf(2021));
 
-            assertThat(a.status()).isEqualTo(Status.OFF_TRACK);
-            assertThat(a.reason().reason()).isEqualTo(Reason.MISSED);
+            assertThat(a.status()).isEqualTo(Status.CANNOT_BE_JUDGED);
+            assertThat(a.reason().reason()).isEqualTo(Reason.CANNOT_JUDGE);
+            assertThat(a.reason().args()).containsExactly(2020, 2016);
             assertThat(a.expected()).isCloseTo(68.0, within(1e-9));
         }
     }
@@ -409,7 +409,7 @@ class ProgressRulesTest {
             Assessment a = ProgressRules.assess(oneToThree, Series.empty().with(2015, 0).with(2020, 0));
 
             assertThat(a.reason().english())
-                    .isEqualTo("Missed: the target year 2020 has passed and 0 in 2020 lies outside the range 1–3.");
+                    .isEqualTo("Missed: the target year 2020 has come and 0 in 2020 lies outside the range 1–3.");
         }
     }
 
@@ -532,15 +532,26 @@ class ProgressRulesTest {
         }
 
         @Test
-        void onTrackBeforeTheTargetYearAndNeverAchievedIsMissed() {
+        void onTrackBeforeTheTargetYearAndNotJudgedSinceCannotBeJudged() {
             Judgement j = new Judgement(Verdict.ON_TRACK, 2019, "进展顺利");
 
             Assessment a = ProgressRules.assess(milestone, Evidence.none().withJudgement(j).asOf(2021));
 
-            assertThat(a.status()).isEqualTo(Status.OFF_TRACK);
+            assertThat(a.status()).isEqualTo(Status.CANNOT_BE_JUDGED);
             assertThat(a.reason().english()).isEqualTo(
-                    "Missed: the target year 2020 has passed without the milestone being judged achieved"
-                            + " (last judged for 2019: 进展顺利)");
+                    "Cannot be judged (last judged for 2019): the target year 2020 has come and nobody has judged the milestone since.");
+        }
+
+        @Test
+        void judgedNotAchievedForTheTargetYearIsMissed() {
+            Judgement j = new Judgement(Verdict.AT_RISK, 2020, "尚未建成");
+
+            Assessment a = ProgressRules.assess(milestone, Evidence.none().withJudgement(j).asOf(2021));
+
+            assertThat(a.status()).isEqualTo(Status.NOT_ACHIEVED);
+            assertThat(a.reason().english()).isEqualTo(
+                    "Missed: the target year 2020 has come without the milestone being judged achieved"
+                            + " (last judged for 2020: 尚未建成)");
         }
 
         @Test

@@ -290,7 +290,7 @@ class SeedTargetsTest {
 
         assertThat(over.status()).isEqualTo(Status.ACHIEVED);
         assertThat(over.hasNote(Reason.NOTE_LOWER_BOUND)).isTrue();
-        assertThat(nearly.status()).isEqualTo(Status.OFF_TRACK);
+        assertThat(nearly.status()).isEqualTo(Status.NOT_ACHIEVED);
         assertThat(nearly.reason().reason()).isEqualTo(Reason.MISSED);
         assertThat(nearly.hasNote(Reason.NOTE_NEARLY)).isTrue();
     }
