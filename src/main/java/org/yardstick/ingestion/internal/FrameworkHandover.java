@@ -1,0 +1,429 @@
+package org.yardstick.ingestion.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yardstick.framework.FrameworkFiles;
+import org.yardstick.framework.Indicator;
+import org.yardstick.framework.Indicators;
+import org.yardstick.framework.Qualifier;
+import org.yardstick.ingestion.Decision;
+import org.yardstick.ingestion.IngestionProblem;
+import org.yardstick.ingestion.PlanHeader;
+import org.yardstick.ingestion.Proposal;
+import org.yardstick.ingestion.rules.Extractor;
+import org.yardstick.ingestion.rules.Item;
+import org.yardstick.ingestion.rules.ItemKind;
+import org.yardstick.ingestion.rules.Units;
+import org.yardstick.observation.ObservationFiles;
+import org.yardstick.observation.ObservationStatus;
+import org.yardstick.region.Organisation;
+import org.yardstick.region.Organisations;
+import org.yardstick.shared.FileSet;
+import org.yardstick.shared.InputProblem;
+import org.yardstick.shared.InvalidInputException;
+
+/**
+ * The one place where accepted proposals leave ingestion: they are written as framework files
+ * (documents.yaml, indicators.yaml for new indicators, plans/&lt;code&gt;.yaml, observations.csv for the
+ * reported figures) exactly as a person would write them, and handed to the framework import and the
+ * observation import in one transaction. When the framework module's merge preview lands, this class
+ * is what switches to it.
+ */
+@Component
+public class FrameworkHandover {
+
+    /** What a commit wrote, and the files it wrote them from (shown to the planner). */
+    public record Committed(String planCode, int targets, int tasks, int observations, int newIndicators,
+                            Map<String, String> files) {}
+
+    private final FrameworkFiles frameworkFiles;
+    private final ObservationFiles observationFiles;
+    private final Indicators indicators;
+    private final Organisations organisations;
+    private final TransactionTemplate transaction;
+
+    FrameworkHandover(FrameworkFiles frameworkFiles, ObservationFiles observationFiles, Indicators indicators,
+                      Organisations organisations, TransactionTemplate transaction) {
+        this.frameworkFiles = frameworkFiles;
+        this.observationFiles = observationFiles;
+        this.indicators = indicators;
+        this.organisations = organisations;
+        this.transaction = transaction;
+    }
+
+    public Committed commit(Proposal proposal, List<Decision> decisions, PlanHeader header, String actor) {
+        Map<String, String> files = files(proposal, decisions, header);
+        FileSet set = new Files(files);
+        int[] counts = new int[2];
+        transaction.executeWithoutResult(status -> {
+            FrameworkFiles.Loaded loaded = frameworkFiles.load(set, actor);
+            counts[0] = loaded.targets();
+            counts[1] = loaded.tasks();
+            if (files.containsKey("observations.csv")) {
+                observationFiles.load(set, "observations.csv", ObservationStatus.APPROVED, actor);
+            }
+        });
+        int observations = files.containsKey("observations.csv")
+                ? (int) files.get("observations.csv").lines().count() - 1 : 0;
+        int created = (int) files.getOrDefault("indicators.yaml", "").lines().filter(l -> l.startsWith("  - code:")).count();
+        return new Committed(header.planCode(), counts[0], counts[1], observations, created, files);
+    }
+
+    /** The framework files of a commit (checked for what only ingestion knows; the import checks the rest). */
+    public Map<String, String> files(Proposal proposal, List<Decision> decisions, PlanHeader header) {
+        List<Decision> accepted = decisions.stream().filter(Decision::accepted).toList();
+        String source = proposal.source();
+        if (accepted.isEmpty()) {
+            throw new InvalidInputException(InputProblem.of(source, 0, "", null, IngestionProblem.NOTHING_ACCEPTED));
+        }
+        List<InputProblem> problems = new ArrayList<>();
+        Map<String, Indicator> catalogue = new HashMap<>();
+        indicators.all().forEach(i -> catalogue.put(i.code(), i));
+        // new indicators: one per distinct name as written
+        Map<String, String> newCodes = new LinkedHashMap<>();
+        Map<String, String> newUnits = new HashMap<>();
+        Map<String, String> newSentences = new HashMap<>();
+        Map<Decision, String> codeOf = new HashMap<>();
+        for (Decision d : accepted) {
+            ItemKind k = d.item().kind();
+            if (k == ItemKind.TASK || k == ItemKind.MILESTONE) {
+                continue;
+            }
+            if (d.value() == null && k != ItemKind.COMPARATOR) {
+                problems.add(InputProblem.of(source, d.item().line(), "value", d.item().sentence(), IngestionProblem.NO_VALUE));
+            }
+            if (d.year() == null) {
+                problems.add(InputProblem.of(source, d.item().line(), "year", d.item().sentence(), IngestionProblem.NO_YEAR));
+            }
+            String code = d.indicatorCode().strip();
+            if (!code.isEmpty()) {
+                Indicator known = catalogue.get(code);
+                if (known == null) {
+                    problems.add(InputProblem.of(source, d.item().line(), "indicator", code,
+                            org.yardstick.framework.FrameworkProblem.UNKNOWN_INDICATOR));
+                } else if (measuresLevel(k) && !d.unit().isEmpty() && !Units.compatible(known.unit().zh(), d.unit())) {
+                    problems.add(InputProblem.of(source, d.item().line(), "indicator", code, IngestionProblem.UNIT_CONFLICT,
+                            d.unit(), code, known.unit().zh().isEmpty() ? "—" : known.unit().zh()));
+                }
+                codeOf.put(d, code);
+            } else if (d.indicatorName().isBlank()) {
+                problems.add(InputProblem.of(source, d.item().line(), "indicator", d.item().sentence(),
+                        IngestionProblem.NO_INDICATOR));
+            } else {
+                String name = d.indicatorName().strip();
+                String c = newCodes.computeIfAbsent(name,
+                        n -> (header.planCode() + "_I" + (newCodes.size() + 1)).toUpperCase().replace('-', '_'));
+                if (measuresLevel(k)) {
+                    newUnits.putIfAbsent(name, d.unit());
+                }
+                newSentences.putIfAbsent(name, d.item().sentence());
+                codeOf.put(d, c);
+            }
+        }
+        // the same figure twice with different values
+        Map<String, Decision> seen = new HashMap<>();
+        for (Decision d : accepted) {
+            if (!codeOf.containsKey(d) || d.value() == null) {
+                continue;
+            }
+            String key = codeOf.get(d) + "|" + d.item().kind() + "|" + d.year();
+            Decision first = seen.putIfAbsent(key, d);
+            if (first != null && first.value() != null && first.value().compareTo(d.value()) != 0
+                    && isObservation(d.item().kind())) {
+                problems.add(InputProblem.of(source, d.item().line(), "value", d.value().toPlainString(),
+                        IngestionProblem.CONFLICT, first.value().toPlainString(), first.item().line()));
+            }
+        }
+        // tasks: responsible units matched to organisations, the lead first
+        Map<Decision, List<String>> units = new HashMap<>();
+        for (Decision d : accepted) {
+            if (d.item().kind() != ItemKind.TASK) {
+                continue;
+            }
+            List<String> codes = new ArrayList<>();
+            for (String u : d.item().units()) {
+                Optional<Organisation> o = organisations.byName(u);
+                if (o.isEmpty() && u.length() > 3) {
+                    o = organisations.byName(u.replaceFirst("^(自治区|省|市|区|县|兵团)", ""));
+                }
+                if (o.isEmpty()) {
+                    problems.add(InputProblem.of(source, d.item().line(), "responsible", u,
+                            org.yardstick.framework.FrameworkProblem.UNKNOWN_ORGANISATION));
+                } else if (!codes.contains(o.get().code())) {
+                    codes.add(o.get().code());
+                }
+            }
+            units.put(d, codes);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("documents.yaml", documents(proposal, header));
+        if (!newCodes.isEmpty()) {
+            StringBuilder y = new StringBuilder("indicators:\n");
+            newCodes.forEach((name, code) -> {
+                String unit = newUnits.getOrDefault(name, "");
+                y.append("  - code: ").append(code).append('\n')
+                        .append("    name_zh: ").append(q(name)).append('\n')
+                        .append("    name_en: ").append(q(name)).append('\n')
+                        .append("    unit_zh: ").append(q(unit)).append('\n')
+                        .append("    unit_en: ").append(q(unit)).append('\n')
+                        .append("    polarity: positive\n")
+                        .append("    aggregation: not_additive\n")
+                        .append("    description_zh: ").append(q("由规划文本导入：" + cut(newSentences.get(name), 120))).append('\n')
+                        .append("    description_en: ").append(q("Imported from the text of a plan")).append('\n');
+            });
+            files.put("indicators.yaml", y.toString());
+        }
+        files.put("plans/" + header.planCode() + ".yaml", plan(proposal, accepted, header, codeOf, units));
+        String csv = observations(accepted, header, codeOf);
+        if (csv != null) {
+            files.put("observations.csv", csv);
+        }
+        return files;
+    }
+
+    private static boolean measuresLevel(ItemKind k) {
+        return k == ItemKind.BASELINE || k == ItemKind.TARGET || k == ItemKind.COUNT;
+    }
+
+    private static boolean isObservation(ItemKind k) {
+        return k == ItemKind.BASELINE || k == ItemKind.CHANGE || k == ItemKind.GROWTH_RATE || k == ItemKind.MULTIPLE;
+    }
+
+    private static String documents(Proposal p, PlanHeader h) {
+        StringBuilder y = new StringBuilder("documents:\n");
+        y.append("  - code: ").append(h.documentCode()).append('\n')
+                .append("    title_zh: ").append(q(h.nameZh())).append('\n')
+                .append("    title_en: ").append(q(h.nameEn())).append('\n')
+                .append("    issuer_zh: ").append(q(h.issuerZh())).append('\n')
+                .append("    issuer_en: ").append(q(h.issuerZh())).append('\n');
+        if (h.issued() != null) {
+            y.append("    issued: \"").append(h.issued()).append("\"\n");
+        }
+        y.append("    kind: plan\n").append("    reference: ").append(q(p.source())).append('\n');
+        return y.toString();
+    }
+
+    private String plan(Proposal p, List<Decision> accepted, PlanHeader h, Map<Decision, String> codeOf,
+                        Map<Decision, List<String>> units) {
+        StringBuilder y = new StringBuilder();
+        y.append("plan:\n")
+                .append("  code: ").append(h.planCode()).append('\n')
+                .append("  name_zh: ").append(q(h.nameZh())).append('\n')
+                .append("  name_en: ").append(q(h.nameEn())).append('\n')
+                .append("  region: ").append(q(h.region())).append('\n')
+                .append("  start_year: ").append(h.startYear()).append('\n')
+                .append("  end_year: ").append(h.endYear()).append('\n')
+                .append("  baseline_year: ").append(h.baselineYear()).append('\n')
+                .append("  document: ").append(h.documentCode()).append('\n');
+        // sections: the headings, nested by their codes; each lists the indicators its targets measure
+        Map<String, Set<String>> sectionIndicators = new HashMap<>();
+        for (Decision d : accepted) {
+            if (codeOf.containsKey(d) && !isObservation(d.item().kind()) && !d.item().section().isEmpty()) {
+                sectionIndicators.computeIfAbsent(d.item().section(), s -> new LinkedHashSet<>()).add(codeOf.get(d));
+            }
+        }
+        List<Extractor.SectionHead> heads = p.sections();
+        if (!heads.isEmpty()) {
+            y.append("sections:\n");
+            writeSections(y, heads, "", 1, sectionIndicators);
+        }
+        Set<String> sectionCodes = new LinkedHashSet<>();
+        heads.forEach(s -> sectionCodes.add(s.code()));
+        StringBuilder tasks = new StringBuilder();
+        StringBuilder targets = new StringBuilder();
+        int t = 0;
+        int k = 0;
+        for (Decision d : accepted) {
+            Item i = d.item();
+            String section = sectionCodes.contains(i.section()) ? i.section() : "";
+            if (i.kind() == ItemKind.TASK) {
+                k++;
+                tasks.append("  - code: T").append(k).append('\n');
+                if (!section.isEmpty()) {
+                    tasks.append("    section: ").append(q(section)).append('\n');
+                }
+                String title = i.text().isEmpty() ? sectionTitle(heads, section) : cut(i.text(), 200);
+                tasks.append("    title_zh: ").append(q(title)).append('\n')
+                        .append("    title_en: ").append(q(title)).append('\n')
+                        .append("    responsible: [").append(String.join(", ", units.get(d))).append("]\n")
+                        .append("    deadline_year: ").append(h.endYear()).append('\n')
+                        .append("    source: ").append(source(h, i)).append('\n');
+                continue;
+            }
+            if (isObservation(i.kind())) {
+                continue;
+            }
+            t++;
+            targets.append("  - id: t").append(t).append('\n');
+            if (codeOf.containsKey(d)) {
+                targets.append("    indicator: ").append(codeOf.get(d)).append('\n');
+            }
+            targets.append("    region: ").append(q(h.region())).append('\n');
+            String kind;
+            Qualifier ql = i.qualifier();
+            switch (i.kind()) {
+                case TARGET -> kind = d.valueHigh() != null ? "range"
+                        : ql == Qualifier.OVER || ql == Qualifier.AT_LEAST ? "at_least"
+                        : ql == Qualifier.AT_MOST ? "at_most" : "value";
+                case TARGET_CHANGE -> kind = "change";
+                case TARGET_GROWTH -> kind = "growth_rate";
+                case TARGET_MULTIPLE -> kind = "multiple";
+                case COMPARATOR -> kind = "comparator";
+                case COUNT -> kind = "count";
+                default -> kind = "milestone";
+            }
+            targets.append("    kind: ").append(kind).append('\n');
+            if (d.value() != null && !kind.equals("comparator") && !kind.equals("milestone")) {
+                targets.append("    value: ").append(d.value().toPlainString()).append('\n');
+            }
+            if (kind.equals("range") && d.valueHigh() != null) {
+                targets.append("    value_high: ").append(d.valueHigh().toPlainString()).append('\n');
+            }
+            if (kind.equals("change")) {
+                targets.append("    change_unit: ").append(d.unit().equals("%") ? "percent" : "points").append('\n');
+            }
+            if (kind.equals("comparator")) {
+                targets.append("    comparator: CN\n    relation: at_least\n");
+            }
+            int year = d.year() == null ? h.endYear() : d.year();
+            targets.append("    target_year: ").append(year).append('\n')
+                    .append("    baseline_year: ").append(Math.min(h.baselineYear(), year)).append('\n')
+                    .append("    qualifier: ").append(q(i.qualifierWord())).append('\n')
+                    .append("    statement_zh: ").append(q(cut(i.text(), 200))).append('\n')
+                    .append("    statement_en: ").append(q(cut(i.text(), 200))).append('\n')
+                    .append("    source: ").append(source(h, i)).append('\n');
+        }
+        if (k > 0) {
+            y.append("tasks:\n").append(tasks);
+        }
+        if (t > 0) {
+            y.append("targets:\n").append(targets);
+        }
+        return y.toString();
+    }
+
+    private static String sectionTitle(List<Extractor.SectionHead> heads, String code) {
+        return heads.stream().filter(s -> s.code().equals(code)).map(Extractor.SectionHead::title).findFirst().orElse("任务");
+    }
+
+    private static void writeSections(StringBuilder y, List<Extractor.SectionHead> heads, String parent, int depth,
+                                      Map<String, Set<String>> indicators) {
+        String indent = "  ".repeat(2 * depth - 1);
+        for (Extractor.SectionHead s : heads) {
+            String code = s.code();
+            String parentCode = code.contains(".") ? code.substring(0, code.lastIndexOf('.')) : "";
+            if (!parentCode.equals(parent)) {
+                continue;
+            }
+            y.append(indent.substring(2)).append("- code: ").append(q(code)).append('\n')
+                    .append(indent).append("title_zh: ").append(q(s.title())).append('\n')
+                    .append(indent).append("title_en: ").append(q(s.title())).append('\n');
+            Set<String> codes = indicators.get(code);
+            if (codes != null && !codes.isEmpty()) {
+                y.append(indent).append("indicators: [").append(String.join(", ", codes)).append("]\n");
+            }
+            boolean children = heads.stream().anyMatch(c -> c.code().startsWith(code + ".")
+                    && c.code().substring(code.length() + 1).indexOf('.') < 0);
+            if (children) {
+                y.append(indent).append("sections:\n");
+                writeSections(y, heads, code, depth + 1, indicators);
+            }
+        }
+    }
+
+    private static @Nullable String observations(List<Decision> accepted, PlanHeader h, Map<Decision, String> codeOf) {
+        StringBuilder csv = new StringBuilder("indicator,region,period,disaggregation,measure,base_period,value,qualifier,document,line,quote\n");
+        int rows = 0;
+        Set<String> written = new java.util.HashSet<>();
+        for (Decision d : accepted) {
+            Item i = d.item();
+            if (!isObservation(i.kind()) || !codeOf.containsKey(d) || d.value() == null || d.year() == null) {
+                continue;
+            }
+            String measure = switch (i.kind()) {
+                case CHANGE -> d.unit().equals("%") ? "pct_change" : "change";
+                case GROWTH_RATE -> "cagr";
+                case MULTIPLE -> "multiple";
+                default -> "level";
+            };
+            String base = "";
+            if (!measure.equals("level")) {
+                Integer b = i.baseYear();
+                base = b != null ? b.toString() : "";
+            }
+            String key = codeOf.get(d) + "|" + d.year() + "|" + measure + "|" + base;
+            if (!written.add(key)) {
+                continue; // the same figure twice in the document: one row
+            }
+            csv.append(codeOf.get(d)).append(',').append(h.region()).append(',').append(d.year()).append(",,")
+                    .append(measure).append(',').append(base).append(',').append(d.value().toPlainString()).append(',')
+                    .append(csvCell(i.qualifierWord())).append(',').append(h.documentCode()).append(',').append(i.line())
+                    .append(',').append(csvCell(i.sentence())).append('\n');
+            rows++;
+        }
+        return rows == 0 ? null : csv.toString();
+    }
+
+    private static String source(PlanHeader h, Item i) {
+        return "{document: " + h.documentCode() + ", line: " + i.line() + ", quote: " + q(i.sentence()) + "}";
+    }
+
+    static String q(@Nullable String s) {
+        String v = s == null ? "" : s;
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : v.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n', '\r' -> out.append(' ');
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static String csvCell(String s) {
+        String v = s.replace('\n', ' ').replace('\r', ' ');
+        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    private static String cut(@Nullable String s, int max) {
+        String v = s == null ? "" : s;
+        return v.length() > max ? v.substring(0, max) + "…" : v;
+    }
+
+    /** Framework files in memory. */
+    private record Files(Map<String, String> files) implements FileSet {
+
+        @Override
+        public String label() {
+            return "ingest/";
+        }
+
+        @Override
+        public Optional<String> read(String name) {
+            return Optional.ofNullable(files.get(name));
+        }
+
+        @Override
+        public List<String> list(String directory, String suffix) {
+            String prefix = directory.endsWith("/") ? directory : directory + "/";
+            return files.keySet().stream().filter(n -> n.startsWith(prefix) && n.endsWith(suffix)
+                    && n.indexOf('/', prefix.length()) < 0).sorted().toList();
+        }
+    }
+}
