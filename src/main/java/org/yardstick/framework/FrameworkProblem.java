@@ -24,7 +24,21 @@ public enum FrameworkProblem implements ProblemKind {
     FORMULA_UNITS("framework.formula-units", "adds or subtracts indicators of different units: {0}"),
     PLAN_EXISTS("framework.plan-exists", "a plan with this code exists already"),
     BAD_LINE("framework.bad-line", "must be a line number of at least 1"),
-    NO_UNITS("framework.no-units", "a task needs at least one responsible unit");
+    NO_UNITS("framework.no-units", "a task needs at least one responsible unit"),
+    CODE_EXISTS("framework.code-exists", "is taken: something of this kind has this code already"),
+    CODE_MISMATCH("framework.code-mismatch", "does not match the code being changed ({0}); a code never changes"),
+    RETIRED("framework.retired", "is retired ({0}) and cannot be changed or used"),
+    REASON_REQUIRED("framework.reason-required", "is required for this change: say why"),
+    FORCE_NEEDED("framework.force-needed", "has {0} figures and {1} targets in force; to go ahead anyway, force it and give the reason"),
+    IN_USE("framework.in-use", "is used by {0}; change those first"),
+    MEANING_CHANGED("framework.meaning-changed", "would change what the code means (was {0}); retire it and create a new one"),
+    HAS_LIVE_PARTS("framework.has-live-parts", "still holds {0}; retire or move them first"),
+    SECTION_CYCLE("framework.section-cycle", "a section cannot be inside itself or one of its own sub-sections"),
+    FORMULA_SYNTAX("framework.formula-syntax", "cannot be read as a formula: {0}"),
+    FORMULA_SELF("framework.formula-self", "refers to the indicator itself"),
+    FORMULA_CYCLE("framework.formula-cycle", "makes formulas refer to each other in a circle: {0}"),
+    REQUIRED("framework.required", "is required"),
+    DUPLICATE_ITEM("framework.duplicate-item", "names {0} twice");
 
     private final String key;
     private final String template;

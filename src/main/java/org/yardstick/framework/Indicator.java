@@ -1,5 +1,6 @@
 package org.yardstick.framework;
 
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.yardstick.shared.LocalizedText;
 
@@ -14,8 +15,18 @@ import org.yardstick.shared.LocalizedText;
  * @param formula for derived indicators: an expression over other indicators' codes
  * @param nature expected or binding
  * @param decimals decimals to show
+ * @param periodRule how months and quarters make years; null: not rolled up over periods
+ * @param incomplete what a partial aggregate is
+ * @param weightCode for a weighted mean: the indicator whose values weigh
+ * @param retiredAt when it was retired (已停用); null while in use
  */
 public record Indicator(
         long id, String code, LocalizedText name, LocalizedText unit, Polarity polarity, Aggregation aggregation,
         @Nullable String numeratorCode, @Nullable String denominatorCode, @Nullable String formula,
-        IndicatorNature nature, int decimals, LocalizedText description) {}
+        IndicatorNature nature, int decimals, LocalizedText description, @Nullable PeriodRule periodRule,
+        IncompleteAggregate incomplete, @Nullable String weightCode, @Nullable Instant retiredAt) {
+
+    public boolean retired() {
+        return retiredAt != null;
+    }
+}

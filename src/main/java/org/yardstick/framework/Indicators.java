@@ -19,10 +19,11 @@ public class Indicators {
     private static final String SELECT = """
             select i.id, i.code, i.name_zh, i.name_en, i.unit_zh, i.unit_en, i.polarity, i.aggregation,
                    n.code as numerator_code, d.code as denominator_code, i.formula, i.nature, i.decimals,
-                   i.description_zh, i.description_en
+                   i.description_zh, i.description_en, i.period_rule, i.incomplete, w.code as weight_code, i.retired_at
             from indicator i
             left join indicator n on n.id = i.numerator_id
             left join indicator d on d.id = i.denominator_id
+            left join indicator w on w.id = i.weight_id
             """;
 
     private final JdbcClient jdbc;
@@ -31,9 +32,17 @@ public class Indicators {
         this.jdbc = jdbc;
     }
 
+    /** The indicators in use; retired ones are left out (see {@link #allIncludingRetired()}). */
     public List<Indicator> all() {
+        return jdbc.sql(SELECT + " where i.retired_at is null order by i.code").query(Indicators::map).list();
+    }
+
+    /** Every indicator, retired ones included (they keep their figures): for exports and the catalogue's history. */
+    public List<Indicator> allIncludingRetired() {
         return jdbc.sql(SELECT + " order by i.code").query(Indicators::map).list();
     }
+
+    /** Finds an indicator, retired or not; {@link Indicator#retired()} says which. */
 
     public Optional<Indicator> find(String code) {
         return jdbc.sql(SELECT + " where i.code = ?").param(code).query(Indicators::map).optional();
@@ -72,6 +81,13 @@ public class Indicators {
                 Polarity.valueOf(rs.getString("polarity")), Aggregation.valueOf(rs.getString("aggregation")),
                 rs.getString("numerator_code"), rs.getString("denominator_code"), rs.getString("formula"),
                 IndicatorNature.valueOf(rs.getString("nature")), rs.getInt("decimals"),
-                LocalizedText.of(rs.getString("description_zh"), rs.getString("description_en")));
+                LocalizedText.of(rs.getString("description_zh"), rs.getString("description_en")),
+                rs.getString("period_rule") == null ? null : PeriodRule.valueOf(rs.getString("period_rule")),
+                IncompleteAggregate.valueOf(rs.getString("incomplete")), rs.getString("weight_code"), instant(rs, "retired_at"));
+    }
+
+    static java.time.@org.jspecify.annotations.Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        java.sql.Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 }

@@ -18,7 +18,7 @@ import org.yardstick.shared.NotFoundException;
 @Repository
 public class Plans {
 
-    private static final String COLUMNS = "id, code, name_zh, name_en, region_id, start_year, end_year, baseline_year, document_id";
+    private static final String COLUMNS = "id, code, name_zh, name_en, region_id, start_year, end_year, baseline_year, document_id, retired_at";
 
     private final JdbcClient jdbc;
 
@@ -26,10 +26,18 @@ public class Plans {
         this.jdbc = jdbc;
     }
 
-    /** All plans, newest start first. */
+    /** All plans in force, newest start first; retired plans are left out. */
     public List<Plan> all() {
+        return jdbc.sql("select " + COLUMNS + " from plan where retired_at is null order by start_year desc, code")
+                .query(Plans::map).list();
+    }
+
+    /** Every plan, retired ones included. */
+    public List<Plan> allIncludingRetired() {
         return jdbc.sql("select " + COLUMNS + " from plan order by start_year desc, code").query(Plans::map).list();
     }
+
+    /** Finds a plan, retired or not; {@link Plan#retired()} says which. */
 
     public Optional<Plan> find(String code) {
         return jdbc.sql("select " + COLUMNS + " from plan where code = ?").param(code).query(Plans::map).optional();
@@ -41,14 +49,14 @@ public class Plans {
 
     /** Plans whose region is the given one. */
     public List<Plan> forRegion(long regionId) {
-        return jdbc.sql("select " + COLUMNS + " from plan where region_id = ? order by start_year desc, code")
+        return jdbc.sql("select " + COLUMNS + " from plan where region_id = ? and retired_at is null order by start_year desc, code")
                 .param(regionId).query(Plans::map).list();
     }
 
     /** The plan's top-level sections, each with its goals, indicators and sub-sections. */
     public List<Section> outline(Plan plan) {
         record Row(long id, @Nullable Long parentId, String code, LocalizedText title) {}
-        List<Row> rows = jdbc.sql("select id, parent_id, code, title_zh, title_en from plan_section where plan_id = ? order by ordinal")
+        List<Row> rows = jdbc.sql("select id, parent_id, code, title_zh, title_en from plan_section where plan_id = ? and retired_at is null order by ordinal")
                 .param(plan.id())
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getObject("parent_id", Long.class), rs.getString("code"),
                         LocalizedText.of(rs.getString("title_zh"), rs.getString("title_en"))))
@@ -56,7 +64,7 @@ public class Plans {
         Map<Long, List<Goal>> goals = new HashMap<>();
         jdbc.sql("""
                 select g.id, g.section_id, g.code, g.text_zh, g.text_en, d.code as document_code, g.source_line, g.source_quote
-                from goal g left join document d on d.id = g.document_id where g.plan_id = ? order by g.ordinal""")
+                from goal g left join document d on d.id = g.document_id where g.plan_id = ? and g.retired_at is null order by g.ordinal""")
                 .param(plan.id())
                 .query((rs, n) -> Map.entry(rs.getLong("section_id"), new Goal(rs.getLong("id"), rs.getString("code"),
                         LocalizedText.of(rs.getString("text_zh"), rs.getString("text_en")), citation(rs))))
@@ -66,7 +74,7 @@ public class Plans {
                 select si.section_id, i.code from section_indicator si
                 join indicator i on i.id = si.indicator_id
                 join plan_section s on s.id = si.section_id
-                where s.plan_id = ? order by si.ordinal""")
+                where s.plan_id = ? and s.retired_at is null order by si.ordinal""")
                 .param(plan.id())
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .list().forEach(e -> indicators.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
@@ -102,7 +110,7 @@ public class Plans {
     public List<KeyProject> keyProjects(Plan plan) {
         Map<Long, List<String>> targets = new HashMap<>();
         jdbc.sql("select kt.key_project_id, g.code from key_project_target kt join target g on g.id = kt.target_id "
-                        + "join key_project k on k.id = kt.key_project_id where k.plan_id = ? order by g.ordinal")
+                        + "join key_project k on k.id = kt.key_project_id where k.plan_id = ? and g.retired_at is null order by g.ordinal")
                 .param(plan.id()).query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
                 .forEach(e -> targets.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return jdbc.sql("""
@@ -110,7 +118,7 @@ public class Plans {
                        d.code as document_code, k.source_line, k.source_quote
                 from key_project k left join plan_section s on s.id = k.section_id
                 left join document d on d.id = k.document_id
-                where k.plan_id = ? order by k.ordinal""")
+                where k.plan_id = ? and k.retired_at is null order by k.ordinal""")
                 .param(plan.id())
                 .query((rs, n) -> new KeyProject(rs.getLong("id"), rs.getLong("plan_id"), rs.getString("section_code"),
                         rs.getString("code"), LocalizedText.of(rs.getString("name_zh"), rs.getString("name_en")),
@@ -120,12 +128,12 @@ public class Plans {
     }
 
     public List<Task> tasks(Plan plan) {
-        return tasksWhere("t.plan_id = ?", plan.id());
+        return tasksWhere("t.plan_id = ? and t.retired_at is null", plan.id());
     }
 
     /** Every task in which an organisation is a responsible unit, lead or not. */
     public List<Task> tasksOf(long organisationId) {
-        return tasksWhere("exists (select 1 from task_unit u where u.task_id = t.id and u.organisation_id = ?)", organisationId);
+        return tasksWhere("t.retired_at is null and exists (select 1 from task_unit u where u.task_id = t.id and u.organisation_id = ?)", organisationId);
     }
 
     private List<Task> tasksWhere(String condition, Object param) {
@@ -154,7 +162,7 @@ public class Plans {
                 .forEach(e -> units.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         Map<Long, List<String>> targets = new HashMap<>();
         jdbc.sql("select tt.task_id, g.code from task_target tt join target g on g.id = tt.target_id "
-                        + "where tt.task_id in (:ids) order by tt.task_id, g.ordinal")
+                        + "where tt.task_id in (:ids) and g.retired_at is null order by tt.task_id, g.ordinal")
                 .param("ids", ids).query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
                 .forEach(e -> targets.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return rows.stream().map(r -> new Task(r.id(), r.planId(), r.sectionCode(), r.code(), r.title(), r.start(),
@@ -174,6 +182,6 @@ public class Plans {
     static Plan map(ResultSet rs, int row) throws SQLException {
         return new Plan(rs.getLong("id"), rs.getString("code"), LocalizedText.of(rs.getString("name_zh"), rs.getString("name_en")),
                 rs.getLong("region_id"), rs.getInt("start_year"), rs.getInt("end_year"), rs.getInt("baseline_year"),
-                rs.getObject("document_id", Long.class));
+                rs.getObject("document_id", Long.class), Indicators.instant(rs, "retired_at"));
     }
 }

@@ -1,6 +1,7 @@
 package org.yardstick.framework;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.yardstick.shared.LocalizedText;
 
@@ -20,10 +21,17 @@ import org.yardstick.shared.LocalizedText;
  * @param comparatorRegionCode for {@link TargetKind#COMPARATOR}: the region compared with (CN: national level)
  * @param baselineYear the year a change, rate or multiple is measured from
  * @param statement the target as one sentence
+ * @param retiredAt when it was retired (已停用); null while in force
  */
 public record Target(
         long id, long planId, String code, @Nullable String indicatorCode, String regionCode, String disaggregationCode,
         TargetKind kind, Qualifier qualifier, String qualifierText, @Nullable BigDecimal value,
         @Nullable BigDecimal valueHigh, @Nullable ChangeUnit changeUnit, @Nullable BigDecimal limit,
         @Nullable String comparatorRegionCode,
-        @Nullable Integer baselineYear, int targetYear, LocalizedText statement, @Nullable Citation source) {}
+        @Nullable Integer baselineYear, int targetYear, LocalizedText statement, @Nullable Citation source,
+        @Nullable Instant retiredAt) {
+
+    public boolean retired() {
+        return retiredAt != null;
+    }
+}

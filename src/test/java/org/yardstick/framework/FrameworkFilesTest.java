@@ -99,7 +99,7 @@ class FrameworkFilesTest {
         assertThat(plans.indicatorCodes(p)).containsExactly("T_BROADBAND");
         assertThat(plans.outline(p)).singleElement().satisfies(s -> assertThat(s.title().en()).isEqualTo("Goals"));
         assertThat(audit.search(new AuditTrail.Filter("target", "planner", null, null, "t-plan/"), 10))
-                .extracting(e -> e.field() + "=" + e.newValue()).contains("kind=AT_LEAST", "value=500", "target_year=2025");
+                .extracting(e -> e.field() + "=" + e.newValue()).contains("kind=at_least", "value=500", "target_year=2025");
     }
 
     @Test
@@ -221,10 +221,17 @@ class FrameworkFilesTest {
     }
 
     @Test
-    void aPlanThatExistsIsNotOverwritten() {
-        InvalidInputException e = failing(new MapFileSet().with("indicators.yaml", INDICATORS)
-                .with("plans/t.yaml", plan(GOOD_TARGET).replace("code: t-plan", "code: xj-info-13fyp")));
-        assertThat(e.problems()).extracting(InputProblem::kind).containsExactly(FrameworkProblem.PLAN_EXISTS);
+    void aPlanThatExistsIsMergedByCodeAndAChangedTargetKeepsItsHistory() {
+        MapFileSet first = new MapFileSet().with("indicators.yaml", INDICATORS).with("plans/t.yaml", plan(GOOD_TARGET));
+        files.load(first, "planner");
+        files.load(first, "planner");
+        assertThat(targets.ofPlan(plans.get("t-plan"))).hasSize(1);
+        files.load(new MapFileSet().with("indicators.yaml", INDICATORS)
+                .with("plans/t.yaml", plan(GOOD_TARGET.replace("value: 500", "value: 600"))), "planner");
+        Target t = targets.ofPlan(plans.get("t-plan")).get(0);
+        assertThat(t.value()).isEqualByComparingTo("600");
+        assertThat(targets.revisions(t.id())).extracting(TargetRevision::action)
+                .containsExactly(TargetRevision.Action.CREATE, TargetRevision.Action.ADJUST);
     }
 
     @Test

@@ -53,6 +53,7 @@ final class Drafts {
                      @Nullable String documentCode, List<SectionDraft> sections, List<GoalDraft> goals,
                      List<KeyProjectDraft> keyProjects, List<TaskDraft> tasks, List<TargetDraft> targets) {}
 
+    /** @param planFiles the file each plan was read from, by plan code */
     record FrameworkDraft(List<DocumentDraft> documents, List<DisaggregationDraft> disaggregations,
-                          List<IndicatorDraft> indicators, List<PlanDraft> plans) {}
+                          List<IndicatorDraft> indicators, List<PlanDraft> plans, java.util.Map<String, String> planFiles) {}
 }

@@ -93,7 +93,7 @@ final class FrameworkFileReader {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new FrameworkDraft(documents, disaggregations, indicators, plans);
+        return new FrameworkDraft(documents, disaggregations, indicators, plans, planFiles);
     }
 
     // ---- catalogue files

@@ -1,0 +1,28 @@
+package org.yardstick.framework;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks the formula of a derived indicator (计算指标). The framework keeps formulas; the aggregation
+ * module evaluates them and implements this with its own parser, so there is one parser and no cycle
+ * between the modules.
+ */
+public interface FormulaRules {
+
+    enum Problem { SYNTAX, UNKNOWN_INDICATOR, SELF_REFERENCE, CYCLE }
+
+    /** Why a formula is refused; {@code codes}: the unknown codes, or the cycle in order. */
+    record Refusal(Problem problem, List<String> codes, String detail) {}
+
+    /**
+     * @param known    the codes a formula may read
+     * @param formulas the other derived indicators' formulas by code, to find cycles through them
+     */
+    Optional<Refusal> check(String indicator, String formula, Set<String> known, Map<String, String> formulas);
+
+    /** The codes a formula reads; empty when it cannot be read. */
+    Set<String> inputs(String indicator, String formula, Set<String> known);
+}

@@ -1,0 +1,28 @@
+package org.yardstick.framework;
+
+import org.jspecify.annotations.Nullable;
+import org.yardstick.shared.LocalizedText;
+
+/**
+ * An indicator as a form, a file or the API gives it, to create or to update (the code names it and
+ * never changes). Fields as in {@link Indicator} and {@code indicators.yaml}.
+ *
+ * @param numerator   for {@link Aggregation#RATIO}: the indicator summed above the line
+ * @param denominator for {@link Aggregation#RATIO}: the indicator summed below the line
+ * @param formula     for derived indicators (计算指标): an expression over other indicators' codes
+ * @param periodRule  how months and quarters make years; null: not rolled up over periods
+ * @param weight      for a weighted {@link Aggregation#MEAN}: the indicator whose values weigh
+ */
+public record IndicatorCommand(
+        String code, LocalizedText name, LocalizedText unit, Polarity polarity, Aggregation aggregation,
+        @Nullable String numerator, @Nullable String denominator, @Nullable String formula, IndicatorNature nature,
+        int decimals, LocalizedText description, @Nullable PeriodRule periodRule, IncompleteAggregate incomplete,
+        @Nullable String weight) {
+
+    /** The command that leaves an existing indicator as it is, to change a field of it with a {@code with…}. */
+    public static IndicatorCommand of(Indicator i) {
+        return new IndicatorCommand(i.code(), i.name(), i.unit(), i.polarity(), i.aggregation(), i.numeratorCode(),
+                i.denominatorCode(), i.formula(), i.nature(), i.decimals(), i.description(), i.periodRule(), i.incomplete(),
+                i.weightCode());
+    }
+}
