@@ -191,6 +191,10 @@ class FrameworkApi {
     }
 
     private static ResponseEntity<byte[]> zip(String name, Map<String, String> exported) {
+        return zipResponse(name, exported);
+    }
+
+    static ResponseEntity<byte[]> zipResponse(String name, Map<String, String> exported) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".zip\"")
                 .body(UploadedFiles.zip(exported));
