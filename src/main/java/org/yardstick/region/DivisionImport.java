@@ -193,6 +193,9 @@ public class DivisionImport {
         for (Opened o : files) {
             Set<String> parents = known.computeIfAbsent(o.kind().parentLevel, l -> new HashSet<>(
                     jdbc.sql("select code from region where level = ?").param(l.name()).query(String.class).list()));
+            if (o.kind() == Kind.PROVINCES) {
+                parents.add(OfficialDivisions.COUNTRY); // added by the write if it is not there
+            }
             boolean keep = o.kind() != Kind.VILLAGES;
             Set<String> mine = keep ? known.computeIfAbsent(o.kind().level, l -> new HashSet<>(
                     jdbc.sql("select code from region where level = ?").param(l.name()).query(String.class).list())) : null;

@@ -67,19 +67,26 @@ public final class Transliteration {
     static String pinyin(String zh) {
         StringBuilder out = new StringBuilder();
         for (char c : zh.toCharArray()) {
-            String[] readings;
-            try {
-                readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
-            } catch (BadHanyuPinyinOutputFormatCombination e) {
-                throw new IllegalStateException(e);
-            }
-            if (readings == null || readings.length == 0) {
-                out.append(c);
-            } else {
-                out.append(readings[0]);
-            }
+            out.append(READINGS.computeIfAbsent(c, Transliteration::reading));
         }
         return out.toString();
+    }
+
+    /**
+     * The first reading of each character met so far: pinyin4j formats its readings anew on every call
+     * (tens of microseconds), and 620k village names use a few thousand characters.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Character, String> READINGS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String reading(char c) {
+        String[] readings;
+        try {
+            readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
+        } catch (BadHanyuPinyinOutputFormatCombination e) {
+            throw new IllegalStateException(e);
+        }
+        return readings == null || readings.length == 0 ? String.valueOf(c) : readings[0];
     }
 
     private static String capitalise(String s) {
