@@ -36,7 +36,8 @@ public class DataSetFiles {
 
     private record Draft(String code, LocalizedText name, RegionLevel level, Period.Type type, String plan,
                          LocalizedText description, List<DataSet.Item> items, List<DataSet.Window> windows,
-                         List<String> breakdowns) {}
+                         List<String> breakdowns, List<String> regions,
+                         @org.jspecify.annotations.Nullable Integer maxDecimals) {}
 
     /** Loads the file if the set has one; returns how many data sets were written. */
     @Transactional
@@ -55,7 +56,7 @@ public class DataSetFiles {
         Map<String, Integer> lines = new HashMap<>();
         root.get("data_sets").each(d -> {
             d.allowOnly("code", "name_zh", "name_en", "region_level", "period_type", "plan", "description_zh",
-                    "description_en", "indicators", "windows", "breakdowns");
+                    "description_en", "indicators", "windows", "breakdowns", "regions", "max_decimals");
             String code = d.code("code");
             Integer first = lines.putIfAbsent(code, d.line());
             if (first != null) {
@@ -94,7 +95,7 @@ public class DataSetFiles {
             }
             List<DataSet.Window> windows = new ArrayList<>();
             d.get("windows").each(w -> {
-                w.allowOnly("period", "opens", "closes");
+                w.allowOnly("period", "opens", "closes", "reason");
                 String periodText = w.text("period");
                 Period p = Period.parse(periodText).filter(x -> x.type() == type)
                         .orElseThrow(() -> w.get("period").fail(CollectionProblem.WRONG_PERIOD_TYPE, code,
@@ -110,7 +111,7 @@ public class DataSetFiles {
                 if (closes.isBefore(opens)) {
                     throw w.get("closes").fail(FrameworkProblem.YEAR_ORDER, "opens", opens);
                 }
-                windows.add(new DataSet.Window(p.code(), opens, closes));
+                windows.add(new DataSet.Window(p.code(), opens, closes, w.textOr("reason", "")));
             });
             // the categories its figures may be broken down by (urban, rural-pastoral …); dimensions with several are crossed
             List<String> breakdowns = new ArrayList<>();
@@ -124,9 +125,25 @@ public class DataSetFiles {
                 }
                 breakdowns.add(category);
             }
+            // optional: the regions within which it is reported (none: all of its level), and at most how many decimals
+            List<String> regions = new ArrayList<>();
+            if (d.has("regions")) {
+                for (YamlNode r : d.get("regions").items()) {
+                    String rc = r.asCode();
+                    if (jdbc.sql("select count(*) from region where code = ?").param(rc).query(Long.class).single() == 0) {
+                        throw r.fail(DataSetProblem.UNKNOWN_REGION);
+                    }
+                    regions.add(rc);
+                }
+            }
+            Integer maxDecimals = d.integerOrNull("max_decimals");
+            if (maxDecimals != null && (maxDecimals < 0 || maxDecimals > DataSet.MAX_DECIMALS)) {
+                throw d.get("max_decimals").fail(DataSetProblem.DECIMALS);
+            }
             drafts.add(new Draft(code, LocalizedText.of(d.text("name_zh"), d.text("name_en")),
                     d.choice("region_level", RegionLevel.class), type, plan,
-                    LocalizedText.of(d.textOr("description_zh", ""), d.textOr("description_en", "")), items, windows, breakdowns));
+                    LocalizedText.of(d.textOr("description_zh", ""), d.textOr("description_en", "")), items, windows,
+                    breakdowns, regions, maxDecimals));
         });
         for (Draft d : drafts) {
             dataSets.insert(d.code(), d.name(), d.level(), d.type(), d.plan().isEmpty() ? null : d.plan(), d.description(),
@@ -137,6 +154,14 @@ public class DataSetFiles {
                         insert into data_set_breakdown (data_set_id, disaggregation_id, ordinal)
                         values ((select id from data_set where code = ?), (select id from disaggregation where code = ?), ?)""")
                         .params(d.code(), b, ordinal++).update();
+            }
+            long id = dataSets.id(d.code());
+            for (String rc : d.regions()) {
+                jdbc.sql("insert into data_set_region (data_set_id, region_id) values (?, (select id from region where code = ?))")
+                        .params(id, rc).update();
+            }
+            if (d.maxDecimals() != null) {
+                jdbc.sql("update data_set set max_decimals = ? where id = ?").params(d.maxDecimals(), id).update();
             }
         }
         return drafts.size();

@@ -271,8 +271,17 @@ public class Observations {
         String base = rs.getString(7);
         return new Observation(rs.getLong(1), rs.getString(2), rs.getString(3), period(rs.getString(4)), rs.getString(5),
                 Measure.valueOf(rs.getString(6)), base == null || base.isEmpty() ? null : period(base),
-                rs.getBigDecimal(8), Qualifier.valueOf(rs.getString(9)), rs.getString(10),
+                exact(rs.getBigDecimal(8)), Qualifier.valueOf(rs.getString(9)), rs.getString(10),
                 ObservationStatus.valueOf(rs.getString(11)), rs.getString(12), rs.getInt(13),
                 rs.getTimestamp(14).toInstant(), rs.getString(15), List.of());
+    }
+
+    /**
+     * A stored value as it was given: without the zeros the column's 16 decimals pad it with (56.96,
+     * not 56.9600000000000000), and never in exponent form (100, not 1E+2).
+     */
+    static java.math.BigDecimal exact(java.math.BigDecimal stored) {
+        java.math.BigDecimal v = stored.stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0) : v;
     }
 }
