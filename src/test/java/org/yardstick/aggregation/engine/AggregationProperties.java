@@ -138,4 +138,45 @@ class AggregationProperties {
             assertThat(t.children("R")).hasSize(parents.size() - 1);
         });
     }
+
+    /**
+     * A crossed table (area × size, 1–4 × 1–5 categories, some cells missing): its total is the sum of
+     * either dimension's margins; a reported total equal to the complete parts' sum passes the check,
+     * one off by more than the tolerance is found with its difference, and incomplete parts check nothing.
+     */
+    @Test
+    void theTotalOfACrossedTableIsTheSumOfEitherMarginAndAReportedTotalIsCheckedAgainstIt() {
+        qt().forAll(integers().between(0, Integer.MAX_VALUE - 1)).checkAssert(seed -> {
+            Random r = new Random(seed);
+            int areas = 1 + r.nextInt(4);
+            int sizes = 1 + r.nextInt(5);
+            Map<List<String>, BigDecimal> cells = new HashMap<>();
+            for (int a = 0; a < areas; a++) {
+                for (int z = 0; z < sizes; z++) {
+                    if (r.nextInt(6) > 0) {
+                        cells.put(List.of("A" + a, "S" + z), BigDecimal.valueOf(r.nextInt(1_000_000), r.nextInt(3)));
+                    }
+                }
+            }
+            int expected = areas * sizes;
+            var total = Breakdowns.total(RegionRule.SUM, cells, expected);
+            if (cells.isEmpty()) {
+                assertThat(total).isEmpty();
+                return;
+            }
+            BigDecimal t = total.orElseThrow().value();
+            assertThat(sum(Breakdowns.margin(cells, 0))).isEqualByComparingTo(t);
+            assertThat(sum(Breakdowns.margin(cells, 1))).isEqualByComparingTo(t);
+            assertThat(total.get().complete()).isEqualTo(cells.size() == expected);
+            BigDecimal off = t.abs().max(BigDecimal.ONE).multiply(new BigDecimal("0.01")); // 1 %, beyond the 0.1 % tolerance
+            var exact = Breakdowns.check(t, cells, expected, new BigDecimal("0.001"));
+            var wrong = Breakdowns.check(t.add(off), cells, expected, new BigDecimal("0.001"));
+            assertThat(exact).isEmpty();
+            if (cells.size() < expected) {
+                assertThat(wrong).as("incomplete parts check nothing").isEmpty();
+            } else {
+                assertThat(wrong).get().satisfies(d -> assertThat(d.difference()).isEqualByComparingTo(off));
+            }
+        });
+    }
 }
