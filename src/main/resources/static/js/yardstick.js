@@ -331,6 +331,17 @@
     if (token && header) { e.detail.headers[header.content] = token.content; }
   });
 
-  document.addEventListener('DOMContentLoaded', function () { renderCharts(); autosubmit(); });
+  /* the menu of a narrow screen opens and closes with its button (Bootstrap's CSS, without its script) */
+  function menuToggle() {
+    document.querySelectorAll('[data-ys-toggle]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        var menu = document.getElementById(button.dataset.ysToggle);
+        var open = menu.classList.toggle('show');
+        button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () { renderCharts(); autosubmit(); menuToggle(); });
   document.addEventListener('htmx:afterSwap', function (e) { renderCharts(e.target); autosubmit(e.target); });
 })();
