@@ -13,13 +13,40 @@
     return year;
   }
 
+  /** The time axis the server computed from the data: from its first period to its last, never beyond. */
+  function timeAxis(axis) {
+    return { type: 'value', min: axis ? axis.min : 'dataMin', max: axis ? axis.max : 'dataMax', minInterval: 1,
+      axisLabel: { hideOverlap: true, formatter: function (v) { return Number.isInteger(v) ? String(v) : ''; } } };
+  }
+
+  /** Yearly points with a missing year between them get an empty point there, so the line breaks at the gap. */
+  function withGaps(points) {
+    var out = [];
+    points.forEach(function (p, i) {
+      var prev = i > 0 ? points[i - 1] : null;
+      if (prev && Number.isInteger(prev[0]) && Number.isInteger(p[0]) && p[0] - prev[0] > 1) {
+        out.push([prev[0] + 1, null, '']);
+      }
+      out.push(p);
+    });
+    return out;
+  }
+
   function seriesChart(el, data) {
     var chart = echarts.init(el, null, { renderer: 'svg' });
     var series = data.series.map(function (s) {
       return {
-        name: s.name, type: 'line', symbolSize: 8,
-        data: s.points.map(function (p) { return [periodNumber(p[0]), Number(p[1]), p[0]]; })
+        name: s.name, type: 'line', symbolSize: 8, connectNulls: false,
+        data: withGaps(s.points.map(function (p) { return [periodNumber(p[0]), Number(p[1]), p[0]]; }))
       };
+    });
+    data.targets.forEach(function (t) {
+      if (t.high !== null && t.high !== undefined) {
+        /* a range: its two ends joined at the target year */
+        series.push({ name: el.dataset.targetLabel || 'target', type: 'line', symbol: 'none', silent: true,
+          lineStyle: { color: '#b03a2e', width: 6, opacity: 0.35 },
+          data: [[periodNumber(t.period), Number(t.value), t.period], [periodNumber(t.period), Number(t.high), t.period]] });
+      }
     });
     if (data.targets.length) {
       series.push({
@@ -32,9 +59,9 @@
     chart.setOption({
       animation: false,
       tooltip: { trigger: 'item', formatter: function (p) { return p.seriesName + '<br>' + p.value[2] + ': ' + p.value[1]; } },
-      legend: { top: 0 },
-      grid: { left: 60, right: 30, top: 40, bottom: 30 },
-      xAxis: { type: 'value', scale: true, minInterval: 1, axisLabel: { formatter: function (v) { return Number.isInteger(v) ? String(v) : ''; } } },
+      legend: { top: 0, type: 'scroll' },
+      grid: { left: 60, right: 30, top: 40, bottom: 30, containLabel: true },
+      xAxis: timeAxis(data.axis),
       yAxis: { type: 'value', name: data.unit, scale: true },
       series: series
     });
@@ -202,7 +229,7 @@
       series.push({ name: L.comparator, type: 'line', data: data.comparator, symbolSize: 6, lineStyle: { color: '#8a949e' },
         itemStyle: { color: '#8a949e' } });
     }
-    series.push({ name: L.observed, type: 'line', data: data.observed, symbolSize: 9, z: 5, lineStyle: { width: 3, color: '#1d2b3a' },
+    series.push({ name: L.observed, type: 'line', data: withGaps(data.observed), connectNulls: false, symbolSize: 9, z: 5, lineStyle: { width: 3, color: '#1d2b3a' },
       itemStyle: { color: '#1d2b3a' } });
     if (data.target) {
       var points = [[data.target.year, data.target.value]];
@@ -214,8 +241,8 @@
       tooltip: { trigger: 'item', formatter: function (p) {
         return p.value && p.value.length ? p.seriesName + '<br>' + p.value[0] + ': ' + Number(p.value[1]).toLocaleString() : p.seriesName; } },
       legend: { top: 0, data: [L.observed, L.path, L.linear, L.compound, L.range, L.target, L.comparator] },
-      grid: { left: 70, right: 30, top: 50, bottom: 30 },
-      xAxis: { type: 'value', scale: true, minInterval: 1, axisLabel: { formatter: function (v) { return Number.isInteger(v) ? String(v) : ''; } } },
+      grid: { left: 70, right: 30, top: 50, bottom: 30, containLabel: true },
+      xAxis: timeAxis(data.axis),
       yAxis: { type: 'value', name: data.unit, scale: true },
       series: series
     });
@@ -262,12 +289,32 @@
     progress: progressChart, comparison: comparisonChart, gap: gapChart };
   window.yardstickCharts = kinds;
 
+  /* ECharts (about 1 MB) is fetched only by pages that have a chart: its address is in a meta element */
+  var echartsLoading = null;
+  function withEcharts(then) {
+    if (typeof echarts !== 'undefined') { then(); return; }
+    if (!echartsLoading) {
+      var src = document.querySelector('meta[name="echarts-src"]');
+      if (!src) { return; }
+      echartsLoading = [];
+      var script = document.createElement('script');
+      script.src = src.content;
+      script.onload = function () { var waiting = echartsLoading; echartsLoading = null; waiting.forEach(function (f) { f(); }); };
+      document.head.appendChild(script);
+    }
+    echartsLoading.push(then);
+  }
+
   function renderCharts(root) {
-    (root || document).querySelectorAll('[data-chart]').forEach(function (el) {
-      if (el.dataset.rendered === 'true') { return; }
-      var render = kinds[el.dataset.chartKind || 'series'];
-      if (!render || typeof echarts === 'undefined') { return; }
-      render(el, JSON.parse(el.dataset.chart));
+    var charts = (root || document).querySelectorAll('[data-chart]');
+    if (!charts.length) { return; }
+    withEcharts(function () {
+      charts.forEach(function (el) {
+        if (el.dataset.rendered === 'true') { return; }
+        var render = kinds[el.dataset.chartKind || 'series'];
+        if (!render) { return; }
+        render(el, JSON.parse(el.dataset.chart));
+      });
     });
   }
 
@@ -284,6 +331,17 @@
     if (token && header) { e.detail.headers[header.content] = token.content; }
   });
 
-  document.addEventListener('DOMContentLoaded', function () { renderCharts(); autosubmit(); });
+  /* the menu of a narrow screen opens and closes with its button (Bootstrap's CSS, without its script) */
+  function menuToggle() {
+    document.querySelectorAll('[data-ys-toggle]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        var menu = document.getElementById(button.dataset.ysToggle);
+        var open = menu.classList.toggle('show');
+        button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () { renderCharts(); autosubmit(); menuToggle(); });
   document.addEventListener('htmx:afterSwap', function (e) { renderCharts(e.target); autosubmit(e.target); });
 })();

@@ -79,7 +79,7 @@ class SecurityConfig {
                         .requestMatchers("/supervision/**").hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(),
                                 Role.DEPARTMENT.name())
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", false).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?logout"))
                 // programs: the API's own 401 problem details instead of the login page
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {

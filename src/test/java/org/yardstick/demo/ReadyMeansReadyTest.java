@@ -66,6 +66,12 @@ class ReadyMeansReadyTest {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/plans/xj-info-13fyp")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
+
+        // phones and slow links: pages and static files travel gzip-compressed
+        HttpResponse<byte[]> gz = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/plans/xj-info-13fyp"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gz.body().length).isLessThan(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 3);
     }
 
     @Test

@@ -75,7 +75,7 @@ class AccountsTest {
     void loginWorks() throws Exception {
         String name = "login-" + System.nanoTime() % 100000;
         accounts.create(new NewAccount(name, "登录测试", "Kq7#vLm2pX9w", Role.REPORTER, "650102", null, false), "test");
-        mvc.perform(formLogin().user(name).password("Kq7#vLm2pX9w")).andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin().user(name).password("Kq7#vLm2pX9w")).andExpect(redirectedUrl("/home"));
     }
 
     @Test

@@ -82,7 +82,7 @@ class ApiTokensTest {
 
     private MockHttpSession login(String username) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin().user(username).password(PASSWORD))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+                .andExpect(redirectedUrl("/home")).andReturn().getRequest().getSession(false);
     }
 
     /** Creates a token on the account page and returns it, read from the page that answers the creation. */

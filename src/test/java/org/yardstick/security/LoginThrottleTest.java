@@ -142,7 +142,7 @@ class LoginThrottleTest {
         accounts.create(new NewAccount(name, "主机头测试", PASSWORD, Role.REPORTER, "650102", null, false), "test");
         var afterLogin = mvc.perform(post("/login").with(csrf()).header("Host", "evil.example")
                 .param("username", name).param("password", PASSWORD)).andReturn().getResponse();
-        assertThat(afterLogin.getRedirectedUrl()).isEqualTo("/");
+        assertThat(afterLogin.getRedirectedUrl()).isEqualTo("/home");
     }
 
     @Test
@@ -163,7 +163,7 @@ class LoginThrottleTest {
         assertThat(owner.getStatus()).isEqualTo(429);
         assertThat(Long.parseLong(owner.getHeader("Retry-After"))).isBetween(1L, 2L);
         wait(owner);
-        assertThat(outcome(login("198.51.100.30", victim, PASSWORD))).isEqualTo("/");
+        assertThat(outcome(login("198.51.100.30", victim, PASSWORD))).isEqualTo("/home");
     }
 
     @Test

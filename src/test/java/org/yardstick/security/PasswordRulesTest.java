@@ -93,7 +93,7 @@ class PasswordRulesTest {
     @Test
     void theDemoAccountsAreSeededWithTheirPublishedPassword() throws Exception {
         assertThat(accounts.get("reviewer-xj").demo()).isTrue();
-        mvc.perform(formLogin().user("reviewer-xj").password("yardstick-demo")).andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin().user("reviewer-xj").password("yardstick-demo")).andExpect(redirectedUrl("/home"));
     }
 
     @Test

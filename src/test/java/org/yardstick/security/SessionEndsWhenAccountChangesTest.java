@@ -40,7 +40,7 @@ class SessionEndsWhenAccountChangesTest {
 
     private MockHttpSession login(String username) throws Exception {
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(username).password(PASSWORD))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+                .andExpect(redirectedUrl("/home")).andReturn().getRequest().getSession(false);
         assertThat(session).isNotNull();
         return session;
     }

@@ -126,7 +126,24 @@ public class Trajectories {
             }
             chart.put("band", List.of(List.of(from, y0), List.of(p.year(), p.low()), List.of(p.year(), p.high())));
         }
+        chart.put("axis", axis(chart));
         return chart;
+    }
+
+    /** The time axis over every year the chart draws a point at, and no further. */
+    @SuppressWarnings("unchecked")
+    private static @org.jspecify.annotations.Nullable Map<String, Object> axis(Map<String, Object> chart) {
+        List<Object> years = new ArrayList<>();
+        for (String k : List.of("observed", "comparator", "path", "pathHigh", "linear", "compound", "band")) {
+            Object v = chart.get(k);
+            if (v != null) {
+                ((List<List<Object>>) v).forEach(p -> years.add(p.get(0)));
+            }
+        }
+        if (chart.get("target") != null) {
+            years.add(((Map<String, Object>) chart.get("target")).get("year"));
+        }
+        return org.yardstick.web.ChartAxis.of(years);
     }
 
     private static List<List<Object>> points(List<Observation> observations) {

@@ -43,8 +43,12 @@ class TrajectoryController {
             labels.put(s, messages.getMessage("trajectory.series." + s, null, locale));
         }
         model.addAttribute("trajectory", t);
-        model.addAttribute("chart", t.observed().isEmpty() && t.assessment() == null ? null
-                : json.writeValueAsString(Trajectories.chart(t, t.indicator().unit().in(locale), labels)));
+        Map<String, Object> chart = t.observed().isEmpty() && t.assessment() == null ? null
+                : Trajectories.chart(t, t.indicator().unit().in(locale), labels);
+        // a single year says more in a sentence than as a chart (issue 15)
+        boolean onePeriod = chart != null && chart.get("axis") == null;
+        model.addAttribute("chart", chart == null || onePeriod ? null : json.writeValueAsString(chart));
+        model.addAttribute("onePeriod", onePeriod);
         return "progress/trajectory";
     }
 }

@@ -103,7 +103,10 @@ class IndicatorController {
                 : chart(indicator, chosenRegion, all, aggregates.series(code, chosenRegion.code()), indicatorTargets, breakdowns,
                         locale);
         boolean empty = chart == null || (((List<?>) chart.get("series")).isEmpty() && ((List<?>) chart.get("targets")).isEmpty());
-        model.addAttribute("chart", empty ? null : json.writeValueAsString(chart));
+        // one period only: a chart would say nothing a sentence does not (issue 15)
+        boolean onePeriod = !empty && chart.get("axis") == null;
+        model.addAttribute("chart", empty || onePeriod ? null : json.writeValueAsString(chart));
+        model.addAttribute("onePeriod", onePeriod ? single(chart) : null);
         return "publish/indicator";
     }
 
@@ -146,7 +149,31 @@ class IndicatorController {
         chart.put("unit", indicator.unit().in(locale));
         chart.put("series", series);
         chart.put("targets", targetPoints);
+        // the time axis runs over the periods shown and no further; none when there is one period only
+        List<Object> periods = new ArrayList<>();
+        lines.values().forEach(ps -> ps.forEach(p -> periods.add(p.get(0))));
+        targetPoints.forEach(p -> periods.add(p.get("period")));
+        chart.put("axis", org.yardstick.web.ChartAxis.of(periods));
         return chart;
+    }
+
+    /** The one period a chart would show, and what it shows then: "2016: 59.8 (全区)". */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> single(Map<String, Object> chart) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        List<String> values = new ArrayList<>();
+        for (Map<String, Object> s : (List<Map<String, Object>>) chart.get("series")) {
+            for (List<Object> p : (List<List<Object>>) s.get("points")) {
+                one.putIfAbsent("period", p.get(0));
+                values.add(s.get("name") + " " + new BigDecimal(p.get(1).toString()).stripTrailingZeros().toPlainString());
+            }
+        }
+        for (Map<String, Object> t : (List<Map<String, Object>>) chart.get("targets")) {
+            one.putIfAbsent("period", t.get("period"));
+            values.add(String.valueOf(t.get("label")));
+        }
+        one.put("values", String.join("; ", values));
+        return one;
     }
 
     /** The level a target names directly, if its kind names one. */

@@ -1,0 +1,3 @@
+/** The worklist page. */
+@org.jspecify.annotations.NullMarked
+package org.yardstick.home.web;
