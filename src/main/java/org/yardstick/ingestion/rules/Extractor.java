@@ -396,9 +396,15 @@ public final class Extractor {
             }
             // which indicator
             String name = cleanName(clause);
+            if (name.length() < 2 && clauseFloor == 0 && !startsComparison(clause)) {
+                String topic = topicBefore(s, q.numberStart());
+                if (!topic.isEmpty()) {
+                    name = topic; // 电子商务交易额，2020年达到5800亿元: the topic stands in the clause before
+                }
+            }
             if ((kind == ItemKind.CHANGE || kind == ItemKind.TARGET_CHANGE) && unit.equals("%")) {
                 String who = name.isEmpty() ? previousName : name;
-                if (who.matches(".*(比重|占比|比例|覆盖率|普及率)$")) {
+                if (who.matches(".*(比重|占比|覆盖率)$") && stripped.matches(".*(提高|提升)$")) {
                     unit = "个百分点"; // a share raised by 10% is raised by ten points (提高10.47%)
                 }
             }
@@ -575,10 +581,37 @@ public final class Extractor {
         return s.substring(start, pos);
     }
 
+    /** A short clause without numbers right before the number's clause: the topic of a list item. */
+    private static String topicBefore(String s, int pos) {
+        int clauseStart = -1;
+        for (int i = pos - 1; i >= 0; i--) {
+            if ("，；：,;:".indexOf(s.charAt(i)) >= 0) {
+                clauseStart = i;
+                break;
+            }
+        }
+        if (clauseStart <= 0) {
+            return "";
+        }
+        int prev = 0;
+        for (int i = clauseStart - 1; i >= 0; i--) {
+            if ("，；：。,;:".indexOf(s.charAt(i)) >= 0) {
+                prev = i + 1;
+                break;
+            }
+        }
+        String topic = s.substring(prev, clauseStart);
+        if (topic.length() > 20 || topic.chars().anyMatch(Character::isDigit)) {
+            return "";
+        }
+        return cleanName(topic);
+    }
+
+    /** 比2010年, 较“十一五”末, 同比, 年均: a clause that compares, whose subject is the figure before. */
+    private static final Pattern COMPARISON = Pattern.compile("^(比|较)(\\d|“|十|上年|去年|同期)|^较|^同比|^年均|^相比|^在.*基础上");
+
     private static boolean startsComparison(String clause) {
-        String c = clause.strip();
-        return c.startsWith("比") || c.startsWith("较") || c.startsWith("同比") || c.startsWith("年均")
-                || c.startsWith("在") && c.contains("基础上") || c.startsWith("相比");
+        return COMPARISON.matcher(clause.strip()).find();
     }
 
     private static boolean clauseEndsWithVerb(String clause) {
@@ -591,10 +624,7 @@ public final class Extractor {
     static String cleanName(String clause) {
         String n = YEAR_WORDS.matcher(clause).replaceAll("");
         // a comparison inside the clause (比2010年增长…) is not part of the name
-        int cmp = Math.max(n.lastIndexOf("比"), n.lastIndexOf("较"));
-        if (cmp > 0 && cmp >= n.length() - 6) {
-            n = n.substring(0, cmp);
-        }
+        n = n.replaceAll("(比|较)(上年|去年|上一年)(同期)?", "");
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -629,7 +659,7 @@ public final class Extractor {
                 n = n.substring(0, n.length() - w.length());
             }
         }
-        if (n.startsWith("比") || n.startsWith("较") || n.startsWith("同比") || n.startsWith("年均") || n.startsWith("相比")) {
+        if (COMPARISON.matcher(n).find()) {
             return "";
         }
         return n.strip();
