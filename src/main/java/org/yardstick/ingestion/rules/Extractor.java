@@ -126,7 +126,15 @@ public final class Extractor {
                 carried = explicit;
             }
         }
-        return new Extraction(title, years.issued, years.reference, years.planEnd, sections, items);
+        // the rules read the half-width text; each item keeps the sentence exactly as the document writes it
+        List<Item> verbatim = new ArrayList<>(items.size());
+        for (Item i : items) {
+            verbatim.add(new Item(i.kind(), i.indicator(), i.match(), i.value(), i.valueHigh(), i.unit(), i.year(),
+                    i.baseYear(), i.qualifierWord(), i.qualifier(), i.region(), i.text(), i.units(), i.section(),
+                    document.substring(i.start(), i.end()), i.start(), i.end(), i.figureStart(), i.figureEnd(), i.line(),
+                    i.confidence()));
+        }
+        return new Extraction(title, years.issued, years.reference, years.planEnd, sections, verbatim);
     }
 
     private static boolean isLineStart(String text, int pos) {
