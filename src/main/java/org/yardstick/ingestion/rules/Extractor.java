@@ -52,7 +52,7 @@ public final class Extractor {
     private static final Pattern LEAD_ONLY = Pattern.compile("(牵头单位|责任单位)[:：]");
     private static final String[] NAME_SUFFIXES = {"达到或超过", "平均达到", "累计达到", "提升到", "提高到", "增加到", "增长到", "增加至",
         "达到", "超过", "接近", "将近", "不少于", "不低于", "不超过", "争取", "力争", "实现", "完成", "基本", "平均",
-        "累计", "约", "近", "达", "为", "是", "有", "的", "了", "已", "共", "从", "由", "逾", "占", "突破"};
+        "累计", "约", "近", "达", "为", "是", "有", "的", "了", "已", "共", "从", "由", "逾", "占", "突破", "翻了", "翻"};
     private static final String[] NAME_PREFIXES = {"其中", "以及", "并且", "同时", "另外", "使", "和", "及", "并", "、",
         "，", "：", "；", "”", "“", "其", "而", "全部"};
 
@@ -313,7 +313,8 @@ public final class Extractor {
         for (int k = 0; k < all.size(); k++) {
             Quantity q = all.get(k);
             if (keep(s, q) && !insideBrackets(s, q.numberStart())
-                    && !(k + 1 < all.size() && describesNext(s, q, all.get(k + 1)))) {
+                    && !(k + 1 < all.size() && describesNext(s, q, all.get(k + 1)))
+                    && !(k > 0 && describesPrevious(s, all.get(k - 1), q))) {
                 quantities.add(q);
             }
         }
@@ -398,7 +399,8 @@ public final class Extractor {
             } else if (!future) {
                 kind = ItemKind.BASELINE;
             } else {
-                boolean build = COUNT_VERB.matcher(clause).find() && !clause.contains("达到") && !clause.contains("达")
+                String whole = clauseBefore(s, q.numberStart(), 0);
+                boolean build = COUNT_VERB.matcher(whole).find() && !clause.contains("达到") && !clause.contains("达")
                         && q.qualifier().isEmpty() && high == null && !unit.equals("%") && !clause.contains("拥有");
                 kind = build ? ItemKind.COUNT : ItemKind.TARGET;
             }
@@ -443,8 +445,13 @@ public final class Extractor {
                     qualifier = Qualifier.BASICALLY;
                 }
             }
-            String word = q.qualifier().isEmpty() ? wordOf(qualifier) : q.qualifier();
-            Catalogue.Match match = name.isEmpty() ? null : catalogue.match(name, unit).orElse(null);
+            String word = q.qualifier();
+            if (word.isEmpty()) {
+                String near = s.substring(Math.max(0, q.start() - 6), q.start());
+                word = qualifier == Qualifier.STRIVE ? (near.contains("力争") ? "力争" : "争取") : wordOf(qualifier);
+            }
+            boolean level = kind == ItemKind.BASELINE || kind == ItemKind.TARGET || kind == ItemKind.COUNT;
+            Catalogue.Match match = name.isEmpty() ? null : catalogue.match(name, level ? unit : "").orElse(null);
             double confidence = confidence(kind, name, inherited, match, own != null || period != null);
             int offset = ctx.sentence().start();
             out.add(new Item(kind, name, match, value, high, unit, year, baseYear, word, qualifier, ctx.region(),
@@ -540,6 +547,16 @@ public final class Extractor {
         return between.length() <= 12 && between.matches("[^，；。：]*");
     }
 
+    /** 培育10家年收入超过10亿元的信息服务企业: the second number describes what the first counts. */
+    private static boolean describesPrevious(String s, Quantity previous, Quantity q) {
+        if (q.end() >= s.length() || s.charAt(q.end()) != '的' || previous.unit().isEmpty()
+                || !"家个所项座".contains(previous.unit())) {
+            return false;
+        }
+        String between = s.substring(previous.end(), q.start());
+        return between.length() <= 10 && between.matches("[^，；。：、]*");
+    }
+
     /** Inside （…）: an explanation (16个中心城市), not a figure of the plan. */
     private static boolean insideBrackets(String s, int pos) {
         int open = Math.max(s.lastIndexOf('（', pos), s.lastIndexOf('(', pos));
@@ -622,8 +639,11 @@ public final class Extractor {
         return COMPARISON.matcher(clause.strip()).find();
     }
 
+    private static final Pattern ENDS_WITH_VERB = Pattern.compile(COUNT_VERB.pattern() + "(完成)?$");
+
     private static boolean clauseEndsWithVerb(String clause) {
-        return COUNT_VERB.matcher(clause).find() && cleanName(clause).length() < 2;
+        String c = cleanName(clause);
+        return c.length() < 2 || ENDS_WITH_VERB.matcher(c).find();
     }
 
     private static final Pattern YEAR_WORDS = Pattern.compile(
@@ -657,6 +677,7 @@ public final class Extractor {
             }
         }
         n = n.replaceAll("[（(][^）)]*[）)]", "").strip();
+        n = n.replaceFirst("^(分行业)?(培育|打造|建设|新建|建成|扶持|认定|创建|组建|设立|新增)(?=..)", "");
         if (n.length() > 30) {
             n = n.substring(n.length() - 30);
         }
@@ -684,6 +705,13 @@ public final class Extractor {
             end++;
         }
         String n = s.substring(pos, end);
+        if (end < s.length() && Character.isDigit(s.charAt(end))) {
+            // 10家年收入超过10亿元的信息服务企业: what is counted comes after the describing number
+            int of = s.indexOf('的', end);
+            if (of > 0 && of - end <= 12) {
+                return nameAfter(s, of + 1);
+            }
+        }
         n = n.replaceFirst("(实现|达到|完成|建成|将|被|进入|覆盖|的|以上|左右).*$", "");
         n = n.replaceFirst("^(的|以上|左右)", "");
         return n.length() >= 2 ? n : "";
