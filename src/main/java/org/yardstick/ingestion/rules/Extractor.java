@@ -52,7 +52,7 @@ public final class Extractor {
     private static final Pattern LEAD_ONLY = Pattern.compile("(牵头单位|责任单位)[:：]");
     private static final String[] NAME_SUFFIXES = {"达到或超过", "平均达到", "累计达到", "提升到", "提高到", "增加到", "增长到", "增加至",
         "达到", "超过", "接近", "将近", "不少于", "不低于", "不超过", "争取", "力争", "实现", "完成", "基本", "平均",
-        "累计", "约", "近", "达", "为", "是", "有", "的", "了", "已", "共", "从", "由", "逾", "占", "突破"};
+        "累计", "约", "近", "达", "为", "是", "有", "的", "了", "已", "共", "从", "由", "逾", "占", "突破", "翻了", "翻"};
     private static final String[] NAME_PREFIXES = {"其中", "以及", "并且", "同时", "另外", "使", "和", "及", "并", "、",
         "，", "：", "；", "”", "“", "其", "而", "全部"};
 
@@ -126,7 +126,15 @@ public final class Extractor {
                 carried = explicit;
             }
         }
-        return new Extraction(title, years.issued, years.reference, years.planEnd, sections, items);
+        // the rules read the half-width text; each item keeps the sentence exactly as the document writes it
+        List<Item> verbatim = new ArrayList<>(items.size());
+        for (Item i : items) {
+            verbatim.add(new Item(i.kind(), i.indicator(), i.match(), i.value(), i.valueHigh(), i.unit(), i.year(),
+                    i.baseYear(), i.qualifierWord(), i.qualifier(), i.region(), i.text(), i.units(), i.section(),
+                    document.substring(i.start(), i.end()), i.start(), i.end(), i.figureStart(), i.figureEnd(), i.line(),
+                    i.confidence()));
+        }
+        return new Extraction(title, years.issued, years.reference, years.planEnd, sections, verbatim);
     }
 
     private static boolean isLineStart(String text, int pos) {
@@ -305,7 +313,8 @@ public final class Extractor {
         for (int k = 0; k < all.size(); k++) {
             Quantity q = all.get(k);
             if (keep(s, q) && !insideBrackets(s, q.numberStart())
-                    && !(k + 1 < all.size() && describesNext(s, q, all.get(k + 1)))) {
+                    && !(k + 1 < all.size() && describesNext(s, q, all.get(k + 1)))
+                    && !(k > 0 && describesPrevious(s, all.get(k - 1), q))) {
                 quantities.add(q);
             }
         }
@@ -390,15 +399,22 @@ public final class Extractor {
             } else if (!future) {
                 kind = ItemKind.BASELINE;
             } else {
-                boolean build = COUNT_VERB.matcher(clause).find() && !clause.contains("达到") && !clause.contains("达")
+                String whole = clauseBefore(s, q.numberStart(), 0);
+                boolean build = COUNT_VERB.matcher(whole).find() && !clause.contains("达到") && !clause.contains("达")
                         && q.qualifier().isEmpty() && high == null && !unit.equals("%") && !clause.contains("拥有");
                 kind = build ? ItemKind.COUNT : ItemKind.TARGET;
             }
             // which indicator
             String name = cleanName(clause);
+            if (name.length() < 2 && clauseFloor == 0 && !startsComparison(clause)) {
+                String topic = topicBefore(s, q.numberStart());
+                if (!topic.isEmpty()) {
+                    name = topic; // 电子商务交易额，2020年达到5800亿元: the topic stands in the clause before
+                }
+            }
             if ((kind == ItemKind.CHANGE || kind == ItemKind.TARGET_CHANGE) && unit.equals("%")) {
                 String who = name.isEmpty() ? previousName : name;
-                if (who.matches(".*(比重|占比|比例|覆盖率|普及率)$")) {
+                if (who.matches(".*(比重|占比|覆盖率)$") && stripped.matches(".*(提高|提升)$")) {
                     unit = "个百分点"; // a share raised by 10% is raised by ten points (提高10.47%)
                 }
             }
@@ -429,8 +445,13 @@ public final class Extractor {
                     qualifier = Qualifier.BASICALLY;
                 }
             }
-            String word = q.qualifier().isEmpty() ? wordOf(qualifier) : q.qualifier();
-            Catalogue.Match match = name.isEmpty() ? null : catalogue.match(name, unit).orElse(null);
+            String word = q.qualifier();
+            if (word.isEmpty()) {
+                String near = s.substring(Math.max(0, q.start() - 6), q.start());
+                word = qualifier == Qualifier.STRIVE ? (near.contains("力争") ? "力争" : "争取") : wordOf(qualifier);
+            }
+            boolean level = kind == ItemKind.BASELINE || kind == ItemKind.TARGET || kind == ItemKind.COUNT;
+            Catalogue.Match match = name.isEmpty() ? null : catalogue.match(name, level ? unit : "").orElse(null);
             double confidence = confidence(kind, name, inherited, match, own != null || period != null);
             int offset = ctx.sentence().start();
             out.add(new Item(kind, name, match, value, high, unit, year, baseYear, word, qualifier, ctx.region(),
@@ -526,6 +547,16 @@ public final class Extractor {
         return between.length() <= 12 && between.matches("[^，；。：]*");
     }
 
+    /** 培育10家年收入超过10亿元的信息服务企业: the second number describes what the first counts. */
+    private static boolean describesPrevious(String s, Quantity previous, Quantity q) {
+        if (q.end() >= s.length() || s.charAt(q.end()) != '的' || previous.unit().isEmpty()
+                || !"家个所项座".contains(previous.unit())) {
+            return false;
+        }
+        String between = s.substring(previous.end(), q.start());
+        return between.length() <= 10 && between.matches("[^，；。：、]*");
+    }
+
     /** Inside （…）: an explanation (16个中心城市), not a figure of the plan. */
     private static boolean insideBrackets(String s, int pos) {
         int open = Math.max(s.lastIndexOf('（', pos), s.lastIndexOf('(', pos));
@@ -575,14 +606,44 @@ public final class Extractor {
         return s.substring(start, pos);
     }
 
-    private static boolean startsComparison(String clause) {
-        String c = clause.strip();
-        return c.startsWith("比") || c.startsWith("较") || c.startsWith("同比") || c.startsWith("年均")
-                || c.startsWith("在") && c.contains("基础上") || c.startsWith("相比");
+    /** A short clause without numbers right before the number's clause: the topic of a list item. */
+    private static String topicBefore(String s, int pos) {
+        int clauseStart = -1;
+        for (int i = pos - 1; i >= 0; i--) {
+            if ("，；：,;:".indexOf(s.charAt(i)) >= 0) {
+                clauseStart = i;
+                break;
+            }
+        }
+        if (clauseStart <= 0) {
+            return "";
+        }
+        int prev = 0;
+        for (int i = clauseStart - 1; i >= 0; i--) {
+            if ("，；：。,;:".indexOf(s.charAt(i)) >= 0) {
+                prev = i + 1;
+                break;
+            }
+        }
+        String topic = s.substring(prev, clauseStart);
+        if (topic.length() > 20 || topic.chars().anyMatch(Character::isDigit)) {
+            return "";
+        }
+        return cleanName(topic);
     }
 
+    /** 比2010年, 较“十一五”末, 同比, 年均: a clause that compares, whose subject is the figure before. */
+    private static final Pattern COMPARISON = Pattern.compile("^(比|较)(\\d|“|十|上年|去年|同期)|^较|^同比|^年均|^相比|^在.*基础上");
+
+    private static boolean startsComparison(String clause) {
+        return COMPARISON.matcher(clause.strip()).find();
+    }
+
+    private static final Pattern ENDS_WITH_VERB = Pattern.compile(COUNT_VERB.pattern() + "(完成)?$");
+
     private static boolean clauseEndsWithVerb(String clause) {
-        return COUNT_VERB.matcher(clause).find() && cleanName(clause).length() < 2;
+        String c = cleanName(clause);
+        return c.length() < 2 || ENDS_WITH_VERB.matcher(c).find();
     }
 
     private static final Pattern YEAR_WORDS = Pattern.compile(
@@ -591,10 +652,7 @@ public final class Extractor {
     static String cleanName(String clause) {
         String n = YEAR_WORDS.matcher(clause).replaceAll("");
         // a comparison inside the clause (比2010年增长…) is not part of the name
-        int cmp = Math.max(n.lastIndexOf("比"), n.lastIndexOf("较"));
-        if (cmp > 0 && cmp >= n.length() - 6) {
-            n = n.substring(0, cmp);
-        }
+        n = n.replaceAll("(比|较)(上年|去年|上一年)(同期)?", "");
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -619,6 +677,7 @@ public final class Extractor {
             }
         }
         n = n.replaceAll("[（(][^）)]*[）)]", "").strip();
+        n = n.replaceFirst("^(分行业)?(培育|打造|建设|新建|建成|扶持|认定|创建|组建|设立|新增)(?=..)", "");
         if (n.length() > 30) {
             n = n.substring(n.length() - 30);
         }
@@ -629,7 +688,7 @@ public final class Extractor {
                 n = n.substring(0, n.length() - w.length());
             }
         }
-        if (n.startsWith("比") || n.startsWith("较") || n.startsWith("同比") || n.startsWith("年均") || n.startsWith("相比")) {
+        if (COMPARISON.matcher(n).find()) {
             return "";
         }
         return n.strip();
@@ -646,6 +705,13 @@ public final class Extractor {
             end++;
         }
         String n = s.substring(pos, end);
+        if (end < s.length() && Character.isDigit(s.charAt(end))) {
+            // 10家年收入超过10亿元的信息服务企业: what is counted comes after the describing number
+            int of = s.indexOf('的', end);
+            if (of > 0 && of - end <= 12) {
+                return nameAfter(s, of + 1);
+            }
+        }
         n = n.replaceFirst("(实现|达到|完成|建成|将|被|进入|覆盖|的|以上|左右).*$", "");
         n = n.replaceFirst("^(的|以上|左右)", "");
         return n.length() >= 2 ? n : "";

@@ -1,0 +1,158 @@
+package org.yardstick.ingestion.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.yardstick.framework.Qualifier;
+
+/** The extraction rules one by one, on sentences written as the plans write them. */
+class ExtractorTest {
+
+    static final Catalogue CATALOGUE = new Catalogue(List.of(
+            Catalogue.Entry.of("VILLAGE_BB_RATE", "行政村通宽带比例", "%", ""),
+            Catalogue.Entry.of("IIDI", "两化融合发展总指数", "", "工业和信息化部评估体系的总指数（文件亦称“两化融合发展指数”）"),
+            Catalogue.Entry.of("ECOM_VOLUME", "电子商务交易额", "亿元", "")));
+
+    static Extractor.Extraction read(String text) {
+        return new Extractor(CATALOGUE).extract(text, new Extractor.Options("15", 2017));
+    }
+
+    static Item only(String text, ItemKind kind) {
+        List<Item> items = read(text).items().stream().filter(i -> i.kind() == kind).toList();
+        assertThat(items).as(text).hasSize(1);
+        return items.get(0);
+    }
+
+    @Test
+    void headingsBecomeNestedSections() {
+        var e = read("一、发展回顾\n（一）发展现状。\n1.信息基础设施建设不断完善。\n2.电子政务成效明显。\n二、主要目标\n（一）发展目标。\n");
+        assertThat(e.sections()).extracting(Extractor.SectionHead::code)
+                .containsExactly("1", "1.1", "1.1.1", "1.1.2", "2", "2.1");
+        assertThat(e.sections()).extracting(Extractor.SectionHead::title)
+                .containsExactly("发展回顾", "发展现状", "信息基础设施建设不断完善", "电子政务成效明显", "主要目标", "发展目标");
+    }
+
+    @Test
+    void aBaselineHasItsYearUnitAndTheSentenceWithOffsets() {
+        String text = "一、发展现状\n2015年我区互联网省际出口带宽达到2341Gbps（吉比特每秒）。\n";
+        Item i = only(text, ItemKind.BASELINE);
+        assertThat(i.value()).isEqualByComparingTo("2341");
+        assertThat(i.unit()).isEqualTo("Gbps");
+        assertThat(i.year()).isEqualTo(2015);
+        assertThat(i.indicator()).isEqualTo("我区互联网省际出口带宽");
+        assertThat(i.region()).isEqualTo("15");
+        assertThat(text.substring(i.start(), i.end())).isEqualTo(i.sentence());
+        assertThat(text.substring(i.figureStart(), i.figureEnd())).isEqualTo("2341Gbps");
+        assertThat(i.line()).isEqualTo(2);
+    }
+
+    @Test
+    void fromYearToYearGivesEachFigureItsYear() {
+        List<Item> items = read("目前，两化融合发展总指数从2010年的43.05提升到2016年的59.8。").items();
+        assertThat(items).extracting(Item::year).containsExactly(2010, 2016);
+        assertThat(items).extracting(Item::kind).containsOnly(ItemKind.BASELINE);
+        assertThat(items.get(0).match().entry().code()).isEqualTo("IIDI");
+    }
+
+    @Test
+    void aTargetWithItsQualifierAndTheCatalogueMatch() {
+        Item i = only("到2020年，行政村通宽带比例达到98%以上。", ItemKind.TARGET);
+        assertThat(i.value()).isEqualByComparingTo("98");
+        assertThat(i.year()).isEqualTo(2020);
+        assertThat(i.qualifier()).isEqualTo(Qualifier.OVER);
+        assertThat(i.qualifierWord()).isEqualTo("以上");
+        assertThat(i.match().entry().code()).isEqualTo("VILLAGE_BB_RATE");
+        assertThat(i.match().confidence()).isEqualTo(1.0);
+        assertThat(i.match().unitConflict()).isFalse();
+    }
+
+    @Test
+    void aSynonymFromTheDescriptionMatches() {
+        Item i = only("到2020年，全区两化融合发展指数达到68。", ItemKind.TARGET);
+        assertThat(i.match().entry().code()).isEqualTo("IIDI");
+        assertThat(i.value()).isEqualByComparingTo("68");
+    }
+
+    @Test
+    void aUnitThatDisagreesWithTheCatalogueIsFlagged() {
+        Item i = only("到2020年，电子商务交易额达到58%。", ItemKind.TARGET);
+        assertThat(i.match().entry().code()).isEqualTo("ECOM_VOLUME");
+        assertThat(i.match().unitConflict()).isTrue();
+    }
+
+    @Test
+    void growthRatesMultiplesAndChanges() {
+        Item g = only("电子商务交易额，2020年达到5800亿元，年均增速30%以上。", ItemKind.TARGET_GROWTH);
+        assertThat(g.value()).isEqualByComparingTo("30");
+        assertThat(g.indicator()).isEqualTo("电子商务交易额");
+        Item m = only("“十三五”末，信息消费总量翻一番，达到1200亿元。", ItemKind.TARGET_MULTIPLE);
+        assertThat(m.value()).isEqualByComparingTo("2");
+        assertThat(m.year()).isEqualTo(2020);
+        Item two = only("2015年我区出口带宽达到2341Gbps，在2010年基础上翻了两番。", ItemKind.MULTIPLE);
+        assertThat(two.value()).isEqualByComparingTo("4");
+        assertThat(two.year()).isEqualTo(2015);
+        assertThat(two.baseYear()).isEqualTo(2010);
+        Item c = only("到2020年，产品研制周期缩短15%。", ItemKind.TARGET_CHANGE);
+        assertThat(c.value()).isEqualByComparingTo("-15");
+        Item p = only("2015年电话普及率达110%，较“十一五”末增长10个百分点。", ItemKind.CHANGE);
+        assertThat(p.unit()).isEqualTo("个百分点");
+        assertThat(p.baseYear()).isEqualTo(2010);
+        assertThat(p.indicator()).isEqualTo("电话普及率");
+    }
+
+    @Test
+    void rangesCountsAndStriving() {
+        Item r = only("到2020年，争取建成1-3个国家级“双创”平台示范试点。", ItemKind.TARGET);
+        assertThat(r.valueHigh()).isEqualByComparingTo("3");
+        assertThat(r.qualifier()).isEqualTo(Qualifier.STRIVE);
+        Item c = only("到2020年，分行业培育20家智能制造示范企业。", ItemKind.COUNT);
+        assertThat(c.value()).isEqualByComparingTo("20");
+        assertThat(c.indicator()).isEqualTo("智能制造示范企业");
+        Item s = only("电信业务总量，2020年争取达到800亿元。", ItemKind.TARGET);
+        assertThat(s.qualifier()).isEqualTo(Qualifier.STRIVE);
+        assertThat(s.qualifierWord()).isEqualTo("争取");
+    }
+
+    @Test
+    void aComparatorTarget() {
+        Item i = only("到2020年，信息化程度达到或超过全国平均水平。", ItemKind.COMPARATOR);
+        assertThat(i.region()).isEqualTo("CN");
+        assertThat(i.qualifier()).isEqualTo(Qualifier.AT_LEAST);
+        assertThat(i.indicator()).isEqualTo("信息化程度");
+        assertThat(i.value()).isNull();
+    }
+
+    @Test
+    void aMilestoneIsAQualitativeTargetSentence() {
+        Item i = only("到2020年，基本建成完善的信息安全保障体系。", ItemKind.MILESTONE);
+        assertThat(i.text()).isEqualTo("基本建成完善的信息安全保障体系");
+        assertThat(i.qualifier()).isEqualTo(Qualifier.BASICALLY);
+        assertThat(i.year()).isEqualTo(2020);
+        assertThat(read("2015年，基本建成了信息网络。").items()).noneMatch(x -> x.kind() == ItemKind.MILESTONE);
+    }
+
+    @Test
+    void aTaskKeepsItsUnitsInOrderTheLeadFirst() {
+        Item t = only("1.加快平台建设。支持骨干企业建设平台（责任单位：自治区科技厅、经信委、发改委）", ItemKind.TASK);
+        assertThat(t.units()).containsExactly("自治区科技厅", "自治区经信委", "自治区发改委");
+        assertThat(t.text()).isEqualTo("支持骨干企业建设平台");
+    }
+
+    @Test
+    void aDescriptorIsNotAFigure() {
+        List<Item> items = read("到2020年，主营业务收入50亿元以上的企业不少于3家。").items();
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).value()).isEqualByComparingTo(BigDecimal.valueOf(3));
+        assertThat(items.get(0).qualifier()).isEqualTo(Qualifier.AT_LEAST);
+    }
+
+    @Test
+    void theIssuedDateSetsWhatIsPastAndWhatIsATarget() {
+        var e = new Extractor(CATALOGUE).extract("某某规划\n2017年2月11日\n2016年，宽带用户达到100万户。到2020年，宽带用户达到200万户。\n",
+                Extractor.Options.none());
+        assertThat(e.issuedYear()).isEqualTo(2017);
+        assertThat(e.items()).extracting(Item::kind).containsExactly(ItemKind.BASELINE, ItemKind.TARGET);
+    }
+}
