@@ -178,6 +178,7 @@ public final class UncertaintyAnalysis {
         final List<String> units;
         final int[] nominalRanks;
         final Panel[] normalised;
+        final boolean @org.jspecify.annotations.Nullable [] unranked;
 
         Model(IndexResult nominal, int aggregate, int period, UncertaintySettings settings) {
             this.nominal = nominal;
@@ -196,6 +197,17 @@ public final class UncertaintyAnalysis {
                 nominalRanks[u] = nominal.rank(aggregate, u, period);
             }
             this.normalised = new Panel[settings.normalisations().size()];
+            int n = units.size();
+            int periods = nominal.scores().periodCount();
+            boolean[] mask = new boolean[n * periods];
+            boolean any = false;
+            for (int p = 0; p < periods; p++) {
+                for (int u = 0; u < n; u++) {
+                    mask[p * n + u] = !nominal.isRanked(u, p);
+                    any |= mask[p * n + u];
+                }
+            }
+            this.unranked = any ? mask : null;
         }
 
         double[] apply(double[] r) {
@@ -212,10 +224,13 @@ public final class UncertaintyAnalysis {
             IndexTree tree = nominal.tree().withWeights(w);
             if (normalised[ni] == null) {
                 Normalisation norm = settings.normalisations().get(ni);
-                normalised[ni] = IndexEngine.normalise(nominal.treated(), tree, norm);
+                // the index's own normalisation: the nominal values, with their per-indicator methods and
+                // reference units kept out of the bounds
+                normalised[ni] = norm.equals(nominal.method().normalisation()) ? nominal.normalised()
+                        : IndexEngine.normalise(nominal.treated(), tree, norm);
             }
             Panel scores = IndexEngine.aggregate(normalised[ni], tree, how, nominal.method().missingChildren());
-            int[] ranks = IndexEngine.rank(scores, nominal.method().rankDecimals())[aggregate];
+            int[] ranks = IndexEngine.rank(scores, nominal.method().rankDecimals(), unranked)[aggregate];
             int n = units.size();
             double[] y = new double[n + 1];
             double shift = 0;

@@ -46,8 +46,9 @@ final class Imputer {
                 continue;
             }
             double[] x = in[c].clone();
+            int present = filled == null ? 0 : Stats.count(x, 0, x.length);
             for (int k = 0; k < chain.methods().size(); k++) {
-                int before = filled == null ? 0 : Stats.count(x, 0, x.length);
+                int before = present;
                 switch (chain.methods().get(k)) {
                     case INDICATOR_MEAN -> {
                         for (int p = 0; p < periods; p++) {
@@ -67,7 +68,8 @@ final class Imputer {
                     case NONE -> { }
                 }
                 if (filled != null) {
-                    filled[c][k] = Stats.count(x, 0, x.length) - before;
+                    present = Stats.count(x, 0, x.length);
+                    filled[c][k] = present - before;
                 }
             }
             out[c] = x;

@@ -107,13 +107,14 @@ public final class IndexEngine {
         List<ImputationReport.Line> lines = new java.util.ArrayList<>();
         for (int c = 0; c < chains.length; c++) {
             double[] before = kept.raw()[c];
-            double[] after = imputed.raw()[c];
+            int missing = before.length - Stats.count(before, 0, before.length);
+            int total = 0;
             java.util.Map<Imputation, Integer> byMethod = new java.util.LinkedHashMap<>();
             for (int k = 0; k < chains[c].methods().size(); k++) {
                 byMethod.put(chains[c].methods().get(k), filled[c][k]);
+                total += filled[c][k];
             }
-            lines.add(new ImputationReport.Line(kept.columns().get(c), before.length - Stats.count(before, 0,
-                    before.length), byMethod, after.length - Stats.count(after, 0, after.length)));
+            lines.add(new ImputationReport.Line(kept.columns().get(c), missing, byMethod, missing - total));
         }
         List<ImputationReport.Cell> unranked = new java.util.ArrayList<>();
         int n = kept.unitCount();
