@@ -3,8 +3,9 @@ package org.yardstick.region;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who authors regions and organisations, and where: administrators anywhere (a world region included),
- * planners inside their own region's subtree; everyone else nowhere.
+ * Who authors regions and organisations, and where: the platform's administrators (of a top-level
+ * region such as 全国) anywhere, a world region beside China included; a regional administrator and a
+ * planner inside their own region's subtree; everyone else nowhere.
  *
  * @param username written to the audit trail
  * @param regionPath the account's region path ({@code /CN/65/}), the prefix of what a planner may change
@@ -18,10 +19,10 @@ public record Editor(String username, boolean admin, boolean planner, @Nullable 
 
     /** Whether this editor may change this region, or add and move regions under it ({@code null}: the top). */
     public boolean mayEdit(@Nullable Region region) {
-        if (admin) {
+        if (admin && (regionPath == null || regionPath.indexOf('/', 1) == regionPath.length() - 1)) {
             return true;
         }
-        return planner && region != null && regionPath != null && region.path().startsWith(regionPath);
+        return (admin || planner) && region != null && regionPath != null && region.path().startsWith(regionPath);
     }
 
     /** Whether this editor may author at all. */

@@ -32,8 +32,10 @@ import org.yardstick.shared.NotFoundException;
 /**
  * The accounts: look-up, creation and changes by an administrator, each change recorded in the
  * audit trail. Passwords are stored as bcrypt hashes only. An administrator acting through a request
- * manages only the accounts inside their own region and grants only scopes inside it; the platform
- * itself (start-up, the demo) acts without that limit.
+ * manages only the accounts inside their own region and grants only scopes inside it, except that the
+ * administrator of a top-level region (全国, or a world region) is the platform's administrator and
+ * manages every tree (an analyst's world region beside China included); the platform itself
+ * (start-up, the demo) acts without that limit.
  */
 @Repository
 public class Accounts {
@@ -234,7 +236,13 @@ public class Accounts {
     }
 
     private static boolean within(@Nullable String path, Account admin) {
-        return path != null && admin.regionPath() != null && path.startsWith(admin.regionPath());
+        String own = admin.regionPath();
+        return path != null && own != null && (path.startsWith(own) || isTopLevel(own));
+    }
+
+    /** A path of one region at the top of its tree: {@code /CN/}. */
+    private static boolean isTopLevel(String path) {
+        return path.indexOf('/', 1) == path.length() - 1;
     }
 
     private static void requireWithin(Account target, Account admin) {
