@@ -159,14 +159,14 @@ final class DefinitionReader {
      *
      * @param scope the {@code regions.scope}; null when it cannot be read
      */
-    record Refs(@Nullable Ref scope, List<Ref> indicators) {}
+    record Refs(@Nullable Ref scope, List<Ref> indicators, List<Ref> referenceRegions) {}
 
     static Refs refs(String source, String yaml) {
         YamlNode root;
         try {
             root = YamlNode.parse(source, yaml);
         } catch (InvalidInputException e) {
-            return new Refs(null, List.of());
+            return new Refs(null, List.of(), List.of());
         }
         Ref scope = lenient(() -> ref(root.get("regions").get("scope")));
         List<Ref> indicators = new ArrayList<>();
@@ -183,7 +183,16 @@ final class DefinitionReader {
                 }
             }
         }
-        return new Refs(scope, indicators);
+        // reference units (全国 …) are regions on the platform
+        List<Ref> references = new ArrayList<>();
+        List<YamlNode> units = lenient(() -> root.get("method").get("reference").get("units").items());
+        for (YamlNode unit : units == null ? List.<YamlNode>of() : units) {
+            Ref r = lenient(() -> ref(unit));
+            if (r != null) {
+                references.add(r);
+            }
+        }
+        return new Refs(scope, indicators, references);
     }
 
     private static @Nullable Ref ref(YamlNode n) {

@@ -221,6 +221,11 @@ public class IndexDefinitions {
         if (r.scope() != null && regions.find(r.scope().code()).isEmpty()) {
             problems.add(r.scope().problem(source, IndexDefinitionProblem.UNKNOWN_REGION));
         }
+        for (Ref ref : r.referenceRegions()) {
+            if (regions.find(ref.code()).isEmpty()) {
+                problems.add(ref.problem(source, IndexDefinitionProblem.UNKNOWN_REGION));
+            }
+        }
         List<Ref> refs = r.indicators();
         Set<String> known = indicators.byCodes(refs.stream().map(Ref::code).toList()).keySet();
         for (Ref ref : refs) {

@@ -200,6 +200,10 @@ class IndexApiTest {
                 .andExpect(jsonPath("$.problems[1].field").value("node"))
                 .andExpect(jsonPath("$.problems[2].field").value("format"));
         mvc.perform(get("/api/v1/indices/NOPE/scores")).andExpect(status().isNotFound());
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/indices/{code}/scores'].get.tags[0]").value("indices"))
+                .andExpect(jsonPath("$.paths['/api/v1/indices/{code}'].put.summary").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/indices/{code}'].put.security").isArray());
         // an index with unpublished weights is not computed: the reasons, not scores
         mvc.perform(get("/api/v1/indices/IIDI/scores")).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.problems.length()").isNumber());

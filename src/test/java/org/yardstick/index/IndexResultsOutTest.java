@@ -1,12 +1,12 @@
 package org.yardstick.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.HashSet;
@@ -24,6 +24,7 @@ import org.yardstick.index.engine.Decimals;
 import org.yardstick.index.engine.IndexResult;
 import org.yardstick.observation.ObservationFiles;
 import org.yardstick.region.Regions;
+import org.yardstick.shared.InvalidInputException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -108,14 +109,18 @@ class IndexResultsOutTest {
         String name = regions.get(reference).name().zh();
         mvc.perform(get("/indices/" + data.code)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("参照单位（计算并显示，不参与排名，也不作为标准化的上下限）：" + name)));
-        // an unknown reference region is named, not computed
+        // an unknown reference region is refused when saved, with its line
         As.user(details, "admin");
         try {
-            definitions.save(data.code, 2, yaml.replace(reference, "NOPE99"), "unknown");
+            assertThatThrownBy(() -> definitions.save(data.code, 2, yaml.replace(reference, "NOPE99"), "unknown"))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                        assertThat(e.problems()).hasSize(1);
+                        assertThat(e.problems().get(0).value()).isEqualTo("NOPE99");
+                        assertThat(e.problems().get(0).line()).isEqualTo(6);
+                    });
         } finally {
             As.nobody();
         }
-        mvc.perform(get("/api/v1/indices/" + data.code + "/scores")).andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.problems[0].value").value("NOPE99"));
+        assertThat(definitions.get(data.code).version()).isEqualTo(2);
     }
 }

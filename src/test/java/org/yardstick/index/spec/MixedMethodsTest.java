@@ -66,6 +66,34 @@ class MixedMethodsTest {
     }
 
     @Test
+    void outlierTreatmentAndImputationSetOnOneIndicatorOnly() {
+        String yaml = """
+                index: {code: T, name_zh: 测试, name_en: Test}
+                data: {unit: u}
+                aggregates:
+                  - {code: T, name_zh: 测试, name_en: Test}
+                indicators:
+                  - {code: skewed, name_zh: 偏, name_en: Skewed, parent: T, treat: {method: winsorise, max_points: 1}}
+                  - {code: same, name_zh: 同, name_en: Same, parent: T, impute: {method: indicator_mean}}
+                  - {code: plain, name_zh: 平, name_en: Plain, parent: T}
+                """;
+        IndexSpec spec = IndexSpec.parse("t.yaml", yaml);
+        String csv = "u,skewed,same,plain\n"
+                + "a,1,1,1\nb,2,2,2\nc,3,,3\nd,4,4,4\ne,5,5,\nf,6,6,6\ng,7,7,7\nh,8,8,8\ni,9,9,9\nj,1000,1000,1000\n";
+        WideData data = WideData.read(CsvReader.table("d.csv", csv), spec.layout(), spec.tree());
+        IndexResult r = IndexEngine.compute(spec.tree(), spec.method(), data.values(), data.denominators());
+        // only "skewed" is treated: its 1000 is winsorised to the next value, 9; the others keep theirs
+        assertThat(r.treated().value("skewed", "j", "")).isEqualTo(9.0);
+        assertThat(r.treated().value("same", "j", "")).isEqualTo(1000.0);
+        assertThat(r.treatment().summaries()).extracting(s -> s.indicator()).containsOnly("skewed");
+        // only "same" is imputed (the mean of the nine others); "plain" stays missing
+        assertThat(r.imputed().value("same", "c", "")).isCloseTo((1 + 2 + 4 + 5 + 6 + 7 + 8 + 9 + 1000) / 9.0,
+                within(1e-12));
+        assertThat(r.imputed().value("plain", "e", "")).isNaN();
+        assertThat(r.imputationReport().indicators().get(2).stillMissing()).isEqualTo(1);
+    }
+
+    @Test
     void nodeMethodsAreCheckedWithTheirLineAndField() throws IOException {
         String bad = resource("idi-access.yaml")
                 .replace("normalise: {method: log_goalposts, base: 10, goalposts: [1, 2158212]}",
