@@ -1,50 +1,141 @@
 package org.yardstick.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.text.MessageFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.NotFoundException;
 
-/** Errors of the JSON API as RFC 9457 problem details. */
+/**
+ * Errors of the JSON API as RFC 9457 problem details, one place for every module's controllers: in the
+ * language of the request ({@code ?lang=}, else {@code Accept-Language}, else Chinese), with a
+ * {@code problems} list naming source, row, field, value, code and reason of every problem (at most
+ * {@value #SHOWN}; {@code total} counts them all). 422 for invalid input, 412 when a problem says the
+ * version read is stale, 403 outside the account's scope, 404 for an unknown code, 400 for a malformed
+ * parameter.
+ */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setType(URI.create("urn:yardstick:not-found"));
-        p.setProperty("kind", e.kind());
-        p.setProperty("code", e.code());
-        return p;
+    /** The most problems an answer lists. */
+    static final int SHOWN = 1000;
+
+    private final MessageSource messages;
+
+    ApiErrors(MessageSource messages) {
+        this.messages = messages;
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail badArgument(MethodArgumentTypeMismatchException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "parameter '" + e.getName() + "' has an invalid value");
-        p.setType(URI.create("urn:yardstick:bad-parameter"));
-        return p;
+    /** The language of an API request: {@code ?lang=}, else {@code Accept-Language}, else Chinese. */
+    static Locale locale(HttpServletRequest request) {
+        String lang = LanguageResolver.parameter(request);
+        if (lang != null && !lang.isBlank()) {
+            return lang.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        }
+        String header = request.getHeader("Accept-Language");
+        if (header != null && !header.isBlank()) {
+            try {
+                for (Locale.LanguageRange r : Locale.LanguageRange.parse(header)) {
+                    String tag = r.getRange().toLowerCase(Locale.ROOT);
+                    if (tag.startsWith("en")) {
+                        return Locale.ENGLISH;
+                    }
+                    if (tag.startsWith("zh")) {
+                        return Locale.SIMPLIFIED_CHINESE;
+                    }
+                }
+            } catch (IllegalArgumentException malformed) {
+                // a header no one can read: the default language
+            }
+        }
+        return Locale.SIMPLIFIED_CHINESE;
+    }
+
+    private String text(String key, Object[] args, String english, Locale locale) {
+        return messages.getMessage(key, args, english, locale);
+    }
+
+    /** A problem's reason in the request's language; its English template where no translation exists. */
+    String reason(InputProblem p, Locale locale) {
+        Object[] args = p.args().stream().map(a -> a instanceof Number ? a : (Object) String.valueOf(a)).toArray();
+        String english = new MessageFormat(p.kind().template(), Locale.ROOT).format(args);
+        return text("problem." + p.kind().key(), args, english, locale);
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalid(InvalidInputException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                e.problems().size() + " problem(s) in input");
-        p.setType(URI.create("urn:yardstick:invalid-input"));
-        List<Map<String, Object>> problems = e.problems().stream().map(q -> Map.<String, Object>of(
-                "source", q.source(), "line", q.line(), "field", q.field(), "value", q.value() == null ? "" : q.value(),
-                "code", q.kind().key(), "reason", q.reason())).toList();
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
+        Locale locale = locale(request);
+        boolean stale = e.problems().stream().anyMatch(q -> q.kind().key().endsWith(".stale"));
+        HttpStatus status = stale ? HttpStatus.PRECONDITION_FAILED : HttpStatus.UNPROCESSABLE_CONTENT;
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status,
+                text("api.problems", new Object[] {e.total()}, e.total() + " problem(s) in the input", locale));
+        p.setTitle(stale ? text("api.stale", null, "Stale version", locale) : text("api.invalid", null, "Invalid input", locale));
+        p.setType(URI.create(stale ? "urn:yardstick:stale" : "urn:yardstick:invalid-input"));
+        p.setProperty("total", e.total());
+        List<Map<String, Object>> problems = e.problems().stream().limit(SHOWN).map(q -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", q.source());
+            m.put("row", q.line());
+            m.put("line", q.line());
+            m.put("field", q.field());
+            m.put("value", q.value() == null ? "" : q.value());
+            m.put("code", q.kind().key());
+            m.put("reason", reason(q, locale));
+            return m;
+        }).toList();
         p.setProperty("problems", problems);
-        return p;
+        return answer(p);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
+        Locale locale = locale(request);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        p.setTitle(text("api.forbidden", null, "Outside your account's scope", locale));
+        p.setType(URI.create("urn:yardstick:forbidden"));
+        return answer(p);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
+        Locale locale = locale(request);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                text("api.not-found", new Object[] {e.kind(), e.code()}, e.getMessage(), locale));
+        p.setType(URI.create("urn:yardstick:not-found"));
+        p.setProperty("kind", e.kind());
+        p.setProperty("code", e.code());
+        return answer(p);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badArgument(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        Locale locale = locale(request);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                text("api.bad-parameter", new Object[] {e.getName()}, "parameter '" + e.getName() + "' has an invalid value",
+                        locale));
+        p.setType(URI.create("urn:yardstick:bad-parameter"));
+        return answer(p);
     }
 }

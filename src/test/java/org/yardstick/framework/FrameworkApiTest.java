@@ -116,7 +116,7 @@ class FrameworkApiTest {
 
     @Test
     void aRetireThatWouldOrphanFiguresIsRefusedUnlessForced() throws Exception {
-        mvc.perform(as(xj, delete("/api/v1/indicators/IDI").param("reason", "不再监测")))
+        mvc.perform(as(xj, delete("/api/v1/indicators/IDI").header("Accept-Language", "en").param("reason", "不再监测")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.problems[0].code").value("framework.force-needed"))
                 .andExpect(jsonPath("$.problems[0].reason").value(Matchers.startsWith("has ")));
