@@ -58,6 +58,8 @@ public class BulkReview {
     public record Result(Action action, int matched, int already, List<Submission> done, List<Refusal> refused, boolean dryRun,
                          boolean allOrNothing, boolean rolledBack) {}
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkReview.class);
+
     /** The most submissions one request acts on. */
     public static final int LIMIT = 10_000;
 
@@ -125,6 +127,7 @@ public class BulkReview {
         if ((action == Action.RETURN || action == Action.REOPEN) && (reason == null || reason.isBlank())) {
             throw new InvalidInputException(InputProblem.of("filter", 0, "reason", "", CollectionProblem.REASON_REQUIRED));
         }
+        long start = System.nanoTime();
         List<Submission> all = matching(filter);
         List<Submission> matched = all.stream().filter(s -> !already(action, s)).toList();
         int already = all.size() - matched.size();
@@ -134,6 +137,7 @@ public class BulkReview {
             for (Submission s : matched) {
                 step(each, action, s, reason).ifPresentOrElse(refused::add, () -> done.add(submissions.get(s.id())));
             }
+            log(action, all.size(), done.size(), refused.size(), false, start);
             return new Result(action, all.size(), already, done, refused, false, false, false);
         }
         boolean[] rolledBack = {dryRun};
@@ -146,7 +150,13 @@ public class BulkReview {
                 tx.setRollbackOnly();
             }
         });
+        log(action, all.size(), done.size(), refused.size(), rolledBack[0], start);
         return new Result(action, all.size(), already, done, refused, dryRun, allOrNothing, rolledBack[0]);
+    }
+
+    private static void log(Action action, int matched, int done, int refused, boolean rolledBack, long start) {
+        log.info("bulk {}: {} matched, {} done, {} refused{} in {} ms", action.name().toLowerCase(Locale.ROOT), matched, done,
+                refused, rolledBack ? ", rolled back" : "", (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Whether a submission is already where a step leads: submitted (or beyond) to submit, approved to approve, …. */

@@ -213,6 +213,18 @@ class CollectionApiTest {
             assertThat(e.newValue()).isEqualTo("2026-06-01..2026-06-30");
         });
 
+        // the window of the path, and a patch naming an unknown field or an impossible value: every problem, nothing changed
+        MvcResult put = call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/v1/data-sets/" + code + "/windows/2026").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"opensOn\":\"2027-01-01\",\"closesOn\":\"2027-12-31\"}"), planner);
+        assertThat(put.getResponse().getStatus()).as(put.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(dataSets.get(code).window("2026")).isPresent();
+        MvcResult nonsense = call(patch("/api/v1/data-sets/" + code).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"colour\":\"red\",\"maxDecimals\":\"x\",\"nameEn\":\"changed\"}"), planner);
+        assertThat(nonsense.getResponse().getStatus()).isEqualTo(422);
+        assertThat(nonsense.getResponse().getContentAsString()).contains("\"field\":\"colour\"").contains("\"field\":\"maxDecimals\"");
+        assertThat(dataSets.get(code).name().en()).isEqualTo("Tacheng informatization annual form");
+
         // a change names the version it read: a stale one is 412, nothing changed
         int version = dataSets.get(code).version();
         MvcResult stale = call(patch("/api/v1/data-sets/" + code).contentType(MediaType.APPLICATION_JSON)
@@ -361,6 +373,9 @@ class CollectionApiTest {
 
         // the remaining one, by id, by the prefecture's reviewer; a return needs a reason
         Submission last = submissions.find(ds, "654226", "2025").orElseThrow();
+        MvcResult tampered = call(post("/api/v1/submissions/" + last.id() + "/approve").param("version", "1e3"), reviewer);
+        assertThat(tampered.getResponse().getStatus()).isEqualTo(422);
+        assertThat(tampered.getResponse().getContentAsString()).contains("\"field\":\"version\"");
         assertThat(call(post("/api/v1/submissions/" + last.id() + "/return"), reviewer).getResponse().getStatus()).isEqualTo(422);
         MvcResult one = call(post("/api/v1/submissions/" + last.id() + "/approve").param("version", Integer.toString(last.version())),
                 reviewer);

@@ -69,7 +69,7 @@ class ImportParsersFuzzTest {
                 data.consumeBoolean() ? null : data.consumeRemainingAsString());
         if (r.figure() != null) {
             assertThat(r.figure().value().abs()).isLessThanOrEqualTo(new java.math.BigDecimal("1e15"));
-            assertThat(r.figure().value().stripTrailingZeros().scale()).isLessThanOrEqualTo(8);
+            assertThat(r.figure().value().stripTrailingZeros().scale()).isLessThanOrEqualTo(org.yardstick.observation.DataSet.MAX_DECIMALS);
         }
     }
 
