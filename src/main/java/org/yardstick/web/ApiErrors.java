@@ -2,7 +2,6 @@ package org.yardstick.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.text.MessageFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.NotFoundException;
 
@@ -39,9 +37,11 @@ class ApiErrors {
     static final int SHOWN = 1000;
 
     private final MessageSource messages;
+    private final ProblemText problemText;
 
-    ApiErrors(MessageSource messages) {
+    ApiErrors(MessageSource messages, ProblemText problemText) {
         this.messages = messages;
+        this.problemText = problemText;
     }
 
     /** The language of an API request: {@code ?lang=}, else {@code Accept-Language}, else Chinese. */
@@ -73,13 +73,6 @@ class ApiErrors {
         return messages.getMessage(key, args, english, locale);
     }
 
-    /** A problem's reason in the request's language; its English template where no translation exists. */
-    String reason(InputProblem p, Locale locale) {
-        Object[] args = p.args().stream().map(a -> a instanceof Number ? a : (Object) String.valueOf(a)).toArray();
-        String english = new MessageFormat(p.kind().template(), Locale.ROOT).format(args);
-        return text("problem." + p.kind().key(), args, english, locale);
-    }
-
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail p) {
         return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
@@ -102,7 +95,7 @@ class ApiErrors {
             m.put("field", q.field());
             m.put("value", q.value() == null ? "" : q.value());
             m.put("code", q.kind().key());
-            m.put("reason", reason(q, locale));
+            m.put("reason", problemText.reason(q, locale));
             return m;
         }).toList();
         p.setProperty("problems", problems);

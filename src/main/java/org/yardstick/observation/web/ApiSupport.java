@@ -1,27 +1,19 @@
 package org.yardstick.observation.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.text.MessageFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.yardstick.observation.DataSetProblem;
 import org.yardstick.shared.InputProblem;
-import org.yardstick.shared.InvalidInputException;
 
 /**
- * What the collection API's controllers share: problems in the language of the request
- * ({@code ?lang=}, else {@code Accept-Language}, else Chinese) as RFC 9457 problem details with a
- * {@code problems} list naming row, field, value and reason; 403 for what is outside the account's
- * scope; 412 for a stale version.
+ * What the collection API's controllers share: the language of the request ({@code ?lang=}, else
+ * {@code Accept-Language}, else Chinese) and problems listed in it inside their answers (a bulk
+ * action's refusals, an import's warnings). Refusals of a whole request are answered as problem
+ * details by the web shell's {@code ApiErrors}, as for every module.
  */
 abstract class ApiSupport {
 
@@ -75,30 +67,5 @@ abstract class ApiSupport {
 
     List<Map<String, Object>> problems(List<InputProblem> ps, Locale locale) {
         return ps.stream().limit(SHOWN).map(p -> problem(p, locale)).toList();
-    }
-
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
-        Locale locale = locale(request);
-        boolean stale = e.problems().stream().anyMatch(p -> p.kind() == DataSetProblem.STALE);
-        HttpStatus status = stale ? HttpStatus.PRECONDITION_FAILED : HttpStatus.UNPROCESSABLE_CONTENT;
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage("api.problems", new Object[] {e.total()}, e.total() + " problem(s) in the input", locale));
-        p.setTitle(messages.getMessage(stale ? "api.stale" : "api.invalid", null, stale ? "Stale version" : "Invalid input",
-                locale));
-        p.setType(URI.create(stale ? "urn:yardstick:stale" : "urn:yardstick:invalid-input"));
-        p.setProperty("total", e.total());
-        p.setProperty("problems", problems(e.problems(), locale));
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
-        Locale locale = locale(request);
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setTitle(messages.getMessage("api.forbidden", null, "Outside your account's scope", locale));
-        p.setType(URI.create("urn:yardstick:forbidden"));
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(p);
     }
 }
