@@ -282,6 +282,19 @@ class RegionAuthoringTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesEveryWriteWithExamples() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/regions'].post.requestBody.content['application/json'].examples").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/regions'].post.requestBody.content['text/csv']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/regions/{code}'].patch.summary").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/regions/{code}'].delete.responses['422']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/regions/divisions'].post.responses['202']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/organisations'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/organisations/{code}'].patch").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/jobs/{id}'].get.responses['200'].content['application/json'].examples.running").exists());
+    }
+
+    @Test
     void thePagesListSearchAddAndSayWhatIsWrongNextToTheField() throws Exception {
         String admin = account("admin7", Role.ADMIN, "CN");
         var me = user(details.loadUserByUsername(admin));
