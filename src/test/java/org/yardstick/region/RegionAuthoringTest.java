@@ -132,6 +132,8 @@ class RegionAuthoringTest {
                 .andExpect(jsonPath("$.problems[3].code").value("region.level-order"))
                 .andExpect(jsonPath("$.problems[4].code").value("region.unknown-level"));
         assertThat(regionCount()).as("nothing written, not even the good first row").isEqualTo(before);
+        mvc.perform(post("/api/v1/regions").with(basic(admin)).contentType(MediaType.APPLICATION_JSON).content("[{\"code\":"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.problems[0].code").value("file.syntax"));
     }
 
     @Test
