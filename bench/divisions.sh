@@ -6,6 +6,7 @@
 #   bench/divisions.sh [DIR]            DIR holds provinces.csv … villages.csv.gz
 #                                       (default ../shared/reference/china-divisions, read at bench time only)
 #   bench/divisions.sh [DIR] --reuse    keep the database of the last run
+#   BENCH_PAGES_ONLY=true bench/divisions.sh --reuse   only the page timings, on the villages loaded last time
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=../shared/reference/china-divisions
@@ -15,5 +16,5 @@ db=yardstick_bench_divisions
 . bench/lib.sh
 bench_database "$db" "$@"
 bench_classpath
-java -Xmx1g -cp "$classpath" -Dbench.url="jdbc:postgresql://localhost:5432/$db" \
+java -Xmx1g -cp "$classpath" -Dbench.pagesOnly="${BENCH_PAGES_ONLY:-false}" -Dbench.url="jdbc:postgresql://localhost:5432/$db" \
   org.yardstick.region.bench.DivisionsBenchmarkMain "$dir" | tee target/divisions-bench.txt

@@ -23,7 +23,7 @@ public record Job(String id, String kind, String owner, JobState state, String p
     public record Problem(String source, long line, String field, String value, String code, String reason) {}
 
     public Job {
-        result = Map.copyOf(result);
+        result = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(result));
         problems = List.copyOf(problems);
     }
 

@@ -1,6 +1,7 @@
 package org.yardstick.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -10,14 +11,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -30,7 +35,7 @@ import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;
 
 /**
- * Authoring regions and organisations through the API (with Basic credentials, as programs do) and the
+ * Authoring regions and organisations through the API (with a personal access token or Basic, as programs do) and the
  * pages: add one or a batch (JSON, CSV, dry run), rename, move with the subtree, retire; every refusal —
  * unknown parent, duplicate, cycle, level order, retiring what is referred to, out of scope — answers 422
  * (403 for scope) and writes nothing; every change is in the audit trail with its channel.
@@ -109,6 +114,29 @@ class RegionAuthoringTest {
     }
 
     @Test
+    void aPersonalAccessTokenMadeOnTheAccountPageAuthorsAsItsPlanner() throws Exception {
+        String planner = account("tokplanner", Role.PLANNER, "65");
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(planner).password(PASSWORD))
+                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+        String page = mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "地区脚本")
+                .param("expiresOn", "")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Matcher m = Pattern.compile("ys_[A-Za-z0-9_-]{43}").matcher(page);
+        assertThat(m.find()).isTrue();
+        RequestPostProcessor bearer = r -> {
+            r.addHeader("Authorization", "Bearer " + m.group());
+            return r;
+        };
+        mvc.perform(post("/api/v1/regions").with(bearer).contentType(MediaType.APPLICATION_JSON)
+                        .content(json(P + "TK1", "6501", "COUNTY", "令牌区", "Token district")))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/regions").with(bearer).contentType(MediaType.APPLICATION_JSON)
+                        .content(json(P + "TK2", "15", "PREFECTURE", "外区", "Outside")))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select actor from audit_event where entity_key = ? and field = 'channel'").param(P + "TK1")
+                .query(String.class).single()).isEqualTo(planner);
+    }
+
+    @Test
     void aBatchWithOneBadRowIsRefusedWholeNamingEveryProblem() throws Exception {
         String admin = account("admin2", Role.ADMIN, "CN");
         mvc.perform(post("/api/v1/regions").with(basic(admin)).contentType(MediaType.APPLICATION_JSON)
@@ -132,6 +160,8 @@ class RegionAuthoringTest {
                 .andExpect(jsonPath("$.problems[3].code").value("region.level-order"))
                 .andExpect(jsonPath("$.problems[4].code").value("region.unknown-level"));
         assertThat(regionCount()).as("nothing written, not even the good first row").isEqualTo(before);
+        mvc.perform(post("/api/v1/regions").with(basic(admin)).contentType(MediaType.APPLICATION_JSON).content("[{\"code\":"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.problems[0].code").value("file.syntax"));
     }
 
     @Test
@@ -279,6 +309,19 @@ class RegionAuthoringTest {
         mvc.perform(patch("/api/v1/organisations/" + code).with(basic(admin)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"shortZh\":\"又改\"}")).andExpect(status().isUnprocessableContent());
         assertThat(organisations.get(code).shortName().zh()).isEqualTo("测试局");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryWriteWithExamples() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/regions'].post.requestBody.content['application/json'].examples").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/regions'].post.requestBody.content['text/csv']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/regions/{code}'].patch.summary").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/regions/{code}'].delete.responses['422']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/regions/divisions'].post.responses['202']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/organisations'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/organisations/{code}'].patch").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/jobs/{id}'].get.responses['200'].content['application/json'].examples.running").exists());
     }
 
     @Test

@@ -40,7 +40,15 @@ import org.yardstick.region.RegionAuthoring;
 import org.yardstick.region.RegionAuthoring.Draft;
 import org.yardstick.region.Regions;
 import org.yardstick.shared.CsvReader;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.yardstick.shared.FileProblem;
+import org.yardstick.shared.InputProblem;
+import org.yardstick.shared.InvalidInputException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Authoring regions and organisations through the API: the same checks, scope and audit as the pages
@@ -63,9 +71,11 @@ class RegionsApi {
     private final DivisionImport divisions;
     private final Jobs jobs;
     private final Organisations organisationsRepo;
+    private final JsonMapper json;
 
     RegionsApi(RegionAuthoring authoring, OrganisationAuthoring organisations, Regions regions, Editors editors,
-               DivisionImport divisions, Jobs jobs, Organisations organisationsRepo) {
+               DivisionImport divisions, Jobs jobs, Organisations organisationsRepo, JsonMapper json) {
+        this.json = json;
         this.organisationsRepo = organisationsRepo;
         this.authoring = authoring;
         this.organisations = organisations;
@@ -102,58 +112,64 @@ class RegionsApi {
                 r.official(), authoring.isRetired(r.code()));
     }
 
-    @PostMapping(path = "/regions", consumes = "application/json")
-    @Operation(summary = "Add a region (a JSON object) or many (a JSON array), all or nothing",
+    @PostMapping(path = "/regions", consumes = {"application/json", "text/csv"})
+    @Operation(summary = "Add a region (a JSON object) or many (a JSON array or CSV), all or nothing",
             description = "Parents come before their children or are stored already. `level` is one of WORLD, GROUPING, "
                     + "COUNTRY, PROVINCE, PREFECTURE, COUNTY, TOWNSHIP, VILLAGE, CORPS, DIVISION, REGIMENT; a level must "
-                    + "rank below its parent's (groupings may nest; levels may be skipped). Planners add inside their "
-                    + "region, administrators anywhere (a region at the top only they). `?dryRun=true` checks and "
-                    + "answers what would be added, writing nothing.",
+                    + "rank below its parent's (groupings may nest; levels may be skipped). CSV has the columns code, parent, "
+                    + "level, name_zh, name_en (the header is row 1). Planners add inside their region, administrators "
+                    + "anywhere (a region at the top only they). `?dryRun=true` checks and answers what would be added, "
+                    + "writing nothing.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")},
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "application/json", examples = {
-                        @ExampleObject(name = "one", value = "{\"code\":\"650102001\",\"parent\":\"650102\",\"level\":\"TOWNSHIP\","
-                                + "\"nameZh\":\"燕儿窝街道\",\"nameEn\":\"Yanerwo Subdistrict\"}"),
-                        @ExampleObject(name = "world and countries", value = "[{\"code\":\"WLD\",\"level\":\"WORLD\",\"nameZh\":\"世界\","
-                                + "\"nameEn\":\"World\"},{\"code\":\"DEU\",\"parent\":\"WLD\",\"level\":\"COUNTRY\",\"nameZh\":\"德国\","
-                                + "\"nameEn\":\"Germany\"},{\"code\":\"FRA\",\"parent\":\"WLD\",\"level\":\"COUNTRY\",\"nameEn\":\"France\"}]")})))
-    @ApiResponse(responseCode = "201", description = "Added (or, with dryRun, would be added)",
-            content = @Content(examples = @ExampleObject(value = "{\"count\":3,\"codes\":[\"WLD\",\"DEU\",\"FRA\"],\"dryRun\":false}")))
-    @ApiResponse(responseCode = "422", description = "Unknown parent, duplicate code, level order, retired parent …; nothing written",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                @Content(mediaType = "application/json", examples = {
+                    @ExampleObject(name = "one", value = "{\"code\":\"650102001\",\"parent\":\"650102\",\"level\":\"TOWNSHIP\","
+                            + "\"nameZh\":\"燕儿窝街道\",\"nameEn\":\"Yanerwo Subdistrict\"}"),
+                    @ExampleObject(name = "world and countries", value = "[{\"code\":\"WLD\",\"level\":\"WORLD\",\"nameZh\":\"世界\","
+                            + "\"nameEn\":\"World\"},{\"code\":\"DEU\",\"parent\":\"WLD\",\"level\":\"COUNTRY\",\"nameZh\":\"德国\","
+                            + "\"nameEn\":\"Germany\"},{\"code\":\"FRA\",\"parent\":\"WLD\",\"level\":\"COUNTRY\",\"nameEn\":\"France\"}]")}),
+                @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv",
+                        value = "code,parent,level,name_zh,name_en\nWLD,,WORLD,世界,World\nDEU,WLD,COUNTRY,德国,Germany\n"))}))
+    @ApiResponse(responseCode = "201", description = "Added (200 with dryRun: would be added)",
+            content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(value = "{\"count\":3,\"codes\":[\"WLD\",\"DEU\",\"FRA\"],\"dryRun\":false}")))
+    @ApiResponse(responseCode = "422", description = "Unknown parent, duplicate or repeated code, level order, retired parent …; "
+            + "every problem by row; nothing written",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = INVALID)))
     @ApiResponse(responseCode = "403", description = "A row lies outside the account's region", content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<AddedView> add(@RequestBody JsonNode body, @RequestParam(defaultValue = "false") boolean dryRun,
+    ResponseEntity<AddedView> add(@RequestBody String body,
+                                  @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                  @RequestParam(defaultValue = "false") boolean dryRun,
                                   @RequestParam(defaultValue = "") String reason) {
+        String source;
+        int firstRow;
         List<Draft> drafts = new ArrayList<>();
-        if (body.isArray()) {
-            body.forEach(n -> drafts.add(draft(n)));
+        if (MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.valueOf("text/csv"))) {
+            source = "regions.csv";
+            CsvReader.Table csv = CsvReader.table(source, body);
+            Map<String, Integer> c = CsvReader.columns(source, csv.header(), List.of("code", "level"));
+            csv.rows().forEach(r -> drafts.add(new Draft(
+                    CsvReader.cell(r, c, "code").orElse(null), CsvReader.cell(r, c, "parent").orElse(null),
+                    CsvReader.cell(r, c, "level").orElse(null), CsvReader.cell(r, c, "name_zh").orElse(null),
+                    CsvReader.cell(r, c, "name_en").orElse(null))));
+            firstRow = csv.rows().isEmpty() ? 2 : (int) csv.rows().get(0).line();
         } else {
-            drafts.add(draft(body));
+            source = "request";
+            firstRow = 1;
+            JsonNode json;
+            try {
+                json = this.json.readTree(body);
+            } catch (JacksonException e) {
+                throw new InvalidInputException(InputProblem.of(source, 0, "", null, FileProblem.SYNTAX,
+                        "not JSON: " + e.getOriginalMessage()));
+            }
+            if (json.isArray()) {
+                json.forEach(n -> drafts.add(draft(n)));
+            } else {
+                drafts.add(draft(json));
+            }
         }
-        RegionAuthoring.Added added = authoring.add("request", 1, drafts, editor(), Channel.API, reason, dryRun);
-        return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(new AddedView(added.codes().size(), added.codes(), added.dryRun()));
-    }
-
-    @PostMapping(path = "/regions", consumes = "text/csv")
-    @Operation(summary = "Add regions from CSV (code, parent, level, name_zh, name_en), all or nothing",
-            description = "The same checks as JSON; problems name the CSV row (the header is row 1).",
-            security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")},
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
-                    examples = @ExampleObject(value = "code,parent,level,name_zh,name_en\nWLD,,WORLD,世界,World\nDEU,WLD,COUNTRY,德国,Germany\n"))))
-    @ApiResponse(responseCode = "201", description = "Added")
-    @ApiResponse(responseCode = "422", description = "Every problem, by row; nothing written",
-            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = INVALID)))
-    ResponseEntity<AddedView> addCsv(@RequestBody String body, @RequestParam(defaultValue = "false") boolean dryRun,
-                                     @RequestParam(defaultValue = "") String reason) {
-        CsvReader.Table csv = CsvReader.table("regions.csv", body);
-        Map<String, Integer> c = CsvReader.columns("regions.csv", csv.header(), List.of("code", "level"));
-        List<Draft> drafts = csv.rows().stream().map(r -> new Draft(
-                CsvReader.cell(r, c, "code").orElse(null), CsvReader.cell(r, c, "parent").orElse(null),
-                CsvReader.cell(r, c, "level").orElse(null), CsvReader.cell(r, c, "name_zh").orElse(null),
-                CsvReader.cell(r, c, "name_en").orElse(null))).toList();
-        int firstRow = csv.rows().isEmpty() ? 2 : (int) csv.rows().get(0).line();
-        RegionAuthoring.Added added = authoring.add("regions.csv", firstRow, drafts, editor(), Channel.API, reason, dryRun);
+        RegionAuthoring.Added added = authoring.add(source, firstRow, drafts, editor(), Channel.API, reason, dryRun);
         return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new AddedView(added.codes().size(), added.codes(), added.dryRun()));
     }
