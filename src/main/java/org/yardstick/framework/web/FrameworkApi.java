@@ -37,18 +37,14 @@ import org.yardstick.framework.GoalCommand;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.IndicatorCommand;
 import org.yardstick.framework.Indicators;
-import org.yardstick.framework.KeyProject;
 import org.yardstick.framework.KeyProjectCommand;
 import org.yardstick.framework.Plan;
 import org.yardstick.framework.PlanCommand;
 import org.yardstick.framework.Plans;
-import org.yardstick.framework.Section;
 import org.yardstick.framework.SectionCommand;
 import org.yardstick.framework.Target;
 import org.yardstick.framework.TargetCommand;
 import org.yardstick.framework.TargetRevision;
-import org.yardstick.framework.Targets;
-import org.yardstick.framework.Task;
 import org.yardstick.framework.TaskCommand;
 import org.yardstick.security.CurrentUser;
 import org.yardstick.shared.InputProblem;
@@ -93,17 +89,15 @@ class FrameworkApi {
     private final FrameworkFiles files;
     private final Indicators indicators;
     private final Plans plans;
-    private final Targets targets;
     private final CurrentUser user;
     private final JsonMapper json;
 
-    FrameworkApi(FrameworkChanges changes, FrameworkFiles files, Indicators indicators, Plans plans, Targets targets,
+    FrameworkApi(FrameworkChanges changes, FrameworkFiles files, Indicators indicators, Plans plans,
                  CurrentUser user, JsonMapper json) {
         this.changes = changes;
         this.files = files;
         this.indicators = indicators;
         this.plans = plans;
-        this.targets = targets;
         this.user = user;
         this.json = json;
     }
@@ -300,10 +294,9 @@ class FrameworkApi {
     @ApiResponse(responseCode = "422", description = "No reason, or bad values; nothing written",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_422)))
     Target adjustTarget(@PathVariable String plan, @PathVariable String target, @RequestBody ObjectNode body) {
-        Plan p = plans.get(plan);
-        Target current = targets.find(p.id(), target).orElseThrow(() -> new NotFoundException("target", plan + "/" + target));
+        TargetCommand current = changes.targetCommand(plan, target);
         Change how = how(body, null, false);
-        return changes.adjustTarget(plan, target, patch(TargetCommand.of(current), body, TargetCommand.class), how);
+        return changes.adjustTarget(plan, target, patch(current, body, TargetCommand.class), how);
     }
 
     @DeleteMapping("/plans/{plan}/targets/{target}")
@@ -375,41 +368,13 @@ class FrameworkApi {
     @ApiResponse(responseCode = "204", description = "Changed")
     ResponseEntity<Void> updatePart(@PathVariable String plan, @PathVariable String part, @PathVariable String code,
                                     @RequestBody ObjectNode body) {
-        Plan p = plans.get(plan);
         Change how = how(body, null, false);
         switch (part) {
-            case "sections" -> {
-                Section s = plans.outline(p).stream().flatMap(x -> x.flatten().stream()).filter(x -> x.code().equals(code)).findFirst()
-                        .orElseThrow(() -> new NotFoundException("section", plan + "/" + code));
-                String parent = plans.outline(p).stream().flatMap(x -> x.flatten().stream())
-                        .filter(x -> x.sections().stream().anyMatch(c -> c.code().equals(code))).map(Section::code).findFirst().orElse(null);
-                changes.updateSection(plan, code, patch(new SectionCommand(s.code(), parent, s.title(), s.indicatorCodes()), body,
-                        SectionCommand.class), how);
-            }
-            case "goals" -> {
-                for (Section s : plans.outline(p).stream().flatMap(x -> x.flatten().stream()).toList()) {
-                    for (var g : s.goals()) {
-                        if (g.code().equals(code)) {
-                            changes.updateGoal(plan, code, patch(new GoalCommand(g.code(), s.code(), g.text(), g.source()), body,
-                                    GoalCommand.class), how);
-                            return ResponseEntity.noContent().build();
-                        }
-                    }
-                }
-                throw new NotFoundException("goal", plan + "/" + code);
-            }
-            case "key-projects" -> {
-                KeyProject k = plans.keyProjects(p).stream().filter(x -> x.code().equals(code)).findFirst()
-                        .orElseThrow(() -> new NotFoundException("key project", plan + "/" + code));
-                changes.updateKeyProject(plan, code, patch(new KeyProjectCommand(k.code(), k.sectionCode(), k.name(), k.summary(),
-                        k.targetCodes(), k.source()), body, KeyProjectCommand.class), how);
-            }
-            case "tasks" -> {
-                Task t = plans.tasks(p).stream().filter(x -> x.code().equals(code)).findFirst()
-                        .orElseThrow(() -> new NotFoundException("task", plan + "/" + code));
-                changes.updateTask(plan, code, patch(new TaskCommand(t.code(), t.sectionCode(), t.title(), t.startYear(),
-                        t.deadlineYear(), t.unitCodes(), t.targetCodes(), t.source()), body, TaskCommand.class), how);
-            }
+            case "sections" -> changes.updateSection(plan, code, patch(changes.sectionCommand(plan, code), body, SectionCommand.class), how);
+            case "goals" -> changes.updateGoal(plan, code, patch(changes.goalCommand(plan, code), body, GoalCommand.class), how);
+            case "key-projects" -> changes.updateKeyProject(plan, code,
+                    patch(changes.keyProjectCommand(plan, code), body, KeyProjectCommand.class), how);
+            case "tasks" -> changes.updateTask(plan, code, patch(changes.taskCommand(plan, code), body, TaskCommand.class), how);
             default -> throw new NotFoundException("part", part);
         }
         return ResponseEntity.noContent().build();
