@@ -134,9 +134,13 @@ class FrameworkApi {
             description = "`curl -H 'Authorization: Bearer ys_…' -H 'Content-Type: application/yaml' --data-binary @plans/my-plan.yaml "
                     + "'https://…/api/v1/frameworks?dryRun=true'`",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/yaml",
-            examples = @ExampleObject(value = "indicators:\n  - code: FTTH_USERS\n    name_zh: 光纤入户用户数\n    name_en: FTTH subscribers\n"
-                    + "    unit_zh: 万户\n    unit_en: 10k households\n    polarity: positive\n    aggregation: sum\n")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = "application/yaml", examples = @ExampleObject(value = "indicators:\n  - code: FTTH_USERS\n"
+                    + "    name_zh: 光纤入户用户数\n    name_en: FTTH subscribers\n"
+                    + "    unit_zh: 万户\n    unit_en: 10k households\n    polarity: positive\n    aggregation: sum\n")),
+            @Content(mediaType = "application/zip", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")),
+            @Content(mediaType = "multipart/form-data", schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "`files`: one or more .yaml files or a .zip of a folder of framework files"))})
     @ApiResponse(responseCode = "422", description = "Every problem with file, line, field, value and reason; nothing written",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_422)))
     FrameworkFiles.Summary importBody(@RequestBody byte[] body, @RequestHeader(HttpHeaders.CONTENT_TYPE) String type,
@@ -199,7 +203,7 @@ class FrameworkApi {
     @PostMapping(path = "/indicators", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create an indicator", description = "Any planner or admin (the catalogue is shared). Enum values in capitals.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = INDICATOR)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = INDICATOR)))
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "422", description = "Every problem, nothing written",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_422)))
@@ -212,7 +216,7 @@ class FrameworkApi {
     @Operation(summary = "Change fields of an indicator (only those given); `reason`, `force` in the body",
             description = "Changing the unit or polarity of an indicator with figures or targets needs `force: true` and a reason.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
             value = "{\"nature\":\"BINDING\",\"name\":{\"en\":\"FTTH subscribers\"},\"reason\":\"约束性指标\"}")))
     @ApiResponse(responseCode = "422", description = "Every problem, nothing written",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_422)))
@@ -242,7 +246,7 @@ class FrameworkApi {
     @PostMapping(path = "/plans", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a plan", description = "A planner of the plan's region or above, or an admin.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = PLAN)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = PLAN)))
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "422", description = "Every problem, nothing written",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_422)))
@@ -254,7 +258,7 @@ class FrameworkApi {
     @PatchMapping(path = "/plans/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change fields of a plan (only those given)",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
             value = "{\"endYear\":2026,\"reason\":\"规划期延长一年\"}")))
     Plan updatePlan(@PathVariable String code, @RequestBody ObjectNode body) {
         Change how = how(body, null, false);
@@ -276,7 +280,7 @@ class FrameworkApi {
     @Operation(summary = "Create a target of a plan", description = "Kinds: VALUE, AT_LEAST, AT_MOST, RANGE (valueHigh ≥ value), "
             + "CHANGE (changeUnit, baselineYear), GROWTH_RATE, MULTIPLE, COMPARATOR (comparatorRegionCode), COUNT, MILESTONE, INCREASE, DECREASE.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = TARGET)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = TARGET)))
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "422", description = "Every problem, nothing written",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_422)))
@@ -290,7 +294,7 @@ class FrameworkApi {
             description = "Kept in the target's history with the numbers before and after. The indicator, region and breakdown "
                     + "do not change (retire the target and create another).",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = ADJUST)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = ADJUST)))
     @ApiResponse(responseCode = "422", description = "No reason, or bad values; nothing written",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_422)))
     Target adjustTarget(@PathVariable String plan, @PathVariable String target, @RequestBody ObjectNode body) {
@@ -322,7 +326,7 @@ class FrameworkApi {
             description = "`part` is `sections`, `goals`, `key-projects` or `tasks`. A task's `unitCodes` are its responsible units "
                     + "in order (the first leads).",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = {
             @ExampleObject(name = "task", value = "{\"code\":\"T01\",\"sectionCode\":\"4.1\",\"title\":{\"zh\":\"建设天山云谷\","
                     + "\"en\":\"Build the Tianshan Cloud Valley\"},\"startYear\":2021,\"deadlineYear\":2025,"
                     + "\"unitCodes\":[\"xj-fgw\",\"xj-kjt\"],\"targetCodes\":[]}"),
@@ -363,7 +367,7 @@ class FrameworkApi {
     @PatchMapping(path = "/plans/{plan}/{part}/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change fields of a section, goal, key project or task (only those given)",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
             value = "{\"unitCodes\":[\"xj-kjt\",\"xj-fgw\"],\"reason\":\"牵头单位调整\"}")))
     @ApiResponse(responseCode = "204", description = "Changed")
     ResponseEntity<Void> updatePart(@PathVariable String plan, @PathVariable String part, @PathVariable String code,
