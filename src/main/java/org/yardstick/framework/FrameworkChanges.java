@@ -29,8 +29,10 @@ public class FrameworkChanges {
     private final Plans plans;
     private final Targets targets;
     private final Regions regions;
+    private final Indicators indicators;
 
-    FrameworkChanges(FrameworkEditor editor, CurrentUser user, Plans plans, Targets targets, Regions regions) {
+    FrameworkChanges(FrameworkEditor editor, CurrentUser user, Plans plans, Targets targets, Regions regions, Indicators indicators) {
+        this.indicators = indicators;
         this.editor = editor;
         this.user = user;
         this.plans = plans;
@@ -79,6 +81,35 @@ public class FrameworkChanges {
     /** A plan's own fields as a command, to fill a form or change one field. */
     public PlanCommand planCommand(String code) {
         return editor.planCommand(plans.get(code));
+    }
+
+    /** An indicator's fields as a command. */
+    public IndicatorCommand indicatorCommand(String code) {
+        return IndicatorCommand.of(indicators.get(code));
+    }
+
+    /** A section's fields (parent by code, indicators in order) as a command. */
+    public SectionCommand sectionCommand(String plan, String code) {
+        return editor.sectionCommand(plans.get(plan), code);
+    }
+
+    public GoalCommand goalCommand(String plan, String code) {
+        return editor.goalCommand(plans.get(plan), code);
+    }
+
+    /** A key project's fields, with the targets in force that measure it. */
+    public KeyProjectCommand keyProjectCommand(String plan, String code) {
+        return editor.keyProjectCommand(plans.get(plan), code);
+    }
+
+    /** A task's fields, responsible units in order (the first leads), targets in force. */
+    public TaskCommand taskCommand(String plan, String code) {
+        return editor.taskCommand(plans.get(plan), code);
+    }
+
+    public TargetCommand targetCommand(String plan, String code) {
+        Plan p = plans.get(plan);
+        return TargetCommand.of(targets.find(p.id(), code).orElseThrow(() -> new NotFoundException("target", plan + "/" + code)));
     }
 
     // ---- sections (章节)

@@ -91,6 +91,21 @@ class FrameworkApiTest {
     }
 
     @Test
+    void theWritesAreInTheOpenApiDocumentWithExamples() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/frameworks'].post.tags[0]").value("frameworks"))
+                .andExpect(jsonPath("$.paths['/api/v1/frameworks'].post.requestBody.content['multipart/form-data']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/frameworks'].post.requestBody.content['application/yaml']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/frameworks/{plan}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/indicators'].post.requestBody.content['application/json']").exists())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(Matchers.allOf(
+                        Matchers.containsString("FTTH_RATE"), Matchers.containsString("中期评估后动态调整"))))
+                .andExpect(jsonPath("$.paths['/api/v1/indicators/{code}'].delete").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/plans/{plan}/targets/{target}'].patch.summary").value(Matchers.containsString("reason")))
+                .andExpect(jsonPath("$.paths['/api/v1/plans/{plan}/{part}/{code}'].patch").exists());
+    }
+
+    @Test
     void indicatorsAreCreatedChangedAndRetired() throws Exception {
         mvc.perform(as(xj, post("/api/v1/indicators")).content(INDICATOR))
                 .andExpect(status().isCreated())

@@ -344,6 +344,13 @@ class FrameworkChangesTest {
         changes.createTask("fw-plan", new TaskCommand("task1", "1.1", t("任务", "Task"), 2021, 2025, List.of("xj-kjt", "xj-fgw"),
                 List.of("t1"), null), Change.form(""));
 
+        // the current state as commands, to fill a form
+        assertThat(changes.sectionCommand("fw-plan", "1.1"))
+                .isEqualTo(new SectionCommand("1.1", "1", t("宽带", "Broadband"), List.of("FW_USERS", "IDI")));
+        assertThat(changes.goalCommand("fw-plan", "g1").sectionCode()).isEqualTo("1.1");
+        assertThat(changes.keyProjectCommand("fw-plan", "k1").targetCodes()).containsExactly("t1");
+        assertThat(changes.taskCommand("fw-plan", "task1").unitCodes()).containsExactly("xj-kjt", "xj-fgw");
+        assertThat(changes.targetCommand("fw-plan", "t1")).isEqualTo(TargetCommand.of(targets.find(plans.get("fw-plan").id(), "t1").orElseThrow()));
         Plan p = plans.get("fw-plan");
         assertThat(plans.outline(p)).singleElement().satisfies(s -> {
             assertThat(s.sections()).singleElement().satisfies(sub -> {

@@ -107,6 +107,18 @@ class FrameworksPageTest {
                 .andExpect(content().string(Matchers.containsString("indicators.yaml")));
     }
 
+    @Autowired FrameworkChanges changes;
+
+    @Test
+    void aRetiredIndicatorsPageSaysSo() throws Exception {
+        mvc.perform(get("/indicators/IDI?lang=zh")).andExpect(content().string(Matchers.not(Matchers.containsString("已停用"))));
+        As.user(details, "fw-page-xj");
+        changes.retireIndicator("IDI", Change.form("不再监测").forced());
+        As.nobody();
+        mvc.perform(get("/indicators/IDI?lang=zh")).andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("已停用")));
+        mvc.perform(get("/indicators/IDI?lang=en")).andExpect(content().string(Matchers.containsString("Retired: no longer used")));
+    }
+
     @Test
     void exportIsAZipAndOtherRolesAreRefused() throws Exception {
         mvc.perform(get("/frameworks/export.zip").with(user(planner)))

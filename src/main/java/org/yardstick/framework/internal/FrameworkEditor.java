@@ -542,13 +542,7 @@ public class FrameworkEditor {
         sameCode(p, code, c.code());
         liveRow(p, row);
         p.throwIfAny();
-        GoalCommand before = jdbc.sql("""
-                select g.code, s.code as section_code, g.text_zh, g.text_en, d.code as document_code, g.source_line, g.source_quote
-                from goal g join plan_section s on s.id = g.section_id left join document d on d.id = g.document_id where g.id = ?""")
-                .param(row.id())
-                .query((rs, n) -> new GoalCommand(rs.getString("code"), rs.getString("section_code"),
-                        org.yardstick.shared.LocalizedText.of(rs.getString("text_zh"), rs.getString("text_en")), citation(rs)))
-                .single();
+        GoalCommand before = goalCommand(row.id());
         if (fields(before).equals(fields(c))) {
             return;
         }
@@ -560,6 +554,65 @@ public class FrameworkEditor {
                        source_line = ?, source_quote = ? where id = ?""")
                 .params(section, c.text().zh(), c.text().en(), doc(s), line(s), quote(s), row.id()).update();
         audit.changed("goal", row.id(), planCode + "/" + code, "update", actor, how, fields(before), fields(c));
+    }
+
+    private GoalCommand goalCommand(long id) {
+        return jdbc.sql("""
+                select g.code, s.code as section_code, g.text_zh, g.text_en, d.code as document_code, g.source_line, g.source_quote
+                from goal g join plan_section s on s.id = g.section_id left join document d on d.id = g.document_id where g.id = ?""")
+                .param(id)
+                .query((rs, n) -> new GoalCommand(rs.getString("code"), rs.getString("section_code"),
+                        org.yardstick.shared.LocalizedText.of(rs.getString("text_zh"), rs.getString("text_en")), citation(rs)))
+                .single();
+    }
+
+    // ---- the current state of a plan's part as a command (to fill a form, or to change some fields of it)
+
+    public SectionCommand sectionCommand(Plan plan, String code) {
+        return sectionCommand(row("plan_section", plan, code).id());
+    }
+
+    public GoalCommand goalCommand(Plan plan, String code) {
+        return goalCommand(row("goal", plan, code).id());
+    }
+
+    public KeyProjectCommand keyProjectCommand(Plan plan, String code) {
+        Row row = row("key_project", plan, code);
+        List<String> linked = codes("""
+                select g.code from key_project_target kt join target g on g.id = kt.target_id
+                where kt.key_project_id = ? and g.retired_at is null order by g.ordinal""", row.id());
+        return jdbc.sql("""
+                select k.code, s.code as section_code, k.name_zh, k.name_en, k.summary_zh, k.summary_en, d.code as document_code,
+                       k.source_line, k.source_quote
+                from key_project k left join plan_section s on s.id = k.section_id left join document d on d.id = k.document_id
+                where k.id = ?""")
+                .param(row.id())
+                .query((rs, n) -> new KeyProjectCommand(rs.getString("code"), rs.getString("section_code"),
+                        org.yardstick.shared.LocalizedText.of(rs.getString("name_zh"), rs.getString("name_en")),
+                        org.yardstick.shared.LocalizedText.of(rs.getString("summary_zh"), rs.getString("summary_en")), linked,
+                        citation(rs)))
+                .single();
+    }
+
+    public TaskCommand taskCommand(Plan plan, String code) {
+        Row row = row("task", plan, code);
+        List<String> units = codes("""
+                select o.code from task_unit u join organisation o on o.id = u.organisation_id where u.task_id = ? order by u.position""",
+                row.id());
+        List<String> linked = codes("""
+                select g.code from task_target tt join target g on g.id = tt.target_id
+                where tt.task_id = ? and g.retired_at is null order by g.ordinal""", row.id());
+        return jdbc.sql("""
+                select t.code, s.code as section_code, t.title_zh, t.title_en, t.start_year, t.deadline_year, d.code as document_code,
+                       t.source_line, t.source_quote
+                from task t left join plan_section s on s.id = t.section_id left join document d on d.id = t.document_id
+                where t.id = ?""")
+                .param(row.id())
+                .query((rs, n) -> new TaskCommand(rs.getString("code"), rs.getString("section_code"),
+                        org.yardstick.shared.LocalizedText.of(rs.getString("title_zh"), rs.getString("title_en")),
+                        rs.getObject("start_year", Integer.class), rs.getObject("deadline_year", Integer.class), units, linked,
+                        citation(rs)))
+                .single();
     }
 
     @Transactional
@@ -619,9 +672,7 @@ public class FrameworkEditor {
         sameCode(p, code, c.code());
         liveRow(p, row);
         p.throwIfAny();
-        KeyProjectCommand before = plans.keyProjects(plan).stream().filter(k -> k.code().equals(code)).findFirst()
-                .map(k -> new KeyProjectCommand(k.code(), k.sectionCode(), k.name(), k.summary(), k.targetCodes(), k.source()))
-                .orElseThrow();
+        KeyProjectCommand before = keyProjectCommand(plan, code);
         if (fields(before).equals(fields(c))) {
             return;
         }
@@ -693,10 +744,7 @@ public class FrameworkEditor {
         sameCode(p, code, c.code());
         liveRow(p, row);
         p.throwIfAny();
-        TaskCommand before = plans.tasks(plan).stream().filter(t -> t.code().equals(code)).findFirst()
-                .map(t -> new TaskCommand(t.code(), t.sectionCode(), t.title(), t.startYear(), t.deadlineYear(), t.unitCodes(),
-                        t.targetCodes(), t.source()))
-                .orElseThrow();
+        TaskCommand before = taskCommand(plan, code);
         if (fields(before).equals(fields(c))) {
             return;
         }

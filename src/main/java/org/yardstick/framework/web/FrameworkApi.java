@@ -37,18 +37,14 @@ import org.yardstick.framework.GoalCommand;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.IndicatorCommand;
 import org.yardstick.framework.Indicators;
-import org.yardstick.framework.KeyProject;
 import org.yardstick.framework.KeyProjectCommand;
 import org.yardstick.framework.Plan;
 import org.yardstick.framework.PlanCommand;
 import org.yardstick.framework.Plans;
-import org.yardstick.framework.Section;
 import org.yardstick.framework.SectionCommand;
 import org.yardstick.framework.Target;
 import org.yardstick.framework.TargetCommand;
 import org.yardstick.framework.TargetRevision;
-import org.yardstick.framework.Targets;
-import org.yardstick.framework.Task;
 import org.yardstick.framework.TaskCommand;
 import org.yardstick.security.CurrentUser;
 import org.yardstick.shared.InputProblem;
@@ -93,17 +89,15 @@ class FrameworkApi {
     private final FrameworkFiles files;
     private final Indicators indicators;
     private final Plans plans;
-    private final Targets targets;
     private final CurrentUser user;
     private final JsonMapper json;
 
-    FrameworkApi(FrameworkChanges changes, FrameworkFiles files, Indicators indicators, Plans plans, Targets targets,
+    FrameworkApi(FrameworkChanges changes, FrameworkFiles files, Indicators indicators, Plans plans,
                  CurrentUser user, JsonMapper json) {
         this.changes = changes;
         this.files = files;
         this.indicators = indicators;
         this.plans = plans;
-        this.targets = targets;
         this.user = user;
         this.json = json;
     }
@@ -140,9 +134,13 @@ class FrameworkApi {
             description = "`curl -H 'Authorization: Bearer ys_…' -H 'Content-Type: application/yaml' --data-binary @plans/my-plan.yaml "
                     + "'https://…/api/v1/frameworks?dryRun=true'`",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/yaml",
-            examples = @ExampleObject(value = "indicators:\n  - code: FTTH_USERS\n    name_zh: 光纤入户用户数\n    name_en: FTTH subscribers\n"
-                    + "    unit_zh: 万户\n    unit_en: 10k households\n    polarity: positive\n    aggregation: sum\n")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = "application/yaml", examples = @ExampleObject(value = "indicators:\n  - code: FTTH_USERS\n"
+                    + "    name_zh: 光纤入户用户数\n    name_en: FTTH subscribers\n"
+                    + "    unit_zh: 万户\n    unit_en: 10k households\n    polarity: positive\n    aggregation: sum\n")),
+            @Content(mediaType = "application/zip", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")),
+            @Content(mediaType = "multipart/form-data", schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "`files`: one or more .yaml files or a .zip of a folder of framework files"))})
     @ApiResponse(responseCode = "422", description = "Every problem with file, line, field, value and reason; nothing written",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_422)))
     FrameworkFiles.Summary importBody(@RequestBody byte[] body, @RequestHeader(HttpHeaders.CONTENT_TYPE) String type,
@@ -205,7 +203,7 @@ class FrameworkApi {
     @PostMapping(path = "/indicators", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create an indicator", description = "Any planner or admin (the catalogue is shared). Enum values in capitals.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = INDICATOR)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = INDICATOR)))
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "422", description = "Every problem, nothing written",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_422)))
@@ -218,7 +216,7 @@ class FrameworkApi {
     @Operation(summary = "Change fields of an indicator (only those given); `reason`, `force` in the body",
             description = "Changing the unit or polarity of an indicator with figures or targets needs `force: true` and a reason.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
             value = "{\"nature\":\"BINDING\",\"name\":{\"en\":\"FTTH subscribers\"},\"reason\":\"约束性指标\"}")))
     @ApiResponse(responseCode = "422", description = "Every problem, nothing written",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_422)))
@@ -248,7 +246,7 @@ class FrameworkApi {
     @PostMapping(path = "/plans", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a plan", description = "A planner of the plan's region or above, or an admin.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = PLAN)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = PLAN)))
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "422", description = "Every problem, nothing written",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_422)))
@@ -260,7 +258,7 @@ class FrameworkApi {
     @PatchMapping(path = "/plans/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change fields of a plan (only those given)",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
             value = "{\"endYear\":2026,\"reason\":\"规划期延长一年\"}")))
     Plan updatePlan(@PathVariable String code, @RequestBody ObjectNode body) {
         Change how = how(body, null, false);
@@ -282,7 +280,7 @@ class FrameworkApi {
     @Operation(summary = "Create a target of a plan", description = "Kinds: VALUE, AT_LEAST, AT_MOST, RANGE (valueHigh ≥ value), "
             + "CHANGE (changeUnit, baselineYear), GROWTH_RATE, MULTIPLE, COMPARATOR (comparatorRegionCode), COUNT, MILESTONE, INCREASE, DECREASE.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = TARGET)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = TARGET)))
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "422", description = "Every problem, nothing written",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_422)))
@@ -296,14 +294,13 @@ class FrameworkApi {
             description = "Kept in the target's history with the numbers before and after. The indicator, region and breakdown "
                     + "do not change (retire the target and create another).",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = ADJUST)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = ADJUST)))
     @ApiResponse(responseCode = "422", description = "No reason, or bad values; nothing written",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_422)))
     Target adjustTarget(@PathVariable String plan, @PathVariable String target, @RequestBody ObjectNode body) {
-        Plan p = plans.get(plan);
-        Target current = targets.find(p.id(), target).orElseThrow(() -> new NotFoundException("target", plan + "/" + target));
+        TargetCommand current = changes.targetCommand(plan, target);
         Change how = how(body, null, false);
-        return changes.adjustTarget(plan, target, patch(TargetCommand.of(current), body, TargetCommand.class), how);
+        return changes.adjustTarget(plan, target, patch(current, body, TargetCommand.class), how);
     }
 
     @DeleteMapping("/plans/{plan}/targets/{target}")
@@ -329,7 +326,7 @@ class FrameworkApi {
             description = "`part` is `sections`, `goals`, `key-projects` or `tasks`. A task's `unitCodes` are its responsible units "
                     + "in order (the first leads).",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = {
             @ExampleObject(name = "task", value = "{\"code\":\"T01\",\"sectionCode\":\"4.1\",\"title\":{\"zh\":\"建设天山云谷\","
                     + "\"en\":\"Build the Tianshan Cloud Valley\"},\"startYear\":2021,\"deadlineYear\":2025,"
                     + "\"unitCodes\":[\"xj-fgw\",\"xj-kjt\"],\"targetCodes\":[]}"),
@@ -370,46 +367,18 @@ class FrameworkApi {
     @PatchMapping(path = "/plans/{plan}/{part}/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change fields of a section, goal, key project or task (only those given)",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
             value = "{\"unitCodes\":[\"xj-kjt\",\"xj-fgw\"],\"reason\":\"牵头单位调整\"}")))
     @ApiResponse(responseCode = "204", description = "Changed")
     ResponseEntity<Void> updatePart(@PathVariable String plan, @PathVariable String part, @PathVariable String code,
                                     @RequestBody ObjectNode body) {
-        Plan p = plans.get(plan);
         Change how = how(body, null, false);
         switch (part) {
-            case "sections" -> {
-                Section s = plans.outline(p).stream().flatMap(x -> x.flatten().stream()).filter(x -> x.code().equals(code)).findFirst()
-                        .orElseThrow(() -> new NotFoundException("section", plan + "/" + code));
-                String parent = plans.outline(p).stream().flatMap(x -> x.flatten().stream())
-                        .filter(x -> x.sections().stream().anyMatch(c -> c.code().equals(code))).map(Section::code).findFirst().orElse(null);
-                changes.updateSection(plan, code, patch(new SectionCommand(s.code(), parent, s.title(), s.indicatorCodes()), body,
-                        SectionCommand.class), how);
-            }
-            case "goals" -> {
-                for (Section s : plans.outline(p).stream().flatMap(x -> x.flatten().stream()).toList()) {
-                    for (var g : s.goals()) {
-                        if (g.code().equals(code)) {
-                            changes.updateGoal(plan, code, patch(new GoalCommand(g.code(), s.code(), g.text(), g.source()), body,
-                                    GoalCommand.class), how);
-                            return ResponseEntity.noContent().build();
-                        }
-                    }
-                }
-                throw new NotFoundException("goal", plan + "/" + code);
-            }
-            case "key-projects" -> {
-                KeyProject k = plans.keyProjects(p).stream().filter(x -> x.code().equals(code)).findFirst()
-                        .orElseThrow(() -> new NotFoundException("key project", plan + "/" + code));
-                changes.updateKeyProject(plan, code, patch(new KeyProjectCommand(k.code(), k.sectionCode(), k.name(), k.summary(),
-                        k.targetCodes(), k.source()), body, KeyProjectCommand.class), how);
-            }
-            case "tasks" -> {
-                Task t = plans.tasks(p).stream().filter(x -> x.code().equals(code)).findFirst()
-                        .orElseThrow(() -> new NotFoundException("task", plan + "/" + code));
-                changes.updateTask(plan, code, patch(new TaskCommand(t.code(), t.sectionCode(), t.title(), t.startYear(),
-                        t.deadlineYear(), t.unitCodes(), t.targetCodes(), t.source()), body, TaskCommand.class), how);
-            }
+            case "sections" -> changes.updateSection(plan, code, patch(changes.sectionCommand(plan, code), body, SectionCommand.class), how);
+            case "goals" -> changes.updateGoal(plan, code, patch(changes.goalCommand(plan, code), body, GoalCommand.class), how);
+            case "key-projects" -> changes.updateKeyProject(plan, code,
+                    patch(changes.keyProjectCommand(plan, code), body, KeyProjectCommand.class), how);
+            case "tasks" -> changes.updateTask(plan, code, patch(changes.taskCommand(plan, code), body, TaskCommand.class), how);
             default -> throw new NotFoundException("part", part);
         }
         return ResponseEntity.noContent().build();
