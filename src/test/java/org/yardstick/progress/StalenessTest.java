@@ -3,6 +3,12 @@ package org.yardstick.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +40,7 @@ class StalenessTest {
     @Autowired Freshness freshness;
     @Autowired UserDetailsService accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
     @AfterEach
     void reset() {
@@ -95,6 +102,28 @@ class StalenessTest {
         As.nobody();
         assertThatThrownBy(() -> staleness.setYears(DATA_SET, 3, "why not")).isInstanceOf(AccessDeniedException.class);
         assertThat(staleness.years(DATA_SET)).isEqualTo(2);
+    }
+
+    @Test
+    void throughTheApiWithTheSameChecks() throws Exception {
+        String url = "/api/v1/data-sets/" + DATA_SET + "/stale-after";
+        mvc.perform(get(url)).andExpect(status().isOk()).andExpect(jsonPath("$.staleAfterYears").value(2));
+        mvc.perform(put(url).with(httpBasic("planner", "yardstick-demo")).contentType("application/json")
+                        .content("{\"staleAfterYears\": 0, \"reason\": \"\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[0].field").value("staleAfterYears"))
+                .andExpect(jsonPath("$.problems[0].value").value("0"))
+                .andExpect(jsonPath("$.problems[1].field").value("reason"));
+        mvc.perform(put(url).with(httpBasic("reporter", "yardstick-demo")).contentType("application/json")
+                .content("{\"staleAfterYears\": 3, \"reason\": \"r\"}")).andExpect(status().isForbidden());
+        mvc.perform(put(url).contentType("application/json").content("{\"staleAfterYears\": 3, \"reason\": \"r\"}"))
+                .andExpect(status().is4xxClientError());
+        mvc.perform(get("/api/v1/data-sets/no-such-set/stale-after")).andExpect(status().isNotFound());
+        assertThat(staleness.years(DATA_SET)).isEqualTo(2);
+        mvc.perform(put(url).with(httpBasic("planner", "yardstick-demo")).contentType("application/json")
+                        .content("{\"staleAfterYears\": 3, \"reason\": \"统计年鉴滞后两年\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.staleAfterYears").value(3));
+        assertThat(staleness.years(DATA_SET)).isEqualTo(3);
     }
 
     private long audits() {

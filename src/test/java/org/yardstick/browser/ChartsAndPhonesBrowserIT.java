@@ -1,0 +1,78 @@
+package org.yardstick.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.yardstick.TestClock;
+
+/**
+ * Issue 15 in the browser: the drawn time axis of a chart shows only the data's years (no 1000–3500
+ * around one year), and at 390 px the menu collapses behind its button and no page scrolls sideways.
+ */
+@ExtendWith(Browser.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.Config.class)
+class ChartsAndPhonesBrowserIT {
+
+    @LocalServerPort int port;
+    ChromeDriver browser;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    private void show(String path) {
+        browser.get("http://localhost:" + port + path);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(".ys-chart")).stream()
+                .allMatch(e -> "true".equals(e.getDomAttribute("data-rendered"))));
+    }
+
+    @Test
+    void theDrawnTimeAxisShowsOnlyTheDataYears() throws Exception {
+        show("/indicators/IIDI?region=65");
+        WebElement chart = browser.findElement(By.cssSelector(".ys-chart[data-rendered='true']"));
+        List<Integer> years = chart.findElements(By.cssSelector("svg text")).stream().map(WebElement::getText)
+                .filter(t -> t.matches("\\d{4}")).map(Integer::valueOf).toList();
+        // the Xinjiang IIDI: figures 2010, 2015, 2016 and the target 68 by 2020
+        assertThat(years).isNotEmpty().allSatisfy(y -> assertThat(y).isBetween(2010, 2020));
+        assertThat(years).contains(2010, 2020);
+        Browser.screenshot(browser, "issue15-indicator-1366");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
+    void atThreeHundredNinetyPixelsTheMenuCollapsesAndNothingScrollsSideways() throws Exception {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        for (String path : List.of("/", "/plans/xj-info-13fyp", "/plans/xj-info-13fyp/overview", "/indicators/IIDI?region=65",
+                "/indicators", "/plans/xj-info-13fyp/overview?lang=en")) {
+            show(path);
+            long overflow = ((Number) browser.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+            assertThat(overflow).as(path + ": horizontal scroll").isLessThanOrEqualTo(0);
+            WebElement menu = browser.findElement(By.id("ys-nav"));
+            assertThat(menu.isDisplayed()).as(path + ": menu collapsed").isFalse();
+        }
+        browser.findElement(By.cssSelector("[data-ys-toggle='ys-nav']")).click();
+        assertThat(browser.findElement(By.id("ys-nav")).isDisplayed()).isTrue();
+        Browser.screenshot(browser, "issue15-overview-390-en-menu");
+    }
+}
