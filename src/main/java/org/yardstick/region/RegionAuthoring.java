@@ -254,12 +254,14 @@ public class RegionAuthoring {
         referrers.put("organisations", "select count(*) from organisation where region_id = :id and retired_at is null");
         referrers.put("accounts", "select count(*) from account where region_id = :id and enabled");
         List<InputProblem> problems = new ArrayList<>();
-        referrers.forEach((what, sql) -> {
+        int kind = 0; // which referrer, as the message's choice names it in each language
+        for (String sql : referrers.values()) {
             long n = jdbc.sql(sql).param("id", region.id()).query(Long.class).single();
             if (n > 0) {
-                problems.add(InputProblem.of("request", 0, "code", code, RegionProblem.RETIRE_REFERRED, n, what));
+                problems.add(InputProblem.of("request", 0, "code", code, RegionProblem.RETIRE_REFERRED, n, kind));
             }
-        });
+            kind++;
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

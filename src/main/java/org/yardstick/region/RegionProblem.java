@@ -15,7 +15,7 @@ public enum RegionProblem implements ProblemKind {
     LEVEL_ORDER("region.level-order", "a region of level {0} cannot be placed under a region of level {1} ({2})"),
     CYCLE("region.cycle", "{0} lies inside {1}: a region cannot be moved into its own subtree"),
     RETIRED("region.retired", "is retired"),
-    RETIRE_REFERRED("region.retire-referred", "cannot be retired: {0} {1} refer to it"),
+    RETIRE_REFERRED("region.retire-referred", "cannot be retired: {0} {1,choice,0#sub-regions|1#figures|2#targets|3#plans|4#organisations|5#accounts} refer to it"),
     UNKNOWN_KIND("region.unknown-kind", "is not a kind of organisation; one of {0}"),
     UNKNOWN_ORGANISATION("region.unknown-organisation", "is not a known organisation code"),
     TOO_LONG("region.too-long", "is longer than {0} characters"),

@@ -14,6 +14,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -105,6 +108,16 @@ class ApiErrors {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
         Locale locale = locale(request);
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        if (who == null || who instanceof AnonymousAuthenticationToken || !who.isAuthenticated()) {
+            // the public asked for what needs an account: 401 and how to sign in, not 403
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, text("api.problem.credentials-missing",
+                    null, "this request needs credentials", locale));
+            p.setTitle(text("api.problem.unauthorized.title", null, "Unauthorized", locale));
+            p.setType(URI.create("urn:yardstick:unauthorized"));
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer realm=\"yardstick\"")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        }
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         p.setTitle(text("api.forbidden", null, "Outside your account's scope", locale));
         p.setType(URI.create("urn:yardstick:forbidden"));

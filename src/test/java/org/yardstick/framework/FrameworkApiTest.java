@@ -231,9 +231,9 @@ class FrameworkApiTest {
         assertThat(plans.find("fw-api-2")).isEmpty();
         mvc.perform(as(xj, patch("/api/v1/plans/no-such-plan")).content("{}")).andExpect(status().isNotFound());
         mvc.perform(as(xj, patch("/api/v1/indicators/NO_SUCH")).content("{}")).andExpect(status().isNotFound());
-        // without credentials a write meets the CSRF check first (SecurityConfig): refused, nothing written
+        // without credentials a write is refused before anything reads it: 401, nothing written
         mvc.perform(post("/api/v1/indicators").contentType(MediaType.APPLICATION_JSON).content(INDICATOR))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isUnauthorized());
         assertThat(indicators.find("FW_API_USERS")).get().satisfies(i -> assertThat(i.name().en()).isEqualTo("API test indicator"));
     }
 

@@ -230,7 +230,7 @@ class RegionAuthoringTest {
         mvc.perform(post("/api/v1/regions").with(basic(admin)).contentType(MediaType.APPLICATION_JSON)
                 .content("[" + json(P + "W5", null, "WORLD", "世界五", "World 5") + ","
                         + json(P + "C5", P + "W5", "COUNTRY", "五国", "Country 5") + "]")).andExpect(status().isCreated());
-        mvc.perform(delete("/api/v1/regions/" + P + "W5").with(basic(admin)))
+        mvc.perform(delete("/api/v1/regions/" + P + "W5").with(basic(admin)).header("Accept-Language", "en"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.problems[0].code").value("region.retire-referred"))
                 .andExpect(jsonPath("$.problems[0].reason").value("cannot be retired: 1 sub-regions refer to it"));
