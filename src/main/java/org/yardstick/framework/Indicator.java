@@ -18,13 +18,16 @@ import org.yardstick.shared.LocalizedText;
  * @param periodRule how months and quarters make years; null: not rolled up over periods
  * @param incomplete what a partial aggregate is
  * @param weightCode for a weighted mean: the indicator whose values weigh
+ * @param differenceThreshold how far a region's own figure may differ from its computed one (统计口径差异),
+ *        as a share (0.05 = 5 %); null: the platform's default
  * @param retiredAt when it was retired (已停用); null while in use
  */
 public record Indicator(
         long id, String code, LocalizedText name, LocalizedText unit, Polarity polarity, Aggregation aggregation,
         @Nullable String numeratorCode, @Nullable String denominatorCode, @Nullable String formula,
         IndicatorNature nature, int decimals, LocalizedText description, @Nullable PeriodRule periodRule,
-        IncompleteAggregate incomplete, @Nullable String weightCode, @Nullable Instant retiredAt) {
+        IncompleteAggregate incomplete, @Nullable String weightCode, java.math.@Nullable BigDecimal differenceThreshold,
+        @Nullable Instant retiredAt) {
 
     public boolean retired() {
         return retiredAt != null;

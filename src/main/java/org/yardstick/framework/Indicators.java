@@ -19,7 +19,7 @@ public class Indicators {
     private static final String SELECT = """
             select i.id, i.code, i.name_zh, i.name_en, i.unit_zh, i.unit_en, i.polarity, i.aggregation,
                    n.code as numerator_code, d.code as denominator_code, i.formula, i.nature, i.decimals,
-                   i.description_zh, i.description_en, i.period_rule, i.incomplete, w.code as weight_code, i.retired_at
+                   i.description_zh, i.description_en, i.period_rule, i.incomplete, w.code as weight_code, i.difference_threshold, i.retired_at
             from indicator i
             left join indicator n on n.id = i.numerator_id
             left join indicator d on d.id = i.denominator_id
@@ -83,7 +83,7 @@ public class Indicators {
                 IndicatorNature.valueOf(rs.getString("nature")), rs.getInt("decimals"),
                 LocalizedText.of(rs.getString("description_zh"), rs.getString("description_en")),
                 rs.getString("period_rule") == null ? null : PeriodRule.valueOf(rs.getString("period_rule")),
-                IncompleteAggregate.valueOf(rs.getString("incomplete")), rs.getString("weight_code"), instant(rs, "retired_at"));
+                IncompleteAggregate.valueOf(rs.getString("incomplete")), rs.getString("weight_code"), rs.getBigDecimal("difference_threshold"), instant(rs, "retired_at"));
     }
 
     static java.time.@org.jspecify.annotations.Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -121,14 +121,14 @@ public class FrameworkEditor {
         p.throwIfAny();
         jdbc.sql("""
                 insert into indicator (code, name_zh, name_en, unit_zh, unit_en, polarity, aggregation, formula, nature,
-                                       decimals, description_zh, description_en, period_rule, incomplete,
+                                       decimals, description_zh, description_en, period_rule, incomplete, difference_threshold,
                                        numerator_id, denominator_id, weight_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select id from indicator where code = ?),
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select id from indicator where code = ?),
                         (select id from indicator where code = ?), (select id from indicator where code = ?))""")
                 .params(c.code(), c.name().zh(), c.name().en(), c.unit().zh(), c.unit().en(), c.polarity().name(),
                         c.aggregation().name(), blank(c.formula()), c.nature().name(), c.decimals(), c.description().zh(),
                         c.description().en(), c.periodRule() == null ? null : c.periodRule().name(), c.incomplete().name(),
-                        blank(c.numerator()), blank(c.denominator()), blank(c.weight()))
+                        c.differenceThreshold(), blank(c.numerator()), blank(c.denominator()), blank(c.weight()))
                 .update();
         Indicator created = indicators.get(c.code());
         audit.changed("indicator", created.id(), c.code(), "create", actor, how, null, fields(c));
@@ -165,12 +165,13 @@ public class FrameworkEditor {
         jdbc.sql("""
                 update indicator set name_zh = ?, name_en = ?, unit_zh = ?, unit_en = ?, polarity = ?, aggregation = ?,
                        formula = ?, nature = ?, decimals = ?, description_zh = ?, description_en = ?, period_rule = ?,
-                       incomplete = ?, numerator_id = (select id from indicator where code = ?),
+                       incomplete = ?, difference_threshold = ?, numerator_id = (select id from indicator where code = ?),
                        denominator_id = (select id from indicator where code = ?), weight_id = (select id from indicator where code = ?)
                 where id = ?""")
                 .params(c.name().zh(), c.name().en(), c.unit().zh(), c.unit().en(), c.polarity().name(), c.aggregation().name(),
                         blank(c.formula()), c.nature().name(), c.decimals(), c.description().zh(), c.description().en(),
-                        c.periodRule() == null ? null : c.periodRule().name(), c.incomplete().name(), blank(c.numerator()),
+                        c.periodRule() == null ? null : c.periodRule().name(), c.incomplete().name(), c.differenceThreshold(),
+                        blank(c.numerator()),
                         blank(c.denominator()), blank(c.weight()), old.id())
                 .update();
         audit.changed("indicator", old.id(), code, "update", actor, how, fields(before), fields(c));
@@ -213,6 +214,10 @@ public class FrameworkEditor {
         required(p, "name_en", c.name().en());
         if (c.decimals() < 0 || c.decimals() > 6) {
             p.add("decimals", c.decimals(), FileProblem.NOT_ONE_OF, "0, 1, 2, 3, 4, 5, 6");
+        }
+        java.math.BigDecimal threshold = c.differenceThreshold();
+        if (threshold != null && (threshold.signum() < 0 || threshold.compareTo(java.math.BigDecimal.ONE) > 0)) {
+            p.add("difference_threshold", threshold.toPlainString(), FrameworkProblem.THRESHOLD_RANGE);
         }
         if (c.aggregation() == Aggregation.RATIO) {
             if (blank(c.numerator()) == null) {
@@ -287,7 +292,8 @@ public class FrameworkEditor {
                 .put("numerator", blank(c.numerator())).put("denominator", blank(c.denominator()))
                 .put("formula", blank(c.formula())).put("nature", c.nature()).put("decimals", c.decimals())
                 .put("description_zh", c.description().zh()).put("description_en", c.description().en())
-                .put("period_rule", c.periodRule()).put("incomplete", c.incomplete()).put("weight", blank(c.weight()));
+                .put("period_rule", c.periodRule()).put("incomplete", c.incomplete()).put("weight", blank(c.weight()))
+                .put("difference_threshold", c.differenceThreshold() == null ? null : c.differenceThreshold().stripTrailingZeros());
     }
 
     /** What the aggregation computes with. */

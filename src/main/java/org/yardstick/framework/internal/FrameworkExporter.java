@@ -105,6 +105,9 @@ class FrameworkExporter {
                 y.plain(4, "period_rule", lower(i.periodRule()));
             }
             y.plain(4, "incomplete", lower(i.incomplete())).optional(4, "weight", i.weightCode());
+            if (i.differenceThreshold() != null) {
+                y.plain(4, "difference_threshold", i.differenceThreshold().stripTrailingZeros().toPlainString());
+            }
         }
         return y.empty("indicators: []");
     }

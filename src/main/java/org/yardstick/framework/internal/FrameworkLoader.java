@@ -350,7 +350,8 @@ class FrameworkLoader implements FrameworkFiles {
 
     private static IndicatorCommand command(IndicatorDraft i) {
         return new IndicatorCommand(i.code(), i.name(), i.unit(), i.polarity(), i.aggregation(), i.numerator(), i.denominator(),
-                i.formula(), i.nature(), i.decimals(), i.description(), i.periodRule(), i.incomplete(), i.weight());
+                i.formula(), i.nature(), i.decimals(), i.description(), i.periodRule(), i.incomplete(), i.weight(),
+                i.differenceThreshold());
     }
 
     /** Runs one element's change; a refusal is kept with the file it came from, and the import goes on to find more. */
