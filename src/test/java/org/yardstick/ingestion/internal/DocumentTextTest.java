@@ -24,7 +24,7 @@ import org.yardstick.ingestion.rules.Item;
 import org.yardstick.shared.InvalidInputException;
 
 /** Reading uploads: every accepted format gives the text; every bad file is refused with its reason. */
-class DocumentTextTest {
+public class DocumentTextTest {
 
     static final String SEED_000 = "000_725402c544bed228";
 
@@ -40,7 +40,7 @@ class DocumentTextTest {
     }
 
     /** Seed 000 as a Word file made here, one paragraph per line, as a person would paste it into Word. */
-    static byte[] docx(String text) throws IOException {
+    public static byte[] docx(String text) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (String line : text.split("\n", -1)) {
                 doc.createParagraph().createRun().setText(line);
@@ -79,7 +79,7 @@ class DocumentTextTest {
         assertThat(refusal("scan.pdf", pdf(null))).isEqualTo(IngestionProblem.NO_TEXT_LAYER);
     }
 
-    static byte[] pdf(String text) throws IOException {
+    public static byte[] pdf(String text) throws IOException {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             doc.addPage(page);
