@@ -129,11 +129,13 @@ class IngestionPagesTest {
                 && same(m.value(), d.value()) && m.source() != null && d.source() != null
                 && m.source().quote().contains(d.source().quote().replace("……", "").replaceFirst("^[-—]+", "").substring(0, 8)))).count();
         System.out.printf("seed 002 committed: %d of %d demo targets found with value, year and sentence%n", found, demo.size());
-        // measured 2026-12-05: 13 of 20 on H2 (the rest differ in kind or value from the curated demo; see docs/ingestion.md)
-        assertThat((double) found / demo.size()).isGreaterThanOrEqualTo(0.6);
+        // measured 2026-12-05: 19 of 20
+        assertThat((double) found / demo.size()).isGreaterThanOrEqualTo(0.9);
         long observations = jdbc.queryForObject("select count(*) from observation_source s join document d on d.id = s.document_id "
                 + "where d.code = 'nm-ingested-doc'", Long.class);
-        assertThat(observations).isGreaterThan(10);
+        // the demo already holds most of the seed's reported figures (same values: not written twice); the rest are new
+        System.out.printf("seed 002 committed: %d reported figures new to the platform%n", observations);
+        assertThat(observations).isGreaterThanOrEqualTo(1);
         String planPage = mvc.perform(get("/plans/nm-ingested")).andReturn().getResponse().getContentAsString();
         assertThat(planPage).contains("互联网省际出口带宽达到9000Gbps");
     }
