@@ -17,6 +17,7 @@ public enum IngestionProblem implements ProblemKind {
     NO_YEAR("ingest.no-year", "has no year: give the year of the figure or target"),
     NO_VALUE("ingest.no-value", "has no value"),
     CONFLICT("ingest.conflict", "gives another value ({0}) for the same figure as the item on line {1}"),
+    EXISTS("ingest.exists", "is already reported as {0} for {1}: reject this item or correct the reported figure first"),
     UNIT_CONFLICT("ingest.unit-conflict", "is in {0}, but catalogue indicator {1} is in {2}: choose another indicator or a new one");
 
     private final String key;

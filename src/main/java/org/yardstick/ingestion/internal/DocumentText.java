@@ -88,7 +88,12 @@ public final class DocumentText {
             }
             throw problem(name, control > n / 20 ? IngestionProblem.BINARY : IngestionProblem.ENCODING);
         }
-        return text.get();
+        String t = text.get();
+        long controls = t.chars().filter(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f').count();
+        if (controls > 0 && controls * 20 > t.length()) {
+            throw problem(name, IngestionProblem.BINARY); // valid UTF-8, but no one writes a plan in control characters
+        }
+        return t;
     }
 
     private static String pdf(String name, byte[] bytes) {

@@ -46,6 +46,7 @@ public class FrameworkHandover {
     public record Committed(String planCode, int targets, int tasks, int observations, int newIndicators,
                             Map<String, String> files) {}
 
+    private final org.yardstick.observation.Observations reported;
     private final FrameworkFiles frameworkFiles;
     private final ObservationFiles observationFiles;
     private final Indicators indicators;
@@ -53,7 +54,9 @@ public class FrameworkHandover {
     private final TransactionTemplate transaction;
 
     FrameworkHandover(FrameworkFiles frameworkFiles, ObservationFiles observationFiles, Indicators indicators,
-                      Organisations organisations, TransactionTemplate transaction) {
+                      Organisations organisations, TransactionTemplate transaction,
+                      org.yardstick.observation.Observations reported) {
+        this.reported = reported;
         this.frameworkFiles = frameworkFiles;
         this.observationFiles = observationFiles;
         this.indicators = indicators;
@@ -165,9 +168,34 @@ public class FrameworkHandover {
             }
             units.put(d, codes);
         }
+        // figures already reported (approved) for the region: the same value is not written twice, another value is refused
+        Set<Decision> known = new java.util.HashSet<>();
+        List<String> observed = accepted.stream().filter(d -> isObservation(d.item().kind()) && codeOf.containsKey(d))
+                .map(codeOf::get).distinct().toList();
+        if (!observed.isEmpty() && !header.region().isBlank()) {
+            Map<String, BigDecimal> existing = new HashMap<>();
+            for (var o : reported.approvedFigures(observed, List.of(header.region()))) {
+                if (o.disaggregationCode().isEmpty() || o.disaggregationCode().equals("_T")) {
+                    existing.put(o.indicatorCode() + "|" + o.period().code() + "|" + o.measure().name(), o.value());
+                }
+            }
+            for (Decision d : accepted) {
+                if (!isObservation(d.item().kind()) || !codeOf.containsKey(d) || d.value() == null || d.year() == null) {
+                    continue;
+                }
+                BigDecimal v = existing.get(codeOf.get(d) + "|" + d.year() + "|" + measure(d).toUpperCase());
+                if (v != null && v.compareTo(d.value()) == 0) {
+                    known.add(d);
+                } else if (v != null) {
+                    problems.add(InputProblem.of(source, d.item().line(), "value", d.value().toPlainString(),
+                            IngestionProblem.EXISTS, v.toPlainString(), codeOf.get(d) + " " + d.year()));
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        codeOf.keySet().removeIf(d -> known.contains(d) && isObservation(d.item().kind()));
         Map<String, String> files = new LinkedHashMap<>();
         files.put("documents.yaml", documents(proposal, header));
         if (!newCodes.isEmpty()) {
@@ -196,6 +224,15 @@ public class FrameworkHandover {
 
     private static boolean measuresLevel(ItemKind k) {
         return k == ItemKind.BASELINE || k == ItemKind.TARGET || k == ItemKind.COUNT;
+    }
+
+    private static String measure(Decision d) {
+        return switch (d.item().kind()) {
+            case CHANGE -> d.unit().equals("%") ? "pct_change" : "change";
+            case GROWTH_RATE -> "cagr";
+            case MULTIPLE -> "multiple";
+            default -> "level";
+        };
     }
 
     private static boolean isObservation(ItemKind k) {
@@ -353,12 +390,7 @@ public class FrameworkHandover {
             if (!isObservation(i.kind()) || !codeOf.containsKey(d) || d.value() == null || d.year() == null) {
                 continue;
             }
-            String measure = switch (i.kind()) {
-                case CHANGE -> d.unit().equals("%") ? "pct_change" : "change";
-                case GROWTH_RATE -> "cagr";
-                case MULTIPLE -> "multiple";
-                default -> "level";
-            };
+            String measure = measure(d);
             String base = "";
             if (!measure.equals("level")) {
                 Integer b = i.baseYear();
