@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yardstick.audit.Changed;
 import org.yardstick.framework.Aggregation;
@@ -79,6 +80,8 @@ public class Decomposition {
         this.jdbc = jdbc;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
+        // a savepoint when called inside a transaction, so that a dry run rolls back its own writes only
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The parts of a target in force, in the plan's order. */

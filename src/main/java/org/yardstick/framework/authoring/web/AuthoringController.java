@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,6 +80,8 @@ class AuthoringController {
         this.decomposition = decomposition;
         this.user = user;
         this.transactions = new TransactionTemplate(transactionManager);
+        // a savepoint when called inside a transaction, so that a dry run rolls back its own writes only
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     // ------------------------------------------------------------------ plans
