@@ -32,6 +32,7 @@ import org.yardstick.framework.Plans;
 import org.yardstick.framework.Target;
 import org.yardstick.framework.Targets;
 import org.yardstick.framework.authoring.Decomposition;
+import org.yardstick.framework.authoring.DecompositionProblem;
 import org.yardstick.framework.authoring.PartCommand;
 import org.yardstick.framework.authoring.PartsCheck;
 import org.yardstick.region.Organisations;
@@ -269,16 +270,26 @@ class AuthoringController {
             used.add(i);
         }
         PartsCheck result = null;
-        if (problems.isEmpty()) {
-            try {
-                result = decomposition.decompose(plan, code, commands, confirm, Change.form(params.get("reason")), check);
-            } catch (InvalidInputException e) {
-                for (InputProblem q : e.problems()) {
-                    Matcher m = Pattern.compile("parts\\[(\\d+)](.*)").matcher(q.field());
-                    String field = m.matches() ? "parts[" + used.get(Integer.parseInt(m.group(1))) + "]" + m.group(2) : q.field();
+        // numbers that cannot be read are named; the rest is still checked (and not written) so that every
+        // problem of the form is named at once
+        Set<String> unreadableRows = new HashSet<>();
+        problems.forEach(q -> unreadableRows.add(q.field().substring(0, q.field().indexOf('.') + 1)));
+        boolean unreadable = !problems.isEmpty();
+        try {
+            result = decomposition.decompose(plan, code, commands, confirm, Change.form(params.get("reason")), check || unreadable);
+        } catch (InvalidInputException e) {
+            for (InputProblem q : e.problems()) {
+                Matcher m = Pattern.compile("parts\\[(\\d+)](.*)").matcher(q.field());
+                String field = m.matches() ? "parts[" + used.get(Integer.parseInt(m.group(1))) + "]" + m.group(2) : q.field();
+                boolean named = unreadableRows.contains(field.substring(0, field.indexOf('.') + 1))
+                        && (q.kind() == DecompositionProblem.VALUE_OR_SHARE || field.endsWith(".value") || field.endsWith(".share"));
+                if (!named) {
                     problems.add(new InputProblem(q.source(), q.line(), field, q.value(), q.kind(), q.args()));
                 }
             }
+        }
+        if (unreadable && !check) {
+            result = null;
         }
         if (!check && problems.isEmpty()) {
             redirect.addFlashAttribute("saved", code);
