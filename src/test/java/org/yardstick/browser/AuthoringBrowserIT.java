@@ -120,7 +120,9 @@ class AuthoringBrowserIT {
 
     void save() {
         idle();
-        browser.findElement(By.cssSelector("#authoring-form button[type=submit], #parts-form button[type=submit]")).click();
+        WebElement button = browser.findElement(By.cssSelector("#authoring-form button[type=submit], #parts-form button[type=submit]"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+        button.click();
     }
 
     /** Waits for the page saved to, or fails with what the page said. */
