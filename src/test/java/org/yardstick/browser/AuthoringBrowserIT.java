@@ -122,7 +122,11 @@ class AuthoringBrowserIT {
         idle();
         WebElement button = browser.findElement(By.cssSelector("#authoring-form button[type=submit], #parts-form button[type=submit]"));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-        button.click();
+        try {
+            button.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            browser.executeScript("arguments[0].click();", button); // below the fold of a long table
+        }
     }
 
     /** Waits for the page saved to, or fails with what the page said. */
