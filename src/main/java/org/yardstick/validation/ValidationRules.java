@@ -182,8 +182,8 @@ public class ValidationRules {
     }
 
     /**
-     * The regions whose figures a rule checks: those of the plans of its data set, or, for a rule of
-     * every data set, of each data set holding its indicator. A data set without a plan, or a rule
+     * The regions whose figures a rule checks: those a data set is reported within, else those of the
+     * plan of its data set, or, for a rule of every data set, of each data set holding its indicator. A data set without a plan, or a rule
      * that no data set holds yet, belongs to the whole country (every root). Empty for an unknown data
      * set or indicator, which the form check refuses.
      */
@@ -205,6 +205,17 @@ public class ValidationRules {
         }
         List<Region> held = new ArrayList<>();
         for (DataSet d : sets) {
+            if (!d.regionCodes().isEmpty()) {
+                // a data set reported within named regions checks figures of those only
+                for (String code : d.regionCodes()) {
+                    Optional<Region> named = regions.find(code);
+                    if (named.isEmpty()) {
+                        return regions.roots();
+                    }
+                    held.add(named.get());
+                }
+                continue;
+            }
             Optional<Plan> plan = d.planCode() == null ? Optional.empty() : plans.find(d.planCode());
             Optional<Region> region = plan.flatMap(p -> regions.find(p.regionId()));
             if (region.isEmpty()) {

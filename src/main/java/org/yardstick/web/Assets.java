@@ -19,9 +19,11 @@ public class Assets {
     private final String contextPath;
     private final Map<String, String> urls = new ConcurrentHashMap<>();
 
-    Assets(ObjectProvider<ResourceUrlProvider> provider, jakarta.servlet.ServletContext servlet) {
+    /** Without a servlet context (the command-line tools start no web server) there are no pages to link from. */
+    Assets(ObjectProvider<ResourceUrlProvider> provider, ObjectProvider<jakarta.servlet.ServletContext> servlet) {
         this.provider = provider;
-        this.contextPath = servlet.getContextPath();
+        jakarta.servlet.ServletContext context = servlet.getIfAvailable();
+        this.contextPath = context == null ? "" : context.getContextPath();
     }
 
     /** The versioned path of a static file; the path itself when resources are not versioned. */

@@ -32,7 +32,7 @@ class RuleCacheTest {
         RuleEvaluator before = rules.evaluator();
         transaction.executeWithoutResult(status -> {
             StoredFigures.as(users, "planner", () -> rules.create(new RuleForm("cache-probe", "缓存探测", "", "range", "error",
-                    "", "BB_USERS", "", "", "", "0", "", "", "", "true")));
+                    "xj-county-info", "BB_USERS", "", "", "", "0", "", "", "", "true")));
             // inside the transaction the new rule counts
             assertThat(rules.evaluator().rules()).extracting(ValidationRule::code).contains("cache-probe");
             status.setRollbackOnly();
