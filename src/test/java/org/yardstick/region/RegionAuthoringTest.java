@@ -117,7 +117,7 @@ class RegionAuthoringTest {
     void aPersonalAccessTokenMadeOnTheAccountPageAuthorsAsItsPlanner() throws Exception {
         String planner = account("tokplanner", Role.PLANNER, "65");
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(planner).password(PASSWORD))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+                .andExpect(redirectedUrl("/home")).andReturn().getRequest().getSession(false);
         String page = mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "地区脚本")
                 .param("expiresOn", "")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         Matcher m = Pattern.compile("ys_[A-Za-z0-9_-]{43}").matcher(page);
@@ -237,7 +237,7 @@ class RegionAuthoringTest {
         // a demo region with figures
         String withFigures = jdbc.sql("select r.code from observation o join region r on r.id = o.region_id order by r.code "
                 + "fetch first 1 rows only").query(String.class).single();
-        mvc.perform(delete("/api/v1/regions/" + withFigures).with(basic(admin)))
+        mvc.perform(delete("/api/v1/regions/" + withFigures).with(basic(admin)).header("Accept-Language", "en"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.problems[?(@.reason =~ /.* figures refer to it/)]").exists());
         assertThat(jdbc.sql("select count(*) from region where code = ? and retired_at is null").param(withFigures)

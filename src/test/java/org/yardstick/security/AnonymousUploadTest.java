@@ -173,7 +173,7 @@ class AnonymousUploadTest {
         HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(loggedIn.headers().firstValue("Location")).hasValue(base + "/");
+        assertThat(loggedIn.headers().firstValue("Location")).hasValue(base + "/home");
         String page = http.send(HttpRequest.newBuilder(URI.create(base + "/collect/import")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher action = Pattern.compile("enctype=\"multipart/form-data\" action=\"([^\"]+)\"").matcher(page);
