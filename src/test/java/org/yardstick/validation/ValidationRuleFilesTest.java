@@ -156,7 +156,7 @@ class ValidationRuleFilesTest {
                              indicator: BB_USERS, direction: up}
                         """), "test"));
         assertThat(e.problems()).extracting(p -> p.line() + " " + p.field() + " " + p.kind())
-                .containsExactly("3 rules[0].threshold NEGATIVE", "5 rules[1].direction UNKNOWN_FIELD");
+                .containsExactly("3 rules[1].threshold NEGATIVE", "5 rules[2].direction UNKNOWN_FIELD");
         assertThat(rules.find("neg-parts-sum")).isEmpty();
     }
 }
