@@ -154,6 +154,14 @@ class BreakdownCollectionTest {
         // shown again with the stored parts and their versions
         mvc.perform(get(form).with(reporter)).andExpect(r -> assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("name=\"value." + IND + ".urban\"", "value=\"60\"", "name=\"version." + IND + ".urban\""));
+        // a part that is not a number: refused on the page, its own input marked, nothing changed
+        MvcResult wrong = mvc.perform(post(form).with(reporter).with(csrf()).param("value." + IND, "100")
+                .param("version." + IND, "0").param("value." + IND + ".urban", "六十")
+                .param("version." + IND + ".urban", "0")).andReturn();
+        assertThat(wrong.getResponse().getStatus()).isEqualTo(422);
+        assertThat(wrong.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .containsPattern("is-invalid\"[^>]*name=\"value\\." + IND + "\\.urban\"");
+        assertThat(stored("650102")).containsEntry("urban", new BigDecimal("60"));
         // a changed part with the version seen updates it
         As.user(details, "reporter");
         int version = jdbc.sql("""
