@@ -63,6 +63,7 @@ class BreakdownCollectionTest {
     @Autowired UserDetailsService details;
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
+    @Autowired org.yardstick.validation.ValidationReport report;
 
     static final String PASSWORD = "Kq7#vLm2pX9w-Tianshan-parts";
 
@@ -305,6 +306,9 @@ class BreakdownCollectionTest {
             assertThat(f.indicatorCode()).isEqualTo(IND);
             assertThat(f.args()).containsExactly("100", "101", "urban + rural-pastoral", "0");
         });
+        // and in the validation report of the data set
+        assertThat(report.run(DS, "2025").lines()).filteredOn(l -> l.region().code().equals("650102")).singleElement()
+                .satisfies(l -> assertThat(l.finding().kind()).isEqualTo(ValidationProblem.TOTAL_NOT_SUM));
     }
 
     @Test
