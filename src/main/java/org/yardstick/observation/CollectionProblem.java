@@ -26,7 +26,8 @@ public enum CollectionProblem implements ProblemKind {
     SELF_APPROVAL("collection.self-approval", "cannot be approved by {0}: {0} entered or submitted figures of it (four eyes); another reviewer must approve it"),
     CONFLICT_RACE("collection.conflict-race", "was being changed by someone else at the same moment; reload to see it, then enter your value again"),
     TOO_MANY_DECIMALS("collection.too-many-decimals", "has {0} decimals; figures of the data set {1} have at most {2} (nothing is rounded)"),
-    NOT_AN_INTEGER("collection.not-an-integer", "is not a whole number; reload the page and try again");
+    NOT_AN_INTEGER("collection.not-an-integer", "is not a whole number; reload the page and try again"),
+    UNKNOWN_BREAKDOWN("collection.unknown-breakdown", "is not a category the data set {0} breaks figures down by (its categories: {1})");
 
     private final String key;
     private final String template;

@@ -48,9 +48,49 @@ public class ObservationEditor {
      * @param value the value as typed; blank leaves an absent figure absent (and is refused for a
      *     stored one: figures are corrected, not erased)
      * @param expectedVersion the version of the stored figure the person saw; null if they saw none
+     * @param breakdown the category (分组) of a figure broken down, one of the data set's breakdowns; empty for the total
      */
     public record Entry(String source, long line, String indicatorCode, String value, String qualifier,
-                        @Nullable String comment, @Nullable Integer expectedVersion) {}
+                        @Nullable String comment, @Nullable Integer expectedVersion, String breakdown) {
+
+        /** A total. */
+        public Entry(String source, long line, String indicatorCode, String value, String qualifier,
+                     @Nullable String comment, @Nullable Integer expectedVersion) {
+            this(source, line, indicatorCode, value, qualifier, comment, expectedVersion, "");
+        }
+
+        /** Its key among a region's and period's figures: the indicator, and {@code #category} for a part. */
+        String key() {
+            return breakdown.isEmpty() ? indicatorCode : indicatorCode + "#" + breakdown;
+        }
+
+        /** How a form names its field: the indicator, and {@code .category} for a part. */
+        String field() {
+            return breakdown.isEmpty() ? indicatorCode : indicatorCode + "." + breakdown;
+        }
+    }
+
+    private static String indicatorOf(String key) {
+        int i = key.indexOf('#');
+        return i < 0 ? key : key.substring(0, i);
+    }
+
+    private static String categoryOf(String key) {
+        int i = key.indexOf('#');
+        return i < 0 ? "_T" : key.substring(i + 1);
+    }
+
+    /** The stored figures of indicators, totals by indicator code and parts by {@code code#category}. */
+    private Map<String, FigureStore.Stored> stored(List<String> indicators, long regionId, String period) {
+        Map<String, FigureStore.Stored> all = new HashMap<>(store.levels(indicators, regionId, period));
+        store.parts(indicators, regionId, period).forEach((indicator, parts) ->
+                parts.forEach((category, f) -> all.put(indicator + "#" + category, f)));
+        return all;
+    }
+
+    private static List<String> indicators(Set<String> keys) {
+        return keys.stream().map(ObservationEditor::indicatorOf).distinct().toList();
+    }
 
     /** What a save did: the submission, which figures changed, and the warnings to show. */
     public record Outcome(Submission submission, int created, int updated, int unchanged, List<Finding> warnings) {}
@@ -122,6 +162,10 @@ public class ObservationEditor {
         for (Finding f : c.findings) {
             if (f.severity() == Severity.ERROR) {
                 Entry e = c.entryOf.get(f.indicatorCode());
+                if (e == null) {
+                    e = c.entryOf.values().stream().filter(x -> x.indicatorCode().equals(f.indicatorCode())).findFirst()
+                            .orElse(null);
+                }
                 errors.add(new InputProblem(e == null ? "rules" : e.source(), e == null ? 0 : e.line(), f.indicatorCode(),
                         e == null ? null : e.value(), f.kind(), f.args()));
             }
@@ -141,7 +185,7 @@ public class ObservationEditor {
         }
         // what is stored now, under the lock: a figure someone saved since the form was checked is a conflict that
         // names them and their value
-        Map<String, FigureStore.Stored> now = store.levels(List.copyOf(c.parsed.keySet()), c.region.id(), c.period.code());
+        Map<String, FigureStore.Stored> now = stored(indicators(c.parsed.keySet()), c.region.id(), c.period.code());
         List<InputProblem> changedMeanwhile = new ArrayList<>();
         for (Map.Entry<String, Parsed> e : c.parsed.entrySet()) {
             FigureStore.Stored before = c.stored.get(e.getKey());
@@ -153,7 +197,7 @@ public class ObservationEditor {
         if (!changedMeanwhile.isEmpty()) {
             throw new InvalidInputException(changedMeanwhile);
         }
-        Map<String, Long> indicatorIds = store.indicatorIds(List.copyOf(c.parsed.keySet()));
+        Map<String, Long> indicatorIds = store.indicatorIds(indicators(c.parsed.keySet()));
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -161,10 +205,12 @@ public class ObservationEditor {
         for (Map.Entry<String, Parsed> e : c.parsed.entrySet()) {
             Parsed p = e.getValue();
             FigureStore.Stored before = c.stored.get(e.getKey());
-            String key = e.getKey() + "/" + c.region.code() + "/" + c.period.code();
+            String indicator = indicatorOf(e.getKey());
+            String key = indicator + "/" + c.region.code() + "/" + c.period.code()
+                    + (p.entry().breakdown().isEmpty() ? "" : "/" + p.entry().breakdown());
             if (before == null) {
-                long id = store.insert(indicatorIds.get(e.getKey()), c.region.id(), c.period, p.value(), p.qualifier().name(),
-                        p.qualifierText(), p.comment(), submission.status(), submission.id(), actor);
+                long id = store.insert(indicatorIds.get(indicator), c.region.id(), c.period, categoryOf(e.getKey()), p.value(),
+                        p.qualifier().name(), p.qualifierText(), p.comment(), submission.status(), submission.id(), actor);
                 events.publishEvent(new Changed("observation", id, key, "create", actor,
                         FigureText.changes(null, null, null, false, figure(p)), ""));
                 created++;
@@ -173,7 +219,7 @@ public class ObservationEditor {
             } else if (!store.update(before.id(), before.version(), p.value(), p.qualifier().name(), p.qualifierText(),
                     p.comment(), submission.id(), actor)) {
                 // not locked by its submission (a figure moved or deleted meanwhile): name who has it now
-                FigureStore.Stored current = store.levels(List.of(e.getKey()), c.region.id(), c.period.code()).get(e.getKey());
+                FigureStore.Stored current = stored(List.of(indicator), c.region.id(), c.period.code()).get(e.getKey());
                 conflicts.add(current == null ? problem(p.entry(), e.getKey(), p.entry().value(), CollectionProblem.CONFLICT_RACE)
                         : conflict(p.entry(), current.updatedBy(), current.value()));
             } else {
@@ -202,6 +248,7 @@ public class ObservationEditor {
         final Map<String, Parsed> parsed = new LinkedHashMap<>();
         final Map<String, Entry> entryOf = new HashMap<>();
         Map<String, FigureStore.Stored> stored = Map.of();
+        Map<String, List<String>> breakdowns = Map.of();
         List<Finding> findings = List.of();
     }
 
@@ -239,17 +286,28 @@ public class ObservationEditor {
                     window.get().opensOn(), window.get().closesOn()));
         }
         List<String> indicators = c.dataSet.items().stream().map(DataSet.Item::indicatorCode).toList();
-        c.stored = store.levels(indicators, c.region.id(), c.period.code());
+        c.breakdowns = dataSets.breakdowns(c.dataSet.code());
+        c.stored = c.breakdowns.isEmpty() ? store.levels(indicators, c.region.id(), c.period.code())
+                : stored(indicators, c.region.id(), c.period.code());
         for (Entry e : entries) {
-            c.entryOf.put(e.indicatorCode(), e);
+            c.entryOf.put(e.key(), e);
             parse(c, e);
         }
         Map<String, java.math.BigDecimal> values = new HashMap<>();
-        c.stored.forEach((k, v) -> values.put(k, v.value()));
-        c.parsed.forEach((k, v) -> values.put(k, v.value()));
+        Map<String, Map<String, java.math.BigDecimal>> parts = new HashMap<>();
+        java.util.function.BiConsumer<String, java.math.BigDecimal> put = (k, v) -> {
+            if (k.indexOf('#') < 0) {
+                values.put(k, v);
+            } else {
+                parts.computeIfAbsent(indicatorOf(k), x -> new HashMap<>()).put(categoryOf(k), v);
+            }
+        };
+        c.stored.forEach((k, v) -> put.accept(k, v.value()));
+        c.parsed.forEach((k, v) -> put.accept(k, v.value()));
         Map<String, java.math.BigDecimal> previous = new HashMap<>();
         store.levels(indicators, c.region.id(), c.period.previousYear().code()).forEach((k, v) -> previous.put(k, v.value()));
-        Proposal proposal = new Proposal(c.dataSet, c.region, c.period, values, previous, new HashSet<>(c.parsed.keySet()));
+        Proposal proposal = new Proposal(c.dataSet, c.region, c.period, values, previous,
+                new HashSet<>(indicators(c.parsed.keySet())), parts, c.breakdowns);
         List<Finding> findings = new ArrayList<>();
         for (FigureCheck check : checks) {
             findings.addAll(check.check(proposal));
@@ -264,7 +322,14 @@ public class ObservationEditor {
             c.problems.add(problem(e, "indicator", indicator, CollectionProblem.NOT_IN_DATA_SET, c.dataSet.code()));
             return;
         }
-        FigureStore.Stored before = c.stored.get(indicator);
+        if (!e.breakdown().isEmpty()
+                && c.breakdowns.values().stream().noneMatch(categories -> categories.contains(e.breakdown()))) {
+            c.problems.add(problem(e, e.field(), e.breakdown(), CollectionProblem.UNKNOWN_BREAKDOWN, c.dataSet.code(),
+                    c.breakdowns.isEmpty() ? "—" : String.join(", ",
+                            c.breakdowns.values().stream().flatMap(List::stream).toList())));
+            return;
+        }
+        FigureStore.Stored before = c.stored.get(e.key());
         if (before != null && !Objects.equals(e.expectedVersion(), before.version())) {
             c.problems.add(conflict(e, before.updatedBy(), before.value()));
             return;
@@ -273,18 +338,18 @@ public class ObservationEditor {
                 c.dataSet.code());
         if (read.wrong() != null) {
             FigureText.Wrong w = read.wrong();
-            String field = w.part().equals("value") ? indicator : indicator + "." + w.part();
+            String field = w.part().equals("value") ? e.field() : e.field() + "." + w.part();
             c.problems.add(InputProblem.of(e.source(), e.line(), field, w.text(), w.kind(), w.args().toArray()));
             return;
         }
         if (read.blank()) {
             if (before != null) {
-                c.problems.add(problem(e, indicator, e.value(), CollectionProblem.NOT_A_NUMBER));
+                c.problems.add(problem(e, e.field(), e.value(), CollectionProblem.NOT_A_NUMBER));
             }
             return;
         }
         FigureText.Figure f = read.figure();
-        c.parsed.put(indicator, new Parsed(e, f.value(), f.qualifier(), f.qualifierText(), f.comment()));
+        c.parsed.put(e.key(), new Parsed(e, f.value(), f.qualifier(), f.qualifierText(), f.comment()));
     }
 
     /** A value as people write it: 10, not 10.00000000. */
@@ -301,7 +366,7 @@ public class ObservationEditor {
     }
 
     private static InputProblem conflict(Entry e, String by, BigDecimal now) {
-        return problem(e, e.indicatorCode(), e.value(), CollectionProblem.CONFLICT, by, plain(now));
+        return problem(e, e.field(), e.value(), CollectionProblem.CONFLICT, by, plain(now));
     }
 
     private static InputProblem problem(Entry e, String field, @Nullable String value, ProblemKind kind, Object... args) {

@@ -73,11 +73,14 @@ public class Observations {
                 .param(indicatorCode).query(Observations::map).list());
     }
 
-    /** Every approved figure of a region: all indicators, breakdowns and measures. */
+    /**
+     * Every approved figure of a region: all indicators, breakdowns and measures; a period's categories
+     * (分组) right after its total.
+     */
     public List<Observation> approvedOfRegion(String regionCode) {
         return withSources(jdbc.sql(SELECT + """
                         where r.code = ? and o.status = 'APPROVED'
-                        order by i.code, g.code, o.measure, o.period_start, o.period""")
+                        order by i.code, o.measure, o.period_start, o.period, case when g.code = '_T' then 0 else 1 end, g.code""")
                 .param(regionCode).query(Observations::map).list());
     }
 

@@ -185,6 +185,58 @@ public sealed interface Condition {
         }
     }
 
+    /**
+     * 合计等于分项之和: the total differs from the sum of a complete set of its parts — every category of
+     * one dimension of the data set's breakdowns (urban + rural-pastoral) — by at most
+     * {@code tolerancePercent} of the total (0: exactly). Nothing is said without the total, or while
+     * a dimension's parts are incomplete; each complete dimension is judged, the first off is reported.
+     */
+    record TotalOfParts(BigDecimal tolerancePercent) implements Condition {
+
+        private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+        public TotalOfParts {
+            tolerancePercent = normal(tolerancePercent);
+            if (tolerancePercent.signum() < 0) {
+                throw new IllegalArgumentException("tolerance must not be negative");
+            }
+        }
+
+        @Override
+        public RuleKind kind() {
+            return RuleKind.TOTAL_OF_PARTS;
+        }
+
+        @Override
+        public @Nullable String otherIndicator() {
+            return null;
+        }
+
+        @Override
+        public @Nullable Finding evaluate(ValidationRule rule, Proposal p) {
+            BigDecimal total = p.values().get(rule.indicatorCode());
+            Map<String, BigDecimal> parts = p.parts().get(rule.indicatorCode());
+            if (total == null || parts == null || parts.isEmpty()) {
+                return null;
+            }
+            BigDecimal allowed = total.abs().multiply(tolerancePercent).divide(HUNDRED, MathContext.DECIMAL64);
+            for (java.util.List<String> categories : p.breakdowns().values()) {
+                if (categories.isEmpty() || !parts.keySet().containsAll(categories)) {
+                    continue;
+                }
+                BigDecimal sum = BigDecimal.ZERO;
+                for (String c : categories) {
+                    sum = sum.add(parts.get(c));
+                }
+                if (total.subtract(sum).abs().compareTo(allowed) > 0) {
+                    return rule.finding(rule.indicatorCode(), ValidationProblem.TOTAL_NOT_SUM, plain(total), plain(sum),
+                            String.join(" + ", categories), plain(tolerancePercent));
+                }
+            }
+            return null;
+        }
+    }
+
     /** A number without trailing zeros (but 100, not 1E+2): equal numbers are equal values. */
     static BigDecimal normal(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param other COMPARISON: the indicator compared with; REQUIRED: the figure that makes this one required
  * @param operator COMPARISON: {@code <}, {@code <=}/{@code ≤}, {@code =}, {@code >=}/{@code ≥}, {@code >} or lt, le …
  * @param factor COMPARISON: what the other figure is multiplied by; blank for 1
- * @param threshold YOY_CHANGE: the change in percent beyond which the rule speaks
+ * @param threshold YOY_CHANGE: the change in percent beyond which the rule speaks; TOTAL_OF_PARTS: the
+ *     tolerance in percent of the total (blank: exactly)
  * @param direction YOY_CHANGE: {@code EITHER} (blank), {@code UP} or {@code DOWN}
  * @param enabled {@code true}/{@code on} for an enabled rule
  */
@@ -47,6 +48,8 @@ public record RuleForm(
         } else if (r.condition() instanceof Condition.YearOnYear y) {
             threshold = text(y.thresholdPercent());
             direction = y.direction().name();
+        } else if (r.condition() instanceof Condition.TotalOfParts t) {
+            threshold = text(t.tolerancePercent());
         }
         return new RuleForm(r.code(), r.name().zh(), r.name().en(), r.kind().name(), r.severity().name(),
                 r.dataSetCode() == null ? "" : r.dataSetCode(), r.indicatorCode(), other == null ? "" : other, operator,

@@ -13,7 +13,12 @@ public enum RuleKind {
     /** 指标间比较: the figure compared with another of the same region and period, times a factor. */
     COMPARISON,
     /** 同比变化: the change on the same period one year earlier stays within a threshold (%). */
-    YOY_CHANGE;
+    YOY_CHANGE,
+    /**
+     * 合计等于分项之和: a reported total equals the sum of a complete set of its parts (the categories
+     * of one dimension of the data set's breakdowns, 分组), within a tolerance (% of the total).
+     */
+    TOTAL_OF_PARTS;
 
     /** Reads {@code yoy_change}, {@code YOY-CHANGE}, {@code range} …; empty for anything else. */
     public static Optional<RuleKind> parse(@Nullable String text) {

@@ -72,6 +72,7 @@ final class RuleReader {
             case REQUIRED -> required(in, f, indicator, dataSet, dataSetIndicators);
             case COMPARISON -> comparison(in, f, indicator, dataSet, dataSetIndicators);
             case YOY_CHANGE -> yearOnYear(in, f);
+            case TOTAL_OF_PARTS -> totalOfParts(in, f);
         };
         if (!in.problems.isEmpty()) {
             throw new InvalidInputException(in.problems);
@@ -133,6 +134,22 @@ final class RuleReader {
         }
         Direction direction = in.choice("direction", f.direction(), Direction.class, Direction.EITHER);
         return threshold == null || direction == null ? null : new Condition.YearOnYear(threshold, direction);
+    }
+
+    /** 合计等于分项之和: the tolerance (%, in {@code threshold}) may be blank (exactly) or 0 and above. */
+    private static Condition.@Nullable TotalOfParts totalOfParts(Fields in, RuleForm f) {
+        if (in.isBlank(f.threshold())) {
+            return new Condition.TotalOfParts(BigDecimal.ZERO);
+        }
+        BigDecimal tolerance = in.number("threshold", f.threshold());
+        if (tolerance == null) {
+            return null;
+        }
+        if (tolerance.signum() < 0) {
+            in.problem("threshold", f.threshold(), ValidationProblem.NEGATIVE);
+            return null;
+        }
+        return new Condition.TotalOfParts(tolerance);
     }
 
     /** The fields read so far and their problems. */

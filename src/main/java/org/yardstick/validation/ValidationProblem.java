@@ -16,6 +16,7 @@ public enum ValidationProblem implements ProblemKind {
     COMPARISON("validation.comparison", "{0} ({1}) must be {2} {3} ({4})"),
     COMPARISON_FACTOR("validation.comparison-factor", "{0} ({1}) must be {2} {3} × {4} ({3} × {5} = {6})"),
     YOY_CHANGE("validation.yoy-change", "changed by {0}% on the year before ({1} → {2}), more than {3}%"),
+    TOTAL_NOT_SUM("validation.total-not-sum", "the total ({0}) is not the sum of its parts {2} ({1}), beyond a tolerance of {3}%"),
 
     // ---- problems of a rule as written
     TOO_LONG("validation.too-long", "is longer than {0} characters"),
@@ -25,6 +26,7 @@ public enum ValidationProblem implements ProblemKind {
     NO_BOUND("validation.no-bound", "a range needs a minimum, a maximum or both"),
     MIN_ABOVE_MAX("validation.min-above-max", "is below the minimum ({0})"),
     NOT_POSITIVE("validation.not-positive", "must be greater than 0"),
+    NEGATIVE("validation.negative", "must be 0 or greater"),
     SAME_INDICATOR("validation.same-indicator", "must be another indicator than {0}"),
     DUPLICATE_CODE("validation.duplicate-code", "is already the code of another rule"),
     CONFLICT("validation.conflict", "was changed by {0} meanwhile (now version {1}); reload the rule and make your change again");

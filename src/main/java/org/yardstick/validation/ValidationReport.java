@@ -98,6 +98,15 @@ public class ValidationReport {
                     .put(f.indicatorCode(), f.value());
         }
 
+        // the figures broken down by category (分组), for the total-of-parts rule
+        Map<String, java.util.List<String>> breakdowns = dataSets.breakdowns(dataSet.code());
+        Map<String, Map<String, Map<String, BigDecimal>>> parts = new HashMap<>();
+        if (!breakdowns.isEmpty()) {
+            for (ReportFigures.Part f : figures.parts(indicators, scope.path(), dataSet.regionLevel(), period.code())) {
+                parts.computeIfAbsent(f.regionCode(), k -> new HashMap<>())
+                        .computeIfAbsent(f.indicatorCode(), k -> new HashMap<>()).put(f.category(), f.value());
+            }
+        }
         RuleEvaluator evaluator = rules.evaluator();
         Map<String, ValidationRule> ruleOf = new HashMap<>();
         evaluator.rules().forEach(r -> ruleOf.put(r.code(), r));
@@ -109,7 +118,8 @@ public class ValidationReport {
                 continue;
             }
             checked++;
-            Proposal p = new Proposal(dataSet, region, period, values, before.getOrDefault(region.code(), Map.of()), Set.of());
+            Proposal p = new Proposal(dataSet, region, period, values, before.getOrDefault(region.code(), Map.of()), Set.of(),
+                    parts.getOrDefault(region.code(), Map.of()), breakdowns);
             for (Finding f : evaluator.check(p)) {
                 lines.add(new Line(region, f, values.get(f.indicatorCode()), ruleOf.get(f.ruleCode())));
             }

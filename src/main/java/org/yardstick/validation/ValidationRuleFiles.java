@@ -28,7 +28,8 @@ public class ValidationRuleFiles {
             RuleKind.RANGE, List.of("min", "max"),
             RuleKind.REQUIRED, List.of("when"),
             RuleKind.COMPARISON, List.of("operator", "other", "factor"),
-            RuleKind.YOY_CHANGE, List.of("threshold", "direction"));
+            RuleKind.YOY_CHANGE, List.of("threshold", "direction"),
+            RuleKind.TOTAL_OF_PARTS, List.of("threshold"));
 
     /** The file's key of each field of {@link RuleForm}, for problems. */
     private static final Map<String, String> KEYS = Map.ofEntries(Map.entry("code", "code"),

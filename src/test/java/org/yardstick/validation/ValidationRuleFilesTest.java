@@ -135,4 +135,28 @@ class ValidationRuleFilesTest {
         assertThat(audit.history(ValidationRules.ENTITY, r.id())).extracting(a -> a.field() + "=" + a.newValue())
                 .contains("kind=REQUIRED", "other=BB_USERS", "enabled=false");
     }
+
+    @Test
+    void aTotalOfPartsRuleIsReadWithItsToleranceAndANegativeOneIsRefused() {
+        files.load(new MapFileSet().with("validation-rules.yaml", """
+                rules:
+                  - {code: bb-parts-sum, name_zh: 宽带用户合计等于城乡之和, kind: total_of_parts, severity: warning,
+                     indicator: BB_USERS, threshold: 0.5}
+                  - {code: ftth-parts-sum, name_zh: 光纤用户合计等于城乡之和, kind: total-of-parts, severity: error,
+                     indicator: FTTH_USERS}
+                """), "test");
+        assertThat(rules.get("bb-parts-sum").condition()).isEqualTo(new Condition.TotalOfParts(new BigDecimal("0.5")));
+        assertThat(rules.get("ftth-parts-sum").condition()).as("blank: exactly").isEqualTo(new Condition.TotalOfParts(BigDecimal.ZERO));
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> files.load(new MapFileSet().with("validation-rules.yaml", """
+                        rules:
+                          - {code: neg-parts-sum, name_zh: 负容差, kind: total_of_parts, severity: error,
+                             indicator: BB_USERS, threshold: -1}
+                          - {code: dir-parts-sum, name_zh: 多余字段, kind: total_of_parts, severity: error,
+                             indicator: BB_USERS, direction: up}
+                        """), "test"));
+        assertThat(e.problems()).extracting(p -> p.line() + " " + p.field() + " " + p.kind())
+                .containsExactly("3 rules[1].threshold NEGATIVE", "5 rules[2].direction UNKNOWN_FIELD");
+        assertThat(rules.find("neg-parts-sum")).isEmpty();
+    }
 }

@@ -19,8 +19,9 @@ import org.yardstick.shared.TextDecoding;
 
 /**
  * Reads figures from a long-form CSV file: a header row naming the columns {@code indicator, region,
- * period, value} and optionally {@code qualifier, comment} (in any order, any case, or in Chinese:
- * 指标, 地区, 时期, 数值, 限定词, 备注), then one figure per row. UTF-8 with or without a byte-order mark,
+ * period, value} and optionally {@code qualifier, comment, breakdown} (in any order, any case, or in Chinese:
+ * 指标, 地区, 时期, 数值, 限定词, 备注, 分组), then one figure per row; {@code breakdown} names the category
+ * of a figure broken down ({@code urban}), empty for the total. UTF-8 with or without a byte-order mark,
  * or GBK. Plain Java: no database, no Spring.
  */
 public final class CsvFigures {
@@ -30,12 +31,13 @@ public final class CsvFigures {
     /** The most figure rows a CSV file may have. */
     public static final long MAX_ROWS = 2_000_000;
 
-    static final List<String> PARTS = List.of("indicator", "region", "period", "value", "qualifier", "comment");
+    static final List<String> PARTS = List.of("indicator", "region", "period", "value", "qualifier", "comment",
+            "breakdown");
     private static final List<String> REQUIRED = List.of("indicator", "region", "period", "value");
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("指标", "indicator"), Map.entry("指标代码", "indicator"), Map.entry("地区", "region"),
             Map.entry("地区代码", "region"), Map.entry("时期", "period"), Map.entry("数值", "value"),
-            Map.entry("限定词", "qualifier"), Map.entry("备注", "comment"));
+            Map.entry("限定词", "qualifier"), Map.entry("备注", "comment"), Map.entry("分组", "breakdown"));
 
     private CsvFigures() {}
 
@@ -92,13 +94,15 @@ public final class CsvFigures {
         columns.forEach((part, i) -> names.put(part, header.cell(i).strip()));
         FigureRow.Columns labels = new FigureRow.Columns(names.get("indicator"), names.get("region"),
                 names.get("period"), names.get("value"), names.getOrDefault("qualifier", "qualifier"),
-                names.getOrDefault("comment", "comment"));
+                names.getOrDefault("comment", "comment"),
+                names.getOrDefault("breakdown", "breakdown"));
         int indicator = columns.get("indicator");
         int region = columns.get("region");
         int period = columns.get("period");
         int value = columns.get("value");
         Integer qualifier = columns.get("qualifier");
         Integer comment = columns.get("comment");
+        Integer breakdown = columns.get("breakdown");
         long rows = 0;
         while (csv.hasNext()) {
             CsvReader.Row r = csv.next();
@@ -108,7 +112,7 @@ public final class CsvFigures {
             }
             sink.accept(new FigureRow(r.line(), r.cell(indicator).strip(), r.cell(region).strip(), r.cell(period).strip(),
                     r.cell(value), qualifier == null ? null : r.cell(qualifier), comment == null ? null : r.cell(comment),
-                    labels));
+                    labels, breakdown == null ? "" : r.cell(breakdown).strip()));
         }
         if (rows == 0) {
             throw new InvalidInputException(InputProblem.of(source, 0, "", null, FileProblem.EMPTY));
@@ -128,7 +132,7 @@ public final class CsvFigures {
             String part = ALIASES.getOrDefault(name, name.toLowerCase(Locale.ROOT));
             if (!PARTS.contains(part)) {
                 problems.add(InputProblem.of(source, header.line(), name, name, FileProblem.UNKNOWN_FIELD,
-                        String.join(", ", PARTS) + " / 指标, 地区, 时期, 数值, 限定词, 备注"));
+                        String.join(", ", PARTS) + " / 指标, 地区, 时期, 数值, 限定词, 备注, 分组"));
                 continue;
             }
             if (columns.putIfAbsent(part, i) != null) {

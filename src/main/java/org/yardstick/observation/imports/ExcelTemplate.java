@@ -31,6 +31,19 @@ final class ExcelTemplate {
     static void write(DataSet ds, List<Indicator> indicators, List<Region> regions, List<Period> periods,
                       BiFunction<Region, Period, BigDecimal @Nullable []> values, Locale locale, MessageSource messages,
                       OutputStream out) {
+        write(ds, indicators.stream().map(i -> new Column(i, "", "")).toList(), regions, periods, values, locale, messages,
+                out, true);
+    }
+
+    /**
+     * A value column: an indicator's total, or one of its categories (分组), whose header is
+     * {@code CODE.category} and whose name says the category after the indicator's.
+     */
+    record Column(Indicator indicator, String category, String categoryName) {}
+
+    static void write(DataSet ds, List<Column> columns, List<Region> regions, List<Period> periods,
+                      BiFunction<Region, Period, BigDecimal @Nullable []> values, Locale locale, MessageSource messages,
+                      OutputStream out, boolean unused) {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             CellStyle code = wb.createCellStyle();
             Font bold = wb.createFont();
@@ -50,12 +63,14 @@ final class ExcelTemplate {
                 names.createCell(i).setCellValue(fixedNames[i]);
                 data.setDefaultColumnStyle(i, text);
             }
-            for (int i = 0; i < indicators.size(); i++) {
-                Indicator ind = indicators.get(i);
-                codes.createCell(3 + i).setCellValue(ind.code());
+            for (int i = 0; i < columns.size(); i++) {
+                Column col = columns.get(i);
+                Indicator ind = col.indicator();
+                codes.createCell(3 + i).setCellValue(col.category().isEmpty() ? ind.code() : ind.code() + "." + col.category());
                 codes.getCell(3 + i).setCellStyle(code);
                 String unit = ind.unit().in(locale);
-                names.createCell(3 + i).setCellValue(ind.name().in(locale) + (unit.isBlank() ? "" : " (" + unit + ")"));
+                names.createCell(3 + i).setCellValue(ind.name().in(locale) + (unit.isBlank() ? "" : " (" + unit + ")")
+                        + (col.category().isEmpty() ? "" : " · " + col.categoryName()));
             }
             data.createFreezePane(3, 2);
             int r = 2;

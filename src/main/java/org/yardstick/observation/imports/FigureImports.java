@@ -81,9 +81,17 @@ public class FigureImports {
      * One figure as a program sends it (the JSON form of a row of the long-form CSV).
      *
      * @param value the value as text or a JSON number's text, exactly as given (never through a double)
+     * @param breakdown the category of a figure broken down ({@code urban}); null or empty for the total
      */
     public record Row(String indicator, String region, String period, String value, @Nullable String qualifier,
-                      @Nullable String comment) {}
+                      @Nullable String comment, @Nullable String breakdown) {
+
+        /** A total. */
+        public Row(String indicator, String region, String period, String value, @Nullable String qualifier,
+                   @Nullable String comment) {
+            this(indicator, region, period, value, qualifier, comment, null);
+        }
+    }
 
     /** What a file is, by its first bytes. */
     public enum Format { CSV, EXCEL }
@@ -179,7 +187,8 @@ public class FigureImports {
         for (Row r : rows) {
             line++;
             batch.accept(new FigureRow(line, text(r.indicator()), text(r.region()), text(r.period()), text(r.value()),
-                    r.qualifier() == null ? "" : r.qualifier(), r.comment() == null ? "" : r.comment(), columns));
+                    r.qualifier() == null ? "" : r.qualifier(), r.comment() == null ? "" : r.comment(), columns,
+                    text(r.breakdown())));
         }
         return batch.finish(store, checks);
     }
@@ -197,9 +206,11 @@ public class FigureImports {
     private ImportBatch batch(String dataSetCode, String source) {
         requireImport();
         DataSet ds = dataSets.get(dataSetCode);
+        Map<String, List<String>> breakdowns = dataSets.breakdowns(ds.code());
+        Map<String, Long> categories = store.disaggregationIds(breakdowns.values().stream().flatMap(List::stream).toList());
         return new ImportBatch(ds, source,
                 store.indicatorIds(ds.items().stream().map(DataSet.Item::indicatorCode).toList()), reportable(ds),
-                lookup(), store.submissionStates(ds.id()), LocalDate.now(clock));
+                lookup(), store.submissionStates(ds.id()), LocalDate.now(clock), breakdowns, categories, store.totalId());
     }
 
     /** The first of the two steps of an import: reads and checks the whole file, writes nothing. */
@@ -284,16 +295,21 @@ public class FigureImports {
         changes.forEach(c -> byGroup.computeIfAbsent(c.group(), k -> new ArrayList<>()).add(c));
         List<GroupKey> groups = new ArrayList<>(byGroup.keySet());
         Set<Long> indicatorIds = new java.util.HashSet<>();
-        changes.forEach(c -> indicatorIds.add(c.indicatorId()));
+        Set<Long> disaggregations = new java.util.HashSet<>();
+        changes.forEach(c -> {
+            indicatorIds.add(c.indicatorId());
+            disaggregations.add(c.disaggregationId());
+        });
         for (int from = 0; from < groups.size(); from += ImportBatch.CHUNK) {
             List<GroupKey> chunk = groups.subList(from, Math.min(groups.size(), from + ImportBatch.CHUNK));
             Map<List<Object>, FigureStore.StoredLevel> now = new HashMap<>();
             store.levels(indicatorIds, chunk.stream().map(GroupKey::regionId).collect(java.util.stream.Collectors.toSet()),
-                    chunk.stream().map(GroupKey::period).collect(java.util.stream.Collectors.toSet()),
-                    s -> now.put(List.of(s.indicatorId(), s.regionId(), s.period()), s));
+                    chunk.stream().map(GroupKey::period).collect(java.util.stream.Collectors.toSet()), disaggregations,
+                    s -> now.put(List.of(s.indicatorId(), s.regionId(), s.period(), s.disaggregationId()), s));
             for (GroupKey k : chunk) {
                 for (Change c : byGroup.get(k)) {
-                    FigureStore.StoredLevel current = now.get(List.of(c.indicatorId(), k.regionId(), k.period()));
+                    FigureStore.StoredLevel current = now.get(List.of(c.indicatorId(), k.regionId(), k.period(),
+                            c.disaggregationId()));
                     if (current != null && (c.before() == null || c.before().version() != current.version())) {
                         conflicts.add(InputProblem.of(p.source(), c.row(), c.column(), c.valueText(),
                                 CollectionProblem.CONFLICT, current.updatedBy(),
@@ -329,21 +345,34 @@ public class FigureImports {
         Map<String, Indicator> byCode = indicators.byCodes(ds.items().stream().map(DataSet.Item::indicatorCode).toList());
         List<Indicator> columns = ds.items().stream().map(i -> byCode.get(i.indicatorCode())).toList();
         Map<String, Long> ids = store.indicatorIds(ds.items().stream().map(DataSet.Item::indicatorCode).toList());
-        Map<Long, Integer> column = new HashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            column.put(ids.get(columns.get(i).code()), i);
+        // each indicator's total, then one column per category of the data set's breakdowns (分组: CODE.urban)
+        List<String> categories = dataSets.breakdowns(ds.code()).values().stream().flatMap(List::stream).toList();
+        Map<String, org.yardstick.shared.LocalizedText> categoryNames = store.categoryNames(categories);
+        Map<String, Long> categoryIds = store.disaggregationIds(categories);
+        long totalId = store.totalId();
+        List<ExcelTemplate.Column> cells = new ArrayList<>();
+        Map<List<Long>, Integer> column = new HashMap<>();
+        for (Indicator ind : columns) {
+            column.put(List.of(ids.get(ind.code()), totalId), cells.size());
+            cells.add(new ExcelTemplate.Column(ind, "", ""));
+            for (String c : categories) {
+                column.put(List.of(ids.get(ind.code()), categoryIds.get(c)), cells.size());
+                cells.add(new ExcelTemplate.Column(ind, c, categoryNames.get(c).in(locale)));
+            }
         }
+        List<Long> disaggregations = new ArrayList<>(categoryIds.values());
+        disaggregations.add(totalId);
         Map<GroupKey, java.math.BigDecimal[]> values = new HashMap<>();
         List<String> periods = open.stream().map(Period::code).toList();
         for (int from = 0; from < rs.size(); from += ImportBatch.CHUNK) {
             List<Long> regionIds = rs.subList(from, Math.min(rs.size(), from + ImportBatch.CHUNK)).stream()
                     .map(Region::id).toList();
-            store.levels(ids.values(), regionIds, periods, s -> values
-                    .computeIfAbsent(new GroupKey(s.regionId(), s.period()), k -> new java.math.BigDecimal[columns.size()])
-                    [column.get(s.indicatorId())] = s.value());
+            store.levels(ids.values(), regionIds, periods, disaggregations, s -> values
+                    .computeIfAbsent(new GroupKey(s.regionId(), s.period()), k -> new java.math.BigDecimal[cells.size()])
+                    [column.get(List.of(s.indicatorId(), s.disaggregationId()))] = s.value());
         }
-        ExcelTemplate.write(ds, columns, rs, open, (r, p) -> values.get(new GroupKey(r.id(), p.code())), locale, messages,
-                out);
+        ExcelTemplate.write(ds, cells, rs, open, (r, p) -> values.get(new GroupKey(r.id(), p.code())), locale, messages,
+                out, true);
     }
 
     /** The file name of a data set's template. */

@@ -12,13 +12,25 @@ import org.jspecify.annotations.Nullable;
  * @param comment the comment as written; null when the file has no place for it (Excel), which keeps
  *     a stored figure's comment
  * @param columns how the file names the columns the parts came from, for problems
+ * @param breakdown the category the figure is of (分组: {@code urban}); empty for the total
  */
 public record FigureRow(long row, String indicator, String region, String period, String value,
-                        @Nullable String qualifier, @Nullable String comment, Columns columns) {
+                        @Nullable String qualifier, @Nullable String comment, Columns columns, String breakdown) {
+
+    /** A total (no breakdown). */
+    public FigureRow(long row, String indicator, String region, String period, String value,
+                     @Nullable String qualifier, @Nullable String comment, Columns columns) {
+        this(row, indicator, region, period, value, qualifier, comment, columns, "");
+    }
 
     /** The names of the columns (CSV headers as written, or Excel column letters) of each part. */
     public record Columns(String indicator, String region, String period, String value, String qualifier,
-                          String comment) {}
+                          String comment, String breakdown) {
+
+        public Columns(String indicator, String region, String period, String value, String qualifier, String comment) {
+            this(indicator, region, period, value, qualifier, comment, "breakdown");
+        }
+    }
 
     /** Whether the file carries qualifier and comment (CSV) or leaves them as stored (Excel). */
     public boolean carriesNotes() {

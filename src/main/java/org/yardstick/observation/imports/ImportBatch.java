@@ -48,7 +48,8 @@ final class ImportBatch {
 
     /** A figure of the file that changes what is stored. */
     record Change(long row, String column, @Nullable String written, long indicatorId, String indicatorCode,
-                  Region region, Period period, FigureText.Figure figure, @Nullable StoredLevel before) {
+                  Region region, Period period, FigureText.Figure figure, @Nullable StoredLevel before,
+                  long disaggregationId, String category) {
 
         /** The value as the file wrote it. */
         String valueText() {
@@ -59,8 +60,9 @@ final class ImportBatch {
             return new GroupKey(region.id(), period.code());
         }
 
+        /** indicator/region/period, and /category for a figure broken down (分组). */
         String key() {
-            return indicatorCode + "/" + region.code() + "/" + period.code();
+            return indicatorCode + "/" + region.code() + "/" + period.code() + (category.isEmpty() ? "" : "/" + category);
         }
     }
 
@@ -115,7 +117,27 @@ final class ImportBatch {
     private final Map<String, Object> periods = new HashMap<>();
     /** The data set's indicator codes, each one string: the rows' own copies are not kept. */
     private final Map<String, String> canonical = new HashMap<>();
+    /** The data set's categories (分组), code to disaggregation id; empty when it has no breakdowns. */
+    private final Map<String, Long> categories;
+    private final Map<Long, String> categoryCodes = new HashMap<>();
+    private final Map<String, List<String>> breakdowns;
+    private final long totalId;
     private long rows;
+
+    /** The key of a figure in a group: its indicator's code, and {@code #category} for a category's figure. */
+    static String entryKey(String indicator, String category) {
+        return category.isEmpty() ? indicator : indicator + "#" + category;
+    }
+
+    static String indicatorOf(String entryKey) {
+        int i = entryKey.indexOf('#');
+        return i < 0 ? entryKey : entryKey.substring(0, i);
+    }
+
+    static String categoryOf(String entryKey) {
+        int i = entryKey.indexOf('#');
+        return i < 0 ? "" : entryKey.substring(i + 1);
+    }
 
     /**
      * @param indicatorIds the data set's indicators, code to id
@@ -124,6 +146,21 @@ final class ImportBatch {
      */
     ImportBatch(DataSet dataSet, String source, Map<String, Long> indicatorIds, Map<String, Region> reportable,
                 Function<String, Optional<Region>> lookup, List<SubmissionState> states, LocalDate today) {
+        this(dataSet, source, indicatorIds, reportable, lookup, states, today, Map.of(), Map.of(), 0);
+    }
+
+    /**
+     * @param breakdowns the data set's categories by dimension
+     * @param categories the same categories, code to disaggregation id
+     * @param totalId the total's disaggregation id
+     */
+    ImportBatch(DataSet dataSet, String source, Map<String, Long> indicatorIds, Map<String, Region> reportable,
+                Function<String, Optional<Region>> lookup, List<SubmissionState> states, LocalDate today,
+                Map<String, List<String>> breakdowns, Map<String, Long> categories, long totalId) {
+        this.breakdowns = breakdowns;
+        this.categories = categories;
+        this.totalId = totalId;
+        categories.forEach((code, id) -> categoryCodes.put(id, code));
         this.dataSet = dataSet;
         this.source = source;
         this.indicatorIds = indicatorIds;
@@ -150,6 +187,13 @@ final class ImportBatch {
         rows++;
         FigureRow.Columns col = r.columns();
         boolean wrong = false;
+        if (r.breakdown().isEmpty() && !indicatorIds.containsKey(r.indicator()) && r.indicator().indexOf('.') > 0) {
+            // the Excel template's column of a category: CODE.category (分组)
+            int dot = r.indicator().lastIndexOf('.');
+            r = new FigureRow(r.row(), r.indicator().substring(0, dot), r.region(), r.period(), r.value(), r.qualifier(),
+                    r.comment(), col = new FigureRow.Columns(col.indicator(), col.region(), col.period(), col.value(),
+                    col.qualifier(), col.comment(), col.value()), r.indicator().substring(dot + 1));
+        }
         Long indicatorId = indicatorIds.get(r.indicator());
         if (indicatorId == null) {
             wrong = true;
@@ -158,6 +202,12 @@ final class ImportBatch {
             } else {
                 problem(r.row(), col.indicator(), r.indicator(), CollectionProblem.NOT_IN_DATA_SET, dataSet.code());
             }
+        }
+        String category = r.breakdown();
+        if (!category.isEmpty() && !categories.containsKey(category)) {
+            wrong = true;
+            problem(r.row(), col.breakdown(), category, CollectionProblem.UNKNOWN_BREAKDOWN, dataSet.code(),
+                    categories.isEmpty() ? "—" : String.join(", ", breakdowns.values().stream().flatMap(List::stream).toList()));
         }
         Region region = region(r);
         Object period = period(r.period());
@@ -196,7 +246,7 @@ final class ImportBatch {
         }
         Pending pending = Pending.of(r.row(), col, r.value(), indicatorId, read.figure(), r.qualifier() == null,
                 r.comment() == null);
-        Pending first = g.entries.putIfAbsent(canonical.get(r.indicator()), pending);
+        Pending first = g.entries.putIfAbsent(entryKey(canonical.get(r.indicator()), category), pending);
         if (first != null && !sameFigure(first.figure(), read.figure())) {
             problem(r.row(), col.value(), r.value(), ImportProblem.DUPLICATE_FIGURE, first.valueText().strip(), first.row());
         }
@@ -299,9 +349,11 @@ final class ImportBatch {
                 periodCodes.add(g.period.previousYear().code());
             }
             Map<GroupKey, Map<String, StoredLevel>> stored = new HashMap<>();
-            store.levels(indicatorIds.values(), regionIds, periodCodes, s -> stored
+            List<Long> disaggregations = new ArrayList<>(categories.values());
+            disaggregations.add(totalId);
+            store.levels(indicatorIds.values(), regionIds, periodCodes, disaggregations, s -> stored
                     .computeIfAbsent(new GroupKey(s.regionId(), s.period()), k -> new HashMap<>())
-                    .put(codes.get(s.indicatorId()), s));
+                    .put(entryKey(codes.get(s.indicatorId()), categoryCodes.getOrDefault(s.disaggregationId(), "")), s));
             for (Group g : chunk) {
                 if (g.locked != null) {
                     skipped += locked(g, stored);
@@ -361,15 +413,34 @@ final class ImportBatch {
             return 0;
         }
         Map<String, BigDecimal> values = new HashMap<>();
-        now.forEach((k, v) -> values.put(k, v.value()));
-        proposed.forEach((k, v) -> values.put(k, v.value()));
+        Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
+        java.util.function.BiConsumer<String, BigDecimal> put = (k, v) -> {
+            if (k.indexOf('#') < 0) {
+                values.put(k, v);
+            } else {
+                parts.computeIfAbsent(indicatorOf(k), x -> new HashMap<>()).put(categoryOf(k), v);
+            }
+        };
+        now.forEach((k, v) -> put.accept(k, v.value()));
+        proposed.forEach((k, v) -> put.accept(k, v.value()));
         Map<String, BigDecimal> previous = new HashMap<>();
-        before.forEach((k, v) -> previous.put(k, v.value()));
-        Proposal proposal = new Proposal(dataSet, g.region, g.period, values, previous, proposed.keySet());
+        before.forEach((k, v) -> {
+            if (k.indexOf('#') < 0) {
+                previous.put(k, v.value());
+            }
+        });
+        Set<String> changed = new HashSet<>();
+        proposed.keySet().forEach(k -> changed.add(indicatorOf(k)));
+        Proposal proposal = new Proposal(dataSet, g.region, g.period, values, previous, changed, parts, breakdowns);
         boolean refused = false;
         for (FigureCheck check : checks) {
             for (Finding f : check.check(proposal)) {
                 Pending p = g.entries.get(f.indicatorCode());
+                if (p == null) {
+                    // a finding about a total the file only gave parts of: the first of its parts' rows
+                    p = g.entries.entrySet().stream().filter(e -> indicatorOf(e.getKey()).equals(f.indicatorCode()))
+                            .map(Map.Entry::getValue).findFirst().orElse(null);
+                }
                 long row = p != null ? p.row() : g.entries.values().iterator().next().row();
                 InputProblem problem = new InputProblem(source, row, p != null ? p.columns().value() : f.indicatorCode(),
                         p != null ? p.valueText() : null, f.kind(), f.args());
@@ -392,8 +463,9 @@ final class ImportBatch {
             if (s != null && f.sameAs(s.value(), s.qualifierText(), s.comment())) {
                 unchanged++;
             } else {
-                changes.add(new Change(p.row(), p.columns().value(), p.written(), p.indicatorId(), e.getKey(), g.region,
-                        g.period, f, s));
+                String category = categoryOf(e.getKey());
+                changes.add(new Change(p.row(), p.columns().value(), p.written(), p.indicatorId(), indicatorOf(e.getKey()),
+                        g.region, g.period, f, s, category.isEmpty() ? totalId : categories.get(category), category));
             }
         }
         return unchanged;

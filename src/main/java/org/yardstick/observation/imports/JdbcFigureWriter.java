@@ -58,7 +58,7 @@ final class JdbcFigureWriter implements FigureWriter {
             for (Change c : creates.subList(from, Math.min(creates.size(), from + BATCH))) {
                 SubmissionState s = submissions.get(c.group());
                 rows.add(new Object[] {c.indicatorId(), c.region().id(), c.period().code(), Date.valueOf(c.period().start()),
-                    totalId, c.figure().value(), c.figure().qualifier().name(), c.figure().qualifierText(), s.status().name(),
+                    c.disaggregationId(), c.figure().value(), c.figure().qualifier().name(), c.figure().qualifierText(), s.status().name(),
                     c.figure().comment(), now, now, actor, actor, s.id()});
             }
             try {
@@ -119,13 +119,14 @@ final class JdbcFigureWriter implements FigureWriter {
         List<Long> subs = creates.stream().map(c -> submissions.get(c.group()).id()).distinct().toList();
         for (int from = 0; from < subs.size(); from += BATCH) {
             named.query("""
-                    select o.id, i.code, r.code, o.period from observation o join indicator i on i.id = o.indicator_id
-                    join region r on r.id = o.region_id
-                    where o.submission_id in (:subs) and o.measure = 'LEVEL' and o.disaggregation_id = :total""",
-                    new MapSqlParameterSource("subs", subs.subList(from, Math.min(subs.size(), from + BATCH)))
-                            .addValue("total", totalId),
+                    select o.id, i.code, r.code, o.period, g.code from observation o join indicator i on i.id = o.indicator_id
+                    join region r on r.id = o.region_id join disaggregation g on g.id = o.disaggregation_id
+                    where o.submission_id in (:subs) and o.measure = 'LEVEL'""",
+                    new MapSqlParameterSource("subs", subs.subList(from, Math.min(subs.size(), from + BATCH))),
                     rs -> {
-                        ids.put(rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4), rs.getLong(1));
+                        String category = "_T".equals(rs.getString(5)) ? ""
+                                : "/" + rs.getString(5);
+                        ids.put(rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4) + category, rs.getLong(1));
                     });
         }
         return ids;

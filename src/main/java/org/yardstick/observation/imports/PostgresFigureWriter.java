@@ -55,7 +55,7 @@ final class PostgresFigureWriter implements FigureWriter {
             create temporary table import_stage (
                 row_no bigint, obs_id bigint, indicator_id bigint, region_id bigint, period varchar(10), period_start date,
                 obs_value numeric, qualifier varchar(16), qualifier_text varchar(16), comment varchar(1000),
-                submission_id bigint, status varchar(12), seen_version integer
+                submission_id bigint, status varchar(12), seen_version integer, disaggregation_id bigint
             ) on commit drop""";
     /**
      * The upsert on the figure's key updates only a figure whose version is still the one read and
@@ -68,7 +68,8 @@ final class PostgresFigureWriter implements FigureWriter {
                 insert into observation as o (id, indicator_id, region_id, period, period_start, disaggregation_id, measure,
                                               base_period, obs_value, qualifier, qualifier_text, status, comment, version,
                                               created_at, updated_at, created_by, updated_by, submission_id)
-                select s.obs_id, s.indicator_id, s.region_id, s.period, s.period_start, ?, 'LEVEL', '', s.obs_value,
+                select s.obs_id, s.indicator_id, s.region_id, s.period, s.period_start, s.disaggregation_id, 'LEVEL', '',
+                       s.obs_value,
                        s.qualifier, s.qualifier_text, s.status, s.comment, s.seen_version, ?, ?, ?, ?, s.submission_id
                 from import_stage s
                 on conflict on constraint observation_key_unique do update
@@ -157,7 +158,7 @@ final class PostgresFigureWriter implements FigureWriter {
                 line.append(ids[next[0]++]).append('\t').append(c.indicatorId()).append('\t').append(c.region().id())
                         .append('\t');
                 CopyText.text(line, c.period().code()).append('\t').append(c.period().start()).append('\t')
-                        .append(totalId).append("\tLEVEL\t\t").append(f.value().toPlainString()).append('\t')
+                        .append(c.disaggregationId()).append("\tLEVEL\t\t").append(f.value().toPlainString()).append('\t')
                         .append(f.qualifier().name()).append('\t');
                 CopyText.text(line, f.qualifierText()).append('\t').append(s.status().name()).append('\t');
                 CopyText.text(line, f.comment()).append("\t0\t").append(when).append('\t').append(when).append('\t');
@@ -188,7 +189,8 @@ final class PostgresFigureWriter implements FigureWriter {
                         .append(f.value().toPlainString()).append('\t').append(f.qualifier().name()).append('\t');
                 CopyText.text(line, f.qualifierText()).append('\t');
                 CopyText.text(line, f.comment()).append('\t').append(s.id()).append('\t').append(s.status().name())
-                        .append('\t').append(c.before().version()).append('\n');
+                        .append('\t').append(c.before().version()).append('\t').append(c.disaggregationId())
+                        .append('\n');
             });
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into the import staging table failed", e);
@@ -203,7 +205,7 @@ final class PostgresFigureWriter implements FigureWriter {
                 }
             }
             return new long[] {rs.getLong(1), rs.getLong(2)};
-        }, totalId, now, now, actor, actor);
+        }, now, now, actor, actor);
         if (up[0] != 0 || up[1] != updates.size()) {
             throw new InvalidInputException(conflicts(source, updates, missed), Math.max(missed.size(),
                     updates.size() - up[1]));

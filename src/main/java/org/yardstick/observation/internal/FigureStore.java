@@ -206,14 +206,23 @@ public class FigureStore {
     public long insert(long indicatorId, long regionId, Period period, BigDecimal value, String qualifier,
                        String qualifierText, @Nullable String comment, ObservationStatus status, long submissionId,
                        String actor) {
+        return insert(indicatorId, regionId, period, "_T", value, qualifier, qualifierText, comment, status, submissionId,
+                actor);
+    }
+
+    /** Inserts a level of a category (分组 code; {@code _T} for the total); returns its id. */
+    public long insert(long indicatorId, long regionId, Period period, String category, BigDecimal value, String qualifier,
+                       String qualifierText, @Nullable String comment, ObservationStatus status, long submissionId,
+                       String actor) {
         Timestamp now = Timestamp.from(clock.instant());
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, measure, base_period,
                                          obs_value, qualifier, qualifier_text, status, comment, version, created_at,
                                          updated_at, created_by, updated_by, submission_id)
-                values (?, ?, ?, ?, (select id from disaggregation where code = '_T'), 'LEVEL', '', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""")
-                .params(indicatorId, regionId, period.code(), Date.valueOf(period.start()), value, qualifier, qualifierText,
+                values (?, ?, ?, ?, (select id from disaggregation where code = ?), 'LEVEL', '', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""")
+                .params(indicatorId, regionId, period.code(), Date.valueOf(period.start()), category, value, qualifier,
+                        qualifierText,
                         status.name(), comment, now, now, actor, actor, submissionId)
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -234,9 +243,14 @@ public class FigureStore {
     /** A submission as an import needs it: where it is and whether it may be changed. */
     public record SubmissionState(long id, long regionId, String period, ObservationStatus status) {}
 
-    /** A stored level as an import needs it: by ids, for many regions and periods at once. */
+    /**
+     * A stored level as an import needs it: by ids, for many regions and periods at once.
+     *
+     * @param disaggregationId the total's ({@link #totalId()}) or a category's (分组)
+     */
     public record StoredLevel(long id, long indicatorId, long regionId, String period, BigDecimal value,
-                              String qualifierText, @Nullable String comment, int version, String updatedBy) {}
+                              String qualifierText, @Nullable String comment, int version, String updatedBy,
+                              long disaggregationId) {}
 
     /** Every submission of a data set. */
     public List<SubmissionState> submissionStates(long dataSetId) {
@@ -252,20 +266,75 @@ public class FigureStore {
      */
     public void levels(Collection<Long> indicatorIds, Collection<Long> regionIds, Collection<String> periods,
                        Consumer<StoredLevel> sink) {
-        if (indicatorIds.isEmpty() || regionIds.isEmpty() || periods.isEmpty()) {
+        levels(indicatorIds, regionIds, periods, List.of(totalId()), sink);
+    }
+
+    /** The stored levels of some indicators in some regions and periods, of the total and/or some categories (分组). */
+    public void levels(Collection<Long> indicatorIds, Collection<Long> regionIds, Collection<String> periods,
+                       Collection<Long> disaggregationIds, Consumer<StoredLevel> sink) {
+        if (indicatorIds.isEmpty() || regionIds.isEmpty() || periods.isEmpty() || disaggregationIds.isEmpty()) {
             return;
         }
         jdbc.sql("""
                 select o.id, o.indicator_id, o.region_id, o.period, o.obs_value, o.qualifier_text, o.comment, o.version,
-                       o.updated_by
+                       o.updated_by, o.disaggregation_id
                 from observation o
                 where o.region_id in (:regions) and o.period in (:periods) and o.indicator_id in (:indicators)
-                  and o.measure = 'LEVEL' and o.disaggregation_id = :total""")
+                  and o.measure = 'LEVEL' and o.disaggregation_id in (:disaggregations)""")
                 .param("regions", regionIds).param("periods", periods).param("indicators", indicatorIds)
-                .param("total", totalId())
+                .param("disaggregations", disaggregationIds)
                 .query((rs, n) -> new StoredLevel(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9)))
+                        rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9),
+                        rs.getLong(10)))
                 .list().forEach(sink);
+    }
+
+    /**
+     * The stored levels (any status) of these indicators broken down by category (分组) for a region and
+     * period: indicator code → category code → figure, categories in no particular order.
+     */
+    public Map<String, Map<String, Stored>> parts(List<String> indicators, long regionId, String period) {
+        Map<String, Map<String, Stored>> result = new HashMap<>();
+        if (indicators.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                select o.id, i.code, o.obs_value, o.qualifier_text, o.comment, o.status, o.version, o.updated_by, g.code
+                from observation o join indicator i on i.id = o.indicator_id join disaggregation g on g.id = o.disaggregation_id
+                where i.code in (:codes) and o.region_id = :region and o.period = :period and o.measure = 'LEVEL'
+                  and g.code <> '_T'""")
+                .param("codes", indicators).param("region", regionId).param("period", period)
+                .query((rs, n) -> Map.entry(rs.getString(9), new Stored(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3),
+                        rs.getString(4), rs.getString(5), ObservationStatus.valueOf(rs.getString(6)), rs.getInt(7),
+                        rs.getString(8))))
+                .list().forEach(e -> result.computeIfAbsent(e.getValue().indicatorCode(), k -> new HashMap<>())
+                        .put(e.getKey(), e.getValue()));
+        return result;
+    }
+
+    /** The names of disaggregation categories (分组: 城镇, 农牧区) by code, in the order asked. */
+    public Map<String, org.yardstick.shared.LocalizedText> categoryNames(Collection<String> codes) {
+        Map<String, org.yardstick.shared.LocalizedText> found = new HashMap<>();
+        if (!codes.isEmpty()) {
+            jdbc.sql("select code, name_zh, name_en from disaggregation where code in (:codes)").param("codes", codes)
+                    .query((rs, n) -> Map.entry(rs.getString(1),
+                            org.yardstick.shared.LocalizedText.of(rs.getString(2), rs.getString(3))))
+                    .list().forEach(e -> found.put(e.getKey(), e.getValue()));
+        }
+        Map<String, org.yardstick.shared.LocalizedText> names = new java.util.LinkedHashMap<>();
+        codes.forEach(c -> names.put(c, found.getOrDefault(c, org.yardstick.shared.LocalizedText.of(c, c))));
+        return names;
+    }
+
+    /** The ids of disaggregation categories (分组) by code; unknown codes are left out. */
+    public Map<String, Long> disaggregationIds(Collection<String> codes) {
+        Map<String, Long> ids = new HashMap<>();
+        if (!codes.isEmpty()) {
+            jdbc.sql("select code, id from disaggregation where code in (:codes)").param("codes", codes)
+                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                    .forEach(e -> ids.put(e.getKey(), e.getValue()));
+        }
+        return ids;
     }
 
     /** Creates the draft submissions of many regions and periods (which must not have one yet). */

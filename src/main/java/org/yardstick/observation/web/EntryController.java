@@ -106,7 +106,10 @@ class EntryController {
     /** A field of the form: the indicator, what is stored, what was typed, and what validation says. */
     record Field(Indicator indicator, boolean required, FigureStore.@Nullable Stored stored, String typed, String qualifier,
                  String comment, FigureStore.@Nullable Stored previous, List<Target> targets, List<InputProblem> problems,
-                 List<Finding> findings) {}
+                 List<Finding> findings, List<Part> parts) {}
+
+    /** A category's input beside an indicator's total (分组: 城镇 / 农牧区), for data sets with breakdowns. */
+    record Part(String category, org.yardstick.shared.LocalizedText name, FigureStore.@Nullable Stored stored, String typed) {}
 
     @GetMapping("/collect/{dataSet}/{region}/{period}")
     String form(@PathVariable String dataSet, @PathVariable String region, @PathVariable String period, Model model) {
@@ -185,6 +188,25 @@ class EntryController {
             entries.add(new ObservationEditor.Entry("form", 0, code, value, qualifier == null ? "" : qualifier,
                     comment, expected));
         }
+        // the categories' inputs (value.CODE.category); a category the data set does not break down by is refused
+        for (Map.Entry<String, List<String>> e : form.entrySet()) {
+            String name = e.getKey();
+            DataSet.Item item = ds.items().stream().filter(i -> name.startsWith("value." + i.indicatorCode() + "."))
+                    .findFirst().orElse(null);
+            if (item == null) {
+                continue;
+            }
+            String code = item.indicatorCode();
+            String category = name.substring(("value." + code + ".").length());
+            String value = e.getValue().isEmpty() ? "" : e.getValue().get(0);
+            String version = form.getFirst("version." + code + "." + category);
+            Integer expected = version == null || version.isBlank() ? null
+                    : Versions.parse("version." + code + "." + category, version);
+            if (value.isBlank() && expected == null) {
+                continue;
+            }
+            entries.add(new ObservationEditor.Entry("form", 0, code, value, "", null, expected, category));
+        }
         return entries;
     }
 
@@ -201,6 +223,10 @@ class EntryController {
         Map<String, FigureStore.Stored> stored = store.levels(codes, region.id(), period.code());
         Map<String, FigureStore.Stored> previous = store.levels(codes, region.id(), period.previousYear().code());
         Map<String, Indicator> byCode = indicators.byCodes(codes);
+        List<String> categories = dataSets.breakdowns(ds.code()).values().stream().flatMap(List::stream).toList();
+        Map<String, org.yardstick.shared.LocalizedText> categoryNames = store.categoryNames(categories);
+        Map<String, Map<String, FigureStore.Stored>> storedParts = categories.isEmpty() ? Map.of()
+                : store.parts(codes, region.id(), period.code());
         Map<String, List<Target>> targetsOf = new HashMap<>();
         for (Target t : targets.ofRegion(region.code())) {
             if (t.indicatorCode() != null) {
@@ -218,9 +244,17 @@ class EntryController {
             String comment = form != null && form.getFirst("comment." + code) != null ? form.getFirst("comment." + code)
                     : s == null || s.comment() == null ? "" : s.comment();
             List<InputProblem> fieldProblems = new ArrayList<>();
+            List<Part> parts = new ArrayList<>();
+            for (String category : categories) {
+                FigureStore.Stored ps = storedParts.getOrDefault(code, Map.of()).get(category);
+                String name = "value." + code + "." + category;
+                parts.add(new Part(category, categoryNames.get(category), ps,
+                        form != null && form.getFirst(name) != null ? form.getFirst(name)
+                                : ps == null ? "" : ps.value().stripTrailingZeros().toPlainString()));
+            }
             fields.put(code, new Field(byCode.get(code), item.required(), s, typed, qualifier, comment, previous.get(code),
                     targetsOf.getOrDefault(code, List.of()), fieldProblems,
-                    findings.stream().filter(f -> f.indicatorCode().equals(code)).toList()));
+                    findings.stream().filter(f -> f.indicatorCode().equals(code)).toList(), parts));
         }
         List<InputProblem> general = new ArrayList<>();
         for (InputProblem p : problems) {

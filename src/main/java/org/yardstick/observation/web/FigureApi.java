@@ -50,13 +50,17 @@ import tools.jackson.databind.json.JsonMapper;
 class FigureApi extends ApiSupport {
 
     static final String CSV_EXAMPLE = """
-            indicator,region,period,value,qualifier,comment
-            BB_USERS,650102,2025,123456.7890123456,,
-            FTTH_USERS,650102,2025,98765,,""";
+            indicator,region,period,value,qualifier,comment,breakdown
+            BB_USERS,650102,2025,123456.7890123456,,,
+            FTTH_USERS,650102,2025,98765,,,
+            FTTH_USERS,650102,2025,61000,,,urban
+            FTTH_USERS,650102,2025,37765,,,rural-pastoral""";
 
     static final String JSON_EXAMPLE = """
             [{"indicator":"BB_USERS","region":"650102","period":"2025","value":123456.7890123456},
-             {"indicator":"FTTH_USERS","region":"650102","period":"2025","value":"98765","qualifier":"约","comment":"初步数"}]""";
+             {"indicator":"FTTH_USERS","region":"650102","period":"2025","value":"98765","qualifier":"约","comment":"初步数"},
+             {"indicator":"FTTH_USERS","region":"650102","period":"2025","value":"61000","breakdown":"urban"},
+             {"indicator":"FTTH_USERS","region":"650102","period":"2025","value":"37765","breakdown":"rural-pastoral"}]""";
 
     static final String SUMMARY_EXAMPLE = """
             {"dataSet":"xj-county-info","source":"figures.csv","rows":2,"added":1,"changed":1,"unchanged":0,
@@ -83,13 +87,15 @@ class FigureApi extends ApiSupport {
         MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Import figures into a data set: long-form CSV or the same rows as JSON, all or nothing",
             description = "The body is the CSV file of the import page (`Content-Type: text/csv`; header "
-                    + "`indicator,region,period,value[,qualifier,comment]`, UTF-8 or GBK) or a JSON array of rows "
+                    + "`indicator,region,period,value[,qualifier,comment,breakdown]`, UTF-8 or GBK) or a JSON array of rows "
                     + "(`application/json`; values as numbers or strings, read exactly, up to 16 decimals). The same "
                     + "checks as the import page: indicators of the data set, regions of its level in your scope, open "
                     + "periods, editable submissions, values, validation rules. A file with any problem writes nothing and "
                     + "answers 422 listing every problem (row, field, value, reason) in the language of Accept-Language. "
                     + "Figures equal to stored ones of submitted or approved submissions are skipped and counted; changing "
-                    + "one is refused. `dryRun=true` answers what would happen and writes nothing.",
+                    + "one is refused. `dryRun=true` answers what would happen and writes nothing. The optional `breakdown` "
+                    + "column or field names the category of a figure broken down (`urban`, `rural-pastoral`: one of "
+                    + "the data set's breakdowns, else refused); empty or absent for the total.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
     @RequestBody(content = {
         @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)),
@@ -165,7 +171,7 @@ class FigureApi extends ApiSupport {
         List<FigureImports.Row> rows = new ArrayList<>();
         for (JsonNode r : array) {
             rows.add(new FigureImports.Row(text(r, "indicator"), text(r, "region"), text(r, "period"), text(r, "value"),
-                    textOrNull(r, "qualifier"), textOrNull(r, "comment")));
+                    textOrNull(r, "qualifier"), textOrNull(r, "comment"), textOrNull(r, "breakdown")));
         }
         return rows;
     }

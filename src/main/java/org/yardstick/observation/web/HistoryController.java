@@ -29,11 +29,14 @@ class HistoryController {
 
     @GetMapping("/collect/history/{id}")
     String history(@PathVariable long id, Model model) {
-        record Figure(String indicator, String region, String period, long submission) {}
+        // category: the breakdown's name (分组: 城镇), empty for the total
+        record Figure(String indicator, String region, String period, long submission, String categoryZh, String categoryEn) {}
         Figure f = jdbc.sql("""
-                select i.code, r.code, o.period, coalesce(o.submission_id, 0) from observation o
-                join indicator i on i.id = o.indicator_id join region r on r.id = o.region_id where o.id = ?""")
-                .param(id).query((rs, n) -> new Figure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                select i.code, r.code, o.period, coalesce(o.submission_id, 0), g.code, g.name_zh, g.name_en from observation o
+                join indicator i on i.id = o.indicator_id join region r on r.id = o.region_id
+                join disaggregation g on g.id = o.disaggregation_id where o.id = ?""")
+                .param(id).query((rs, n) -> new Figure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        "_T".equals(rs.getString(5)) ? "" : rs.getString(6), "_T".equals(rs.getString(5)) ? "" : rs.getString(7)))
                 .optional().orElseThrow(() -> new NotFoundException("observation", Long.toString(id)));
         Region region = regions.get(f.region());
         if (!currentUser.maySeeUnapproved(region)) {

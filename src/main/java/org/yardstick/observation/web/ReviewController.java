@@ -114,6 +114,10 @@ class ReviewController {
         model.addAttribute("indicators", indicators.byCodes(codes));
         model.addAttribute("codes", codes);
         model.addAttribute("figures", store.levels(codes, region.id(), s.period()));
+        // the figures broken down by category (分组), under each total
+        model.addAttribute("categoryNames", store.categoryNames(dataSets.breakdowns(ds.code()).values().stream()
+                .flatMap(List::stream).toList()));
+        model.addAttribute("parts", store.parts(codes, region.id(), s.period()));
         model.addAttribute("previous", store.levels(codes, region.id(), period.previousYear().code()));
         model.addAttribute("findings", editor.findings(ds.code(), region.code(), s.period()));
         model.addAttribute("mayReview", currentUser.mayReview(region));

@@ -101,6 +101,8 @@ public class RuleStore {
                 return new Columns(r, cmp.operator().name(), cmp.factor(), null, null, null, null);
             } else if (c instanceof Condition.YearOnYear y) {
                 return new Columns(r, null, null, null, null, y.thresholdPercent(), y.direction().name());
+            } else if (c instanceof Condition.TotalOfParts t) {
+                return new Columns(r, null, null, null, null, t.tolerancePercent(), null);
             }
             return new Columns(r, null, null, null, null, null, null);
         }
@@ -138,6 +140,7 @@ public class RuleStore {
                     rs.getBigDecimal("factor"));
             case YOY_CHANGE -> new Condition.YearOnYear(rs.getBigDecimal("threshold_pct"),
                     Direction.valueOf(rs.getString("direction")));
+            case TOTAL_OF_PARTS -> new Condition.TotalOfParts(rs.getBigDecimal("threshold_pct"));
         };
         Timestamp at = rs.getTimestamp("updated_at");
         return new ValidationRule(rs.getLong("id"), rs.getString("code"),

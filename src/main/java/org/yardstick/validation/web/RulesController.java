@@ -172,6 +172,9 @@ class RulesController {
         } else if (c instanceof Condition.Comparison cmp) {
             key = cmp.factor().compareTo(java.math.BigDecimal.ONE) == 0 ? "comparison" : "comparison-factor";
             args = new Object[] {a, cmp.operator().symbol(), name(cmp.other(), names, locale), plain(cmp.factor())};
+        } else if (c instanceof Condition.TotalOfParts t) {
+            key = "total-of-parts";
+            args = new Object[] {a, plain(t.tolerancePercent())};
         } else {
             Condition.YearOnYear y = (Condition.YearOnYear) c;
             key = "yoy-" + y.direction().name().toLowerCase(Locale.ROOT);
