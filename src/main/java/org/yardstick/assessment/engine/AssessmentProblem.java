@@ -13,7 +13,7 @@ public enum AssessmentProblem implements ProblemKind {
     REQUIRED("assessment.required", "is required"),
     TOO_LONG("assessment.too-long", "is longer than {0} characters"),
     BAD_INDUSTRY("assessment.bad-industry", "is not a GB/T 4754-2017 code: a letter section (A–T) or 2 to 4 digits"),
-    BAD_REGION("assessment.bad-region", "is not a county (or prefecture) of the platform inside your region"),
+    BAD_REGION("assessment.bad-region", "is not a county (区县) of the platform inside your region"),
     WEIGHTS_SUM("assessment.weights-sum", "weights add up to {0}, not 100"),
     WEIGHT_RANGE("assessment.weight-range", "must be more than 0 and at most 100"),
     POINTS_RANGE("assessment.points-range", "must be from 0 to 100"),
