@@ -199,6 +199,15 @@ class AssessmentApiTest {
     }
 
     @Test
+    void theEndpointsAreInTheOpenApiDocument() throws Exception {
+        String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(doc).contains("\"/api/v1/assessment/questionnaire\"", "\"/api/v1/assessment/answers\"",
+                "\"/api/v1/assessment/submit\"", "\"/api/v1/assessment/result\"", "\"/api/v1/assessment/enterprise\"",
+                "\"/api/v1/assessment/{id}/return\"", "\"/api/v1/assessment/regions/{code}\"", "\"assessment\"");
+    }
+
+    @Test
     void anAccountWithoutAnEnterpriseOrOfAnotherRoleCannotAnswer() throws Exception {
         String department = account(Role.DEPARTMENT, null, "xj-kjt");
         mvc.perform(json(put("/api/v1/assessment/answers"), department, "{\"answers\":[]}"))

@@ -23,6 +23,7 @@ import org.yardstick.assessment.Assessments;
 import org.yardstick.assessment.Enterprise;
 import org.yardstick.assessment.Enterprises;
 import org.yardstick.assessment.Questionnaires;
+import org.yardstick.assessment.RegionalFigures;
 import org.yardstick.assessment.engine.Answer;
 import org.yardstick.assessment.engine.Questionnaire;
 import org.yardstick.assessment.engine.Scoring.Loss;
@@ -44,8 +45,11 @@ class AssessmentApi {
     private final Questionnaires questionnaires;
     private final Enterprises enterprises;
     private final Assessments assessments;
+    private final RegionalFigures regionalFigures;
 
-    AssessmentApi(Questionnaires questionnaires, Enterprises enterprises, Assessments assessments) {
+    AssessmentApi(Questionnaires questionnaires, Enterprises enterprises, Assessments assessments,
+                  RegionalFigures regionalFigures) {
+        this.regionalFigures = regionalFigures;
         this.questionnaires = questionnaires;
         this.enterprises = enterprises;
         this.assessments = assessments;
@@ -156,6 +160,24 @@ class AssessmentApi {
     ResponseEntity<ResultOut> result() {
         return assessments.myResult().map(r -> ResponseEntity.ok(ResultOut.of(r)))
                 .orElse(ResponseEntity.notFound().build());
+    }
+
+    @GetMapping("/regions/{code}")
+    @Operation(summary = "Regional figures per child region and in total: assessments, mean score, share at 集成提升 "
+            + "or above, coverage of registered 规上 enterprises — under disclosure control",
+            description = "Rows with fewer than 5 submitted assessments or one enterprise above 85 % of the scores are "
+                    + "suppressed (verdict TOO_FEW or DOMINATED, figures null), and further rows (SECONDARY) so that the "
+                    + "total minus the published rows reveals no enterprise. Planners and reviewers of the region.",
+            security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
+    @ApiResponse(responseCode = "200", description = "The table", content = @Content(examples = @ExampleObject(
+            value = "{\"regionCode\":\"6501\",\"questionnaire\":\"example-gbt23020\",\"questionnaireVersion\":1,"
+                    + "\"rows\":[{\"regionCode\":\"650102\",\"regionName\":{\"zh\":\"天山区\",\"en\":\"Tianshan\"},"
+                    + "\"verdict\":\"TOO_FEW\",\"assessments\":null,\"meanScore\":null,\"shareIntegrationOrAbove\":null,"
+                    + "\"coverage\":null}],\"total\":{\"regionCode\":\"6501\",\"verdict\":\"PUBLISHED\",\"assessments\":12,"
+                    + "\"meanScore\":61.4,\"shareIntegrationOrAbove\":41.7,\"coverage\":80.0}}")))
+    @ApiResponse(responseCode = "403", description = "Not a planner or reviewer of the region")
+    RegionalFigures.Table regions(@PathVariable String code) {
+        return regionalFigures.of(code);
     }
 
     @PostMapping(path = "/{id}/return", consumes = "application/json")
