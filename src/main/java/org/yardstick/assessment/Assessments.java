@@ -1,0 +1,305 @@
+package org.yardstick.assessment;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.assessment.engine.Answer;
+import org.yardstick.assessment.engine.AssessmentProblem;
+import org.yardstick.assessment.engine.Disclosure;
+import org.yardstick.assessment.engine.Questionnaire;
+import org.yardstick.assessment.engine.Scoring;
+import org.yardstick.assessment.engine.Scoring.Loss;
+import org.yardstick.assessment.engine.Scoring.Score;
+import org.yardstick.assessment.engine.Stage;
+import org.yardstick.audit.Changed;
+import org.yardstick.audit.Changed.FieldChange;
+import org.yardstick.region.Regions;
+import org.yardstick.security.Account;
+import org.yardstick.security.CurrentUser;
+import org.yardstick.security.Role;
+import org.yardstick.shared.InputProblem;
+import org.yardstick.shared.InvalidInputException;
+import org.yardstick.shared.NotFoundException;
+
+/**
+ * Answering and scoring: an enterprise account saves drafts of its own enterprise's answers, resumes and
+ * submits them (scored then, under the questionnaire version answered, and frozen); the reviewer of the
+ * enterprise's region may return a submission with a reason. Every change goes to the audit trail.
+ */
+@Service
+public class Assessments {
+
+    static final String AUDIT_TYPE = "assessment";
+
+    /** An assessment as stored, with its questionnaire version. */
+    public record View(
+            long id, Enterprise enterprise, long questionnaireId, Questionnaire questionnaire, AssessmentStatus status,
+            Map<String, Answer> answers, @Nullable BigDecimal total, @Nullable Stage stage,
+            @Nullable String returnReason, int version) {}
+
+    /**
+     * A submitted assessment's result: its score, strongest and weakest dimensions, the questions that cost
+     * most points, and its position among peers (same industry division and size class, same questionnaire)
+     * when that group passes disclosure control.
+     */
+    public record Result(View assessment, Score score, String strongest, String weakest, List<Loss> costliest,
+                         @Nullable Peers peers) {}
+
+    /**
+     * @param percentile the share of peers (the enterprise excluded) with a lower total, 0–100
+     * @param count how many enterprises the group has (the enterprise included)
+     * @param suppressed whether the group is too small or dominated to be shown (then the figures are null)
+     */
+    public record Peers(String industry, SizeClass sizeClass, @Nullable Integer count, @Nullable BigDecimal percentile,
+                        boolean suppressed) {}
+
+    private final JdbcClient jdbc;
+    private final Enterprises enterprises;
+    private final Questionnaires questionnaires;
+    private final CurrentUser currentUser;
+    private final Regions regions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Assessments(JdbcClient jdbc, Enterprises enterprises, Questionnaires questionnaires, CurrentUser currentUser,
+                Regions regions, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.enterprises = enterprises;
+        this.questionnaires = questionnaires;
+        this.currentUser = currentUser;
+        this.regions = regions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    private Enterprise myEnterprise() {
+        Account a = currentUser.account().orElseThrow(() -> new AccessDeniedException("not signed in"));
+        if (a.role() != Role.ENTERPRISE) {
+            throw new AccessDeniedException("only enterprise accounts answer questionnaires");
+        }
+        return enterprises.mine().orElseThrow(() -> new InvalidInputException(
+                InputProblem.of("assessment", 0, "enterprise", a.organisationCode(), AssessmentProblem.NO_ENTERPRISE)));
+    }
+
+    /** The signed-in enterprise's assessment under the newest questionnaire, if it has started one. */
+    public Optional<View> mine() {
+        Enterprise e = myEnterprise();
+        Questionnaires.Version v = questionnaires.latest();
+        return jdbc.sql("select id from asm_assessment where enterprise_id = ? and questionnaire_id = ?")
+                .params(e.id(), v.id()).query(Long.class).optional().map(this::load);
+    }
+
+    public View get(long id) {
+        View v = load(id);
+        requireSee(v.enterprise());
+        return v;
+    }
+
+    private void requireSee(Enterprise e) {
+        Account a = currentUser.account().orElseThrow(() -> new AccessDeniedException("not signed in"));
+        boolean own = a.role() == Role.ENTERPRISE && Objects.equals(a.organisationCode(), e.organisationCode());
+        if (!own && !currentUser.mayReview(regions.get(e.regionCode())) && a.role() != Role.ADMIN) {
+            throw new AccessDeniedException("not this account's enterprise nor region");
+        }
+    }
+
+    private View load(long id) {
+        record Row(long enterpriseId, long questionnaireId, String status, @Nullable BigDecimal total,
+                   @Nullable String stage, @Nullable String reason, int version) {}
+        Row r = jdbc.sql("select enterprise_id, questionnaire_id, status, total_score, stage, return_reason, version "
+                        + "from asm_assessment where id = ?").param(id)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getString(5), rs.getString(6), rs.getInt(7)))
+                .optional().orElseThrow(() -> new NotFoundException("assessment", String.valueOf(id)));
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        jdbc.sql("select question_code, answer_value, unit from asm_answer where assessment_id = ? order by question_code")
+                .param(id).query((rs, n) -> new Answer(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list().forEach(a -> answers.put(a.question(), a));
+        return new View(id, enterprises.find(r.enterpriseId()).orElseThrow(), r.questionnaireId(),
+                questionnaires.byId(r.questionnaireId()), AssessmentStatus.valueOf(r.status()), answers, r.total(),
+                r.stage() == null ? null : Stage.valueOf(r.stage()), r.reason(), r.version());
+    }
+
+    /**
+     * Saves answers as a draft: given answers replace stored ones, an empty value removes one; answers not
+     * given stay. Checked whole first: a wrong answer refuses the lot, naming question, value and reason.
+     */
+    @Transactional
+    public View saveDraft(List<Answer> given) {
+        Enterprise e = myEnterprise();
+        Questionnaires.Version v = questionnaires.latest();
+        Map<String, Answer> byQuestion = new LinkedHashMap<>();
+        given.forEach(a -> byQuestion.put(a.question(), a));
+        List<InputProblem> problems = Scoring.check(v.questionnaire(), byQuestion, false);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long id = jdbc.sql("select id from asm_assessment where enterprise_id = ? and questionnaire_id = ?")
+                .params(e.id(), v.id()).query(Long.class).optional().orElseGet(() -> create(e, v));
+        View before = load(id);
+        requireEditable(before);
+        List<FieldChange> changes = new ArrayList<>();
+        for (Answer given1 : byQuestion.values()) {
+            var question = v.questionnaire().question(given1.question()).orElseThrow();
+            // stored with the question's own unit (the answer's, if given, was checked to be the same)
+            Answer a = new Answer(given1.question(), given1.value(), question.unit());
+            Answer old = before.answers().get(a.question());
+            String oldText = old == null ? null : text(old);
+            String newText = a.value().isEmpty() ? null : text(a);
+            if (Objects.equals(oldText, newText)) {
+                continue;
+            }
+            jdbc.sql("delete from asm_answer where assessment_id = ? and question_code = ?").params(id, a.question())
+                    .update();
+            if (newText != null) {
+                jdbc.sql("insert into asm_answer (assessment_id, question_code, answer_value, unit) values (?, ?, ?, ?)")
+                        .params(id, a.question(), a.value(), a.unit()).update();
+            }
+            changes.add(new FieldChange(a.question(), oldText, newText));
+        }
+        if (!changes.isEmpty()) {
+            jdbc.sql("update asm_assessment set updated_at = ?, version = version + 1 where id = ?")
+                    .params(OffsetDateTime.now(clock), id).update();
+            events.publishEvent(new Changed(AUDIT_TYPE, id, key(e, v), "update", currentUser.name(), changes, ""));
+        }
+        return load(id);
+    }
+
+    private static String text(Answer a) {
+        return a.unit() == null ? a.value() : a.value() + " " + a.unit();
+    }
+
+    private long create(Enterprise e, Questionnaires.Version v) {
+        jdbc.sql("insert into asm_assessment (enterprise_id, questionnaire_id, status, updated_at) values (?, ?, ?, ?)")
+                .params(e.id(), v.id(), AssessmentStatus.DRAFT.name(), OffsetDateTime.now(clock)).update();
+        long id = jdbc.sql("select id from asm_assessment where enterprise_id = ? and questionnaire_id = ?")
+                .params(e.id(), v.id()).query(Long.class).single();
+        events.publishEvent(Changed.of(AUDIT_TYPE, id, key(e, v), "create", currentUser.name(), ""));
+        return id;
+    }
+
+    private static String key(Enterprise e, Questionnaires.Version v) {
+        return e.creditCode() + "/" + v.questionnaire().code() + "/v" + v.questionnaire().version();
+    }
+
+    private static void requireEditable(View v) {
+        if (v.status() == AssessmentStatus.SUBMITTED) {
+            throw new InvalidInputException(InputProblem.of("assessment", 0, "status", v.status().name(),
+                    AssessmentProblem.NOT_EDITABLE, v.status().name()));
+        }
+    }
+
+    /** Submits the draft: every question must be answered; the score is computed and frozen. */
+    @Transactional
+    public View submit() {
+        Enterprise e = myEnterprise();
+        Questionnaires.Version v = questionnaires.latest();
+        long id = jdbc.sql("select id from asm_assessment where enterprise_id = ? and questionnaire_id = ?")
+                .params(e.id(), v.id()).query(Long.class).optional().orElseGet(() -> create(e, v));
+        View before = load(id);
+        requireEditable(before);
+        List<InputProblem> problems = Scoring.check(v.questionnaire(), before.answers(), true);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Score s = Scoring.score(v.questionnaire(), before.answers());
+        jdbc.sql("delete from asm_dimension_score where assessment_id = ?").param(id).update();
+        s.dimensions().forEach((d, score) -> jdbc.sql(
+                "insert into asm_dimension_score (assessment_id, dimension_code, score) values (?, ?, ?)")
+                .params(id, d, score).update());
+        jdbc.sql("update asm_assessment set status = ?, total_score = ?, stage = ?, submitted_at = ?, updated_at = ?, "
+                        + "version = version + 1 where id = ?")
+                .params(AssessmentStatus.SUBMITTED.name(), s.total(), s.stage().name(), OffsetDateTime.now(clock),
+                        OffsetDateTime.now(clock), id).update();
+        events.publishEvent(Changed.of(AUDIT_TYPE, id, key(e, v), "submit", currentUser.name(), "",
+                new FieldChange("status", before.status().name(), AssessmentStatus.SUBMITTED.name()),
+                new FieldChange("total", null, s.total().toPlainString()),
+                new FieldChange("stage", null, s.stage().name())));
+        return load(id);
+    }
+
+    /** The region's reviewer (or an administrator) returns a submission to the enterprise, saying why. */
+    @Transactional
+    public View returnToEnterprise(long id, @Nullable String reason) {
+        View before = load(id);
+        Account a = currentUser.account().orElseThrow(() -> new AccessDeniedException("not signed in"));
+        if (a.role() != Role.ADMIN && !(a.role() == Role.REVIEWER
+                && currentUser.mayReview(regions.get(before.enterprise().regionCode())))) {
+            throw new AccessDeniedException("not the reviewer of this enterprise's region");
+        }
+        String why = reason == null ? "" : reason.strip();
+        List<InputProblem> problems = new ArrayList<>();
+        if (before.status() != AssessmentStatus.SUBMITTED) {
+            problems.add(InputProblem.of("assessment", 0, "status", before.status().name(),
+                    AssessmentProblem.NOT_SUBMITTED, before.status().name()));
+        }
+        if (why.isEmpty()) {
+            problems.add(InputProblem.of("assessment", 0, "reason", "", AssessmentProblem.REQUIRED));
+        } else if (why.length() > 2000) {
+            problems.add(InputProblem.of("assessment", 0, "reason", why, AssessmentProblem.TOO_LONG, 2000));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        jdbc.sql("update asm_assessment set status = ?, return_reason = ?, updated_at = ?, version = version + 1 "
+                        + "where id = ?")
+                .params(AssessmentStatus.RETURNED.name(), why, OffsetDateTime.now(clock), id).update();
+        events.publishEvent(Changed.of(AUDIT_TYPE, id, before.enterprise().creditCode() + "/"
+                        + before.questionnaire().code() + "/v" + before.questionnaire().version(), "return",
+                a.username(), why, new FieldChange("status", before.status().name(), AssessmentStatus.RETURNED.name())));
+        return load(id);
+    }
+
+    /** The result of the signed-in enterprise's submitted assessment, if it has one. */
+    public Optional<Result> myResult() {
+        return mine().filter(v -> v.status() == AssessmentStatus.SUBMITTED).map(this::result);
+    }
+
+    public Result result(long id) {
+        return result(get(id));
+    }
+
+    private Result result(View v) {
+        Score s = Scoring.score(v.questionnaire(), v.answers());
+        var ranked = v.questionnaire().dimensions().stream()
+                .sorted(Comparator.comparing((Questionnaire.Dimension d) -> s.dimensions().get(d.code()))).toList();
+        List<Loss> costliest = s.losses().stream().filter(l -> l.points().signum() > 0).limit(5).toList();
+        return new Result(v, s, ranked.get(ranked.size() - 1).code(), ranked.get(0).code(), costliest, peers(v, s));
+    }
+
+    /** Peers: submitted assessments under the same questionnaire, same industry division (2 characters) and size. */
+    private Peers peers(View v, Score s) {
+        String industry = v.enterprise().industryCode().length() > 2
+                ? v.enterprise().industryCode().substring(0, 2) : v.enterprise().industryCode();
+        Map<Long, Double> totals = new HashMap<>();
+        jdbc.sql("select a.enterprise_id, a.total_score from asm_assessment a join asm_enterprise e on e.id = a.enterprise_id "
+                        + "where a.questionnaire_id = ? and a.status = 'SUBMITTED' and e.size_class = ? "
+                        + "and substring(e.industry_code, 1, 2) = ?")
+                .params(v.questionnaireId(), v.enterprise().sizeClass().name(), industry)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getBigDecimal(2).doubleValue()))
+                .list().forEach(en -> totals.put(en.getKey(), en.getValue()));
+        totals.put(v.enterprise().id(), s.total().doubleValue());
+        if (Disclosure.primary(totals) != Disclosure.Verdict.PUBLISHED) {
+            return new Peers(industry, v.enterprise().sizeClass(), null, null, true);
+        }
+        double mine = s.total().doubleValue();
+        long lower = totals.entrySet().stream().filter(x -> x.getKey() != v.enterprise().id() && x.getValue() < mine).count();
+        BigDecimal pct = BigDecimal.valueOf(lower * 100.0 / (totals.size() - 1)).setScale(1, RoundingMode.HALF_EVEN);
+        return new Peers(industry, v.enterprise().sizeClass(), totals.size(), pct, false);
+    }
+}

@@ -1,0 +1,74 @@
+package org.yardstick.assessment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.assessment.engine.Questionnaire;
+import org.yardstick.assessment.engine.QuestionnaireReader;
+import org.yardstick.security.CurrentUser;
+
+/**
+ * The questionnaire versions, kept as their YAML: an assessment is always scored under the version it was
+ * answered in, so a new version never changes old scores. Where none is stored yet, the bundled example
+ * (labelled as an example, not an official scheme) is installed as version 1.
+ */
+@Service
+public class Questionnaires {
+
+    static final String EXAMPLE = "/demo/assessment/example-questionnaire.yaml";
+
+    /** A stored version: its identity and its content. */
+    public record Version(long id, Questionnaire questionnaire) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<Long, Questionnaire> byId = new ConcurrentHashMap<>();
+
+    Questionnaires(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The newest version (of any code), installing the example when there is none. */
+    @Transactional
+    public Version latest() {
+        var id = jdbc.sql("select id from asm_questionnaire order by created_at desc, id desc fetch first 1 rows only")
+                .query(Long.class).optional();
+        if (id.isEmpty()) {
+            return install(example(), CurrentUser.SYSTEM);
+        }
+        return new Version(id.get(), byId(id.get()));
+    }
+
+    public Questionnaire byId(long id) {
+        return byId.computeIfAbsent(id, k -> QuestionnaireReader.read("questionnaire " + k,
+                jdbc.sql("select yaml from asm_questionnaire where id = ?").param(k).query(String.class).single()));
+    }
+
+    /** Stores a new version after checking the file whole. */
+    @Transactional
+    public Version install(String yaml, String actor) {
+        Questionnaire q = QuestionnaireReader.read("questionnaire.yaml", yaml);
+        jdbc.sql("insert into asm_questionnaire (code, version, yaml, created_by, created_at) values (?, ?, ?, ?, ?)")
+                .params(q.code(), q.version(), yaml, actor, OffsetDateTime.now(clock)).update();
+        long id = jdbc.sql("select id from asm_questionnaire where code = ? and version = ?")
+                .params(q.code(), q.version()).query(Long.class).single();
+        return new Version(id, q);
+    }
+
+    static String example() {
+        try (InputStream in = Questionnaires.class.getResourceAsStream(EXAMPLE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

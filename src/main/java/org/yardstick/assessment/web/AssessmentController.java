@@ -1,0 +1,129 @@
+package org.yardstick.assessment.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yardstick.assessment.Assessments;
+import org.yardstick.assessment.Enterprises;
+import org.yardstick.assessment.Questionnaires;
+import org.yardstick.assessment.SizeClass;
+import org.yardstick.assessment.engine.Answer;
+import org.yardstick.assessment.engine.Questionnaire;
+import org.yardstick.assessment.engine.QuestionKind;
+import org.yardstick.security.CurrentUser;
+import org.yardstick.security.Role;
+import org.yardstick.shared.InvalidInputException;
+
+/**
+ * The enterprise's pages: registration (once), the questionnaire (save a draft, resume, submit) and the
+ * result. Answers are posted as {@code q.<question code>} (several values for multiple choice).
+ */
+@Controller
+class AssessmentController {
+
+    private final Questionnaires questionnaires;
+    private final Enterprises enterprises;
+    private final Assessments assessments;
+    private final CurrentUser currentUser;
+
+    AssessmentController(Questionnaires questionnaires, Enterprises enterprises, Assessments assessments,
+                         CurrentUser currentUser) {
+        this.questionnaires = questionnaires;
+        this.enterprises = enterprises;
+        this.assessments = assessments;
+        this.currentUser = currentUser;
+    }
+
+    private void requireEnterprise() {
+        if (currentUser.account().map(a -> a.role() != Role.ENTERPRISE).orElse(true)) {
+            throw new AccessDeniedException("only enterprise accounts answer questionnaires");
+        }
+    }
+
+    @GetMapping("/assessment")
+    String questionnaire(Model model) {
+        requireEnterprise();
+        Questionnaire q = questionnaires.latest().questionnaire();
+        model.addAttribute("questionnaire", q);
+        model.addAttribute("kinds", QuestionKind.values());
+        var enterprise = enterprises.mine();
+        model.addAttribute("enterprise", enterprise.orElse(null));
+        if (enterprise.isEmpty()) {
+            model.addAttribute("sizes", SizeClass.values());
+            if (!model.containsAttribute("registration")) {
+                model.addAttribute("registration", new Enterprises.Registration(null, null, null, null, null, null, null));
+            }
+            return "assessment/register";
+        }
+        var view = assessments.mine();
+        model.addAttribute("assessment", view.orElse(null));
+        if (!model.containsAttribute("answers")) {
+            Map<String, String> answers = new java.util.HashMap<>();
+            view.ifPresent(v -> v.answers().forEach((k, a) -> answers.put(k, a.value())));
+            model.addAttribute("answers", answers);
+        }
+        return "assessment/questionnaire";
+    }
+
+    @PostMapping("/assessment/register")
+    String register(Enterprises.Registration registration, RedirectAttributes redirect) {
+        requireEnterprise();
+        try {
+            enterprises.register(new Enterprises.Registration(registration.creditCode(), registration.name(),
+                    registration.regionCode(), registration.industryCode(), registration.sizeClass(),
+                    registration.aboveScale(), null));
+            redirect.addFlashAttribute("done", "registered");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+            redirect.addFlashAttribute("registration", registration);
+        }
+        return "redirect:/assessment";
+    }
+
+    @PostMapping("/assessment")
+    String save(@RequestParam MultiValueMap<String, String> form, @RequestParam(defaultValue = "save") String action,
+                RedirectAttributes redirect) {
+        requireEnterprise();
+        Questionnaire q = questionnaires.latest().questionnaire();
+        List<Answer> answers = new ArrayList<>();
+        Map<String, String> echo = new java.util.HashMap<>();
+        for (Questionnaire.Question question : q.questions()) {
+            List<String> values = form.getOrDefault("q." + question.code(), List.of());
+            String value = String.join(",", values.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+            answers.add(new Answer(question.code(), value, null));
+            echo.put(question.code(), value);
+        }
+        try {
+            assessments.saveDraft(answers);
+            if (action.equals("submit")) {
+                assessments.submit();
+                return "redirect:/assessment/result";
+            }
+            redirect.addFlashAttribute("done", "saved");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+            redirect.addFlashAttribute("answers", echo);
+        }
+        return "redirect:/assessment";
+    }
+
+    @GetMapping("/assessment/result")
+    String result(Model model) {
+        requireEnterprise();
+        var result = assessments.myResult();
+        if (result.isEmpty()) {
+            return "redirect:/assessment";
+        }
+        model.addAttribute("result", result.get());
+        model.addAttribute("questionnaire", result.get().assessment().questionnaire());
+        return "assessment/result";
+    }
+}
