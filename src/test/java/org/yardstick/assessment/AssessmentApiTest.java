@@ -66,7 +66,9 @@ class AssessmentApiTest {
     }
 
     private MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder r, String user, String body) {
-        return r.with(httpBasic(user, PASSWORD)).contentType(MediaType.APPLICATION_JSON).content(body);
+        // reasons asserted in English: the API answers in the language the client asks for
+        return r.with(httpBasic(user, PASSWORD)).header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                .content(body);
     }
 
     static final String ALL_ANSWERS = "{\"answers\":[{\"question\":\"B1\",\"value\":\"yes\"},"

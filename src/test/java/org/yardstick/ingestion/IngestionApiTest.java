@@ -91,6 +91,10 @@ class IngestionApiTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("urn:yardstick:invalid-input"))
                 .andExpect(jsonPath("$.problems[0].code").value("ingest.empty"))
+                .andExpect(jsonPath("$.problems[0].reason").value("没有文字内容"));
+        // in the language the client asks for
+        mvc.perform(post("/api/v1/ingest").with(as("planner")).header("Accept-Language", "en")
+                        .contentType(MediaType.TEXT_PLAIN).content(" "))
                 .andExpect(jsonPath("$.problems[0].reason").value("holds no text"));
         mvc.perform(multipart("/api/v1/ingest").file(new MockMultipartFile("file", "scan.pdf", "application/pdf",
                         DocumentTextTest.pdf(null))).with(as("planner")).with(csrf()))
