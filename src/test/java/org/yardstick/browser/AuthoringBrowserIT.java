@@ -71,7 +71,7 @@ class AuthoringBrowserIT {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("yardstick-demo");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlToBe(url("/")));
+        wait.until(ExpectedConditions.urlToBe(url("/home")));
         browser.executeScript("window.__settled = 0; document.addEventListener('htmx:afterSettle', function () { window.__settled++; });");
     }
 
