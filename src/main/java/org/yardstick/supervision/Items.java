@@ -95,7 +95,8 @@ public class Items {
     }
 
     /**
-     * Creates the items of tasks and key projects that have none yet: a task's units and years as its
+     * Creates the items of tasks and key projects that have none yet (after a plan's work changed, see
+     * {@code OnPlanWorkChanged}, and before each alert run; never while a page reads): a task's units and years as its
      * plan gives them (到2020年 → deadline 2020-12-31), a key project with its plan's years and no unit.
      *
      * @return how many items were created
@@ -145,13 +146,11 @@ public class Items {
 
     /** Every item, unfiltered: for the platform's own jobs and scoreboards. */
     public List<Item> all() {
-        sync();
         return load("", Map.of());
     }
 
     /** The items the account may list, matching the filter, in plan order. */
     public List<Item> visible(Filter f) {
-        sync();
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>();
         String department = access.department();
@@ -187,7 +186,6 @@ public class Items {
 
     /** The item of a plan's task or key project, by their codes. */
     public Item get(String planCode, String code) {
-        sync();
         return load(" where p.code = :plan and (t.code = :code or k.code = :code)", Map.of("plan", planCode, "code", code))
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("supervision-item", planCode + "/" + code));
     }

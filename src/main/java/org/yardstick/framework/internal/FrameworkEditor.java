@@ -30,6 +30,7 @@ import org.yardstick.framework.GoalCommand;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.IndicatorCommand;
 import org.yardstick.framework.IndicatorRulesChanged;
+import org.yardstick.framework.PlanWorkChanged;
 import org.yardstick.framework.Indicators;
 import org.yardstick.framework.KeyProjectCommand;
 import org.yardstick.framework.Plan;
@@ -667,6 +668,7 @@ public class FrameworkEditor {
             jdbc.sql("insert into key_project_target (key_project_id, target_id) values (?, ?)").params(id, t).update();
         }
         audit.changed("key_project", id, planCode + "/" + c.code(), "create", actor, how, null, fields(c));
+        events.publishEvent(new PlanWorkChanged(planCode));
     }
 
     @Transactional
@@ -696,6 +698,7 @@ public class FrameworkEditor {
             jdbc.sql("insert into key_project_target (key_project_id, target_id) values (?, ?)").params(row.id(), t).update();
         }
         audit.changed("key_project", row.id(), planCode + "/" + code, "update", actor, how, fields(before), fields(c));
+        events.publishEvent(new PlanWorkChanged(planCode));
     }
 
     @Transactional
@@ -739,6 +742,7 @@ public class FrameworkEditor {
                 nextOrdinal("task", plan.id()), doc(s), line(s), quote(s));
         writeTaskLinks(id, c.unitCodes(), linked);
         audit.changed("task", id, planCode + "/" + c.code(), "create", actor, how, null, fields(c));
+        events.publishEvent(new PlanWorkChanged(planCode));
     }
 
     @Transactional
@@ -767,6 +771,7 @@ public class FrameworkEditor {
         jdbc.sql("delete from task_target where task_id = ?").param(row.id()).update();
         writeTaskLinks(row.id(), c.unitCodes(), linked);
         audit.changed("task", row.id(), planCode + "/" + code, "update", actor, how, fields(before), fields(c));
+        events.publishEvent(new PlanWorkChanged(planCode));
     }
 
     @Transactional
