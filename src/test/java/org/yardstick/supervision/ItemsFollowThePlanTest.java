@@ -61,6 +61,10 @@ class ItemsFollowThePlanTest {
         long planId = jdbc.sql("select id from plan where code = ?").param(plan).query(Long.class).single();
         jdbc.sql("insert into task (plan_id, code, title_zh, title_en, start_year, deadline_year, ordinal) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(planId, "t2", "旁路任务", "Side task", 2021, 2023, 9).update();
+        // (with a responsible unit, as every task has: other tests export and re-import every plan)
+        jdbc.sql("insert into task_unit (task_id, organisation_id, position) values ("
+                + "(select id from task where plan_id = ? and code = 't2'), (select id from organisation where code = 'xj-fgw'), 1)")
+                .param(planId).update();
         long before = items();
         mvc.perform(get("/supervision").with(user(details.loadUserByUsername("planner")))).andExpect(status().isOk());
         mvc.perform(get("/supervision")).andExpect(status().isOk());
