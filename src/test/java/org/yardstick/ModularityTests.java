@@ -25,7 +25,30 @@ class ModularityTests {
     void everyCapabilityIsAModule() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .contains("region", "aggregation", "framework", "supervision", "observation", "validation", "audit", "progress", "index", "publish", "demo", "web",
-                        "security", "shared");
+                        "security", "shared", "assessment", "home", "ingestion", "jobs");
+    }
+
+    /** An open module lets every other module reach its internals: none is. */
+    @Test
+    void noModuleIsOpen() {
+        assertThat(MODULES.stream().filter(ApplicationModule::isOpen).map(ApplicationModule::getIdentifier))
+                .isEmpty();
+    }
+
+    /**
+     * The committed module diagram is the build's: when a dependency between modules changes, this
+     * fails until {@code target/spring-modulith-docs/components.puml} is copied to {@code docs/modules/}.
+     */
+    @Test
+    void committedModuleDiagramIsCurrent() throws java.io.IOException {
+        var out = java.nio.file.Path.of("target", "module-diagram-check");
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(out.toString())).writeModulesAsPlantUml();
+        // PlantUML's relation lines come in no fixed order: compare them as sets of lines.
+        var generated = java.nio.file.Files.readAllLines(out.resolve("components.puml"));
+        var committed = java.nio.file.Files.readAllLines(java.nio.file.Path.of("docs", "modules", "components.puml"));
+        assertThat(new java.util.TreeSet<>(committed))
+                .as("docs/modules/components.puml is stale: copy %s over it", out.resolve("components.puml"))
+                .isEqualTo(new java.util.TreeSet<>(generated));
     }
 
     @Test

@@ -1,8 +1,8 @@
 /**
  * Composite indices (综合指数): the plain-Java engine ({@code engine}), its analyses
  * ({@code analysis}), the analysts' spec and data files ({@code spec}) and batch command
- * ({@code cli}). An open module: the platform uses all four.
+ * ({@code cli}). A closed module: other modules use its root (definitions and results); the
+ * application's entry point starts the batch command, exposed as the named interface {@code cli}.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 @org.jspecify.annotations.NullMarked
 package org.yardstick.index;
