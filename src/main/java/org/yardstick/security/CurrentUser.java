@@ -83,4 +83,20 @@ public class CurrentUser {
             throw new AccessDeniedException("not allowed to plan for region " + r.code() + " (outside the account's scope)");
         }
     }
+
+    /**
+     * The platform's administrator: an enabled administrator of a top-level region (全国, or a world
+     * region), who manages every tree and the platform itself (backups).
+     */
+    public boolean isPlatformAdmin() {
+        return account().filter(a -> a.role() == Role.ADMIN && a.enabled() && a.regionPath() != null)
+                .map(Account::regionPath).filter(p -> p.indexOf('/', 1) == p.length() - 1).isPresent();
+    }
+
+    /** Throws 403 unless the account is the platform's administrator. */
+    public void requirePlatformAdmin() {
+        if (!isPlatformAdmin()) {
+            throw new AccessDeniedException("only the platform's administrator may do this");
+        }
+    }
 }
