@@ -1,11 +1,8 @@
 package org.yardstick.audit;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,13 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.database.Database;
 import org.yardstick.shared.CopyText;
 import org.yardstick.shared.CsvWriter;
 
@@ -48,13 +43,13 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final DataSource dataSource;
+    private final Database database;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, Clock clock) {
+    AuditTrail(JdbcClient jdbc, JdbcTemplate template, Database database, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
-        this.dataSource = dataSource;
+        this.database = database;
         this.clock = clock;
     }
 
@@ -120,24 +115,18 @@ public class AuditTrail {
      */
     @Transactional
     public long recordBulk(List<Changed> changes, Instant at) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            if (!connection.isWrapperFor(PGConnection.class)) {
-                long n = 0;
-                for (int from = 0; from < changes.size(); from += 5_000) {
-                    n += insert(changes.subList(from, Math.min(changes.size(), from + 5_000)), at);
-                }
-                return n;
+        if (!database.postgres()) {
+            long n = 0;
+            for (int from = 0; from < changes.size(); from += 5_000) {
+                n += insert(changes.subList(from, Math.min(changes.size(), from + 5_000)), at);
             }
-            String when = at.toString();
-            long[] n = {0};
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(
-                    connection.unwrap(PGConnection.class), "copy audit_event (" + INSERTED + ") from stdin", 1 << 16),
-                    StandardCharsets.UTF_8), 1 << 16)) {
-                StringBuilder line = new StringBuilder(256);
-                for (Changed c : changes) {
+            return n;
+        }
+        String when = at.toString();
+        long[] n = {0};
+        try {
+            database.copy("copy audit_event (" + INSERTED + ") from stdin", changes, (line, c) ->
                     rows(c, (field, oldValue, newValue) -> {
-                        line.setLength(0);
                         line.append(when).append('\t');
                         CopyText.text(line, c.actor()).append('\t');
                         CopyText.text(line, c.action()).append('\t');
@@ -148,22 +137,11 @@ public class AuditTrail {
                         CopyText.text(line, oldValue).append('\t');
                         CopyText.text(line, newValue).append('\t');
                         CopyText.text(line, c.reason()).append('\n');
-                        try {
-                            out.append(line);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
                         n[0]++;
-                    });
-                }
-            }
+                    }));
             return n[0];
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into the audit trail failed", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 

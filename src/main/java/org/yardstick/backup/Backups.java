@@ -8,10 +8,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.yardstick.audit.Changed;
+import org.yardstick.database.Database;
 import org.yardstick.security.CurrentUser;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
@@ -35,14 +36,16 @@ public class Backups {
             .withZone(ZoneOffset.UTC);
 
     private final DataSource dataSource;
+    private final Database database;
     private final Path directory;
     private final Clock clock;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
 
-    Backups(DataSource dataSource, @Value("${yardstick.backup.directory:./data/backups}") Path directory,
+    Backups(DataSource dataSource, Database database, @Value("${yardstick.backup.directory:./data/backups}") Path directory,
             Clock clock, CurrentUser currentUser, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
+        this.database = database;
         this.directory = directory;
         this.clock = clock;
         this.currentUser = currentUser;
@@ -55,19 +58,13 @@ public class Backups {
     }
 
     private Optional<InputProblem> unsupported() {
-        try (var c = dataSource.getConnection()) {
-            var meta = c.getMetaData();
-            if (!meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2")) {
-                return Optional.of(InputProblem.of("backup", 0, "database", meta.getDatabaseProductName(),
-                        BackupProblem.NOT_EMBEDDED));
-            }
-            if (meta.getURL().startsWith("jdbc:h2:mem:")) {
-                return Optional.of(InputProblem.of("backup", 0, "database", meta.getURL(), BackupProblem.IN_MEMORY));
-            }
-            return Optional.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the database's product name", e);
+        if (database.kind() != Database.Kind.H2) {
+            return Optional.of(InputProblem.of("backup", 0, "database", database.kind().name(), BackupProblem.NOT_EMBEDDED));
         }
+        if (database.inMemory()) {
+            return Optional.of(InputProblem.of("backup", 0, "database", "H2 (in memory)", BackupProblem.IN_MEMORY));
+        }
+        return Optional.empty();
     }
 
     /** Writes a new backup; platform administrators only. */

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.database.Database;
 import org.yardstick.shared.LocalizedText;
 import org.yardstick.shared.NotFoundException;
 
@@ -24,10 +25,12 @@ public class Regions {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Database database;
 
-    Regions(JdbcClient jdbc, JdbcTemplate template) {
+    Regions(JdbcClient jdbc, JdbcTemplate template, Database database) {
         this.jdbc = jdbc;
         this.template = template;
+        this.database = database;
     }
 
     public Optional<Region> find(String code) {
@@ -176,13 +179,7 @@ public class Regions {
     private void restartIdentity(long next) {
         // ids were assigned here so that children can refer to parents within one batch; move the
         // identity past them so that later inserts without an id do not collide
-        String product = jdbc.sql("select 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
-                .getDatabaseProductName()).single();
-        if (product.toLowerCase().contains("postgres")) {
-            jdbc.sql("select setval(pg_get_serial_sequence('region', 'id'), ?, false)").param(next).query(Long.class).single();
-        } else {
-            jdbc.sql("alter table region alter column id restart with " + next).update();
-        }
+        database.restartIdentity(jdbc, "region", "id", next);
     }
 
     /** A LIKE pattern for everything under {@code path}: its wildcards ({@code _} is common in codes) escaped. */

@@ -59,7 +59,7 @@ class BackupsTest {
             s.execute("insert into figure values (1, 322.6000000000000001), (2, 7.25)");
             List<Object> published = new ArrayList<>();
             var clock = Clock.fixed(Instant.parse("2026-12-05T03:15:00Z"), ZoneOffset.UTC);
-            var backups = new Backups(db, dir.resolve("backups"), clock, new CurrentUser(), published::add);
+            var backups = new Backups(db, new org.yardstick.database.Database(db), dir.resolve("backups"), clock, new CurrentUser(), published::add);
             As.user(users, "admin");
 
             Backup taken = backups.take();

@@ -33,6 +33,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.audit.AuditTrail;
+import org.yardstick.database.Database;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
 import org.yardstick.observation.CollectionProblem;
@@ -106,7 +107,7 @@ public class FigureImports {
     private final CurrentUser currentUser;
     private final FigureStore store;
     private final List<FigureCheck> checks;
-    private final DataSource dataSource;
+    private final Database database;
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
     private final MessageSource messages;
@@ -114,7 +115,7 @@ public class FigureImports {
     private volatile FigureWriter writer;
 
     FigureImports(DataSets dataSets, Regions regions, Indicators indicators, CurrentUser currentUser, FigureStore store,
-                  List<FigureCheck> checks, DataSource dataSource, JdbcTemplate jdbc, AuditTrail audit,
+                  List<FigureCheck> checks, Database database, JdbcTemplate jdbc, AuditTrail audit,
                   MessageSource messages, Clock clock) {
         this.dataSets = dataSets;
         this.regions = regions;
@@ -122,7 +123,7 @@ public class FigureImports {
         this.currentUser = currentUser;
         this.store = store;
         this.checks = checks;
-        this.dataSource = dataSource;
+        this.database = database;
         this.jdbc = jdbc;
         this.audit = audit;
         this.messages = messages;
@@ -446,12 +447,7 @@ public class FigureImports {
     FigureWriter writer() {
         FigureWriter w = writer;
         if (w == null) {
-            try (Connection c = dataSource.getConnection()) {
-                boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-                w = postgres ? new PostgresFigureWriter(dataSource, jdbc, audit) : new JdbcFigureWriter(jdbc, audit);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot tell which database this is", e);
-            }
+            w = database.postgres() ? new PostgresFigureWriter(database, jdbc, audit) : new JdbcFigureWriter(jdbc, audit);
             writer = w;
         }
         return w;

@@ -1,13 +1,6 @@
 package org.yardstick.observation.imports;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -15,14 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.yardstick.audit.AuditTrail;
+import org.yardstick.database.Database;
 import org.yardstick.audit.Changed;
 import org.yardstick.observation.CollectionProblem;
 import org.yardstick.observation.imports.ImportBatch.Change;
@@ -98,12 +88,12 @@ final class PostgresFigureWriter implements FigureWriter {
     /** How many changes make the table's statistics worth refreshing in the same transaction. */
     static final int ANALYZE_AFTER = 50_000;
 
-    private final DataSource dataSource;
+    private final Database database;
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
 
-    PostgresFigureWriter(DataSource dataSource, JdbcTemplate jdbc, AuditTrail audit) {
-        this.dataSource = dataSource;
+    PostgresFigureWriter(Database database, JdbcTemplate jdbc, AuditTrail audit) {
+        this.database = database;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -255,28 +245,6 @@ final class PostgresFigureWriter implements FigureWriter {
 
     /** Runs a COPY … FROM STDIN on the transaction's connection, one line of COPY text per item. */
     private <T> void copy(String sql, List<T> items, BiConsumer<StringBuilder, T> row) throws SQLException {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            PGCopyOutputStream stream = new PGCopyOutputStream(pg, sql, 1 << 16);
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16)) {
-                StringBuilder line = new StringBuilder(256);
-                for (T item : items) {
-                    line.setLength(0);
-                    row.accept(line, item);
-                    out.append(line);
-                }
-            } catch (IOException e) {
-                // the stream reports the server's refusal (a key violated …) as the cause of an I/O error
-                for (Throwable t = e; t != null; t = t.getCause()) {
-                    if (t instanceof SQLException sql2) {
-                        throw sql2;
-                    }
-                }
-                throw new UncheckedIOException(e);
-            }
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        database.copy(sql, items, row);
     }
 }
