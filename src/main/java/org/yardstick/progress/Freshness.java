@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.yardstick.observation.Staleness;
 import org.yardstick.progress.rules.Assessment;
-import org.yardstick.progress.rules.Observation;
+import org.yardstick.progress.rules.Figure;
 
 /**
  * How old the figure a status rests on is, and whether it is stale (数据过时): older than its data
@@ -50,7 +50,7 @@ public class Freshness {
      * when it rests on none (a milestone, an indicator never reported).
      */
     public @Nullable Age of(@Nullable String indicatorCode, Assessment a) {
-        Observation o = a.latest() != null ? a.latest() : a.start();
+        Figure o = a.latest() != null ? a.latest() : a.start();
         if (o == null) {
             return null;
         }

@@ -14,8 +14,10 @@ import org.yardstick.framework.Target;
 import org.yardstick.framework.TargetKind;
 import org.yardstick.observation.Observation;
 import org.yardstick.progress.rules.Evidence;
+import org.yardstick.progress.rules.Figure;
 import org.yardstick.progress.rules.ProgressRules;
 import org.yardstick.progress.rules.Series;
+import org.yardstick.progress.rules.TargetTerms;
 import org.yardstick.shared.Period;
 
 /**
@@ -123,7 +125,7 @@ public final class ProgressSnapshot {
     }
 
     /** The rules' target for a plan's target (baseline year from the plan where the target has none). */
-    public org.yardstick.progress.rules.Target rule(Target t) {
+    public TargetTerms rule(Target t) {
         Plan plan = plans.get(t.planId());
         Polarity polarity = Polarity.POSITIVE;
         Indicator indicator = indicator(t.indicatorCode());
@@ -134,7 +136,7 @@ public final class ProgressSnapshot {
         if (baselineYear >= t.targetYear()) {
             baselineYear = t.targetYear() - 1;
         }
-        return new org.yardstick.progress.rules.Target(t.kind(), t.qualifier(), number(t.value()),
+        return new TargetTerms(t.kind(), t.qualifier(), number(t.value()),
                 number(t.valueHigh()), t.kind() == TargetKind.CHANGE ? t.changeUnit() : null, baselineYear, null,
                 t.targetYear(), polarity, t.kind().directionOnly() ? number(t.limit()) : null);
     }
@@ -147,10 +149,10 @@ public final class ProgressSnapshot {
 
     /** Yearly approved levels as the rules read them (quarters and months are not assessed). */
     private static Series series(List<Observation> observations, Predicate<Observation> use) {
-        List<org.yardstick.progress.rules.Observation> yearly = new ArrayList<>(observations.size());
+        List<Figure> yearly = new ArrayList<>(observations.size());
         for (Observation o : observations) {
             if (o.period().type() == Period.Type.YEAR && use.test(o)) {
-                yearly.add(new org.yardstick.progress.rules.Observation(o.period().year(), o.number(), o.qualifier()));
+                yearly.add(new Figure(o.period().year(), o.number(), o.qualifier()));
             }
         }
         return new Series(yearly);

@@ -22,7 +22,7 @@ import org.yardstick.observation.StalenessProblem;
 import org.yardstick.progress.rules.Assessment;
 import org.yardstick.progress.rules.ProgressRules;
 import org.yardstick.progress.rules.Series;
-import org.yardstick.progress.rules.Target;
+import org.yardstick.progress.rules.TargetTerms;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 
@@ -50,7 +50,7 @@ class StalenessTest {
     }
 
     private static Assessment withLatest(int year) {
-        return ProgressRules.assess(Target.value(100, 2015, 2030), Series.empty().with(2015, 10).with(year, 20));
+        return ProgressRules.assess(TargetTerms.value(100, 2015, 2030), Series.empty().with(2015, 10).with(year, 20));
     }
 
     @Test

@@ -13,7 +13,7 @@ final class ComparatorRule {
 
     private ComparatorRule() {}
 
-    static Assessment assess(Target t, Evidence e) {
+    static Assessment assess(TargetTerms t, Evidence e) {
         Draft d = new Draft(t);
         Integer asOf = LevelRule.asOf(e);
         d.asOf = asOf;
@@ -32,11 +32,11 @@ final class ComparatorRule {
         };
 
         // the years from the baseline on in which both have a figure; the explicit baseline stands for the region's
-        List<Observation> pairs = new ArrayList<>();
+        List<Figure> pairs = new ArrayList<>();
         if (t.baselineValue() != null && comparator.at(t.baselineYear()) != null) {
-            pairs.add(Observation.of(t.baselineYear(), t.baselineValue()));
+            pairs.add(Figure.of(t.baselineYear(), t.baselineValue()));
         }
-        for (Observation o : region.observations()) {
+        for (Figure o : region.observations()) {
             if (o.year() >= t.baselineYear() && comparator.at(o.year()) != null
                     && !(o.year() == t.baselineYear() && t.baselineValue() != null)) {
                 pairs.add(o);
@@ -45,7 +45,7 @@ final class ComparatorRule {
         if (pairs.isEmpty()) {
             return d.insufficient(Reason.NO_COMPARATOR_FIGURES);
         }
-        Observation start = pairs.get(0);
+        Figure start = pairs.get(0);
         if (start.year() != t.baselineYear()) {
             d.note(Reason.NOTE_COMPARATOR_START, start.year());
         }
@@ -54,7 +54,7 @@ final class ComparatorRule {
         double cs = valueAt(comparator, start.year());
         int target = t.targetYear();
 
-        Observation latest = LevelRule.deciding(pairs.subList(1, pairs.size()), target, d);
+        Figure latest = LevelRule.deciding(pairs.subList(1, pairs.size()), target, d);
         if (latest == null) {
             d.level = cs;
             if (Growth.meets(s, start.qualifier(), cs, dir)) {
@@ -70,7 +70,7 @@ final class ComparatorRule {
         }
         d.latest = latest;
         d.noteQualifier(latest);
-        Observation newest = region.latest();
+        Figure newest = region.latest();
         if (newest != null && newest.year() > latest.year() && newest.year() <= Math.max(target, latest.year())) {
             d.note(Reason.NOTE_COMPARATOR_LAGS, newest.year(), latest.year());
         }
@@ -95,7 +95,7 @@ final class ComparatorRule {
         if (Double.isFinite(achieved) && Double.isFinite(required)) {
             d.rates = new Rates(RateBasis.GAP_CLOSING, achieved, required, fromLatest, ratio);
         }
-        List<Observation> after = region.observations().stream().filter(o -> o.year() > start.year()).toList();
+        List<Figure> after = region.observations().stream().filter(o -> o.year() > start.year()).toList();
         d.projection = Projector.project(start, after, target, true, d);
         SdgCategory category = gap0 > 0 ? Growth.category(ratio, achieved) : SdgCategory.DETERIORATION;
 
@@ -123,7 +123,7 @@ final class ComparatorRule {
     }
 
     private static double valueAt(Series s, int year) {
-        Observation o = s.at(year);
+        Figure o = s.at(year);
         if (o == null) {
             throw new IllegalStateException("no comparator figure for " + year);
         }

@@ -17,17 +17,17 @@ final class DirectionRule {
 
     private DirectionRule() {}
 
-    static Assessment assess(Target t, Evidence e) {
+    static Assessment assess(TargetTerms t, Evidence e) {
         Draft d = new Draft(t);
         Integer asOf = LevelRule.asOf(e);
         d.asOf = asOf;
         Series obs = asOf == null ? Series.empty() : e.observed().upTo(asOf);
         int t0 = t.baselineYear();
-        Observation base = LevelRule.baseline(t, obs);
+        Figure base = LevelRule.baseline(t, obs);
         if (obs.isEmpty() && base == null) {
             return LevelRule.noFigures(d, e);
         }
-        Observation start = base;
+        Figure start = base;
         if (start == null) {
             start = obs.observations().stream().filter(o -> o.year() >= t0).findFirst().orElse(null);
             if (start == null) {
@@ -41,8 +41,8 @@ final class DirectionRule {
             d.note(Reason.NOTE_DIRECTION_AGAINST_POLARITY);
         }
         int startYear = start.year();
-        List<Observation> after = obs.observations().stream().filter(o -> o.year() > startYear).toList();
-        Observation latest = LevelRule.deciding(after, t.targetYear(), d);
+        List<Figure> after = obs.observations().stream().filter(o -> o.year() > startYear).toList();
+        Figure latest = LevelRule.deciding(after, t.targetYear(), d);
         if (latest == null) {
             return base != null && base.year() == t0
                     ? d.insufficient(Reason.NO_LATER_FIGURE, t0)
@@ -60,7 +60,7 @@ final class DirectionRule {
         if (s == 0) {
             d.note(Reason.NOTE_ZERO_BASE);
         }
-        for (Observation o : after) {
+        for (Figure o : after) {
             if (o.year() > latest.year()) {
                 break;
             }

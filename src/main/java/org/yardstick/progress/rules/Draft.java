@@ -8,11 +8,11 @@ import org.yardstick.framework.Qualifier;
 /** An assessment being put together by one of the rules. */
 final class Draft {
 
-    final Target target;
+    final TargetTerms target;
     private final List<Message> notes = new ArrayList<>();
     @Nullable Integer asOf;
-    @Nullable Observation start;
-    @Nullable Observation latest;
+    @Nullable Figure start;
+    @Nullable Figure latest;
     @Nullable Double level;
     @Nullable Double levelHigh;
     @Nullable Double progress;
@@ -20,7 +20,7 @@ final class Draft {
     @Nullable Rates rates;
     @Nullable Projection projection;
 
-    Draft(Target target) {
+    Draft(TargetTerms target) {
         this.target = target;
         if (target.qualifier() == Qualifier.STRIVE) {
             note(Reason.NOTE_ASPIRATIONAL);
@@ -35,7 +35,7 @@ final class Draft {
     }
 
     /** Notes what a figure's qualifier means for it. */
-    void noteQualifier(Observation o) {
+    void noteQualifier(Figure o) {
         Reason r = switch (o.qualifier()) {
             case OVER, AT_LEAST -> Reason.NOTE_LOWER_BOUND;
             case AT_MOST -> Reason.NOTE_UPPER_BOUND;

@@ -14,7 +14,7 @@ public record Evidence(Series observed, Series comparator, @Nullable Integer asO
 
     public Evidence {
         if (asOfYear != null) {
-            Observation.requireYear(asOfYear, "as-of year");
+            Figure.requireYear(asOfYear, "as-of year");
         }
     }
 

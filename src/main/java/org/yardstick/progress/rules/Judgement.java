@@ -8,7 +8,7 @@ package org.yardstick.progress.rules;
 public record Judgement(Verdict verdict, int year, String note) {
 
     public Judgement {
-        Observation.requireYear(year, "judgement year");
+        Figure.requireYear(year, "judgement year");
         note = note.strip();
     }
 }

@@ -14,13 +14,13 @@ final class LevelRule {
 
     private LevelRule() {}
 
-    static Assessment assess(Target t, Evidence e) {
+    static Assessment assess(TargetTerms t, Evidence e) {
         Draft d = new Draft(t);
         Integer asOf = asOf(e);
         d.asOf = asOf;
         Series obs = asOf == null ? Series.empty() : e.observed().upTo(asOf);
         int t0 = t.baselineYear();
-        Observation base = baseline(t, obs);
+        Figure base = baseline(t, obs);
         if (base == null && t.isRelative()) {
             return d.insufficient(Reason.NO_BASELINE, t0);
         }
@@ -28,9 +28,9 @@ final class LevelRule {
             return noFigures(d, e);
         }
 
-        Observation start = base;
+        Figure start = base;
         if (start == null && t.kind() == TargetKind.COUNT) {
-            start = new Observation(t0, 0, Qualifier.NONE);
+            start = new Figure(t0, 0, Qualifier.NONE);
             d.note(Reason.NOTE_COUNT_FROM_ZERO, t0);
         } else if (start == null) {
             start = obs.observations().stream().filter(o -> o.year() >= t0).findFirst().orElse(null);
@@ -55,8 +55,8 @@ final class LevelRule {
         }
 
         int startYear = start.year();
-        List<Observation> after = obs.observations().stream().filter(o -> o.year() > startYear).toList();
-        Observation latest = deciding(after, t.targetYear(), d);
+        List<Figure> after = obs.observations().stream().filter(o -> o.year() > startYear).toList();
+        Figure latest = deciding(after, t.targetYear(), d);
         if (latest == null) {
             return onlyStart(t, d, start, base != null && base.year() == t0, dir);
         }
@@ -160,7 +160,7 @@ final class LevelRule {
      * negative"; every figure from the start to the latest is checked, as that sentence says
      * (sdg-build checks the two ends).
      */
-    private static Method compound(Target t, Observation start, List<Observation> after, Observation latest,
+    private static Method compound(TargetTerms t, Figure start, List<Figure> after, Figure latest,
             double ref, double v, int dir, Draft d) {
         double s = start.value();
         double base = StatCan.substituteZero(s);
@@ -171,7 +171,7 @@ final class LevelRule {
         if (ref == 0 && t.kind() != TargetKind.GROWTH_RATE) {
             d.note(Reason.NOTE_ZERO_TARGET);
         }
-        for (Observation o : after) {
+        for (Figure o : after) {
             if (o.year() > latest.year()) {
                 break;
             }
@@ -222,9 +222,9 @@ final class LevelRule {
     }
 
     /** The latest figure up to the as-of year. */
-    static @Nullable Observation lastUpTo(List<Observation> after, int asOf) {
-        Observation last = null;
-        for (Observation o : after) {
+    static @Nullable Figure lastUpTo(List<Figure> after, int asOf) {
+        Figure last = null;
+        for (Figure o : after) {
             if (o.year() <= asOf) {
                 last = o;
             }
@@ -237,7 +237,7 @@ final class LevelRule {
         if (e.asOfYear() != null) {
             return e.asOfYear();
         }
-        Observation newest = e.observed().latest();
+        Figure newest = e.observed().latest();
         return newest == null ? null : newest.year();
     }
 
@@ -251,9 +251,9 @@ final class LevelRule {
      * The figure the status is decided on: the latest after the start up to the target year; when
      * there is none, the first after the target year (noted).
      */
-    static @Nullable Observation deciding(List<Observation> after, int targetYear, Draft d) {
-        Observation latest = null;
-        for (Observation o : after) {
+    static @Nullable Figure deciding(List<Figure> after, int targetYear, Draft d) {
+        Figure latest = null;
+        for (Figure o : after) {
             if (o.year() <= targetYear) {
                 latest = o;
             }
@@ -287,9 +287,9 @@ final class LevelRule {
     }
 
     /** The explicit baseline value, else the figure of the baseline year; null when neither exists. */
-    static @Nullable Observation baseline(Target t, Series obs) {
+    static @Nullable Figure baseline(TargetTerms t, Series obs) {
         if (t.baselineValue() != null) {
-            return new Observation(t.baselineYear(), t.baselineValue(), Qualifier.NONE);
+            return new Figure(t.baselineYear(), t.baselineValue(), Qualifier.NONE);
         }
         return obs.at(t.baselineYear());
     }
@@ -299,7 +299,7 @@ final class LevelRule {
      * a range's low end); {@code b · (1 + v/100)} or {@code b + v} for a change; {@code b · (1 + r/100)^(T − t0)}
      * for a growth rate; {@code b · f} for a multiple.
      */
-    private static double level(Target t, double b, double v) {
+    private static double level(TargetTerms t, double b, double v) {
         return switch (t.kind()) {
             case CHANGE -> t.changeUnit() == ChangeUnit.PERCENT ? b * (1 + v / 100) : b + v;
             case GROWTH_RATE -> Growth.compound(b, v, t.targetYear() - t.baselineYear());
@@ -313,7 +313,7 @@ final class LevelRule {
      * qualifier (以上, 不少于: above; 不超过: below), else the indicator's polarity; changes, growth
      * rates and multiples follow their sign (缩短10%: below), even against the polarity.
      */
-    static int direction(Target t, double v) {
+    static int direction(TargetTerms t, double v) {
         int polarity = t.polarity().sign();
         return switch (t.kind()) {
             case VALUE -> switch (t.qualifier()) {
@@ -331,7 +331,7 @@ final class LevelRule {
         };
     }
 
-    private static boolean meets(Target t, Observation o, double level, int dir) {
+    private static boolean meets(TargetTerms t, Figure o, double level, int dir) {
         if (t.kind() == TargetKind.RANGE) {
             return Growth.within(o.value(), o.qualifier(), level, t.valueHigh() == null ? level : t.valueHigh());
         }
@@ -339,7 +339,7 @@ final class LevelRule {
     }
 
     /** No figure after the start: achieved if the start meets the target, else too little data. */
-    private static Assessment onlyStart(Target t, Draft d, Observation start, boolean isBaseline, int dir) {
+    private static Assessment onlyStart(TargetTerms t, Draft d, Figure start, boolean isBaseline, int dir) {
         double level = d.level == null ? 0 : d.level;
         if (meets(t, start, level, dir)) {
             d.latest = start;

@@ -9,7 +9,7 @@ final class MilestoneRule {
 
     private MilestoneRule() {}
 
-    static Assessment assess(Target t, Evidence e) {
+    static Assessment assess(TargetTerms t, Evidence e) {
         Draft d = new Draft(t);
         Judgement j = e.judgement();
         Integer asOf = e.asOfYear() != null ? e.asOfYear() : j != null ? Integer.valueOf(j.year()) : null;

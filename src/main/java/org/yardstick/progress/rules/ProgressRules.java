@@ -25,7 +25,7 @@ public final class ProgressRules {
     private ProgressRules() {}
 
     /** The assessment of a target given what is known. */
-    public static Assessment assess(Target target, Evidence evidence) {
+    public static Assessment assess(TargetTerms target, Evidence evidence) {
         Assessment a;
         if (target.kind() == TargetKind.MILESTONE) {
             a = MilestoneRule.assess(target, evidence);
@@ -51,7 +51,7 @@ public final class ProgressRules {
         if (asOf == null || asOf < a.targetYear() || a.status().isFinal() || a.status() == Status.NOT_ASSESSED) {
             return a;
         }
-        Observation newest = e.observed().upTo(asOf).latest();
+        Figure newest = e.observed().upTo(asOf).latest();
         Message why;
         if (a.status() == Status.INSUFFICIENT_DATA && e.observed().at(a.targetYear()) != null) {
             why = a.reason(); // the target year's figure exists; the rule's own reason says what else is missing
@@ -66,7 +66,7 @@ public final class ProgressRules {
     }
 
     /** The assessment of a target from its region's figures, as of the latest of them. */
-    public static Assessment assess(Target target, Series observed) {
+    public static Assessment assess(TargetTerms target, Series observed) {
         return assess(target, Evidence.of(observed));
     }
 }

@@ -18,7 +18,7 @@ final class Projector {
      *
      * @return null with fewer than two points or when a number overflows
      */
-    static @Nullable Projection project(Observation start, List<Observation> after, int year, boolean compound, Draft d) {
+    static @Nullable Projection project(Figure start, List<Figure> after, int year, boolean compound, Draft d) {
         int n = after.size() + 1;
         double[] x = new double[n];
         double[] y = new double[n];
@@ -38,7 +38,7 @@ final class Projector {
         }
         Double grown = null;
         if (compound) {
-            Observation last = after.get(after.size() - 1);
+            Figure last = after.get(after.size() - 1);
             if (start.value() * last.value() > 0) {
                 double perYear = (Math.log(Math.abs(last.value())) - Math.log(Math.abs(start.value())))
                         / (last.year() - start.year());

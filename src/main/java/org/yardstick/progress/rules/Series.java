@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
 import org.yardstick.framework.Qualifier;
 
 /** The yearly figures of one indicator for one region, in year order, at most one per year. */
-public record Series(List<Observation> observations) {
+public record Series(List<Figure> observations) {
 
     public Series {
-        List<Observation> sorted = new ArrayList<>(observations);
-        sorted.sort(Comparator.comparingInt(Observation::year));
+        List<Figure> sorted = new ArrayList<>(observations);
+        sorted.sort(Comparator.comparingInt(Figure::year));
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).year() == sorted.get(i - 1).year()) {
                 throw new IllegalArgumentException("two figures for " + sorted.get(i).year());
@@ -25,14 +25,14 @@ public record Series(List<Observation> observations) {
         return new Series(List.of());
     }
 
-    public static Series of(Observation... observations) {
+    public static Series of(Figure... observations) {
         return new Series(List.of(observations));
     }
 
     /** Unqualified figures by year. */
     public static Series of(Map<Integer, Double> valuesByYear) {
-        List<Observation> list = new ArrayList<>();
-        valuesByYear.forEach((year, value) -> list.add(Observation.of(year, value)));
+        List<Figure> list = new ArrayList<>();
+        valuesByYear.forEach((year, value) -> list.add(Figure.of(year, value)));
         return new Series(list);
     }
 
@@ -43,8 +43,8 @@ public record Series(List<Observation> observations) {
 
     /** This series with one more figure. */
     public Series with(int year, double value, Qualifier qualifier) {
-        List<Observation> list = new ArrayList<>(observations);
-        list.add(new Observation(year, value, qualifier));
+        List<Figure> list = new ArrayList<>(observations);
+        list.add(new Figure(year, value, qualifier));
         return new Series(list);
     }
 
@@ -53,8 +53,8 @@ public record Series(List<Observation> observations) {
     }
 
     /** The figure of a year, or null. */
-    public @Nullable Observation at(int year) {
-        for (Observation o : observations) {
+    public @Nullable Figure at(int year) {
+        for (Figure o : observations) {
             if (o.year() == year) {
                 return o;
             }
@@ -63,7 +63,7 @@ public record Series(List<Observation> observations) {
     }
 
     /** The latest figure, or null when empty. */
-    public @Nullable Observation latest() {
+    public @Nullable Figure latest() {
         return observations.isEmpty() ? null : observations.get(observations.size() - 1);
     }
 

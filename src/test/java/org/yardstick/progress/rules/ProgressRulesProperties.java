@@ -59,7 +59,7 @@ class ProgressRulesProperties {
                 .forAll(doublesBetween(1, 1000), doublesBetween(0.01, 0.99), doublesBetween(-1e4, 1e4),
                         doublesBetween(-1e4, 1e4))
                 .checkAssert((baseline, share, y1, y2) -> {
-                    Target t = Target.value(baseline * share, BASE, DUE).withPolarity(Polarity.NEGATIVE);
+                    TargetTerms t = TargetTerms.value(baseline * share, BASE, DUE).withPolarity(Polarity.NEGATIVE);
                     Series base = Series.empty().with(BASE, baseline);
 
                     Double pLow = ProgressRules.assess(t, base.with(2018, Math.min(y1, y2))).progressPercent();
@@ -70,20 +70,20 @@ class ProgressRulesProperties {
     }
 
     /** Targets of every level kind, positive polarity, whose level lies above the stated baseline value. */
-    private static Gen<Target> levelTargetsAboveTheirBaseline() {
+    private static Gen<TargetTerms> levelTargetsAboveTheirBaseline() {
         Gen<Double> baseline = doublesBetween(1, 1000);
         Gen<Double> above = doublesBetween(0.01, 300);
         Gen<TargetKind> kinds = Generate.pick(List.of(TargetKind.VALUE, TargetKind.AT_LEAST, TargetKind.COUNT,
                 TargetKind.MULTIPLE, TargetKind.CHANGE, TargetKind.GROWTH_RATE, TargetKind.RANGE));
         return kinds.zip(baseline, above, Generate.enumValues(ChangeUnit.class), (kind, b, x, unit) -> {
-            Target t = switch (kind) {
-                case VALUE -> Target.value(b + x, BASE, DUE);
-                case AT_LEAST -> Target.atLeast(b + x, BASE, DUE);
-                case COUNT -> Target.count(b + x, BASE, DUE);
-                case MULTIPLE -> Target.multiple(1 + x / 100, BASE, DUE);
-                case CHANGE -> Target.change(x, unit, BASE, DUE);
-                case GROWTH_RATE -> Target.growthRate(x / 10, BASE, DUE);
-                default -> Target.range(b + x, b + 2 * x, BASE, DUE);
+            TargetTerms t = switch (kind) {
+                case VALUE -> TargetTerms.value(b + x, BASE, DUE);
+                case AT_LEAST -> TargetTerms.atLeast(b + x, BASE, DUE);
+                case COUNT -> TargetTerms.count(b + x, BASE, DUE);
+                case MULTIPLE -> TargetTerms.multiple(1 + x / 100, BASE, DUE);
+                case CHANGE -> TargetTerms.change(x, unit, BASE, DUE);
+                case GROWTH_RATE -> TargetTerms.growthRate(x / 10, BASE, DUE);
+                default -> TargetTerms.range(b + x, b + 2 * x, BASE, DUE);
             };
             return t.withBaselineValue(b);
         });
@@ -118,7 +118,7 @@ class ProgressRulesProperties {
     private record Numbers(double v, double w, @Nullable Double baseline) {}
 
     /** Any valid target: every kind, qualifier and polarity, any finite numbers the kind admits. */
-    private static Gen<Target> anyTarget() {
+    private static Gen<TargetTerms> anyTarget() {
         Gen<Years> years = integersBetween(2000, 2030).zip(integersBetween(1, 15),
                 (year, span) -> new Years(year, year + span));
         Gen<Numbers> numbers = anyNumber().zip(anyNumber(), nullable(anyNumber(), 50), Numbers::new);
@@ -135,7 +135,7 @@ class ProgressRulesProperties {
                     }
                     boolean numeric = kind != TargetKind.COMPARATOR && kind != TargetKind.MILESTONE
                             && !kind.directionOnly();
-                    return new Target(kind, q, numeric ? value : null,
+                    return new TargetTerms(kind, q, numeric ? value : null,
                             kind == TargetKind.RANGE ? Math.max(value, w) : null,
                             kind == TargetKind.CHANGE ? (w > 0 ? ChangeUnit.PERCENT : ChangeUnit.POINTS) : null,
                             y.baseline(), n.baseline(), y.target(), p, kind.directionOnly() && w > 0 ? w : null);
@@ -153,10 +153,10 @@ class ProgressRulesProperties {
 
     /** Up to seven figures of distinct years, any qualifier. */
     private static Gen<Series> anySeries() {
-        Gen<Observation> observation = integersBetween(1997, 2048).zip(anyNumber(),
-                Generate.enumValues(Qualifier.class), Observation::new);
+        Gen<Figure> observation = integersBetween(1997, 2048).zip(anyNumber(),
+                Generate.enumValues(Qualifier.class), Figure::new);
         return lists().of(observation).ofSizeBetween(0, 7).map(list -> {
-            Map<Integer, Observation> byYear = new LinkedHashMap<>();
+            Map<Integer, Figure> byYear = new LinkedHashMap<>();
             list.forEach(o -> byYear.putIfAbsent(o.year(), o)); // unique years, as a series requires
             return new Series(new ArrayList<>(byYear.values()));
         });
@@ -215,12 +215,12 @@ class ProgressRulesProperties {
     }
 
     /** A numeric target, unqualified figures up to the target year starting at the baseline year. */
-    record NumericCase(Target target, Series region, Series comparator) {
+    record NumericCase(TargetTerms target, Series region, Series comparator) {
 
         /** The target condition, computed from its definition in docs/progress-rules.md. */
         boolean met() {
-            Target t = target;
-            Observation latest = region.latest();
+            TargetTerms t = target;
+            Figure latest = region.latest();
             double y = latest.value();
             double b = region.at(t.baselineYear()).value();
             double v = t.value() == null ? 0 : t.value();
@@ -280,7 +280,7 @@ class ProgressRulesProperties {
                 case GROWTH_RATE, CHANGE -> Math.max(-100, v / 4);
                 default -> v;
             };
-            Target t = new Target(kind, Qualifier.NONE, kind == TargetKind.COMPARATOR ? null : value,
+            TargetTerms t = new TargetTerms(kind, Qualifier.NONE, kind == TargetKind.COMPARATOR ? null : value,
                     kind == TargetKind.RANGE ? value + Math.abs(w) : null,
                     kind == TargetKind.CHANGE ? s.unit() : null, BASE, null, DUE, s.polarity(), null);
             Series region = Series.empty().with(BASE, baseline);
@@ -310,15 +310,15 @@ class ProgressRulesProperties {
                 TargetKind.DECREASE, TargetKind.CHANGE, TargetKind.MULTIPLE, TargetKind.VALUE));
         Gen<Double> figures = integersBetween(-20000, 20000).map(k -> k / 100.0);
         Gen<List<Double>> later = lists().of(figures).ofSizeBetween(1, 7);
-        Gen<Target> targets = kinds.zip(figures, Generate.enumValues(Polarity.class), (kind, v, polarity) -> {
-            Target t = switch (kind) {
-                case INCREASE -> Target.increase(BASE, DUE).withLimit(v > 0 ? v : null);
-                case DECREASE -> Target.decrease(BASE, DUE).withLimit(v > 0 ? v : null);
-                case CHANGE -> Target.change(Math.max(-100, v), ChangeUnit.PERCENT, BASE, DUE);
-                case MULTIPLE -> Target.multiple(Math.abs(v) / 50 + 0.01, BASE, DUE);
-                case AT_LEAST -> Target.atLeast(v, BASE, DUE);
-                case AT_MOST -> Target.atMost(v, BASE, DUE);
-                default -> Target.value(v, BASE, DUE);
+        Gen<TargetTerms> targets = kinds.zip(figures, Generate.enumValues(Polarity.class), (kind, v, polarity) -> {
+            TargetTerms t = switch (kind) {
+                case INCREASE -> TargetTerms.increase(BASE, DUE).withLimit(v > 0 ? v : null);
+                case DECREASE -> TargetTerms.decrease(BASE, DUE).withLimit(v > 0 ? v : null);
+                case CHANGE -> TargetTerms.change(Math.max(-100, v), ChangeUnit.PERCENT, BASE, DUE);
+                case MULTIPLE -> TargetTerms.multiple(Math.abs(v) / 50 + 0.01, BASE, DUE);
+                case AT_LEAST -> TargetTerms.atLeast(v, BASE, DUE);
+                case AT_MOST -> TargetTerms.atMost(v, BASE, DUE);
+                default -> TargetTerms.value(v, BASE, DUE);
             };
             return t.withPolarity(polarity);
         });
@@ -348,7 +348,7 @@ class ProgressRulesProperties {
     }
 
     /** The wanted direction as docs/progress-rules.md defines it for each kind. */
-    private static int wanted(Target t, Assessment a) {
+    private static int wanted(TargetTerms t, Assessment a) {
         double v = t.value() == null ? 0 : t.value();
         return switch (t.kind()) {
             case INCREASE, AT_LEAST -> 1;

@@ -20,7 +20,7 @@ class ProgressRulesTest {
 
         @Test
         void targetAlreadyMetAtTheBaselineIsAchievedWithNoDistanceToCover() {
-            Assessment a = ProgressRules.assess(Target.atLeast(60, 2015, 2020), Series.empty().with(2015, 65));
+            Assessment a = ProgressRules.assess(TargetTerms.atLeast(60, 2015, 2020), Series.empty().with(2015, 65));
 
             assertThat(a.status()).isEqualTo(Status.ACHIEVED);
             assertThat(a.reason().english())
@@ -33,7 +33,7 @@ class ProgressRulesTest {
         @Test
         void metAtTheBaselineThenFallingBelowIsMovingAway() {
             Assessment a = ProgressRules.assess(
-                    Target.atLeast(60, 2015, 2020), Series.empty().with(2015, 65).with(2017, 55));
+                    TargetTerms.atLeast(60, 2015, 2020), Series.empty().with(2015, 65).with(2017, 55));
 
             assertThat(a.status()).isEqualTo(Status.OFF_TRACK);
             assertThat(a.category()).isEqualTo(SdgCategory.DETERIORATION);
@@ -44,9 +44,9 @@ class ProgressRulesTest {
 
         @Test
         void explicitBaselineValueWinsOverTheObservationOfThatYear() {
-            Assessment a = ProgressRules.assess(Target.value(68, 2015, 2020).withBaselineValue(50.0), IIDI);
+            Assessment a = ProgressRules.assess(TargetTerms.value(68, 2015, 2020).withBaselineValue(50.0), IIDI);
 
-            assertThat(a.start()).isEqualTo(Observation.of(2015, 50));
+            assertThat(a.start()).isEqualTo(Figure.of(2015, 50));
             assertThat(a.progressPercent()).isCloseTo(100 * 9.8 / 18, within(1e-9));
         }
 
@@ -54,9 +54,9 @@ class ProgressRulesTest {
         void withoutBaselineAValueTargetIsMeasuredFromTheFirstFigure() {
             Series s = Series.empty().with(2016, 59.8).with(2018, 63);
 
-            Assessment a = ProgressRules.assess(Target.value(68, 2015, 2020), s);
+            Assessment a = ProgressRules.assess(TargetTerms.value(68, 2015, 2020), s);
 
-            assertThat(a.start()).isEqualTo(Observation.of(2016, 59.8));
+            assertThat(a.start()).isEqualTo(Figure.of(2016, 59.8));
             assertThat(a.hasNote(Reason.NOTE_START_FROM_FIRST)).isTrue();
             assertThat(a.notes().get(0).english()).isEqualTo(
                     "There is no baseline value for 2015; progress is measured from the first figure, 59.8 in 2016.");
@@ -67,7 +67,7 @@ class ProgressRulesTest {
 
         @Test
         void aSingleFigureWithoutBaselineShowsNoTrend() {
-            Assessment a = ProgressRules.assess(Target.value(68, 2015, 2020), Series.empty().with(2016, 59.8));
+            Assessment a = ProgressRules.assess(TargetTerms.value(68, 2015, 2020), Series.empty().with(2016, 59.8));
 
             assertThat(a.status()).isEqualTo(Status.INSUFFICIENT_DATA);
             assertThat(a.reason().english()).isEqualTo(
@@ -76,7 +76,7 @@ class ProgressRulesTest {
 
         @Test
         void aSingleFigureThatMeetsTheTargetIsEnough() {
-            Assessment a = ProgressRules.assess(Target.value(68, 2015, 2020), Series.empty().with(2017, 70));
+            Assessment a = ProgressRules.assess(TargetTerms.value(68, 2015, 2020), Series.empty().with(2017, 70));
 
             assertThat(a.status()).isEqualTo(Status.ACHIEVED);
             assertThat(a.reason().reason()).isEqualTo(Reason.ACHIEVED);
@@ -84,7 +84,7 @@ class ProgressRulesTest {
 
         @Test
         void nothingObservedAtAll() {
-            Assessment a = ProgressRules.assess(Target.value(68, 2015, 2020), Series.empty());
+            Assessment a = ProgressRules.assess(TargetTerms.value(68, 2015, 2020), Series.empty());
 
             assertThat(a.status()).isEqualTo(Status.INSUFFICIENT_DATA);
             assertThat(a.reason().english()).isEqualTo("Insufficient data: no figure has been reported.");
@@ -94,7 +94,7 @@ class ProgressRulesTest {
         @Test
         void relativeTargetNeedsAPositiveBaseline() {
             Assessment a = ProgressRules.assess(
-                    Target.multiple(2, 2015, 2020), Series.empty().with(2015, 0).with(2017, 3));
+                    TargetTerms.multiple(2, 2015, 2020), Series.empty().with(2015, 0).with(2017, 3));
 
             assertThat(a.status()).isEqualTo(Status.INSUFFICIENT_DATA);
             assertThat(a.reason().english()).isEqualTo(
@@ -109,7 +109,7 @@ class ProgressRulesTest {
         @Test
         void zeroBaselineIsReplacedBy0point001AndSaysSo() {
             Assessment a = ProgressRules.assess(
-                    Target.value(10, 2015, 2020), Series.empty().with(2015, 0).with(2017, 4));
+                    TargetTerms.value(10, 2015, 2020), Series.empty().with(2015, 0).with(2017, 4));
 
             assertThat(a.rates().basis()).isEqualTo(RateBasis.COMPOUND);
             // (4 / 0.001)^(1/2) − 1 and (10 / 0.001)^(1/5) − 1
@@ -131,7 +131,7 @@ class ProgressRulesTest {
         void negativeValuesProjectWithAPredictionIntervalButATargetAcrossZeroIsNotAssessed() {
             Series s = Series.empty().with(2015, -5).with(2016, -4).with(2017, -1);
 
-            Assessment a = ProgressRules.assess(Target.value(5, 2015, 2020), s);
+            Assessment a = ProgressRules.assess(TargetTerms.value(5, 2015, 2020), s);
 
             Projection p = a.projection();
             assertThat(p.points()).isEqualTo(3);
@@ -149,7 +149,7 @@ class ProgressRulesTest {
         @Test
         void figuresThatChangeSignCannotBeAssessed() {
             Assessment a = ProgressRules.assess(
-                    Target.growthRate(10, 2015, 2020), Series.empty().with(2015, 100).with(2017, -5));
+                    TargetTerms.growthRate(10, 2015, 2020), Series.empty().with(2015, 100).with(2017, -5));
 
             assertThat(a.status()).isEqualTo(Status.INSUFFICIENT_DATA);
             assertThat(a.reason().english()).isEqualTo("Unable to assess: the figures change sign, from 100 in 2015 "
@@ -161,11 +161,11 @@ class ProgressRulesTest {
         @Test
         void countsUseLinearRatesFromZero() {
             // 004 line 16: 到2020年，实施完成20个以上"双创"平台建设 (the 2018 count is made up)
-            Target t = Target.count(20, 2015, 2020).withQualifier(Qualifier.OVER);
+            TargetTerms t = TargetTerms.count(20, 2015, 2020).withQualifier(Qualifier.OVER);
 
             Assessment a = ProgressRules.assess(t, Series.empty().with(2018, 9));
 
-            assertThat(a.start()).isEqualTo(Observation.of(2015, 0));
+            assertThat(a.start()).isEqualTo(Figure.of(2015, 0));
             assertThat(a.hasNote(Reason.NOTE_COUNT_FROM_ZERO)).isTrue();
             assertThat(a.hasNote(Reason.NOTE_LINEAR_FALLBACK)).isFalse();
             assertThat(a.rates().basis()).isEqualTo(RateBasis.LINEAR);
@@ -181,7 +181,7 @@ class ProgressRulesTest {
         void growthTooLargeForADoubleLeavesTheCompoundProjectionOut() {
             Series s = Series.empty().with(2015, 1e-300).with(2016, 1e300);
 
-            Assessment a = ProgressRules.assess(Target.value(1, 2015, 2030), s);
+            Assessment a = ProgressRules.assess(TargetTerms.value(1, 2015, 2030), s);
 
             assertThat(a.status()).isEqualTo(Status.ACHIEVED);
             assertThat(a.projection().compound()).isNull();
@@ -191,7 +191,7 @@ class ProgressRulesTest {
 
         @Test
         void changeInPointsFromANegativeBaselineToAboveZeroCannotBeAssessed() {
-            Target t = Target.change(5, ChangeUnit.POINTS, 2015, 2020);
+            TargetTerms t = TargetTerms.change(5, ChangeUnit.POINTS, 2015, 2020);
 
             Assessment a = ProgressRules.assess(t, Series.empty().with(2015, -2).with(2016, 0));
 
@@ -207,7 +207,7 @@ class ProgressRulesTest {
 
         @Test
         void figureOfTheTargetYearShortOfTheTargetIsMissed() {
-            Assessment a = ProgressRules.assess(Target.value(68, 2015, 2020), IIDI.with(2020, 67));
+            Assessment a = ProgressRules.assess(TargetTerms.value(68, 2015, 2020), IIDI.with(2020, 67));
 
             assertThat(a.status()).isEqualTo(Status.NOT_ACHIEVED);
             assertThat(a.reason().english()).isEqualTo(
@@ -218,10 +218,10 @@ class ProgressRulesTest {
         void withoutAFigureOfTheTargetYearAMissOrAHitCannotBeTold() {
             Series s = Series.empty().with(2015, 56.96).with(2019, 66).with(2021, 69);
 
-            Assessment a = ProgressRules.assess(Target.value(68, 2015, 2020), s);
+            Assessment a = ProgressRules.assess(TargetTerms.value(68, 2015, 2020), s);
 
             assertThat(a.asOfYear()).isEqualTo(2021);
-            assertThat(a.latest()).isEqualTo(Observation.of(2019, 66));
+            assertThat(a.latest()).isEqualTo(Figure.of(2019, 66));
             assertThat(a.status()).isEqualTo(Status.CANNOT_BE_JUDGED);
             assertThat(a.reason().english()).isEqualTo(
                     "Cannot be judged (latest figure 2021): the target year 2020 has come without a figure for it.");
@@ -231,9 +231,9 @@ class ProgressRulesTest {
         void withNoFigureUpToTheTargetYearTheFirstLaterOneDecides() {
             Series s = Series.empty().with(2015, 56.96).with(2022, 70).with(2023, 71);
 
-            Assessment a = ProgressRules.assess(Target.value(68, 2015, 2020), s);
+            Assessment a = ProgressRules.assess(TargetTerms.value(68, 2015, 2020), s);
 
-            assertThat(a.latest()).isEqualTo(Observation.of(2022, 70));
+            assertThat(a.latest()).isEqualTo(Figure.of(2022, 70));
             assertThat(a.status()).isEqualTo(Status.ACHIEVED);
             assertThat(a.hasNote(Reason.NOTE_JUDGED_AFTER_TARGET_YEAR)).isTrue();
         }
@@ -241,15 +241,15 @@ class ProgressRulesTest {
         @Test
         void asOfYearLeavesLaterFiguresOut() {
             Assessment a = ProgressRules.assess(
-                    Target.value(68, 2015, 2020), Evidence.of(IIDI.with(2018, 57)).asOf(2016));
+                    TargetTerms.value(68, 2015, 2020), Evidence.of(IIDI.with(2018, 57)).asOf(2016));
 
-            assertThat(a.latest()).isEqualTo(Observation.of(2016, 59.8));
+            assertThat(a.latest()).isEqualTo(Figure.of(2016, 59.8));
             assertThat(a.status()).isEqualTo(Status.ON_TRACK);
         }
 
         @Test
         void asOfYearBeforeEveryFigure() {
-            Assessment a = ProgressRules.assess(Target.value(68, 2015, 2020), Evidence.of(IIDI).asOf(2014));
+            Assessment a = ProgressRules.assess(TargetTerms.value(68, 2015, 2020), Evidence.of(IIDI).asOf(2014));
 
             assertThat(a.status()).isEqualTo(Status.INSUFFICIENT_DATA);
             assertThat(a.reason().english()).isEqualTo("Insufficient data: no figure has been reported up to 2014.");
@@ -257,7 +257,7 @@ class ProgressRulesTest {
 
         @Test
         void pastTheTargetYearWithoutAFigureForItCannotBeJudgedAndNamesTheLatestFigure() {
-            Assessment a = ProgressRules.assess(Target.value(68, 2015, 2020), Evidence.of(IIDI).asOf(2021));
+            Assessment a = ProgressRules.assess(TargetTerms.value(68, 2015, 2020), Evidence.of(IIDI).asOf(2021));
 
             assertThat(a.status()).isEqualTo(Status.CANNOT_BE_JUDGED);
             assertThat(a.reason().reason()).isEqualTo(Reason.CANNOT_JUDGE);
@@ -269,7 +269,7 @@ class ProgressRulesTest {
     @Nested
     class Polarities {
 
-        private final Target shorterCycle = Target.value(90, 2015, 2020).withPolarity(Polarity.NEGATIVE);
+        private final TargetTerms shorterCycle = TargetTerms.value(90, 2015, 2020).withPolarity(Polarity.NEGATIVE);
 
         /** 100 → 96 in two years: (0.96)^(1/2) − 1 = −2.020% against 0.9^(1/5) − 1 = −2.085%: R = 0.969. */
         @Test
@@ -299,7 +299,7 @@ class ProgressRulesTest {
 
         @Test
         void aChangeAgainstThePolarityFollowsTheTargetAndSaysSo() {
-            Target t = Target.change(10, ChangeUnit.PERCENT, 2015, 2020).withPolarity(Polarity.NEGATIVE);
+            TargetTerms t = TargetTerms.change(10, ChangeUnit.PERCENT, 2015, 2020).withPolarity(Polarity.NEGATIVE);
 
             Assessment a = ProgressRules.assess(t, Series.empty().with(2015, 100).with(2017, 111));
 
@@ -315,7 +315,7 @@ class ProgressRulesTest {
 
         @Test
         void overMeetsAnAtLeastTargetItEquals() {
-            Assessment a = ProgressRules.assess(Target.atLeast(60, 2015, 2020), base.with(2018, 60, Qualifier.OVER));
+            Assessment a = ProgressRules.assess(TargetTerms.atLeast(60, 2015, 2020), base.with(2018, 60, Qualifier.OVER));
 
             assertThat(a.status()).isEqualTo(Status.ACHIEVED);
             assertThat(a.notes()).extracting(Message::english).containsExactly(
@@ -324,10 +324,10 @@ class ProgressRulesTest {
 
         @Test
         void overDoesNotMeetAnAtMostTargetItEquals() {
-            Assessment over = ProgressRules.assess(Target.atMost(60, 2015, 2020), base.with(2018, 60, Qualifier.OVER));
-            Assessment plain = ProgressRules.assess(Target.atMost(60, 2015, 2020), base.with(2018, 60));
+            Assessment over = ProgressRules.assess(TargetTerms.atMost(60, 2015, 2020), base.with(2018, 60, Qualifier.OVER));
+            Assessment plain = ProgressRules.assess(TargetTerms.atMost(60, 2015, 2020), base.with(2018, 60));
             Assessment nearly =
-                    ProgressRules.assess(Target.atMost(60, 2015, 2020), base.with(2018, 60, Qualifier.NEARLY));
+                    ProgressRules.assess(TargetTerms.atMost(60, 2015, 2020), base.with(2018, 60, Qualifier.NEARLY));
 
             assertThat(over.status()).isNotEqualTo(Status.ACHIEVED);
             assertThat(plain.status()).isEqualTo(Status.ACHIEVED);
@@ -336,7 +336,7 @@ class ProgressRulesTest {
 
         @Test
         void nearlyDoesNotMeetAValueItEquals() {
-            Assessment a = ProgressRules.assess(Target.value(60, 2015, 2020), base.with(2018, 60, Qualifier.NEARLY));
+            Assessment a = ProgressRules.assess(TargetTerms.value(60, 2015, 2020), base.with(2018, 60, Qualifier.NEARLY));
 
             assertThat(a.status()).isEqualTo(Status.ON_TRACK);
             assertThat(a.hasNote(Reason.NOTE_NEARLY)).isTrue();
@@ -344,7 +344,7 @@ class ProgressRulesTest {
 
         @Test
         void aboutIsReadAsTheFigure() {
-            Assessment a = ProgressRules.assess(Target.value(60, 2015, 2020), base.with(2018, 60, Qualifier.ABOUT));
+            Assessment a = ProgressRules.assess(TargetTerms.value(60, 2015, 2020), base.with(2018, 60, Qualifier.ABOUT));
 
             assertThat(a.status()).isEqualTo(Status.ACHIEVED);
             assertThat(a.hasNote(Reason.NOTE_APPROXIMATE)).isTrue();
@@ -352,7 +352,7 @@ class ProgressRulesTest {
 
         @Test
         void valueTargetQualifiedAtMostIsMetFromBelow() {
-            Target t = Target.value(60, 2015, 2020).withQualifier(Qualifier.AT_MOST);
+            TargetTerms t = TargetTerms.value(60, 2015, 2020).withQualifier(Qualifier.AT_MOST);
 
             assertThat(ProgressRules.assess(t, Series.empty().with(2015, 70).with(2018, 59)).status())
                     .isEqualTo(Status.ACHIEVED);
@@ -360,8 +360,8 @@ class ProgressRulesTest {
 
         @Test
         void striveKeepsTheStatusAndAddsANote() {
-            Assessment plain = ProgressRules.assess(Target.value(68, 2015, 2020), IIDI);
-            Assessment strive = ProgressRules.assess(Target.value(68, 2015, 2020).withQualifier(Qualifier.STRIVE), IIDI);
+            Assessment plain = ProgressRules.assess(TargetTerms.value(68, 2015, 2020), IIDI);
+            Assessment strive = ProgressRules.assess(TargetTerms.value(68, 2015, 2020).withQualifier(Qualifier.STRIVE), IIDI);
 
             assertThat(strive.status()).isEqualTo(plain.status());
             assertThat(strive.rates()).isEqualTo(plain.rates());
@@ -373,7 +373,7 @@ class ProgressRulesTest {
         void aProductOfDecimalsEqualToTheTargetMeetsIt() {
             // 0.1 × 3 is 0.30000000000000004 in binary floating point
             Assessment a = ProgressRules.assess(
-                    Target.multiple(3, 2015, 2020), Series.empty().with(2015, 0.1).with(2018, 0.3));
+                    TargetTerms.multiple(3, 2015, 2020), Series.empty().with(2015, 0.1).with(2018, 0.3));
 
             assertThat(a.status()).isEqualTo(Status.ACHIEVED);
         }
@@ -382,7 +382,7 @@ class ProgressRulesTest {
     @Nested
     class Ranges {
 
-        private final Target oneToThree = Target.range(1, 3, 2015, 2020);
+        private final TargetTerms oneToThree = TargetTerms.range(1, 3, 2015, 2020);
 
         @Test
         void startInsideAndThenOutsideHasLeftTheRange() {
@@ -394,7 +394,7 @@ class ProgressRulesTest {
 
         @Test
         void approachingFromAboveUsesTheHighEnd() {
-            Assessment a = ProgressRules.assess(Target.range(6, 10, 2015, 2020),
+            Assessment a = ProgressRules.assess(TargetTerms.range(6, 10, 2015, 2020),
                     Series.empty().with(2015, 20).with(2017, 14));
 
             // 20 → 14 of the 10 needed: progress 60%
@@ -416,7 +416,7 @@ class ProgressRulesTest {
     @Nested
     class Comparators {
 
-        private final Target reachNational = Target.comparator(2015, 2020);
+        private final TargetTerms reachNational = TargetTerms.comparator(2015, 2020);
 
         @Test
         void aheadAtTheStartAndBehindNowHasFallenBehind() {
@@ -470,7 +470,7 @@ class ProgressRulesTest {
 
             Assessment a = ProgressRules.assess(reachNational, e);
 
-            assertThat(a.start()).isEqualTo(Observation.of(2016, 82));
+            assertThat(a.start()).isEqualTo(Figure.of(2016, 82));
             assertThat(a.hasNote(Reason.NOTE_COMPARATOR_START)).isTrue();
         }
 
@@ -490,7 +490,7 @@ class ProgressRulesTest {
 
         // 000 line 56: 基本建成服务于社会稳定和长治久安的信息化保障体系 is out of scope; 004 line 31's
         // 信息安全保障体系 is the kind of milestone meant here.
-        private final Target milestone = Target.milestone(2015, 2020);
+        private final TargetTerms milestone = TargetTerms.milestone(2015, 2020);
 
         @Test
         void nobodyJudgedItYet() {
@@ -569,24 +569,24 @@ class ProgressRulesTest {
 
         @Test
         void targetYearMustFollowTheBaselineYear() {
-            assertThatThrownBy(() -> Target.value(1, 2020, 2020)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> TargetTerms.value(1, 2020, 2020)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("must come after the baseline year");
         }
 
         @Test
         void rangeMustNotBeUpsideDown() {
-            assertThatThrownBy(() -> Target.range(3, 1, 2015, 2020)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> TargetTerms.range(3, 1, 2015, 2020)).isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
         void multipleMustBePositive() {
-            assertThatThrownBy(() -> Target.multiple(0, 2015, 2020)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> TargetTerms.multiple(0, 2015, 2020)).isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
         void valuesMustBeFinite() {
-            assertThatThrownBy(() -> Target.value(Double.NaN, 2015, 2020)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> Observation.of(2015, Double.POSITIVE_INFINITY))
+            assertThatThrownBy(() -> TargetTerms.value(Double.NaN, 2015, 2020)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> Figure.of(2015, Double.POSITIVE_INFINITY))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 
@@ -601,8 +601,8 @@ class ProgressRulesTest {
         void aSeriesIsKeptInYearOrder() {
             Series s = Series.empty().with(2017, 3).with(2015, 1).with(2016, 2);
 
-            assertThat(s.observations()).extracting(Observation::year).containsExactly(2015, 2016, 2017);
-            assertThat(s.latest()).isEqualTo(Observation.of(2017, 3));
+            assertThat(s.observations()).extracting(Figure::year).containsExactly(2015, 2016, 2017);
+            assertThat(s.latest()).isEqualTo(Figure.of(2017, 3));
         }
     }
 }

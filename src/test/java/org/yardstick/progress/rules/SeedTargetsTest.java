@@ -26,7 +26,7 @@ class SeedTargetsTest {
      */
     @Test
     void integrationIndexIsOnTrackFor68() {
-        Target t = Target.value(68, 2015, 2020);
+        TargetTerms t = TargetTerms.value(68, 2015, 2020);
         Series s = Series.empty().with(2010, 43.05).with(2015, 56.96).with(2016, 59.8);
 
         Assessment a = ProgressRules.assess(t, s);
@@ -34,8 +34,8 @@ class SeedTargetsTest {
         assertThat(a.status()).isEqualTo(Status.ON_TRACK);
         assertThat(a.category()).isEqualTo(SdgCategory.ON_TRACK);
         assertThat(a.asOfYear()).isEqualTo(2016);
-        assertThat(a.start()).isEqualTo(Observation.of(2015, 56.96));
-        assertThat(a.latest()).isEqualTo(Observation.of(2016, 59.8));
+        assertThat(a.start()).isEqualTo(Figure.of(2015, 56.96));
+        assertThat(a.latest()).isEqualTo(Figure.of(2016, 59.8));
         assertThat(a.progressPercent()).isCloseTo(25.7246, within(1e-3));
         assertThat(a.expected()).isCloseTo(59.168, within(1e-9));
         Rates r = a.rates();
@@ -63,7 +63,7 @@ class SeedTargetsTest {
      */
     @Test
     void eCommerceDoubledAsTheReviewSays() {
-        Target t = Target.multiple(2, 2013, 2015);
+        TargetTerms t = TargetTerms.multiple(2, 2013, 2015);
         Series s = Series.empty().with(2013, 710).with(2015, 1481);
 
         Assessment a = ProgressRules.assess(t, s);
@@ -80,7 +80,7 @@ class SeedTargetsTest {
     /** 002 line 54: 信息消费总量翻一番，达到1200亿元 — the seeds give no 2015 figure, so the multiple cannot be assessed. */
     @Test
     void informationConsumptionDoublingHasNoBaseline() {
-        Target t = Target.multiple(2, 2015, 2020);
+        TargetTerms t = TargetTerms.multiple(2, 2015, 2020);
 
         Assessment a = ProgressRules.assess(t, Series.empty());
 
@@ -96,7 +96,7 @@ class SeedTargetsTest {
      */
     @Test
     void electronicsGrowthRateReproducesTheDocumentsCagr() {
-        Target t = Target.growthRate(18.7, 2010, 2015);
+        TargetTerms t = TargetTerms.growthRate(18.7, 2010, 2015);
         Series s = Series.empty().with(2010, 93).with(2015, 219.25);
 
         Assessment a = ProgressRules.assess(t, s);
@@ -109,8 +109,8 @@ class SeedTargetsTest {
     @Test
     void electronicsTargetsWithOnlyTheBaselineLackData() {
         Series s = Series.empty().with(2015, 219.25);
-        Target growth = Target.growthRate(20, 2015, 2020).withQualifier(Qualifier.OVER);
-        Target level = Target.value(500, 2015, 2020);
+        TargetTerms growth = TargetTerms.growthRate(20, 2015, 2020).withQualifier(Qualifier.OVER);
+        TargetTerms level = TargetTerms.value(500, 2015, 2020);
 
         Assessment g = ProgressRules.assess(growth, s);
         Assessment v = ProgressRules.assess(level, s);
@@ -132,8 +132,8 @@ class SeedTargetsTest {
     void electronicsWithAMadeUpLaterFigureIsAtRiskOnBoth() {
         Series s = Series.empty().with(2015, 219.25).with(2017, 300);
 
-        Assessment g = ProgressRules.assess(Target.growthRate(20, 2015, 2020).withQualifier(Qualifier.OVER), s);
-        Assessment v = ProgressRules.assess(Target.value(500, 2015, 2020), s);
+        Assessment g = ProgressRules.assess(TargetTerms.growthRate(20, 2015, 2020).withQualifier(Qualifier.OVER), s);
+        Assessment v = ProgressRules.assess(TargetTerms.value(500, 2015, 2020), s);
 
         assertThat(g.status()).isEqualTo(Status.AT_RISK);
         assertThat(g.rates().required()).isEqualTo(20.0);
@@ -154,7 +154,7 @@ class SeedTargetsTest {
      */
     @Test
     void comparatorGapClosingTooSlowlyIsAtRisk() {
-        Target t = Target.comparator(2015, 2020);
+        TargetTerms t = TargetTerms.comparator(2015, 2020);
         Series region = Series.empty().with(2015, 80).with(2017, 86);
         Series national = Series.empty().with(2015, 90).with(2016, 91).with(2017, 93);
 
@@ -178,7 +178,7 @@ class SeedTargetsTest {
     /** 达到或超过: level with the comparator counts (made-up figures). */
     @Test
     void comparatorReachedWhenLevel() {
-        Target t = Target.comparator(2015, 2020);
+        TargetTerms t = TargetTerms.comparator(2015, 2020);
         Series region = Series.empty().with(2015, 80).with(2018, 92.5);
         Series national = Series.empty().with(2015, 90).with(2018, 92.5);
 
@@ -195,7 +195,7 @@ class SeedTargetsTest {
      */
     @Test
     void nationalPilotRangeOneToThree() {
-        Target t = Target.range(1, 3, 2015, 2020).withQualifier(Qualifier.STRIVE);
+        TargetTerms t = TargetTerms.range(1, 3, 2015, 2020).withQualifier(Qualifier.STRIVE);
 
         Assessment none = ProgressRules.assess(t, Series.empty());
         Assessment two = ProgressRules.assess(t, Series.empty().with(2015, 0).with(2018, 2));
@@ -223,7 +223,7 @@ class SeedTargetsTest {
     /** 004 line 12: 相比2015年底，新产品研发周期缩短10% — the seeds give no 2015 cycle. */
     @Test
     void developmentCycleShortenedTenPercentHasNoBaseline() {
-        Target t = Target.change(-10, ChangeUnit.PERCENT, 2015, 2020).withPolarity(Polarity.NEGATIVE);
+        TargetTerms t = TargetTerms.change(-10, ChangeUnit.PERCENT, 2015, 2020).withPolarity(Polarity.NEGATIVE);
 
         Assessment nothing = ProgressRules.assess(t, Series.empty());
         Assessment laterOnly = ProgressRules.assess(t, Series.empty().with(2017, 95));
@@ -241,7 +241,7 @@ class SeedTargetsTest {
      */
     @Test
     void developmentCycleWithABaselineIsAtRisk() {
-        Target t = Target.change(-10, ChangeUnit.PERCENT, 2015, 2020).withPolarity(Polarity.NEGATIVE);
+        TargetTerms t = TargetTerms.change(-10, ChangeUnit.PERCENT, 2015, 2020).withPolarity(Polarity.NEGATIVE);
 
         Assessment a = ProgressRules.assess(t, Series.empty().with(2015, 100).with(2018, 95));
 
@@ -256,7 +256,7 @@ class SeedTargetsTest {
     /** 004 line 12: 库存周转率提高20% (made-up turnover 5.0 in 2015, 6.1 in 2019: level 6.0, met). */
     @Test
     void inventoryTurnoverRaisedTwentyPercent() {
-        Target t = Target.change(20, ChangeUnit.PERCENT, 2015, 2020);
+        TargetTerms t = TargetTerms.change(20, ChangeUnit.PERCENT, 2015, 2020);
 
         Assessment a = ProgressRules.assess(t, Series.empty().with(2015, 5.0).with(2019, 6.1));
 
@@ -270,7 +270,7 @@ class SeedTargetsTest {
      */
     @Test
     void atLeastThreeEnterprises() {
-        Target t = Target.atLeast(3, 2015, 2020);
+        TargetTerms t = TargetTerms.atLeast(3, 2015, 2020);
 
         assertThat(ProgressRules.assess(t, Series.empty().with(2015, 1).with(2018, 3)).status())
                 .isEqualTo(Status.ACHIEVED);
@@ -283,7 +283,7 @@ class SeedTargetsTest {
     /** 000 line 15: 数字化设计工具普及率超过52% — 超过52% meets 达到52%, 近52% would not. */
     @Test
     void overFiftyTwoPercentMeetsFiftyTwo() {
-        Target t = Target.value(52, 2010, 2015);
+        TargetTerms t = TargetTerms.value(52, 2010, 2015);
 
         Assessment over = ProgressRules.assess(t, Series.empty().with(2015, 52, Qualifier.OVER));
         Assessment nearly = ProgressRules.assess(t, Series.empty().with(2010, 40).with(2015, 52, Qualifier.NEARLY));

@@ -26,21 +26,21 @@ class TargetYearStatusTest {
     static Stream<Arguments> kinds() {
         Series up = Series.empty().with(2015, 100).with(2016, 104).with(2017, 108).with(2018, 112).with(2019, 116);
         return Stream.of(
-                Arguments.of(Target.value(200, 2015, 2020), up.with(2020, 120), up.with(2020, 201)),
-                Arguments.of(Target.atLeast(200, 2015, 2020), up.with(2020, 120), up.with(2020, 200)),
-                Arguments.of(Target.atMost(50, 2015, 2020), up.with(2020, 120), up.with(2020, 50)),
-                Arguments.of(Target.range(150, 250, 2015, 2020), up.with(2020, 120), up.with(2020, 180)),
-                Arguments.of(Target.change(50, ChangeUnit.PERCENT, 2015, 2020), up.with(2020, 120), up.with(2020, 150)),
-                Arguments.of(Target.growthRate(10, 2015, 2020), up.with(2020, 120), up.with(2020, 170)),
-                Arguments.of(Target.multiple(2, 2015, 2020), up.with(2020, 120), up.with(2020, 200)),
-                Arguments.of(Target.count(200, 2015, 2020), up.with(2020, 120), up.with(2020, 200)),
-                Arguments.of(Target.increase(2015, 2020), up.with(2020, 90), up.with(2020, 120)),
-                Arguments.of(Target.decrease(2015, 2020), up.with(2020, 120), up.with(2020, 90)));
+                Arguments.of(TargetTerms.value(200, 2015, 2020), up.with(2020, 120), up.with(2020, 201)),
+                Arguments.of(TargetTerms.atLeast(200, 2015, 2020), up.with(2020, 120), up.with(2020, 200)),
+                Arguments.of(TargetTerms.atMost(50, 2015, 2020), up.with(2020, 120), up.with(2020, 50)),
+                Arguments.of(TargetTerms.range(150, 250, 2015, 2020), up.with(2020, 120), up.with(2020, 180)),
+                Arguments.of(TargetTerms.change(50, ChangeUnit.PERCENT, 2015, 2020), up.with(2020, 120), up.with(2020, 150)),
+                Arguments.of(TargetTerms.growthRate(10, 2015, 2020), up.with(2020, 120), up.with(2020, 170)),
+                Arguments.of(TargetTerms.multiple(2, 2015, 2020), up.with(2020, 120), up.with(2020, 200)),
+                Arguments.of(TargetTerms.count(200, 2015, 2020), up.with(2020, 120), up.with(2020, 200)),
+                Arguments.of(TargetTerms.increase(2015, 2020), up.with(2020, 90), up.with(2020, 120)),
+                Arguments.of(TargetTerms.decrease(2015, 2020), up.with(2020, 120), up.with(2020, 90)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
-    void beforeTheTargetYearAnyStatusButNotMissed(Target t, Series shortOf, Series meeting) {
+    void beforeTheTargetYearAnyStatusButNotMissed(TargetTerms t, Series shortOf, Series meeting) {
         Assessment a = ProgressRules.assess(t, Evidence.of(shortOf).asOf(2018));
 
         assertThat(a.status()).isNotIn(Status.NOT_ACHIEVED, Status.CANNOT_BE_JUDGED);
@@ -49,7 +49,7 @@ class TargetYearStatusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
-    void atTheTargetYearAFigureShortOfItIsNotAchieved(Target t, Series shortOf, Series meeting) {
+    void atTheTargetYearAFigureShortOfItIsNotAchieved(TargetTerms t, Series shortOf, Series meeting) {
         Assessment a = ProgressRules.assess(t, Evidence.of(shortOf).asOf(2020));
 
         assertThat(a.status()).isEqualTo(Status.NOT_ACHIEVED);
@@ -58,7 +58,7 @@ class TargetYearStatusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
-    void atTheTargetYearAFigureMeetingItIsAchieved(Target t, Series shortOf, Series meeting) {
+    void atTheTargetYearAFigureMeetingItIsAchieved(TargetTerms t, Series shortOf, Series meeting) {
         Assessment a = ProgressRules.assess(t, Evidence.of(meeting).asOf(2020));
 
         assertThat(a.status()).isEqualTo(Status.ACHIEVED);
@@ -66,7 +66,7 @@ class TargetYearStatusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
-    void atAndAfterTheTargetYearWithoutItsFigureItCannotBeJudged(Target t, Series shortOf, Series meeting) {
+    void atAndAfterTheTargetYearWithoutItsFigureItCannotBeJudged(TargetTerms t, Series shortOf, Series meeting) {
         Series stopped = shortOf.upTo(2016);
         for (int asOf : new int[] {2020, 2021, 2025}) {
             Assessment a = ProgressRules.assess(t, Evidence.of(stopped).asOf(asOf));
@@ -80,7 +80,7 @@ class TargetYearStatusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
-    void afterTheTargetYearOnlyFinalStatuses(Target t, Series shortOf, Series meeting) {
+    void afterTheTargetYearOnlyFinalStatuses(TargetTerms t, Series shortOf, Series meeting) {
         for (Series s : new Series[] {shortOf, meeting, shortOf.upTo(2019), shortOf.upTo(2015), Series.empty()}) {
             for (int asOf = 2020; asOf <= 2030; asOf++) {
                 Assessment a = ProgressRules.assess(t, Evidence.of(s).asOf(asOf));
@@ -95,7 +95,7 @@ class TargetYearStatusTest {
      */
     @Test
     void theFinalEvaluationNeverSaysOnTrackFromAnOldFigure() {
-        Target t = Target.value(100, 2015, 2020);
+        TargetTerms t = TargetTerms.value(100, 2015, 2020);
         Series s = Series.empty().with(2015, 30).with(2016, 48);
 
         Assessment before = ProgressRules.assess(t, Evidence.of(s).asOf(2016));
@@ -109,7 +109,7 @@ class TargetYearStatusTest {
 
     @Test
     void aComparatorTargetAtItsYear() {
-        Target t = Target.comparator(2015, 2020);
+        TargetTerms t = TargetTerms.comparator(2015, 2020);
         Series national = Series.empty().with(2015, 60).with(2018, 66).with(2020, 70);
         Series behind = Series.empty().with(2015, 40).with(2018, 50).with(2020, 60);
         Series level = behind.upTo(2018).with(2020, 70);
@@ -127,7 +127,7 @@ class TargetYearStatusTest {
 
     @Test
     void aMilestoneAtItsYear() {
-        Target t = Target.milestone(2015, 2020);
+        TargetTerms t = TargetTerms.milestone(2015, 2020);
         Judgement early = new Judgement(Verdict.ON_TRACK, 2018, "推进中");
         Judgement atYear = new Judgement(Verdict.OFF_TRACK, 2020, "未建成");
         Judgement done = new Judgement(Verdict.ACHIEVED, 2020, "已建成");

@@ -21,7 +21,7 @@ import org.yardstick.framework.TargetKind;
  *     Statistics Canada's method scales its growth thresholds by it and ignores it where a number
  *     is given ("Ignoring limit as target already provided", sdg-build)
  */
-public record Target(
+public record TargetTerms(
         TargetKind kind,
         Qualifier qualifier,
         @Nullable Double value,
@@ -33,9 +33,9 @@ public record Target(
         Polarity polarity,
         @Nullable Double limit) {
 
-    public Target {
-        Observation.requireYear(baselineYear, "baseline year");
-        Observation.requireYear(targetYear, "target year");
+    public TargetTerms {
+        Figure.requireYear(baselineYear, "baseline year");
+        Figure.requireYear(targetYear, "target year");
         if (targetYear <= baselineYear) {
             throw new IllegalArgumentException(
                     "target year " + targetYear + " must come after the baseline year " + baselineYear);
@@ -80,86 +80,86 @@ public record Target(
     }
 
     /** Reach a value: 两化融合发展指数达到68. Polarity says which side of it counts. */
-    public static Target value(double value, int baselineYear, int targetYear) {
+    public static TargetTerms value(double value, int baselineYear, int targetYear) {
         return of(TargetKind.VALUE, value, null, null, baselineYear, targetYear);
     }
 
     /** At least a value: 不少于3家. */
-    public static Target atLeast(double value, int baselineYear, int targetYear) {
+    public static TargetTerms atLeast(double value, int baselineYear, int targetYear) {
         return of(TargetKind.AT_LEAST, value, null, null, baselineYear, targetYear);
     }
 
     /** At most a value: 不超过…. */
-    public static Target atMost(double value, int baselineYear, int targetYear) {
+    public static TargetTerms atMost(double value, int baselineYear, int targetYear) {
         return of(TargetKind.AT_MOST, value, null, null, baselineYear, targetYear);
     }
 
     /** Within a range, both ends included: 1-3个. */
-    public static Target range(double low, double high, int baselineYear, int targetYear) {
+    public static TargetTerms range(double low, double high, int baselineYear, int targetYear) {
         return of(TargetKind.RANGE, low, high, null, baselineYear, targetYear);
     }
 
     /** A signed change relative to the baseline: 缩短10% is {@code change(-10, PERCENT, …)}. */
-    public static Target change(double value, ChangeUnit unit, int baselineYear, int targetYear) {
+    public static TargetTerms change(double value, ChangeUnit unit, int baselineYear, int targetYear) {
         return of(TargetKind.CHANGE, value, null, unit, baselineYear, targetYear);
     }
 
     /** Average annual growth in % from the baseline year: 年均增长20%以上 is {@code growthRate(20, …)} qualified OVER. */
-    public static Target growthRate(double percentPerYear, int baselineYear, int targetYear) {
+    public static TargetTerms growthRate(double percentPerYear, int baselineYear, int targetYear) {
         return of(TargetKind.GROWTH_RATE, percentPerYear, null, null, baselineYear, targetYear);
     }
 
     /** A multiple of the baseline: 翻一番 is {@code multiple(2, …)}. */
-    public static Target multiple(double factor, int baselineYear, int targetYear) {
+    public static TargetTerms multiple(double factor, int baselineYear, int targetYear) {
         return of(TargetKind.MULTIPLE, factor, null, null, baselineYear, targetYear);
     }
 
     /** Level with or better than a comparator region in the same year: 达到或超过全国平均水平. */
-    public static Target comparator(int baselineYear, int targetYear) {
+    public static TargetTerms comparator(int baselineYear, int targetYear) {
         return of(TargetKind.COMPARATOR, null, null, null, baselineYear, targetYear);
     }
 
     /** A cumulative count of things built or done: 培育20家智能制造示范企业. */
-    public static Target count(double value, int baselineYear, int targetYear) {
+    public static TargetTerms count(double value, int baselineYear, int targetYear) {
         return of(TargetKind.COUNT, value, null, null, baselineYear, targetYear);
     }
 
     /** A qualitative milestone judged by a person: 基本建成…. */
-    public static Target milestone(int baselineYear, int targetYear) {
+    public static TargetTerms milestone(int baselineYear, int targetYear) {
         return of(TargetKind.MILESTONE, null, null, null, baselineYear, targetYear);
     }
 
     /** Direction only: the indicator should grow (稳步提高; SDG "Increase"). */
-    public static Target increase(int baselineYear, int targetYear) {
+    public static TargetTerms increase(int baselineYear, int targetYear) {
         return of(TargetKind.INCREASE, null, null, null, baselineYear, targetYear);
     }
 
     /** Direction only: the indicator should fall (逐步下降; SDG "Decrease"). */
-    public static Target decrease(int baselineYear, int targetYear) {
+    public static TargetTerms decrease(int baselineYear, int targetYear) {
         return of(TargetKind.DECREASE, null, null, null, baselineYear, targetYear);
     }
 
-    private static Target of(TargetKind kind, @Nullable Double value, @Nullable Double high,
+    private static TargetTerms of(TargetKind kind, @Nullable Double value, @Nullable Double high,
             @Nullable ChangeUnit unit, int baselineYear, int targetYear) {
-        return new Target(kind, Qualifier.NONE, value, high, unit, baselineYear, null, targetYear, Polarity.POSITIVE, null);
+        return new TargetTerms(kind, Qualifier.NONE, value, high, unit, baselineYear, null, targetYear, Polarity.POSITIVE, null);
     }
 
-    public Target withQualifier(Qualifier q) {
-        return new Target(kind, q, value, valueHigh, changeUnit, baselineYear, baselineValue, targetYear, polarity, limit);
+    public TargetTerms withQualifier(Qualifier q) {
+        return new TargetTerms(kind, q, value, valueHigh, changeUnit, baselineYear, baselineValue, targetYear, polarity, limit);
     }
 
-    public Target withPolarity(Polarity p) {
-        return new Target(kind, qualifier, value, valueHigh, changeUnit, baselineYear, baselineValue, targetYear, p, limit);
+    public TargetTerms withPolarity(Polarity p) {
+        return new TargetTerms(kind, qualifier, value, valueHigh, changeUnit, baselineYear, baselineValue, targetYear, p, limit);
     }
 
     /** The baseline value the document states beside the target; it wins over an observation of that year. */
-    public Target withBaselineValue(@Nullable Double b) {
-        return new Target(kind, qualifier, value, valueHigh, changeUnit, baselineYear, b, targetYear, polarity, limit);
+    public TargetTerms withBaselineValue(@Nullable Double b) {
+        return new TargetTerms(kind, qualifier, value, valueHigh, changeUnit, baselineYear, b, targetYear, polarity, limit);
     }
 
     /** The indicator's natural limit (a share cannot pass 100), for direction-only targets. */
-    public Target withLimit(@Nullable Double l) {
-        return new Target(kind, qualifier, value, valueHigh, changeUnit, baselineYear, baselineValue, targetYear,
+    public TargetTerms withLimit(@Nullable Double l) {
+        return new TargetTerms(kind, qualifier, value, valueHigh, changeUnit, baselineYear, baselineValue, targetYear,
                 polarity, l);
     }
 
