@@ -39,6 +39,7 @@ import org.yardstick.framework.authoring.Decomposition;
 @ExtendWith(Browser.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClock.Config.class)
+@ExtendWith(org.yardstick.ResetTestState.class)
 class AuthoringBrowserIT {
 
     @LocalServerPort int port;

@@ -25,6 +25,7 @@ import org.yardstick.TestClock;
 @ExtendWith(Browser.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClock.Config.class)
+@ExtendWith(org.yardstick.ResetTestState.class)
 class ChartsAndPhonesBrowserIT {
 
     @LocalServerPort int port;

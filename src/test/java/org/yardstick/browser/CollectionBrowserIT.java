@@ -24,6 +24,7 @@ import org.yardstick.TestClock;
 @ExtendWith(Browser.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClock.Config.class)
+@ExtendWith(org.yardstick.ResetTestState.class)
 class CollectionBrowserIT {
 
     @LocalServerPort int port;

@@ -29,6 +29,8 @@ import org.yardstick.region.Regions;
  */
 @ExtendWith(Browser.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(org.yardstick.TestClock.Config.class)
+@ExtendWith(org.yardstick.ResetTestState.class)
 class IndexPagesInBrowserTest {
 
     static ChromeDriver browser;

@@ -27,6 +27,7 @@ import org.yardstick.browser.Browser;
 @ExtendWith(Browser.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClock.Config.class)
+@ExtendWith(org.yardstick.ResetTestState.class)
 class ProgressBrowserIT {
 
     @LocalServerPort int port;

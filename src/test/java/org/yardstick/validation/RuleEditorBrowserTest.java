@@ -24,6 +24,8 @@ import org.yardstick.browser.Browser;
  * other tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(org.yardstick.TestClock.Config.class)
+@ExtendWith(org.yardstick.ResetTestState.class)
 @ExtendWith(Browser.class)
 class RuleEditorBrowserTest {
 
