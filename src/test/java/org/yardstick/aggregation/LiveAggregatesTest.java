@@ -195,7 +195,7 @@ class LiveAggregatesTest {
         assertThat(recomputed).as("a full recomputation agrees with the live one").isEqualTo(
                 new AggregateFigure(after.indicatorCode(), after.regionCode(), after.period(), after.value(), false, false, false, 7, 8, 7,
                         recomputed.updatedAt(), org.yardstick.framework.IncompleteAggregate.WARN,
-                        AggregateFigure.DEFAULT_DIFFERENCE_THRESHOLD));
+                        AggregateFigure.DEFAULT_DIFFERENCE_THRESHOLD, null, 0));
     }
 
     @Test
