@@ -19,8 +19,6 @@ import org.yardstick.observation.BulkReview;
 import org.yardstick.observation.ObservationEditor;
 import org.yardstick.observation.Submissions;
 import org.yardstick.security.Accounts;
-import org.yardstick.security.NewAccount;
-import org.yardstick.security.Role;
 
 /**
  * A bulk approval (批量审核) of the eight districts of 乌鲁木齐 recomputes the data set's aggregates
@@ -52,11 +50,7 @@ class BulkApprovalAggregatesTest {
         clear();
         for (int i = 0; i < DISTRICTS.size(); i++) {
             String district = DISTRICTS.get(i);
-            String reporter = "agg-reporter-" + district;
-            if (accounts.find(reporter).isEmpty()) {
-                As.user(users, "admin");
-                accounts.create(new NewAccount(reporter, "区县填报（汇总测试）", "Aggregate-Live-5821-xj", Role.REPORTER, district, null, false), "test");
-            }
+            String reporter = LiveAggregatesTest.reporter(accounts, users, district);
             BigDecimal b = BigDecimal.valueOf(100 + 11L * i);
             sum = sum.add(b);
             As.user(users, reporter);
@@ -78,10 +72,7 @@ class BulkApprovalAggregatesTest {
 
     void clear() {
         jdbc.sql("delete from aggregate_pending").update();
-        jdbc.sql("delete from observation where region_id in (select id from region where code in (:c)) and period = '2024' and submission_id is not null")
-                .param("c", DISTRICTS).update();
-        jdbc.sql("delete from submission where region_id in (select id from region where code in (:c)) and period = '2024'")
-                .param("c", DISTRICTS).update();
+        LiveAggregatesTest.clear(jdbc);
     }
 
     AggregateFigure urumqi() {
