@@ -106,6 +106,7 @@ public class Recomputation {
             return;
         }
         recomputations.incrementAndGet();
+        long t0 = System.nanoTime();
         lock(affected.stream().map(c -> all.get(c).id()).toList());
         Period p = Period.parse(period).orElseThrow(() -> new IllegalArgumentException("not a period: " + period));
         Instant now = clock.instant();
@@ -121,6 +122,7 @@ public class Recomputation {
                 derive(all.get(code), formulas.get(code), all, p, now);
             }
         }
+        LOG.debug("recomputed {} indicators of {} in {} ms", affected.size(), period, ms(System.nanoTime() - t0));
     }
 
     /** How many times {@link #recompute} rewrote aggregates since start (what a bulk review's coalescing saves). */
