@@ -30,6 +30,7 @@ import org.yardstick.observation.FiguresStatusChanged;
 class OnFiguresStatusChanged {
 
     /** How many bulk reviews this thread is inside (they do not nest today; a counter costs nothing). */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OnFiguresStatusChanged.class);
     private static final ThreadLocal<int[]> BULK = ThreadLocal.withInitial(() -> new int[1]);
 
     private final DataSets dataSets;
@@ -61,7 +62,12 @@ class OnFiguresStatusChanged {
         depth[0] = Math.max(0, depth[0] - 1);
         if (depth[0] == 0) {
             BULK.remove();
-            recomputation.payOwed();
+            try {
+                recomputation.payOwed();
+            } catch (RuntimeException e) {
+                // the approvals are committed; what is owed stays recorded and is paid by the next bulk review or start
+                LOG.error("aggregates owed by a bulk review of {} not recomputed yet", event.dataSetCode(), e);
+            }
         }
     }
 }
