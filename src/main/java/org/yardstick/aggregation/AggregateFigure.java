@@ -16,8 +16,9 @@ import org.yardstick.shared.Period;
  * sub-regions' approved figures by the indicator's rule, or the value of a derived indicator's
  * formula.
  *
- * @param value     the computed value
- * @param withheld  true when the value is not to be used: coverage is incomplete and the indicator withholds partial aggregates
+ * @param value     the computed value; null only when withheld for a {@code lack} and no unit had both figures
+ * @param withheld  true when the value is not to be used: coverage is incomplete and the indicator withholds partial
+ *                  aggregates, or a unit below lacks its weight or denominator ({@code lack})
  * @param derived   true for a derived indicator's formula value
  * @param fromPeriods true for a year (or quarter) made from the region's quarters or months by the
  *                  indicator's period rule; then {@code covered} and {@code expected} count months
@@ -28,17 +29,20 @@ import org.yardstick.shared.Period;
  * @param incomplete what the indicator does with a partial aggregate
  * @param differenceThreshold the share of a reported figure by which this one may differ from it before pages
  *                  flag the difference (统计口径差异): the indicator's, else {@link #DEFAULT_DIFFERENCE_THRESHOLD}
+ * @param lack      why it is withheld whatever the policy: {@code WEIGHT} (a weighted mean, a unit below has no figure of
+ *                  the weight indicator) or {@code DENOMINATOR} (a ratio of sums, a unit has the numerator only); else null
+ * @param lacking   how many reporting units below lack it
  */
-public record AggregateFigure(String indicatorCode, String regionCode, Period period, BigDecimal value, boolean withheld,
+public record AggregateFigure(String indicatorCode, String regionCode, Period period, @Nullable BigDecimal value, boolean withheld,
                               boolean derived, boolean fromPeriods, int covered, int expected, int inputs, Instant updatedAt,
-                              IncompleteAggregate incomplete, BigDecimal differenceThreshold) {
+                              IncompleteAggregate incomplete, BigDecimal differenceThreshold, @Nullable String lack, int lacking) {
 
     /** 5 %: the threshold of an indicator that sets none. */
     public static final BigDecimal DEFAULT_DIFFERENCE_THRESHOLD = new BigDecimal("0.05");
 
     /** Reported minus computed, where the region reported the period itself; null otherwise. */
     public @Nullable BigDecimal differenceFrom(@Nullable BigDecimal reported) {
-        return reported == null || withheld ? null : reported.subtract(value);
+        return reported == null || withheld || value == null ? null : reported.subtract(value);
     }
 
     /**

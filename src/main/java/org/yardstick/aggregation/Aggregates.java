@@ -141,17 +141,19 @@ public class Aggregates {
 
     private static final String SELECT = """
             select i.code as indicator_code, r.code as region_code, a.period, a.computed, a.withheld, a.derived, a.from_periods, a.covered,
-                   a.expected, a.input_count, a.updated_at, i.incomplete, i.difference_threshold
+                   a.expected, a.input_count, a.updated_at, i.incomplete, i.difference_threshold, a.lack, a.lacking
             from aggregate_value a join indicator i on i.id = a.indicator_id join region r on r.id = a.region_id
             """;
 
     private static AggregateFigure map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new AggregateFigure(rs.getString("indicator_code"), rs.getString("region_code"),
-                Period.parse(rs.getString("period")).orElseThrow(), rs.getBigDecimal("computed").stripTrailingZeros(),
+                Period.parse(rs.getString("period")).orElseThrow(),
+                rs.getBigDecimal("computed") == null ? null : rs.getBigDecimal("computed").stripTrailingZeros(),
                 rs.getBoolean("withheld"), rs.getBoolean("derived"), rs.getBoolean("from_periods"), rs.getInt("covered"), rs.getInt("expected"),
                 rs.getInt("input_count"), rs.getTimestamp("updated_at").toInstant(),
                 IncompleteAggregate.valueOf(rs.getString("incomplete")),
                 rs.getBigDecimal("difference_threshold") == null ? AggregateFigure.DEFAULT_DIFFERENCE_THRESHOLD
-                        : rs.getBigDecimal("difference_threshold").stripTrailingZeros());
+                        : rs.getBigDecimal("difference_threshold").stripTrailingZeros(),
+                rs.getString("lack"), rs.getInt("lacking"));
     }
 }

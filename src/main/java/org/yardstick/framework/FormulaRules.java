@@ -12,9 +12,16 @@ import java.util.Set;
  */
 public interface FormulaRules {
 
-    enum Problem { SYNTAX, UNKNOWN_INDICATOR, SELF_REFERENCE, CYCLE }
+    /**
+     * {@code PERIODS}: some inputs are collected only by shorter periods (months) than others
+     * (years) and have no period rule to roll them up, so the inputs never share a period.
+     */
+    enum Problem { SYNTAX, UNKNOWN_INDICATOR, SELF_REFERENCE, CYCLE, PERIODS }
 
-    /** Why a formula is refused; {@code codes}: the unknown codes, or the cycle in order. */
+    /**
+     * Why a formula is refused; {@code codes}: the unknown codes, the cycle in order, or for
+     * {@code PERIODS} the inputs that never reach the longest period ({@code detail}: those collected by it).
+     */
     record Refusal(Problem problem, List<String> codes, String detail) {}
 
     /**

@@ -22,6 +22,8 @@ public enum FrameworkProblem implements ProblemKind {
     FORMULA_UNKNOWN_CODE("framework.formula-unknown-code", "refers to {0}, which is not a known indicator"),
     THRESHOLD_RANGE("framework.threshold-range", "must be a share between 0 and 1 (0.05 for 5 %)"),
     FORMULA_UNITS("framework.formula-units", "adds or subtracts indicators of different units: {0}"),
+    FORMULA_PERIODS("framework.formula-periods",
+            "reads {0}, collected by shorter periods without a period rule, with {1}: they never share a period, so it would never have a value"),
     PLAN_EXISTS("framework.plan-exists", "a plan with this code exists already"),
     BAD_LINE("framework.bad-line", "must be a line number of at least 1"),
     NO_UNITS("framework.no-units", "a task needs at least one responsible unit"),

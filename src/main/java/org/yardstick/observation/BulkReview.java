@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -71,9 +72,11 @@ public class BulkReview {
     private final TransactionTemplate each;
     private final TransactionTemplate single;
     private final TransactionTemplate savepoint;
+    private final ApplicationEventPublisher events;
 
     BulkReview(Submissions submissions, DataSets dataSets, Regions regions, FigureStore store, CurrentUser currentUser,
-               PlatformTransactionManager transactions) {
+               PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+        this.events = events;
         this.submissions = submissions;
         this.dataSets = dataSets;
         this.regions = regions;
@@ -128,6 +131,15 @@ public class BulkReview {
             throw new InvalidInputException(InputProblem.of("filter", 0, "reason", "", CollectionProblem.REASON_REQUIRED));
         }
         long start = System.nanoTime();
+        events.publishEvent(new BulkReviewBoundary(BulkReviewBoundary.Phase.STARTED, filter.dataSet()));
+        try {
+            return steps(action, filter, reason, dryRun, allOrNothing, start);
+        } finally {
+            events.publishEvent(new BulkReviewBoundary(BulkReviewBoundary.Phase.FINISHED, filter.dataSet()));
+        }
+    }
+
+    private Result steps(Action action, Filter filter, @Nullable String reason, boolean dryRun, boolean allOrNothing, long start) {
         List<Submission> all = matching(filter);
         List<Submission> matched = all.stream().filter(s -> !already(action, s)).toList();
         int already = all.size() - matched.size();

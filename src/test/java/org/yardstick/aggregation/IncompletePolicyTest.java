@@ -115,4 +115,37 @@ class IncompletePolicyTest {
         assertThat(urumqi("TEST_RATE").value()).isEqualByComparingTo(new BigDecimal("16500").divide(new BigDecimal("200"), MathContext.DECIMAL128));
         assertThat(urumqi("TEST_POP").value()).isEqualByComparingTo("200");
     }
+
+    @Test
+    void aMeanWhoseWeightIsMissingForADistrictIsWithheldWithTheReasonNotASilentMeanOfTheOthers() throws Exception {
+        approved("TEST_RATE", "650102", "90");
+        approved("TEST_POP", "650102", "100");
+        approved("TEST_RATE", "650103", "10"); // no population figure for 650103
+        aggregates.recompute(List.of("TEST_RATE", "TEST_POP"), "2024");
+        AggregateFigure rate = urumqi("TEST_RATE");
+        assertThat(rate.withheld()).isTrue();
+        assertThat(rate.lack()).isEqualTo("WEIGHT");
+        assertThat(rate.lacking()).isEqualTo(1);
+        assertThat(rate.usable()).isFalse();
+        assertThat(progress.snapshot(List.of(), List.of("TEST_RATE"), List.of("6501")).levels("TEST_RATE", "6501", "_T")).isEmpty();
+        assertThat(mvc.perform(get("/regions/6501/computed/TEST_RATE/2024")).andReturn().getResponse().getContentAsString())
+                .contains("1 个报送单位有数据但缺少权重指标的数据").doesNotContain(">90<");
+        assertThat(mvc.perform(get("/regions/6501/computed/TEST_RATE/2024").param("lang", "en")).andReturn().getResponse()
+                .getContentAsString()).contains("1 reporting units below have a figure but no figure of the weight indicator");
+        assertThat(mvc.perform(get("/regions/6501").param("lang", "en")).andReturn().getResponse().getContentAsString())
+                .contains("no figure of the weight indicator");
+        assertThat(mvc.perform(get("/api/v1/indicators/TEST_RATE/computed").param("region", "6501")).andReturn().getResponse()
+                .getContentAsString()).contains("\"withheld\":true").contains("\"withheldFor\":\"weight\"").contains("\"lacking\":1")
+                .contains("\"value\":null");
+
+        // no population figure at all: withheld with no value, and the full recomputation writes the same
+        jdbc.sql("delete from observation where indicator_id = (select id from indicator where code = 'TEST_POP')").update();
+        aggregates.recompute(List.of("TEST_POP"), "2024");
+        AggregateFigure none = urumqi("TEST_RATE");
+        assertThat(none.value()).isNull();
+        assertThat(none.lacking()).isEqualTo(2);
+        aggregates.recomputeAll();
+        assertThat(urumqi("TEST_RATE")).isEqualTo(new AggregateFigure("TEST_RATE", "6501", none.period(), null, true, false, false,
+                0, 8, 0, urumqi("TEST_RATE").updatedAt(), none.incomplete(), none.differenceThreshold(), "WEIGHT", 2));
+    }
 }

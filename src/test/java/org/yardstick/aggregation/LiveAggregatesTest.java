@@ -71,10 +71,25 @@ class LiveAggregatesTest {
     }
 
     void clear() {
+        clear(jdbc);
+    }
+
+    /** The districts' 2024 submissions and their figures gone. */
+    static void clear(JdbcClient jdbc) {
         jdbc.sql("delete from observation where region_id in (select id from region where code in (:c)) and period = '2024' and submission_id is not null")
                 .param("c", DISTRICTS).update();
         jdbc.sql("delete from submission where region_id in (select id from region where code in (:c)) and period = '2024'")
                 .param("c", DISTRICTS).update();
+    }
+
+    /** The district's reporter, created (as admin) the first time. */
+    static String reporter(Accounts accounts, UserDetailsService users, String district) {
+        String reporter = "agg-reporter-" + district;
+        if (accounts.find(reporter).isEmpty()) {
+            As.user(users, "admin");
+            accounts.create(new NewAccount(reporter, "区县填报（汇总测试）", "Aggregate-Live-5821-xj", Role.REPORTER, district, null, false), "test");
+        }
+        return reporter;
     }
 
     static ObservationEditor.Entry entry(String indicator, String value) {
@@ -93,11 +108,7 @@ class LiveAggregatesTest {
         BigDecimal meanOfShares = BigDecimal.ZERO;
         for (int i = 0; i < DISTRICTS.size(); i++) {
             String district = DISTRICTS.get(i);
-            String reporter = "agg-reporter-" + district;
-            if (accounts.find(reporter).isEmpty()) {
-                As.user(users, "admin");
-                accounts.create(new NewAccount(reporter, "区县填报（汇总测试）", "Aggregate-Live-5821-xj", Role.REPORTER, district, null, false), "test");
-            }
+            String reporter = reporter(accounts, users, district);
             BigDecimal b = new BigDecimal(10 + 7 * i + ".25");
             BigDecimal f = new BigDecimal(5 + i * i + ".5");
             bb = bb.add(b);
@@ -195,18 +206,14 @@ class LiveAggregatesTest {
         assertThat(recomputed).as("a full recomputation agrees with the live one").isEqualTo(
                 new AggregateFigure(after.indicatorCode(), after.regionCode(), after.period(), after.value(), false, false, false, 7, 8, 7,
                         recomputed.updatedAt(), org.yardstick.framework.IncompleteAggregate.WARN,
-                        AggregateFigure.DEFAULT_DIFFERENCE_THRESHOLD));
+                        AggregateFigure.DEFAULT_DIFFERENCE_THRESHOLD, null, 0));
     }
 
     @Test
     void twoApprovalsAtOnceBothReachTheAggregate() throws Exception {
         List<Submission> submitted = new ArrayList<>();
         for (String district : DISTRICTS.subList(0, 4)) {
-            String reporter = "agg-reporter-" + district;
-            if (accounts.find(reporter).isEmpty()) {
-                As.user(users, "admin");
-                accounts.create(new NewAccount(reporter, "区县填报（汇总测试）", "Aggregate-Live-5821-xj", Role.REPORTER, district, null, false), "test");
-            }
+            String reporter = reporter(accounts, users, district);
             As.user(users, reporter);
             var saved = editor.save(DS, district, "2024", List.of(entry("BB_USERS", "10"), entry("FTTH_USERS", "5"),
                     entry("MOBILE_INTERNET_USERS", "80"), entry("INTERNET_PORTS", "90")));

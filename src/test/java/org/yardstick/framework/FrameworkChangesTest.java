@@ -189,6 +189,41 @@ class FrameworkChangesTest {
     }
 
     @Test
+    void aFormulaOverIndicatorsThatNeverShareAPeriodOrAddsDifferentUnitsIsRefusedWithFieldAndReason() {
+        changes.createIndicator(indicator("FW_A"), Change.form("")); // 万户, collected yearly below
+        IndicatorCommand m = indicator("FW_M");
+        changes.createIndicator(new IndicatorCommand("FW_M", m.name(), t("亿元", "100 M yuan"), m.polarity(), m.aggregation(), null, null,
+                null, m.nature(), 2, m.description(), null, IncompleteAggregate.WARN, null), Change.form(""));
+        jdbc.sql("insert into data_set (code, name_zh, name_en, region_level, period_type) values ('fw-year', '年报（测试）', 'Yearly (test)', 'COUNTY', 'YEAR')").update();
+        jdbc.sql("insert into data_set (code, name_zh, name_en, region_level, period_type) values ('fw-month', '月报（测试）', 'Monthly (test)', 'COUNTY', 'MONTH')").update();
+        jdbc.sql("""
+                insert into data_set_indicator (data_set_id, indicator_id, ordinal) values
+                  ((select id from data_set where code = 'fw-year'), (select id from indicator where code = 'FW_A'), 0),
+                  ((select id from data_set where code = 'fw-month'), (select id from indicator where code = 'FW_M'), 0)""").update();
+
+        // months without a period rule never make a year: the formula would never have a value
+        List<InputProblem> periods = refused(() -> changes.createIndicator(formula("FW_D", "FW_M / FW_A"), Change.api("")));
+        assertThat(periods).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("formula");
+            assertThat(p.kind()).isEqualTo(FrameworkProblem.FORMULA_PERIODS);
+            assertThat(p.args()).containsExactly("FW_M", "FW_A");
+            assertThat(messages.getMessage("problem." + p.kind().key(), p.args().toArray(), java.util.Locale.SIMPLIFIED_CHINESE))
+                    .contains("FW_M").contains("没有期间汇总规则").contains("FW_A");
+            assertThat(messages.getMessage("problem." + p.kind().key(), p.args().toArray(), java.util.Locale.ENGLISH))
+                    .contains("FW_M, collected by shorter periods without a period rule, with FW_A");
+        });
+        // 亿元 + 万户 is refused at authoring as in framework files
+        assertThat(refused(() -> changes.createIndicator(formula("FW_D", "FW_M + FW_A"), Change.api(""))))
+                .extracting(fieldAndKind()).contains("formula:framework.formula-units", "formula:framework.formula-periods");
+        assertThat(jdbc.sql("select count(*) from indicator where code = 'FW_D'").query(Long.class).single()).isZero();
+
+        // with a period rule the months make years, and the quotient is accepted
+        jdbc.sql("update indicator set period_rule = 'SUM' where code = 'FW_M'").update();
+        changes.createIndicator(formula("FW_D", "FW_M / FW_A"), Change.api(""));
+        assertThat(indicators.get("FW_D").formula()).isEqualTo("FW_M / FW_A");
+    }
+
+    @Test
     void anUpdateRecordsOldAndNewAndTellsTheAggregationWhenItsRulesChange() {
         changes.createIndicator(indicator("FW_A"), Change.form(""));
         IndicatorCommand same = IndicatorCommand.of(indicators.get("FW_A"));

@@ -16,10 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param value     the figure progress and pages use: the reported one, else the computed one unless withheld
  * @param coverage  how many of the reporting units below (or the region itself, if it reports) are covered
  * @param inputs    the sub-regions whose figures entered {@code computed}, in tree order
- * @param withheld  true when a computed figure exists but is not used because coverage is incomplete
+ * @param withheld  true when a computed figure exists but is not used because coverage is incomplete, or
+ *                  (with {@code lack}) because a unit below lacks its weight or denominator
+ * @param lack      why it is withheld whatever the policy: a unit below lacks the weight or denominator; else null
+ * @param lacking   how many reporting units below lack it (0 without {@code lack})
  */
 public record Aggregate(String region, @Nullable BigDecimal reported, @Nullable BigDecimal computed,
-                        @Nullable BigDecimal value, Coverage coverage, List<String> inputs, boolean withheld) {
+                        @Nullable BigDecimal value, Coverage coverage, List<String> inputs, boolean withheld,
+                        @Nullable Lack lack, int lacking) {
 
     public Aggregate {
         inputs = List.copyOf(inputs);

@@ -25,8 +25,10 @@ import org.jspecify.annotations.Nullable;
  *       over the sub-regions that have both, so a region's share is never a mean of shares;</li>
  *   <li>{@code NOT_ADDITIVE}: no aggregate; only reported figures.</li>
  * </ul>
- * A sub-region missing a figure (or, for the weighted mean, its weight; for a ratio, either term)
- * contributes nothing and lowers the coverage. Quotients carry 34 significant digits
+ * A sub-region missing a figure contributes nothing and lowers the coverage. A reporting unit
+ * with its figure but without its weight (weighted mean) or with a numerator but no denominator
+ * (ratio) is a {@link Lack}: every aggregate above it is withheld with that reason, whatever the
+ * policy, up to a region whose own figure stands for it — never a silent mean of the others. Quotients carry 34 significant digits
  * ({@link MathContext#DECIMAL128}). Plain Java; one instance serves every indicator of a tree.
  */
 public final class RegionAggregation {
@@ -77,7 +79,7 @@ public final class RegionAggregation {
                           Map<String, BigDecimal> numerators, Map<String, BigDecimal> denominators, BigDecimal scale) {}
 
     /** What a region passes up to its parent: its terms for the parent's rule, and its coverage. */
-    private record Contribution(@Nullable BigDecimal a, @Nullable BigDecimal b, Coverage coverage) {
+    private record Contribution(@Nullable BigDecimal a, @Nullable BigDecimal b, Coverage coverage, int lacking) {
         boolean present() {
             return a != null && b != null;
         }
@@ -96,9 +98,11 @@ public final class RegionAggregation {
         BigDecimal sumB = BigDecimal.ZERO;
         int covered = 0;
         int expected = 0;
+        int lackingBelow = 0;
         List<String> inputs = new ArrayList<>();
         for (String child : tree.children(region)) {
             Contribution c = visit(child, in, policy, out);
+            lackingBelow += c.lacking();
             expected += c.coverage().expected();
             covered += c.coverage().covered();
             if (c.present()) {
@@ -114,6 +118,7 @@ public final class RegionAggregation {
         BigDecimal a;
         BigDecimal b;
         boolean reportedItself;
+        boolean lacksItself = false;
         switch (in.rule()) {
             case WEIGHTED_MEAN -> {
                 BigDecimal x = reported != null ? reported : computed;
@@ -124,11 +129,13 @@ public final class RegionAggregation {
                 a = x == null || w == null ? null : x.multiply(w);
                 b = a == null ? null : w;
                 reportedItself = reported != null;
+                lacksItself = reported != null && w == null;
             }
             case RATIO_OF_SUMS -> {
                 BigDecimal num = in.numerators().get(region);
                 BigDecimal den = in.denominators().get(region);
                 reportedItself = num != null && den != null;
+                lacksItself = num != null && den == null && inputs.isEmpty();
                 if (reportedItself && inputs.isEmpty()) {
                     computed = quotient(num, den, in.scale()); // the region's share from its own two figures
                 } else if (!reportedItself) {
@@ -152,19 +159,22 @@ public final class RegionAggregation {
         // coverage of what the computed aggregate rests on; a reporting unit covers itself when it contributes
         boolean unit = reportingUnits.contains(region);
         Coverage coverage = unit ? new Coverage(a != null && b != null ? 1 : 0, 1) : new Coverage(covered, expected);
-        boolean withheld = reported == null && computed != null && policy == Incomplete.WITHHOLD && !unit
-                && !coverage.complete();
+        // units below with a figure but without the weight or denominator: what the region's own figure does not stand for
+        int lacking = lacksItself ? 1 : reportedItself && a != null ? 0 : lackingBelow;
+        Lack lack = lacking == 0 || reported != null || unit ? null : in.rule() == RegionRule.WEIGHTED_MEAN ? Lack.WEIGHT : Lack.DENOMINATOR;
+        boolean withheld = reported == null && !unit && (lack != null
+                || computed != null && policy == Incomplete.WITHHOLD && !coverage.complete());
         BigDecimal value = reported != null ? reported : withheld ? null : computed;
         if (reported != null || computed != null || expected > 0 || unit) {
-            out.put(region, new Aggregate(region, reported, computed, value, coverage, inputs, withheld));
+            out.put(region, new Aggregate(region, reported, computed, value, coverage, inputs, withheld, lack, lack == null ? 0 : lacking));
         }
         if (withheld) {
             // a withheld aggregate is no figure for the parent either, and covers nothing there
-            return new Contribution(null, null, new Coverage(0, expected));
+            return new Contribution(null, null, new Coverage(0, expected), lacking);
         }
         // what the parent counts as covered: everything below, where the region's own figure stands for it
         Coverage up = !unit && reportedItself ? new Coverage(expected, expected) : coverage;
-        return new Contribution(a, b, up);
+        return new Contribution(a, b, up, lacking);
     }
 
     private static @Nullable BigDecimal combine(Inputs in, BigDecimal sumA, BigDecimal sumB, int n) {

@@ -28,7 +28,7 @@ final class AggregateRows {
 
     static final int CHUNK = 50_000;
     static final String COLUMNS = "indicator_id, region_id, period, period_start, computed, withheld, derived, from_periods, covered,"
-            + " expected, input_count, updated_at";
+            + " expected, input_count, updated_at, lack, lacking";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -125,7 +125,7 @@ final class AggregateRows {
         if (postgres) {
             copy();
         } else {
-            String sql = "insert into aggregate_value (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            String sql = "insert into aggregate_value (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
             for (int from = 0; from < buffer.size(); from += 1000) {
                 batch.batchUpdate(sql, buffer.subList(from, Math.min(buffer.size(), from + 1000)));
             }
@@ -145,7 +145,9 @@ final class AggregateRows {
                     if (i > 0) {
                         line.append('\t');
                     }
-                    if (v instanceof BigDecimal d) {
+                    if (v == null) {
+                        line.append("\\N");
+                    } else if (v instanceof BigDecimal d) {
                         line.append(d.toPlainString());
                     } else if (v instanceof Boolean b) {
                         line.append(b ? 't' : 'f');

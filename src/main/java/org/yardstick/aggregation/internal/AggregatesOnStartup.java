@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Computes the aggregates at start-up when there are approved figures but no aggregates yet (a
  * new database with the demo, an upgrade from a version without aggregation, a reload); after the
- * demo is loaded.
+ * demo is loaded. Otherwise recomputes what a bulk review left owed ({@code aggregate_pending}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
@@ -32,6 +32,8 @@ class AggregatesOnStartup implements ApplicationRunner {
                 .query(Integer.class).optional().isPresent();
         if (none && figures) {
             recomputation.recomputeAll();
+        } else {
+            recomputation.payOwed(); // what a bulk review recorded and a crash kept it from recomputing
         }
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +59,7 @@ public class Recomputation {
     private final RegionTrees trees;
     private final Clock clock;
     private final DataSource dataSource;
+    private final java.util.concurrent.atomic.AtomicLong recomputations = new java.util.concurrent.atomic.AtomicLong();
 
     Recomputation(JdbcClient jdbc, JdbcTemplate batch, Indicators indicators, RegionTrees trees, Clock clock, DataSource dataSource) {
         this.jdbc = jdbc;
@@ -84,6 +87,9 @@ public class Recomputation {
             if (i.aggregation() == Aggregation.RATIO && (affected.contains(i.numeratorCode()) || affected.contains(i.denominatorCode()))) {
                 affected.add(i.code());
             }
+            if (i.aggregation() == Aggregation.MEAN && i.weightCode() != null && affected.contains(i.weightCode())) {
+                affected.add(i.code()); // a mean weighted by population moves with the population
+            }
         }
         List<String> order = Formula.evaluationOrder(formulas);
         boolean grew = true;
@@ -99,6 +105,8 @@ public class Recomputation {
         if (affected.isEmpty()) {
             return;
         }
+        recomputations.incrementAndGet();
+        long t0 = System.nanoTime();
         lock(affected.stream().map(c -> all.get(c).id()).toList());
         Period p = Period.parse(period).orElseThrow(() -> new IllegalArgumentException("not a period: " + period));
         Instant now = clock.instant();
@@ -114,6 +122,48 @@ public class Recomputation {
                 derive(all.get(code), formulas.get(code), all, p, now);
             }
         }
+        LOG.debug("recomputed {} indicators of {} in {} ms", affected.size(), period, ms(System.nanoTime() - t0));
+    }
+
+    /** How many times {@link #recompute} rewrote aggregates since start (what a bulk review's coalescing saves). */
+    public long recomputations() {
+        return recomputations.get();
+    }
+
+    /**
+     * Records that an indicator's aggregates of a period are owed (in the caller's transaction): a
+     * bulk review's submissions each record theirs, and {@link #payOwed()} recomputes them once.
+     */
+    public void owe(Collection<String> indicatorCodes, String period) {
+        if (indicatorCodes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("insert into aggregate_pending (indicator_id, period) select id, :p from indicator where code in (:codes)")
+                .param("p", period).param("codes", List.copyOf(indicatorCodes)).update();
+    }
+
+    /**
+     * Recomputes every (indicator, period) owed, each once whatever the number of submissions that
+     * recorded it, and forgets the records read; the number of periods recomputed.
+     */
+    @Transactional
+    public int payOwed() {
+        Map<String, Set<String>> byPeriod = new TreeMap<>();
+        List<Long> ids = new ArrayList<>();
+        jdbc.sql("select p.id, p.period, i.code from aggregate_pending p join indicator i on i.id = p.indicator_id order by p.id")
+                .query((rs, n) -> {
+                    ids.add(rs.getLong(1));
+                    return byPeriod.computeIfAbsent(rs.getString(2), k -> new TreeSet<>()).add(rs.getString(3));
+                }).list();
+        byPeriod.forEach((period, codes) -> recompute(codes, period));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            jdbc.sql("delete from aggregate_pending where id in (:ids)").param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .update();
+        }
+        if (!byPeriod.isEmpty()) {
+            LOG.info("owed aggregates recomputed: {} records, periods {}", ids.size(), byPeriod.keySet());
+        }
+        return byPeriod.size();
     }
 
     /**
@@ -129,6 +179,7 @@ public class Recomputation {
         long reading = 0;
         long computing = 0;
         AggregateRows out = AggregateRows.open(jdbc, batch, dataSource);
+        jdbc.sql("delete from aggregate_pending").update(); // everything is recomputed: nothing stays owed
         out.clear();
         long cleared = System.nanoTime();
         Map<String, Indicator> all = new HashMap<>();
@@ -210,9 +261,8 @@ public class Recomputation {
                 };
                 Period period = Period.parse(code).orElseThrow();
                 for (Aggregate a : aggregates.values()) {
-                    if (a.computed() != null) {
-                        out.add(row(indicator.id(), tree.idOf(a.region()), period, a.computed(), a.withheld(), false, false,
-                                a.coverage().covered(), a.coverage().expected(), a.inputs().size(), now));
+                    if (a.computed() != null || a.lack() != null) {
+                        out.add(row(indicator.id(), tree.idOf(a.region()), period, a, now));
                     }
                 }
             }
@@ -368,9 +418,13 @@ public class Recomputation {
     }
 
     private void aggregate(Indicator indicator, Map<String, Indicator> all, Period period, Instant now, Settings settings) {
-        jdbc.sql("delete from aggregate_value where indicator_id = ? and period = ?").param(indicator.id()).param(period.code()).update();
+        replace(indicator.id(), period, aggregateRows(indicator, all, period, now, settings));
+    }
+
+    /** The rows of an indicator's aggregates for a period, from the approved figures. */
+    private List<Object[]> aggregateRows(Indicator indicator, Map<String, Indicator> all, Period period, Instant now, Settings settings) {
         if (indicator.aggregation() == Aggregation.NOT_ADDITIVE) {
-            return;
+            return List.of();
         }
         Map<String, BigDecimal> reported = reported(indicator.id(), period.code());
         Map<String, BigDecimal> numerators = Map.of();
@@ -382,7 +436,7 @@ public class Recomputation {
             num = indicator.numeratorCode() == null ? null : all.get(indicator.numeratorCode());
             den = indicator.denominatorCode() == null ? null : all.get(indicator.denominatorCode());
             if (num == null || den == null) {
-                return; // a ratio without its two terms cannot be aggregated (refused when the indicator is saved)
+                return List.of(); // a ratio without its two terms cannot be aggregated (refused when the indicator is saved)
             }
             numerators = reported(num.id(), period.code());
             denominators = reported(den.id(), period.code());
@@ -390,7 +444,7 @@ public class Recomputation {
             regionsWithFigures.addAll(denominators.keySet());
         }
         if (regionsWithFigures.isEmpty()) {
-            return;
+            return List.of();
         }
         Set<String> units = indicator.aggregation() == Aggregation.RATIO ? reportingLevels(num, den) : reportingLevels(indicator);
         RegionTrees.Tree tree = trees.covering(regionsWithFigures, units);
@@ -403,7 +457,13 @@ public class Recomputation {
             case RATIO -> engine.ratioOfSums(reported, numerators, denominators, scale(indicator), policy);
             case NOT_ADDITIVE -> Map.of();
         };
-        write(indicator.id(), period, now, tree, out.values().stream().filter(a -> a.computed() != null).toList(), false);
+        List<Object[]> rows = new ArrayList<>();
+        for (Aggregate a : out.values()) {
+            if (a.computed() != null || a.lack() != null) {
+                rows.add(row(indicator.id(), tree.idOf(a.region()), period, a, now));
+            }
+        }
+        return rows;
     }
 
     /**
@@ -469,7 +529,6 @@ public class Recomputation {
     }
 
     private void derive(Indicator indicator, Formula formula, Map<String, Indicator> all, Period period, Instant now) {
-        jdbc.sql("delete from aggregate_value where indicator_id = ? and period = ?").param(indicator.id()).param(period.code()).update();
         // every input's figure by region: reported where there is one, else computed (and not withheld)
         Map<String, Map<String, BigDecimal>> byRegion = new HashMap<>();
         Map<String, int[]> coverage = new HashMap<>();
@@ -499,32 +558,74 @@ public class Recomputation {
                         Math.min(c[0], c[1]), c[1], formula.inputs().size(), now));
             }
         });
-        insert(rows);
+        replace(indicator.id(), period, rows);
     }
 
-    private void write(long indicatorId, Period period, Instant now, RegionTrees.Tree tree, List<Aggregate> aggregates,
-                       boolean derived) {
-        List<Object[]> rows = new ArrayList<>();
-        for (Aggregate a : aggregates) {
-            rows.add(row(indicatorId, tree.idOf(a.region()), period, a.computed(), a.withheld(), derived, false,
-                    a.coverage().covered(), a.coverage().expected(), a.inputs().size(), now));
+    /**
+     * Makes an indicator's aggregates of a period the given rows, writing only what differs from
+     * the stored ones: one county's approval moves its prefecture, province and the country, not
+     * the 3,000 other regions' rows (an unchanged row keeps its {@code updated_at}).
+     */
+    private void replace(long indicatorId, Period period, List<Object[]> rows) {
+        Map<Long, Object[]> stored = new HashMap<>();
+        jdbc.sql("""
+                        select region_id, computed, withheld, derived, from_periods, covered, expected, input_count, lack, lacking
+                        from aggregate_value where indicator_id = ? and period = ?""")
+                .param(indicatorId).param(period.code())
+                .query((rs, n) -> stored.put(rs.getLong(1), new Object[] {rs.getBigDecimal(2), rs.getBoolean(3), rs.getBoolean(4),
+                        rs.getBoolean(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getInt(10)}))
+                .list();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        for (Object[] row : rows) {
+            Object[] old = stored.remove((Long) row[1]);
+            if (old == null) {
+                inserts.add(row);
+            } else if (!sameNumber((BigDecimal) old[0], (BigDecimal) row[4]) || !Arrays.equals(Arrays.copyOfRange(old, 1, 7),
+                    Arrays.copyOfRange(row, 5, 11)) || !Arrays.equals(Arrays.copyOfRange(old, 7, 9), Arrays.copyOfRange(row, 12, 14))) {
+                updates.add(new Object[] {row[4], row[5], row[6], row[7], row[8], row[9], row[10], row[11], row[12], row[13],
+                        row[0], row[1], row[2]});
+            }
         }
-        insert(rows);
+        List<Object[]> deletes = stored.keySet().stream().map(region -> new Object[] {indicatorId, region, period.code()}).toList();
+        if (!deletes.isEmpty()) {
+            batch.batchUpdate("delete from aggregate_value where indicator_id = ? and region_id = ? and period = ?", deletes);
+        }
+        if (!updates.isEmpty()) {
+            batch.batchUpdate("""
+                    update aggregate_value set computed = ?, withheld = ?, derived = ?, from_periods = ?, covered = ?, expected = ?,
+                                               input_count = ?, updated_at = ?, lack = ?, lacking = ?
+                    where indicator_id = ? and region_id = ? and period = ?""", updates);
+        }
+        insert(inserts);
     }
 
-    private static Object[] row(long indicatorId, long regionId, Period period, BigDecimal value, boolean withheld,
+    private static boolean sameNumber(@Nullable BigDecimal a, @Nullable BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** A region aggregate's row; withheld for a {@code Lack} it may have no computed value. */
+    private static Object[] row(long indicatorId, long regionId, Period period, Aggregate a, Instant now) {
+        Object[] row = row(indicatorId, regionId, period, a.computed(), a.withheld(), false, false, a.coverage().covered(),
+                a.coverage().expected(), a.inputs().size(), now);
+        row[12] = a.lack() == null ? null : a.lack().name();
+        row[13] = a.lacking();
+        return row;
+    }
+
+    private static Object[] row(long indicatorId, long regionId, Period period, @Nullable BigDecimal value, boolean withheld,
                                 boolean derived, boolean fromPeriods, int covered, int expected, int inputs, Instant now) {
         return new Object[] {indicatorId, regionId, period.code(), java.sql.Date.valueOf(period.start()),
-                value.setScale(SCALE, RoundingMode.HALF_EVEN), withheld, derived, fromPeriods, covered, expected, inputs,
-                Timestamp.from(now)};
+                value == null ? null : value.setScale(SCALE, RoundingMode.HALF_EVEN), withheld, derived, fromPeriods, covered, expected,
+                inputs, Timestamp.from(now), null, 0};
     }
 
     private void insert(List<Object[]> rows) {
         for (int from = 0; from < rows.size(); from += 1000) {
             batch.batchUpdate("""
                             insert into aggregate_value (indicator_id, region_id, period, period_start, computed, withheld, derived,
-                                                         from_periods, covered, expected, input_count, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 1000)));
+                                                         from_periods, covered, expected, input_count, updated_at, lack, lacking)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 1000)));
         }
     }
 

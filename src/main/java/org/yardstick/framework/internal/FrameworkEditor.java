@@ -263,8 +263,16 @@ public class FrameworkEditor {
                     case SELF_REFERENCE -> p.add("formula", formula, FrameworkProblem.FORMULA_SELF);
                     case CYCLE -> p.add("formula", formula, FrameworkProblem.FORMULA_CYCLE, String.join(" → ", r.codes()));
                     case UNKNOWN_INDICATOR -> r.codes().forEach(u -> p.add("formula", formula, FrameworkProblem.FORMULA_UNKNOWN_CODE, u));
+                    case PERIODS -> p.add("formula", formula, FrameworkProblem.FORMULA_PERIODS, String.join(", ", r.codes()), r.detail());
                 }
             });
+            // the check the framework files make: no adding or subtracting 亿元 and 万户
+            Map<String, String> units = new HashMap<>();
+            indicators.all().forEach(i -> units.put(i.code(), i.unit().zh() == null ? "" : i.unit().zh().strip()));
+            String mixed = FrameworkFileReader.mixedUnits(formula, units);
+            if (mixed != null) {
+                p.add("formula", formula, FrameworkProblem.FORMULA_UNITS, mixed);
+            }
         }
     }
 

@@ -91,16 +91,18 @@ final class ApiModels {
     /**
      * A computed figure; where the region reported the period itself, {@code reported} and the
      * difference (统计口径差异), flagged beyond the indicator's threshold; the reported one counts.
+     * {@code withheldFor}: {@code weight} or {@code denominator} when {@code lacking} reporting units
+     * below have a figure without the weight or denominator the rule needs (withheld whatever the policy).
      */
     record ComputedView(String indicator, String region, String period, @Nullable BigDecimal value, String kind,
                         int covered, int expected, boolean complete, boolean withheld, String updatedAt,
                         @Nullable BigDecimal reported, @Nullable BigDecimal difference, BigDecimal differenceThreshold,
-                        boolean differsBeyondThreshold) {
+                        boolean differsBeyondThreshold, @Nullable String withheldFor, int lacking) {
         static ComputedView of(AggregateFigure a, @Nullable BigDecimal reported) {
             return new ComputedView(a.indicatorCode(), a.regionCode(), a.period().code(), a.withheld() ? null : a.value(),
                     a.derived() ? "formula" : a.fromPeriods() ? "periods" : "regions", a.covered(), a.expected(), a.complete(),
                     a.withheld(), a.updatedAt().toString(), reported, a.differenceFrom(reported), a.differenceThreshold(),
-                    a.differsBeyondThreshold(reported));
+                    a.differsBeyondThreshold(reported), a.lack() == null ? null : a.lack().toLowerCase(java.util.Locale.ROOT), a.lacking());
         }
     }
 

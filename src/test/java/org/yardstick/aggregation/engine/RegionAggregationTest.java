@@ -110,10 +110,51 @@ class RegionAggregationTest {
     }
 
     @Test
-    void aCountyWithoutItsWeightEntersNoWeightedMean() {
-        var out = AGG.weightedMean(figures("650102", "90", "650103", "10"), figures("650102", "100"), Incomplete.SHOW);
-        assertThat(out.get("6501").value()).isEqualByComparingTo("90");
-        assertThat(out.get("6501").coverage()).isEqualTo(new Coverage(1, 3));
+    void aCountyWithItsFigureButNoWeightWithholdsEveryWeightedMeanAboveItWithTheReason() {
+        // not the silent mean of 650102 alone (90), whatever the policy
+        var out = AGG.weightedMean(figures("650102", "90", "650103", "10", "650202", "50"), figures("650102", "100", "650202", "5"),
+                Incomplete.SHOW);
+        assertThat(out.get("6501").withheld()).isTrue();
+        assertThat(out.get("6501").value()).isNull();
+        assertThat(out.get("6501").lack()).isEqualTo(Lack.WEIGHT);
+        assertThat(out.get("6501").lacking()).isEqualTo(1);
+        assertThat(out.get("65").lack()).as("up to the top").isEqualTo(Lack.WEIGHT);
+        assertThat(out.get("65").value()).isNull();
+        assertThat(out.get("6502").lack()).as("the other prefecture has all it needs").isNull();
+        assertThat(out.get("6502").value()).isEqualByComparingTo("50");
+        // a county without a figure at all lacks nothing: it only lowers the coverage
+        var partial = AGG.weightedMean(figures("650102", "90"), figures("650102", "100", "650103", "40"), Incomplete.SHOW);
+        assertThat(partial.get("6501").lack()).isNull();
+        assertThat(partial.get("6501").value()).isEqualByComparingTo("90");
+        assertThat(partial.get("6501").coverage()).isEqualTo(new Coverage(1, 3));
+    }
+
+    @Test
+    void aWeightIndicatorWithNoFiguresWithholdsTheMeanWithNoValueAtAll() {
+        var out = AGG.weightedMean(figures("650102", "90", "650103", "10"), Map.of(), Incomplete.SHOW);
+        assertThat(out.get("6501").withheld()).isTrue();
+        assertThat(out.get("6501").computed()).isNull();
+        assertThat(out.get("6501").lack()).isEqualTo(Lack.WEIGHT);
+        assertThat(out.get("6501").lacking()).isEqualTo(2);
+    }
+
+    @Test
+    void aPrefecturesOwnFigureAndWeightStandForCountiesLackingTheirs() {
+        var out = AGG.weightedMean(figures("650102", "90", "6501", "70", "650202", "50"), figures("6501", "200", "650202", "100"),
+                Incomplete.SHOW);
+        assertThat(out.get("6501").lack()).as("its own figure is used, not the aggregate").isNull();
+        assertThat(out.get("65").lack()).isNull();
+        assertThat(out.get("65").value()).isEqualByComparingTo(d("19000").divide(d("300"), java.math.MathContext.DECIMAL128));
+    }
+
+    @Test
+    void aCountyWithANumeratorButNoDenominatorWithholdsTheShareAbove() {
+        var out = AGG.ratioOfSums(Map.of(), figures("650102", "10", "650103", "1"), figures("650102", "20"), d("100"), Incomplete.SHOW);
+        assertThat(out.get("650102").value()).isEqualByComparingTo("50");
+        assertThat(out.get("6501").withheld()).isTrue();
+        assertThat(out.get("6501").lack()).isEqualTo(Lack.DENOMINATOR);
+        assertThat(out.get("6501").lacking()).isEqualTo(1);
+        assertThat(out.get("65").lack()).isEqualTo(Lack.DENOMINATOR);
     }
 
     @Test
