@@ -24,7 +24,7 @@ class ModularityTests {
     @Test
     void everyCapabilityIsAModule() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("region", "aggregation", "framework", "supervision", "observation", "validation", "audit", "progress", "index", "publish", "demo", "web",
+                .contains("region", "aggregation", "framework", "supervision", "observation", "validation", "audit", "progress", "index", "publish", "sdmx", "demo", "web",
                         "security", "shared");
     }
 
