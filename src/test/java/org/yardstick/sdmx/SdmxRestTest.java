@@ -150,26 +150,37 @@ class SdmxRestTest {
                 .andExpect(jsonPath("$.structure.dimensions.observation[4].id").value("TIME_PERIOD"));
     }
 
+    /** Stores a figure of an indicator's total in a region straight in the table, in a status. */
+    private void figure(String indicator, String region, String year, String value, String status) {
+        jdbc.sql("""
+                insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, obs_value,
+                                         status, created_at, updated_at, created_by, updated_by)
+                values ((select id from indicator where code = ?), (select id from region where code = ?), ?, ?,
+                        (select id from disaggregation where code = '_T'), ?, ?, ?, ?, 'test', 'test')""")
+                .params(indicator, region, year, java.sql.Date.valueOf(year + "-01-01"), new java.math.BigDecimal(value),
+                        status, OffsetDateTime.now(), OffsetDateTime.now())
+                .update();
+    }
+
     @Test
     void onlyApprovedFiguresArePublished() throws Exception {
-        long indicator = jdbc.sql("select id from indicator where code = 'IIDI'").query(Long.class).single();
-        long region = jdbc.sql("select id from region where code = '65'").query(Long.class).single();
-        long total = jdbc.sql("select id from disaggregation where code = '_T'").query(Long.class).single();
         List<String> statuses = List.of("DRAFT", "SUBMITTED", "RETURNED", "APPROVED");
         for (int i = 0; i < statuses.size(); i++) {
-            jdbc.sql("""
-                    insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, obs_value,
-                                             status, created_at, updated_at, created_by, updated_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'test', 'test')""")
-                    .params(indicator, region, Integer.toString(2031 + i), java.sql.Date.valueOf((2031 + i) + "-01-01"),
-                            total, 71 + i, statuses.get(i), OffsetDateTime.now(), OffsetDateTime.now())
-                    .update();
+            figure("IIDI", "65", Integer.toString(2031 + i), Integer.toString(71 + i), statuses.get(i));
         }
-        for (String format : List.of("csv", "jsondata", "structurespecificdata")) {
-            String body = text(mvc.perform(get("/sdmx/rest/data/ALL/A.65.IIDI._T").param("startPeriod", "2031")
-                    .param("format", format)).andExpect(status().isOk()));
-            assertThat(body).as(format).contains("2034").doesNotContain("2031", "2032", "2033");
-        }
+        // how each format writes a time period
+        java.util.Map<String, String> period = java.util.Map.of("csv", ",%s,", "jsondata", "{\"id\":\"%s\"",
+                "structurespecificdata", "TIME_PERIOD=\"%s\"");
+        period.forEach((format, pattern) -> {
+            try {
+                String body = text(mvc.perform(get("/sdmx/rest/data/ALL/A.65.IIDI._T").param("startPeriod", "2031")
+                        .param("format", format)).andExpect(status().isOk()));
+                assertThat(body).as(format).contains(pattern.formatted("2034")).doesNotContain(pattern.formatted("2031"),
+                        pattern.formatted("2032"), pattern.formatted("2033"));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
         String all = text(mvc.perform(get("/sdmx/rest/data/ALL").param("format", "csv")).andExpect(status().isOk()));
         assertThat(all).contains(",IIDI,_T,2034,74,").doesNotContain(",IIDI,_T,2031,", ",IIDI,_T,2032,",
                 ",IIDI,_T,2033,");
@@ -181,17 +192,8 @@ class SdmxRestTest {
 
     @Test
     void aDataSetFlowHasItsIndicatorsAtItsLevel() throws Exception {
-        long indicator = jdbc.sql("select id from indicator where code = 'BB_USERS'").query(Long.class).single();
         String county = jdbc.sql("select min(code) from region where level = 'COUNTY'").query(String.class).single();
-        long region = jdbc.sql("select id from region where code = ?").param(county).query(Long.class).single();
-        long total = jdbc.sql("select id from disaggregation where code = '_T'").query(Long.class).single();
-        jdbc.sql("""
-                insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, obs_value,
-                                         status, created_at, updated_at, created_by, updated_by)
-                values (?, ?, '2024', ?, ?, 12.345678, 'APPROVED', ?, ?, 'test', 'test')""")
-                .params(indicator, region, java.sql.Date.valueOf("2024-01-01"), total, OffsetDateTime.now(),
-                        OffsetDateTime.now())
-                .update();
+        figure("BB_USERS", county, "2024", "12.345678", "APPROVED");
         String csv = text(mvc.perform(get("/sdmx/rest/data/xj-county-info/A...").param("format", "csv"))
                 .andExpect(status().isOk()));
         assertThat(csv.lines().skip(1).toList()).singleElement().asString()
@@ -201,15 +203,26 @@ class SdmxRestTest {
     }
 
     @Test
-    void computedFiguresCarryTheirCoverage() throws Exception {
-        long rows = jdbc.sql("select count(*) from aggregate_value where withheld = false").query(Long.class).single();
-        if (rows == 0) {
-            mvc.perform(get("/sdmx/rest/data/COMPUTED")).andExpect(status().isNotFound());
-            return;
+    void computedFiguresCarryTheirCoverageAndWithheldOnesAreNotPublished() throws Exception {
+        long indicator = jdbc.sql("select id from indicator where code = 'BB_USERS'").query(Long.class).single();
+        long region = jdbc.sql("select id from region where code = '65'").query(Long.class).single();
+        for (String[] row : List.of(new String[] {"2041", "false", "123.456"}, new String[] {"2042", "true", "999"})) {
+            jdbc.sql("""
+                    insert into aggregate_value (indicator_id, region_id, period, period_start, computed, withheld,
+                                                 covered, expected, input_count, updated_at)
+                    values (?, ?, ?, ?, ?, ?, 12, 14, 12, ?)""")
+                    .params(indicator, region, row[0], java.sql.Date.valueOf(row[0] + "-01-01"),
+                            new java.math.BigDecimal(row[2]), Boolean.parseBoolean(row[1]), OffsetDateTime.now())
+                    .update();
         }
-        String csv = text(mvc.perform(get("/sdmx/rest/data/COMPUTED").param("format", "csv")).andExpect(status().isOk()));
-        assertThat(csv.lines().skip(1).toList()).hasSize((int) rows)
-                .allMatch(l -> l.contains(",C,,") && l.matches(".*,\\d+/\\d+$"));
+        String csv = text(mvc.perform(get("/sdmx/rest/data/COMPUTED/A.65.BB_USERS._T").param("format", "csv"))
+                .andExpect(status().isOk()));
+        assertThat(csv).contains("YARDSTICK:COMPUTED(1.0),A,65,BB_USERS,_T,2041,123.456," + unitOf("BB_USERS") + ",C,,12/14")
+                .doesNotContain("2042");
+        long shown = jdbc.sql("select count(*) from aggregate_value where withheld = false").query(Long.class).single();
+        String all = text(mvc.perform(get("/sdmx/rest/data/COMPUTED").param("format", "csv")).andExpect(status().isOk()));
+        assertThat(all.lines().skip(1).toList()).hasSize((int) shown).allMatch(l -> l.matches(".*,C,[A-Z_]*,\\d+/\\d+$"));
+        mvc.perform(get("/sdmx/rest/data/COMPUTED/A.65.BB_USERS.urban")).andExpect(status().isNotFound());
     }
 
     @Test
