@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yardstick.framework.Disaggregations;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
@@ -52,10 +54,13 @@ public class SdmxCatalogue {
     private final DataSets dataSets;
     private final MessageSource messages;
     private final SdmxSettings settings;
+    private final TransactionTemplate readOnly;
 
     SdmxCatalogue(JdbcClient jdbc, Indicators indicators, Disaggregations disaggregations, DataSets dataSets,
-                  MessageSource messages, SdmxSettings settings) {
+                  MessageSource messages, SdmxSettings settings, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.indicators = indicators;
         this.disaggregations = disaggregations;
         this.dataSets = dataSets;
@@ -145,9 +150,9 @@ public class SdmxCatalogue {
         return lists;
     }
 
-    /** Regions in use (not retired), parents before children, streamed. */
+    /** Regions in use (not retired), parents before children, streamed (PostgreSQL's cursor needs a transaction). */
     private void regions(Consumer<Code> out) {
-        jdbc.sql("""
+        readOnly.executeWithoutResult(status -> jdbc.sql("""
                         select r.code, r.name_zh, r.name_en, p.code as parent
                         from region r left join region p on p.id = r.parent_id
                         where r.retired_at is null
@@ -160,6 +165,6 @@ public class SdmxCatalogue {
                         out.accept(new Code(code, LocalizedText.of(rs.getString(2), rs.getString(3)),
                                 parent != null && ID.matcher(parent).matches() ? parent : null));
                     }
-                });
+                }));
     }
 }
