@@ -61,6 +61,7 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/me").authenticated()
                         .requestMatchers(HttpMethod.GET, PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/sdmx/**").permitAll() // SDMX: approved figures only
                         .requestMatchers("/login", "/logout").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/collect/**").hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(),
