@@ -1,22 +1,13 @@
 package org.yardstick.aggregation.internal;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.yardstick.database.Database;
+import org.yardstick.shared.CopyText;
 
 /**
  * Rows of {@code aggregate_value} written in bulk by a full recomputation, in the caller's
@@ -32,26 +23,19 @@ final class AggregateRows {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
-    private final DataSource dataSource;
+    private final Database database;
     private final boolean postgres;
     private final List<Object[]> buffer = new ArrayList<>();
 
-    private AggregateRows(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource, boolean postgres) {
+    private AggregateRows(JdbcClient jdbc, JdbcTemplate batch, Database database) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.dataSource = dataSource;
-        this.postgres = postgres;
+        this.database = database;
+        this.postgres = database.postgres();
     }
 
-    static AggregateRows open(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource) {
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        try {
-            return new AggregateRows(jdbc, batch, dataSource, c.isWrapperFor(PGConnection.class));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
-        }
+    static AggregateRows open(JdbcClient jdbc, JdbcTemplate batch, Database database) {
+        return new AggregateRows(jdbc, batch, database);
     }
 
     /** Keys and indexes set aside by {@link #clear()} on PostgreSQL, put back by {@link #finish()}. */
@@ -134,12 +118,8 @@ final class AggregateRows {
     }
 
     private void copy() {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                "copy aggregate_value (" + COLUMNS + ") from stdin", 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
-            StringBuilder line = new StringBuilder(160);
-            for (Object[] r : buffer) {
-                line.setLength(0);
+        try {
+            database.copy("copy aggregate_value (" + COLUMNS + ") from stdin", buffer, (line, r) -> {
                 for (int i = 0; i < r.length; i++) {
                     Object v = r[i];
                     if (i > 0) {
@@ -154,17 +134,13 @@ final class AggregateRows {
                     } else if (v instanceof java.sql.Timestamp t) {
                         line.append(t.toInstant()); // ISO-8601 in UTC, which timestamptz reads
                     } else {
-                        line.append(v); // numbers, the period's code, java.sql.Date as yyyy-mm-dd
+                        CopyText.text(line, v.toString()); // numbers, the period's code, dates, reasons
                     }
                 }
-                out.append(line).append('\n');
-            }
+                line.append('\n');
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into aggregate_value failed", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 }

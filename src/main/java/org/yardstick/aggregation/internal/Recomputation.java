@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import javax.sql.DataSource;
+import org.yardstick.database.Database;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,12 +58,12 @@ public class Recomputation {
     private final Indicators indicators;
     private final RegionTrees trees;
     private final Clock clock;
-    private final DataSource dataSource;
+    private final Database database;
     private final java.util.concurrent.atomic.AtomicLong recomputations = new java.util.concurrent.atomic.AtomicLong();
 
-    Recomputation(JdbcClient jdbc, JdbcTemplate batch, Indicators indicators, RegionTrees trees, Clock clock, DataSource dataSource) {
+    Recomputation(JdbcClient jdbc, JdbcTemplate batch, Indicators indicators, RegionTrees trees, Clock clock, Database database) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
+        this.database = database;
         this.batch = batch;
         this.indicators = indicators;
         this.trees = trees;
@@ -178,7 +178,7 @@ public class Recomputation {
         long t0 = System.nanoTime();
         long reading = 0;
         long computing = 0;
-        AggregateRows out = AggregateRows.open(jdbc, batch, dataSource);
+        AggregateRows out = AggregateRows.open(jdbc, batch, database);
         jdbc.sql("delete from aggregate_pending").update(); // everything is recomputed: nothing stays owed
         out.clear();
         long cleared = System.nanoTime();
