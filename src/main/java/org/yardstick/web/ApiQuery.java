@@ -107,6 +107,15 @@ public final class ApiQuery {
         }
     }
 
+    /** What a list request asks besides its filters: the page and the fields. */
+    public record Reading(Page page, List<String> fields) {}
+
+    /** Reads {@code page}, {@code size} and {@code fields} (the components of {@code type}), adding what is wrong to problems. */
+    public static Reading reading(@Nullable String page, @Nullable String size, @Nullable String fields,
+                                  Class<? extends Record> type, List<InputProblem> problems) {
+        return new Reading(page(page, size, problems), fields(fields, fieldsOf(type), problems));
+    }
+
     /** A range of years, both ends included. */
     public record Years(int from, int to) {
         public boolean contains(int year) {
@@ -236,6 +245,10 @@ public final class ApiQuery {
         List<? extends Record> shown = slice(all, page);
         List<?> body = fields.isEmpty() ? shown : shown.stream().map(r -> select(r, fields)).toList();
         return ResponseEntity.ok().cacheControl(PUBLIC).headers(pageHeaders(all.size(), page, request)).body(body);
+    }
+
+    public static ResponseEntity<List<?>> answer(List<? extends Record> all, Reading reading, HttpServletRequest request) {
+        return answer(all, reading.page(), reading.fields(), request);
     }
 
     /** The items of a page. */

@@ -118,12 +118,11 @@ class PublicApi {
             @Parameter(description = FIELDS, example = "code,startYear") @RequestParam(required = false) @Nullable String fields,
             HttpServletRequest request) {
         List<InputProblem> problems = new ArrayList<>();
-        ApiQuery.Page p = ApiQuery.page(page, size, problems);
-        List<String> f = ApiQuery.fields(fields, ApiQuery.fieldsOf(PlanSummary.class), problems);
+        ApiQuery.Reading r = ApiQuery.reading(page, size, fields, PlanSummary.class, problems);
         ApiQuery.refuse(problems);
         List<Plan> all = plans.all();
         Map<Long, Region> byId = regions.byIds(all.stream().map(Plan::regionId).distinct().toList());
-        return ApiQuery.answer(all.stream().map(x -> PlanSummary.of(x, byId.get(x.regionId()))).toList(), p, f, request);
+        return ApiQuery.answer(all.stream().map(x -> PlanSummary.of(x, byId.get(x.regionId()))).toList(), r, request);
     }
 
     @GetMapping("/plans/{code}")
@@ -164,8 +163,7 @@ class PublicApi {
             HttpServletRequest request) {
         Plan plan = plans.get(code);
         List<InputProblem> problems = new ArrayList<>();
-        ApiQuery.Page p = ApiQuery.page(page, size, problems);
-        List<String> f = ApiQuery.fields(fields, ApiQuery.fieldsOf(TargetView.class), problems);
+        ApiQuery.Reading r = ApiQuery.reading(page, size, fields, TargetView.class, problems);
         ApiQuery.oneOf("status", status, lowerNames(Status.values()), problems);
         ApiQuery.oneOf("indicator", indicator, new LinkedHashSet<>(plans.indicatorCodes(plan)), problems);
         ApiQuery.Years years = ApiQuery.years(period, problems);
@@ -175,7 +173,7 @@ class PublicApi {
                 .filter(t -> indicator == null || indicator.isBlank() || indicator.equals(t.indicator()))
                 .filter(t -> years == null || years.contains(t.targetYear()))
                 .toList();
-        return ApiQuery.answer(shown, p, f, request);
+        return ApiQuery.answer(shown, r, request);
     }
 
     @GetMapping("/plans/{code}/tasks")
@@ -203,8 +201,7 @@ class PublicApi {
             HttpServletRequest request) {
         Plan plan = plans.get(code);
         List<InputProblem> problems = new ArrayList<>();
-        ApiQuery.Page p = ApiQuery.page(page, size, problems);
-        List<String> f = ApiQuery.fields(fields, ApiQuery.fieldsOf(TaskView.class), problems);
+        ApiQuery.Reading r = ApiQuery.reading(page, size, fields, TaskView.class, problems);
         ApiQuery.oneOf("status", status, lowerNames(ItemStatus.values()), problems);
         ApiQuery.oneOf("kind", kind, lowerNames(org.yardstick.supervision.ItemKind.values()), problems);
         ApiQuery.refuse(problems);
@@ -215,7 +212,7 @@ class PublicApi {
                 .filter(t -> status == null || status.isBlank() || t.status().equals(status))
                 .filter(t -> kind == null || kind.isBlank() || t.kind().equals(kind))
                 .toList();
-        return ApiQuery.answer(shown, p, f, request);
+        return ApiQuery.answer(shown, r, request);
     }
 
     @GetMapping("/indicators")
@@ -227,10 +224,9 @@ class PublicApi {
             @Parameter(description = FIELDS, example = "code,name,unit") @RequestParam(required = false) @Nullable String fields,
             HttpServletRequest request) {
         List<InputProblem> problems = new ArrayList<>();
-        ApiQuery.Page p = ApiQuery.page(page, size, problems);
-        List<String> f = ApiQuery.fields(fields, ApiQuery.fieldsOf(IndicatorSummary.class), problems);
+        ApiQuery.Reading r = ApiQuery.reading(page, size, fields, IndicatorSummary.class, problems);
         ApiQuery.refuse(problems);
-        return ApiQuery.answer(indicators.all().stream().map(IndicatorSummary::of).toList(), p, f, request);
+        return ApiQuery.answer(indicators.all().stream().map(IndicatorSummary::of).toList(), r, request);
     }
 
     @GetMapping("/indicators/{code}")
@@ -274,7 +270,7 @@ class PublicApi {
             HttpServletRequest request) {
         indicators.get(code);
         Filter filter = filter(region, descendants, level, period, breakdown, page, size, fields);
-        return ApiQuery.answer(filter.apply(observations.approvedOfIndicator(code)), filter.page, filter.fields, request);
+        return ApiQuery.answer(filter.apply(observations.approvedOfIndicator(code)), filter.reading, request);
     }
 
     @GetMapping("/indicators/{code}/computed")
@@ -296,8 +292,7 @@ class PublicApi {
         indicators.get(code);
         regions.get(region);
         List<InputProblem> problems = new ArrayList<>();
-        ApiQuery.Page p = ApiQuery.page(page, size, problems);
-        List<String> f = ApiQuery.fields(fields, ApiQuery.fieldsOf(ApiModels.ComputedView.class), problems);
+        ApiQuery.Reading r = ApiQuery.reading(page, size, fields, ApiModels.ComputedView.class, problems);
         ApiQuery.Years years = ApiQuery.years(period, problems);
         ApiQuery.refuse(problems);
         Map<String, BigDecimal> reported = new HashMap<>();
@@ -305,7 +300,7 @@ class PublicApi {
                 .forEach(o -> reported.put(o.period().code(), o.value()));
         return ApiQuery.answer(aggregates.series(code, region).stream()
                 .filter(a -> years == null || years.contains(a.period().year()))
-                .map(a -> ApiModels.ComputedView.of(a, reported.get(a.period().code()))).toList(), p, f, request);
+                .map(a -> ApiModels.ComputedView.of(a, reported.get(a.period().code()))).toList(), r, request);
     }
 
     @GetMapping("/regions")
@@ -319,11 +314,10 @@ class PublicApi {
             @Parameter(description = FIELDS, example = "code,name") @RequestParam(required = false) @Nullable String fields,
             HttpServletRequest request) {
         List<InputProblem> problems = new ArrayList<>();
-        ApiQuery.Page p = ApiQuery.page(page, size, problems);
-        List<String> f = ApiQuery.fields(fields, ApiQuery.fieldsOf(RegionRef.class), problems);
+        ApiQuery.Reading r = ApiQuery.reading(page, size, fields, RegionRef.class, problems);
         ApiQuery.refuse(problems);
         List<Region> list = parent == null ? regions.roots() : regions.children(regions.get(parent));
-        return ApiQuery.answer(list.stream().map(RegionRef::of).toList(), p, f, request);
+        return ApiQuery.answer(list.stream().map(RegionRef::of).toList(), r, request);
     }
 
     @GetMapping("/regions/{code}")
@@ -362,23 +356,21 @@ class PublicApi {
         ApiQuery.refuse(problems);
         List<Observation> all = observations.approvedOfRegion(code).stream()
                 .filter(o -> indicator == null || indicator.isBlank() || o.indicatorCode().equals(indicator)).toList();
-        return ApiQuery.answer(filter.apply(all), filter.page, filter.fields, request);
+        return ApiQuery.answer(filter.apply(all), filter.reading, request);
     }
 
     /** The filters of a list of figures, read and checked together. */
     private final class Filter {
-        final ApiQuery.Page page;
-        final List<String> fields;
+        final ApiQuery.Reading reading;
         final @Nullable Region region;
         final boolean subtree;
         final @Nullable RegionLevel level;
         final ApiQuery.@Nullable Years years;
         final @Nullable String breakdown;
 
-        Filter(ApiQuery.Page page, List<String> fields, @Nullable Region region, boolean subtree,
+        Filter(ApiQuery.Reading reading, @Nullable Region region, boolean subtree,
                @Nullable RegionLevel level, ApiQuery.@Nullable Years years, @Nullable String breakdown) {
-            this.page = page;
-            this.fields = fields;
+            this.reading = reading;
             this.region = region;
             this.subtree = subtree;
             this.level = level;
@@ -415,8 +407,7 @@ class PublicApi {
                           @Nullable String period, @Nullable String breakdown, @Nullable String page,
                           @Nullable String size, @Nullable String fields) {
         List<InputProblem> problems = new ArrayList<>();
-        ApiQuery.Page p = ApiQuery.page(page, size, problems);
-        List<String> f = ApiQuery.fields(fields, ApiQuery.fieldsOf(ObservationView.class), problems);
+        ApiQuery.Reading r = ApiQuery.reading(page, size, fields, ObservationView.class, problems);
         ApiQuery.Years years = ApiQuery.years(period, problems);
         Region scope = null;
         if (region != null && !region.isBlank()) {
@@ -440,7 +431,7 @@ class PublicApi {
                     .collect(Collectors.toCollection(LinkedHashSet::new)), problems);
         }
         ApiQuery.refuse(problems);
-        return new Filter(p, f, scope, subtree, l, years, b);
+        return new Filter(r, scope, subtree, l, years, b);
     }
 
     private static Set<String> lowerNames(Enum<?>[] values) {
