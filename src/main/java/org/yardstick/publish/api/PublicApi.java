@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,9 +70,15 @@ import org.yardstick.web.ApiQuery;
         + "anonymous reads, paged, filtered, with ETags; anonymous clients are rate-limited")
 class PublicApi {
 
-    private static final String PAGE = "page number, from 1";
-    private static final String SIZE = "page size, at most 1000 (the default)";
-    private static final String FIELDS = "comma-separated fields of each item, e.g. code,name; all when absent";
+    /** The parameters of every list: the page, its size and the fields of each item. */
+    record ListParams(@Parameter(description = "page number, from 1", example = "1") @Nullable String page,
+                      @Parameter(description = "page size, at most 1000 (the default)", example = "100") @Nullable String size,
+                      @Parameter(description = "comma-separated fields of each item, e.g. code,name; all when absent")
+                      @Nullable String fields) {
+        ApiQuery.Reading reading(Class<? extends Record> type, List<InputProblem> problems) {
+            return ApiQuery.reading(page, size, fields, type, problems);
+        }
+    }
     private static final String PERIOD = "a year or a range of years, e.g. 2020 or 2018..2023 (ends may be open: 2018..)";
     private static final String LIST_HEADERS = "one page, in a stable order; headers Link (first, prev, next, last), "
             + "X-Total-Count, ETag, X-RateLimit-Limit/-Remaining/-Reset";
@@ -113,12 +120,9 @@ class PublicApi {
     @ApiResponse(responseCode = "400", ref = OpenApiDocument.BAD_PARAMETER)
     @ApiResponse(responseCode = "429", ref = OpenApiDocument.RATE_LIMITED)
     ResponseEntity<List<?>> plans(
-            @Parameter(description = PAGE) @RequestParam(required = false) @Nullable String page,
-            @Parameter(description = SIZE) @RequestParam(required = false) @Nullable String size,
-            @Parameter(description = FIELDS, example = "code,startYear") @RequestParam(required = false) @Nullable String fields,
-            HttpServletRequest request) {
+            @ParameterObject ListParams list, HttpServletRequest request) {
         List<InputProblem> problems = new ArrayList<>();
-        ApiQuery.Reading r = ApiQuery.reading(page, size, fields, PlanSummary.class, problems);
+        ApiQuery.Reading r = list.reading(PlanSummary.class, problems);
         ApiQuery.refuse(problems);
         List<Plan> all = plans.all();
         Map<Long, Region> byId = regions.byIds(all.stream().map(Plan::regionId).distinct().toList());
@@ -156,14 +160,10 @@ class PublicApi {
             @Parameter(description = "indicator code") @RequestParam(required = false) @Nullable String indicator,
             @Parameter(description = "target year or range, e.g. 2020 or 2018..2025") @RequestParam(required = false)
             @Nullable String period,
-            @Parameter(description = PAGE) @RequestParam(required = false) @Nullable String page,
-            @Parameter(description = SIZE) @RequestParam(required = false) @Nullable String size,
-            @Parameter(description = FIELDS, example = "code,indicator,progress") @RequestParam(required = false)
-            @Nullable String fields,
-            HttpServletRequest request) {
+            @ParameterObject ListParams list, HttpServletRequest request) {
         Plan plan = plans.get(code);
         List<InputProblem> problems = new ArrayList<>();
-        ApiQuery.Reading r = ApiQuery.reading(page, size, fields, TargetView.class, problems);
+        ApiQuery.Reading r = list.reading(TargetView.class, problems);
         ApiQuery.oneOf("status", status, lowerNames(Status.values()), problems);
         ApiQuery.oneOf("indicator", indicator, new LinkedHashSet<>(plans.indicatorCodes(plan)), problems);
         ApiQuery.Years years = ApiQuery.years(period, problems);
@@ -194,14 +194,10 @@ class PublicApi {
             @Parameter(description = "not_started, in_progress, due_soon, overdue, completed, completed_late")
             @RequestParam(required = false) @Nullable String status,
             @Parameter(description = "task or key_project") @RequestParam(required = false) @Nullable String kind,
-            @Parameter(description = PAGE) @RequestParam(required = false) @Nullable String page,
-            @Parameter(description = SIZE) @RequestParam(required = false) @Nullable String size,
-            @Parameter(description = FIELDS, example = "code,status,latestProgress") @RequestParam(required = false)
-            @Nullable String fields,
-            HttpServletRequest request) {
+            @ParameterObject ListParams list, HttpServletRequest request) {
         Plan plan = plans.get(code);
         List<InputProblem> problems = new ArrayList<>();
-        ApiQuery.Reading r = ApiQuery.reading(page, size, fields, TaskView.class, problems);
+        ApiQuery.Reading r = list.reading(TaskView.class, problems);
         ApiQuery.oneOf("status", status, lowerNames(ItemStatus.values()), problems);
         ApiQuery.oneOf("kind", kind, lowerNames(org.yardstick.supervision.ItemKind.values()), problems);
         ApiQuery.refuse(problems);
@@ -219,12 +215,9 @@ class PublicApi {
     @Operation(summary = "The indicator catalogue", description = LIST_HEADERS)
     @ApiResponse(responseCode = "400", ref = OpenApiDocument.BAD_PARAMETER)
     ResponseEntity<List<?>> indicators(
-            @Parameter(description = PAGE) @RequestParam(required = false) @Nullable String page,
-            @Parameter(description = SIZE) @RequestParam(required = false) @Nullable String size,
-            @Parameter(description = FIELDS, example = "code,name,unit") @RequestParam(required = false) @Nullable String fields,
-            HttpServletRequest request) {
+            @ParameterObject ListParams list, HttpServletRequest request) {
         List<InputProblem> problems = new ArrayList<>();
-        ApiQuery.Reading r = ApiQuery.reading(page, size, fields, IndicatorSummary.class, problems);
+        ApiQuery.Reading r = list.reading(IndicatorSummary.class, problems);
         ApiQuery.refuse(problems);
         return ApiQuery.answer(indicators.all().stream().map(IndicatorSummary::of).toList(), r, request);
     }
@@ -263,13 +256,9 @@ class PublicApi {
             @Parameter(description = PERIOD) @RequestParam(required = false) @Nullable String period,
             @Parameter(description = "breakdown (分组) code, e.g. _T for the total") @RequestParam(required = false)
             @Nullable String breakdown,
-            @Parameter(description = PAGE) @RequestParam(required = false) @Nullable String page,
-            @Parameter(description = SIZE) @RequestParam(required = false) @Nullable String size,
-            @Parameter(description = FIELDS, example = "region,period,value") @RequestParam(required = false)
-            @Nullable String fields,
-            HttpServletRequest request) {
+            @ParameterObject ListParams list, HttpServletRequest request) {
         indicators.get(code);
-        Filter filter = filter(region, descendants, level, period, breakdown, page, size, fields);
+        Filter filter = filter(region, descendants, level, period, breakdown, list);
         return ApiQuery.answer(filter.apply(observations.approvedOfIndicator(code)), filter.reading, request);
     }
 
@@ -284,15 +273,11 @@ class PublicApi {
             @PathVariable String code,
             @Parameter(description = "region code, e.g. 6501") @RequestParam String region,
             @Parameter(description = PERIOD) @RequestParam(required = false) @Nullable String period,
-            @Parameter(description = PAGE) @RequestParam(required = false) @Nullable String page,
-            @Parameter(description = SIZE) @RequestParam(required = false) @Nullable String size,
-            @Parameter(description = FIELDS, example = "period,value,covered,expected") @RequestParam(required = false)
-            @Nullable String fields,
-            HttpServletRequest request) {
+            @ParameterObject ListParams list, HttpServletRequest request) {
         indicators.get(code);
         regions.get(region);
         List<InputProblem> problems = new ArrayList<>();
-        ApiQuery.Reading r = ApiQuery.reading(page, size, fields, ApiModels.ComputedView.class, problems);
+        ApiQuery.Reading r = list.reading(ApiModels.ComputedView.class, problems);
         ApiQuery.Years years = ApiQuery.years(period, problems);
         ApiQuery.refuse(problems);
         Map<String, BigDecimal> reported = new HashMap<>();
@@ -309,15 +294,12 @@ class PublicApi {
     @ApiResponse(responseCode = "404", ref = OpenApiDocument.NOT_FOUND)
     ResponseEntity<List<?>> regions(
             @Parameter(description = "parent region code, e.g. CN or 65") @RequestParam(required = false) @Nullable String parent,
-            @Parameter(description = PAGE) @RequestParam(required = false) @Nullable String page,
-            @Parameter(description = SIZE) @RequestParam(required = false) @Nullable String size,
-            @Parameter(description = FIELDS, example = "code,name") @RequestParam(required = false) @Nullable String fields,
-            HttpServletRequest request) {
+            @ParameterObject ListParams list, HttpServletRequest request) {
         List<InputProblem> problems = new ArrayList<>();
-        ApiQuery.Reading r = ApiQuery.reading(page, size, fields, RegionRef.class, problems);
+        ApiQuery.Reading r = list.reading(RegionRef.class, problems);
         ApiQuery.refuse(problems);
-        List<Region> list = parent == null ? regions.roots() : regions.children(regions.get(parent));
-        return ApiQuery.answer(list.stream().map(RegionRef::of).toList(), r, request);
+        List<Region> shown = parent == null ? regions.roots() : regions.children(regions.get(parent));
+        return ApiQuery.answer(shown.stream().map(RegionRef::of).toList(), r, request);
     }
 
     @GetMapping("/regions/{code}")
@@ -341,13 +323,9 @@ class PublicApi {
             @Parameter(description = PERIOD) @RequestParam(required = false) @Nullable String period,
             @Parameter(description = "breakdown (分组) code, e.g. _T for the total") @RequestParam(required = false)
             @Nullable String breakdown,
-            @Parameter(description = PAGE) @RequestParam(required = false) @Nullable String page,
-            @Parameter(description = SIZE) @RequestParam(required = false) @Nullable String size,
-            @Parameter(description = FIELDS, example = "indicator,period,value") @RequestParam(required = false)
-            @Nullable String fields,
-            HttpServletRequest request) {
+            @ParameterObject ListParams list, HttpServletRequest request) {
         regions.get(code);
-        Filter filter = filter(null, null, null, period, breakdown, page, size, fields);
+        Filter filter = filter(null, null, null, period, breakdown, list);
         List<InputProblem> problems = new ArrayList<>();
         if (indicator != null && !indicator.isBlank() && indicators.find(indicator).isEmpty()) {
             problems.add(ApiQuery.problem("indicator", indicator, org.yardstick.shared.FileProblem.NOT_ONE_OF,
@@ -404,10 +382,9 @@ class PublicApi {
     }
 
     private Filter filter(@Nullable String region, @Nullable String descendants, @Nullable String level,
-                          @Nullable String period, @Nullable String breakdown, @Nullable String page,
-                          @Nullable String size, @Nullable String fields) {
+                          @Nullable String period, @Nullable String breakdown, ListParams list) {
         List<InputProblem> problems = new ArrayList<>();
-        ApiQuery.Reading r = ApiQuery.reading(page, size, fields, ObservationView.class, problems);
+        ApiQuery.Reading r = list.reading(ObservationView.class, problems);
         ApiQuery.Years years = ApiQuery.years(period, problems);
         Region scope = null;
         if (region != null && !region.isBlank()) {
