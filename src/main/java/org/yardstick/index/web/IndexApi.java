@@ -47,6 +47,7 @@ import org.yardstick.index.engine.ScoreTable;
 import org.yardstick.shared.FileProblem;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
+import org.yardstick.web.ApiQuery;
 
 /**
  * The index API: an index's definition (read, and replaced with its YAML by planners, with the
@@ -121,7 +122,14 @@ class IndexApi {
             @Parameter(description = "json (default), csv or xlsx") @RequestParam(defaultValue = "json") String format,
             @Parameter(description = "csv: long (default) or wide") @RequestParam(defaultValue = "long") String layout,
             @Parameter(description = "csv: start with a UTF-8 byte-order mark") @RequestParam(defaultValue = "false")
-            boolean bom) {
+            boolean bom,
+            @Parameter(description = "json: page number, from 1") @RequestParam(required = false) @Nullable String page,
+            @Parameter(description = "json: page size, at most 1000 (the default); Link and X-Total-Count headers")
+            @RequestParam(required = false) @Nullable String size,
+            jakarta.servlet.http.HttpServletRequest request) {
+        List<InputProblem> paging = new ArrayList<>();
+        ApiQuery.Page p = ApiQuery.page(page, size, paging);
+        ApiQuery.refuse(paging);
         IndexDefinition d = definitions.get(code);
         ComputedIndex computed = results.compute(d);
         if (!computed.computed()) {
@@ -154,7 +162,8 @@ class IndexApi {
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".xlsx\"")
                     .body(workbook(d, computed, rows, period, node));
             default -> ResponseEntity.ok().eTag(etag).contentType(MediaType.APPLICATION_JSON)
-                    .body(new Scores(d.code(), d.version(), shown, rows.stream().map(ScoreView::of).toList()));
+                    .headers(ApiQuery.pageHeaders(rows.size(), p, request))
+                    .body(new Scores(d.code(), d.version(), shown, ApiQuery.slice(rows, p).stream().map(ScoreView::of).toList()));
         };
     }
 

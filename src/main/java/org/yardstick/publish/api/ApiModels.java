@@ -106,6 +106,27 @@ final class ApiModels {
         }
     }
 
+    record UnitRef(String code, LocalizedText name) {
+        static @Nullable UnitRef of(org.yardstick.supervision.@Nullable Unit u) {
+            return u == null ? null : new UnitRef(u.code(), u.name());
+        }
+    }
+
+    /**
+     * A supervised task or key project (督办事项) as the public sees it: units are organisations, never
+     * people; no report texts, comments or contacts.
+     */
+    record TaskView(String plan, String kind, String code, LocalizedText title, @Nullable UnitRef lead,
+                    List<UnitRef> coUnits, String start, String deadline, @Nullable String completedOn, String status,
+                    @Nullable Integer latestProgress, @Nullable String latestPeriod, List<String> targets) {
+        static TaskView of(org.yardstick.supervision.Item i, org.yardstick.supervision.ItemStatus status) {
+            return new TaskView(i.planCode(), lower(i.kind().name()), i.code(), i.title(), UnitRef.of(i.lead()),
+                    i.coUnits().stream().map(UnitRef::of).toList(), i.start().toString(), i.deadline().toString(),
+                    i.completedOn() == null ? null : i.completedOn().toString(), lower(status.name()),
+                    i.latestProgress(), i.latestPeriod(), i.targetCodes());
+        }
+    }
+
     interface Sentences {
         LocalizedText text(Message m);
     }
