@@ -16,6 +16,12 @@ import org.yardstick.aggregation.AggregateFigure;
 import org.yardstick.aggregation.Aggregates;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
+import org.yardstick.index.ComputedIndex;
+import org.yardstick.index.IndexDefinition;
+import org.yardstick.index.IndexDefinitions;
+import org.yardstick.index.IndexResults;
+import org.yardstick.index.engine.IndexResult;
+import org.yardstick.index.engine.Panel;
 import org.yardstick.observation.Observation;
 import org.yardstick.observation.Observations;
 import org.yardstick.region.Region;
@@ -23,6 +29,7 @@ import org.yardstick.region.RegionLevel;
 import org.yardstick.region.Regions;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
+import org.yardstick.shared.LocalizedText;
 import org.yardstick.shared.NotFoundException;
 import org.yardstick.shared.Period;
 
@@ -41,8 +48,13 @@ public class MapFigures {
     private final Aggregates aggregates;
     private final Regions regions;
     private final Boundaries boundaries;
+    private final IndexDefinitions definitions;
+    private final IndexResults results;
 
-    MapFigures(Indicators indicators, Observations observations, Aggregates aggregates, Regions regions, Boundaries boundaries) {
+    MapFigures(Indicators indicators, Observations observations, Aggregates aggregates, Regions regions, Boundaries boundaries,
+               IndexDefinitions definitions, IndexResults results) {
+        this.definitions = definitions;
+        this.results = results;
         this.indicators = indicators;
         this.observations = observations;
         this.aggregates = aggregates;
@@ -60,11 +72,78 @@ public class MapFigures {
      */
     public MapView view(String indicatorCode, @Nullable String regionCode, @Nullable String year) {
         Indicator indicator = indicators.find(indicatorCode).orElseThrow(() -> new NotFoundException("indicator", indicatorCode));
+        checkYear(year);
+        String code = regionCode != null ? regionCode : start(indicatorCode);
+        Region root = regions.find(code).orElseThrow(() -> new NotFoundException("region", code));
+        Areas areas = areas(root);
+
+        // code → year → figure; a reported approved total wins over a computed one
+        Map<String, Map<String, Figure>> figures = new HashMap<>();
+        for (RegionLevel level : areas.levels()) {
+            for (AggregateFigure a : aggregates.within(indicatorCode, root.path(), level.name())) {
+                if (a.usable() && a.period().type() == Period.Type.YEAR && areas.codes().contains(a.regionCode())) {
+                    figures.computeIfAbsent(a.regionCode(), k -> new HashMap<>()).put(a.period().code(), a.derived()
+                            ? new Figure(a.value(), "derived", null, null) : new Figure(a.value(), "computed", a.covered(), a.expected()));
+                }
+            }
+            for (Observation o : observations.approvedLevelsWithin(indicatorCode, root, level)) {
+                if (TOTAL.equals(o.disaggregationCode()) && o.period().type() == Period.Type.YEAR && areas.codes().contains(o.regionCode())) {
+                    figures.computeIfAbsent(o.regionCode(), k -> new HashMap<>()).put(o.period().code(), new Figure(o.value(), "reported", null, null));
+                }
+            }
+        }
+        return assemble(indicator.code(), indicator.name(), indicator.unit(), root, areas, figures, year);
+    }
+
+    /**
+     * The map of a composite index's scores (综合指数得分) below a region for a year: the scores of the
+     * root of the index as the index page shows them, computed from approved figures.
+     *
+     * @param regionCode null for the index's scope (65: its units, the prefectures of Xinjiang)
+     * @throws NotFoundException for an unknown index or region
+     * @throws InvalidInputException for a year that is not one
+     */
+    public MapView indexView(String indexCode, @Nullable String regionCode, @Nullable String year) {
+        IndexDefinition definition = definitions.find(indexCode).orElseThrow(() -> new NotFoundException("index", indexCode));
+        checkYear(year);
+        String code = regionCode != null ? regionCode : definition.coverage().scopeCode();
+        Region root = regions.find(code).orElseThrow(() -> new NotFoundException("region", code));
+        Areas areas = areas(root);
+        Map<String, Map<String, Figure>> figures = new HashMap<>();
+        ComputedIndex computed = results.compute(definition);
+        IndexResult result = computed.result();
+        if (result != null) {
+            Panel scores = result.scores();
+            int top = result.tree().aggregates().size() - 1;
+            for (String unit : scores.units()) {
+                int u = scores.unitIndex(unit);
+                if (!areas.codes().contains(unit)) {
+                    continue;
+                }
+                for (int p = 0; p < scores.periods().size(); p++) {
+                    double v = scores.value(top, u, p);
+                    if (result.hasRow(u, p) && !Double.isNaN(v)) {
+                        figures.computeIfAbsent(unit, k -> new HashMap<>())
+                                .put(scores.periods().get(p), new Figure(BigDecimal.valueOf(v), "computed", null, null));
+                    }
+                }
+            }
+        }
+        return assemble(definition.code(), definition.name(), new LocalizedText("", ""), root, areas, figures, year);
+    }
+
+    private static void checkYear(@Nullable String year) {
         if (year != null && (!year.matches("\\d{4}") || Period.parse(year).isEmpty())) {
             throw new InvalidInputException(InputProblem.of("request", 0, "year", year, MapProblem.BAD_YEAR));
         }
-        String code = regionCode != null ? regionCode : start(indicatorCode);
-        Region root = regions.find(code).orElseThrow(() -> new NotFoundException("region", code));
+    }
+
+    private record Figure(BigDecimal value, String origin, @Nullable Integer covered, @Nullable Integer expected) {}
+
+    private record Areas(List<Region> regions, Set<String> codes, Set<RegionLevel> levels, @Nullable BoundaryMap map) {}
+
+    /** The areas of a map: those its boundary file draws, else the region's children. */
+    private Areas areas(Region root) {
         BoundaryMap map = boundaries.of(root.code()).orElse(null);
         List<Region> areas;
         if (map != null) {
@@ -73,45 +152,30 @@ public class MapFigures {
         } else {
             areas = regions.children(root);
         }
-        Set<String> areaCodes = new LinkedHashSet<>();
+        Set<String> codes = new LinkedHashSet<>();
         Set<RegionLevel> levels = new LinkedHashSet<>();
         areas.forEach(a -> {
-            areaCodes.add(a.code());
+            codes.add(a.code());
             levels.add(a.level());
         });
+        return new Areas(areas, codes, levels, map);
+    }
 
-        // code → year → figure; a reported approved total wins over a computed one
-        Map<String, Map<String, BigDecimal>> reported = new HashMap<>();
-        Map<String, Map<String, AggregateFigure>> computed = new HashMap<>();
+    private MapView assemble(String code, LocalizedText name, LocalizedText unit, Region root, Areas areas,
+                             Map<String, Map<String, Figure>> figures, @Nullable String year) {
         TreeSet<String> years = new TreeSet<>();
-        for (RegionLevel level : levels) {
-            for (Observation o : observations.approvedLevelsWithin(indicatorCode, root, level)) {
-                if (TOTAL.equals(o.disaggregationCode()) && o.period().type() == Period.Type.YEAR && areaCodes.contains(o.regionCode())) {
-                    reported.computeIfAbsent(o.regionCode(), k -> new HashMap<>()).put(o.period().code(), o.value());
-                    years.add(o.period().code());
-                }
-            }
-            for (AggregateFigure a : aggregates.within(indicatorCode, root.path(), level.name())) {
-                if (a.usable() && a.period().type() == Period.Type.YEAR && areaCodes.contains(a.regionCode())) {
-                    computed.computeIfAbsent(a.regionCode(), k -> new HashMap<>()).put(a.period().code(), a);
-                    years.add(a.period().code());
-                }
-            }
-        }
+        figures.values().forEach(byYear -> years.addAll(byYear.keySet()));
         String shown = year != null ? year : years.isEmpty() ? null : years.last();
-
         List<MapView.Area> out = new ArrayList<>();
-        for (Region a : areas) {
-            BigDecimal value = shown == null ? null : reported.getOrDefault(a.code(), Map.of()).get(shown);
-            AggregateFigure agg = shown == null || value != null ? null : computed.getOrDefault(a.code(), Map.of()).get(shown);
-            String origin = value != null ? "reported" : agg == null ? null : agg.derived() ? "derived" : "computed";
-            out.add(new MapView.Area(a.code(), a.name(), level(a), value != null ? value : agg == null ? null : agg.value(), origin,
-                    agg == null || agg.derived() ? null : agg.covered(), agg == null || agg.derived() ? null : agg.expected(),
-                    boundaries.has(a.code())));
+        for (Region a : areas.regions()) {
+            Figure f = shown == null ? null : figures.getOrDefault(a.code(), Map.of()).get(shown);
+            out.add(new MapView.Area(a.code(), a.name(), level(a), f == null ? null : f.value(), f == null ? null : f.origin(),
+                    f == null ? null : f.covered(), f == null ? null : f.expected(), boundaries.has(a.code())));
         }
         List<MapView.Place> path = new ArrayList<>();
         regions.ancestors(root).forEach(r -> path.add(place(r)));
-        return new MapView(indicator.code(), indicator.name(), indicator.unit(), place(root), path, shown, List.copyOf(years),
+        BoundaryMap map = areas.map();
+        return new MapView(code, name, unit, place(root), path, shown, List.copyOf(years),
                 map == null ? null : "/api/v1/regions/" + root.code() + "/boundaries", map == null ? "" : map.attribution(),
                 map != null && map.sketch(), out);
     }

@@ -66,8 +66,21 @@ class MapApi {
                                 @RequestParam(required = false) @Nullable String region,
                                 @Parameter(description = "the year; the latest with figures when absent", example = "2023")
                                 @RequestParam(required = false) @Nullable String year) {
-        MapView view = figures.view(code, region, year);
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(view);
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(figures.view(code, region, year));
+    }
+
+    @GetMapping(path = "/indices/{code}/map", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A composite index's scores by area below a region for one year, as a map draws them",
+            description = "The scores of the index's root as the index page shows them (origin `computed`); "
+                    + "without `region`, the index's scope. Same shape as the indicator map.")
+    @ApiResponse(responseCode = "404", description = "unknown index or region")
+    @ApiResponse(responseCode = "422", description = "a year that is not one")
+    ResponseEntity<MapView> indexMap(@PathVariable String code,
+                                     @Parameter(description = "the region whose areas to show", example = "65")
+                                     @RequestParam(required = false) @Nullable String region,
+                                     @Parameter(description = "the year; the latest with scores when absent", example = "2016")
+                                     @RequestParam(required = false) @Nullable String year) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(figures.indexView(code, region, year));
     }
 
     @GetMapping(path = "/regions/{code}/boundaries", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
