@@ -52,6 +52,7 @@ public class Boundaries {
     private final @Nullable Path directory;
     private final boolean sketch;
     private final Map<String, Optional<BoundaryMap>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> exists = new ConcurrentHashMap<>();
     private volatile @Nullable Map<String, Resource> sketches;
 
     Boundaries(Regions regions, JsonMapper json, @Value("${yardstick.maps.boundaries:}") String directory,
@@ -79,14 +80,16 @@ public class Boundaries {
         if (known != null) {
             return known.isPresent();
         }
-        return (directory != null && Files.isRegularFile(directory.resolve(regionCode + ".json")))
-                || (sketch && sketches().containsKey(regionCode));
+        // a map of 2,978 counties asks for each: the answer is kept until regions change
+        return exists.computeIfAbsent(regionCode, c -> (directory != null && Files.isRegularFile(directory.resolve(c + ".json")))
+                || (sketch && sketches().containsKey(c)));
     }
 
     /** Renamed, moved or new regions may key features differently. */
     @EventListener
     void regionsChanged(RegionsChanged changed) {
         cache.clear();
+        exists.clear();
     }
 
     private Optional<BoundaryMap> load(String code) {

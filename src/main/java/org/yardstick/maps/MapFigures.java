@@ -22,7 +22,6 @@ import org.yardstick.index.IndexDefinitions;
 import org.yardstick.index.IndexResults;
 import org.yardstick.index.engine.IndexResult;
 import org.yardstick.index.engine.Panel;
-import org.yardstick.observation.Observation;
 import org.yardstick.observation.Observations;
 import org.yardstick.region.Region;
 import org.yardstick.region.RegionLevel;
@@ -41,7 +40,7 @@ import org.yardstick.shared.Period;
 @Component
 public class MapFigures {
 
-    private static final String TOTAL = "_T";
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\d{4}");
 
     private final Indicators indicators;
     private final Observations observations;
@@ -86,9 +85,11 @@ public class MapFigures {
                             ? new Figure(a.value(), "derived", null, null) : new Figure(a.value(), "computed", a.covered(), a.expected()));
                 }
             }
-            for (Observation o : observations.approvedLevelsWithin(indicatorCode, root, level)) {
-                if (TOTAL.equals(o.disaggregationCode()) && o.period().type() == Period.Type.YEAR && areas.codes().contains(o.regionCode())) {
-                    figures.computeIfAbsent(o.regionCode(), k -> new HashMap<>()).put(o.period().code(), new Figure(o.value(), "reported", null, null));
+            // approved totals from the covering index (V60), as doubles: exact for figures of up to 15 significant digits
+            for (Observations.ApprovedLevel o : observations.approvedLevels(List.of(indicatorCode), root, level, List.of())) {
+                if (YEAR.matcher(o.period()).matches() && areas.codes().contains(o.regionCode())) {
+                    figures.computeIfAbsent(o.regionCode(), k -> new HashMap<>())
+                            .put(o.period(), new Figure(BigDecimal.valueOf(o.value()), "reported", null, null));
                 }
             }
         }
