@@ -110,8 +110,9 @@ class MapBrowserIT {
     void upToChinaAndWithoutBoundariesATable() throws Exception {
         WebElement map = showMap("/indicators/BB_USERS?lang=en");
         map.findElement(By.cssSelector(".ys-map-path button")).click(); // China (national)
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "China (national)".equals(
-                d.findElement(By.cssSelector(".ys-map-region")).getText()));
+        // the path above the map is drawn anew with each map: read it in one script, never a stale element
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "China (national)".equals(browser.executeScript(
+                "var e = document.querySelector('.ys-map-region'); return e && e.textContent")));
         assertThat(map.findElements(By.cssSelector(".ys-map-canvas svg path")).size()).isGreaterThanOrEqualTo(31);
         // a prefecture's counties have no boundaries in the demo: the page says so and shows the table
         browser.get("http://localhost:" + port + "/compare?indicator=BB_USERS&level=COUNTY&scope=6501&period=" + YEAR + "&lang=en");
