@@ -1,0 +1,127 @@
+package org.yardstick.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yardstick.MapFileSet;
+import org.yardstick.TestClock;
+import org.yardstick.aggregation.Aggregates;
+import org.yardstick.observation.ObservationFiles;
+import org.yardstick.observation.ObservationStatus;
+import org.yardstick.region.Region;
+import org.yardstick.region.RegionLevel;
+import org.yardstick.region.Regions;
+
+/**
+ * Issue 14, done when: with county figures of 宽带接入用户 approved for 2023, the indicator page shows
+ * the map of Xinjiang's prefectures for 2023 with their values, the legend with its no-data colour
+ * and the sketch map's label; at 1366 px and at 390 px (screenshots under target/screenshots).
+ */
+@ExtendWith(Browser.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.Config.class)
+class MapBrowserIT {
+
+    static final String YEAR = "2023";
+
+    @LocalServerPort int port;
+    @Autowired ObservationFiles files;
+    @Autowired Aggregates aggregates;
+    @Autowired Regions regions;
+    @Autowired JdbcClient jdbc;
+    ChromeDriver browser;
+    List<String> counties;
+
+    @BeforeEach
+    void countyFiguresApproved() {
+        // generated test figures (not demo data): every county of Xinjiang, 1.5 to 25.5 万户
+        counties = regions.within(regions.get("65"), RegionLevel.COUNTY).stream().map(Region::code).toList();
+        StringBuilder csv = new StringBuilder("indicator,region,period,disaggregation,measure,base_period,value,qualifier,document,line,quote\n");
+        for (int i = 0; i < counties.size(); i++) {
+            csv.append("BB_USERS,").append(counties.get(i)).append(',').append(YEAR).append(",,level,,")
+                    .append(new BigDecimal(i % 17).multiply(new BigDecimal("1.5")).add(new BigDecimal("1.5"))).append(",,,,\n");
+        }
+        files.load(new MapFileSet().with("counties.csv", csv.toString()), "counties.csv", ObservationStatus.APPROVED, "test");
+        aggregates.recompute(List.of("BB_USERS"), YEAR);
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+        jdbc.sql("""
+                delete from observation_source where observation_id in (select o.id from observation o join indicator i on i.id = o.indicator_id
+                  where i.code = 'BB_USERS' and o.period = :y)""").param("y", YEAR).update();
+        jdbc.sql("delete from observation where period = :y and indicator_id = (select id from indicator where code = 'BB_USERS')")
+                .param("y", YEAR).update();
+        aggregates.recompute(List.of("BB_USERS"), YEAR);
+    }
+
+    private WebElement showMap(String path) {
+        browser.get("http://localhost:" + port + path);
+        new WebDriverWait(browser, Duration.ofSeconds(40)).until(d -> d.findElements(By.cssSelector(".ys-chart")).stream()
+                .allMatch(e -> "true".equals(e.getDomAttribute("data-rendered"))));
+        return browser.findElement(By.cssSelector(".ys-map"));
+    }
+
+    @Test
+    void theIndicatorPageShowsThePrefecturesOfXinjiangForTheYear() throws Exception {
+        assertThat(counties).hasSizeGreaterThan(90);
+        for (int width : new int[] {1366, 390}) {
+            browser.manage().window().setSize(new Dimension(width, 1400));
+            WebElement map = showMap("/indicators/BB_USERS");
+            assertThat(map.findElement(By.cssSelector(".ys-map-region")).getText()).isEqualTo("新疆维吾尔自治区");
+            assertThat(map.findElement(By.cssSelector(".ys-map-year option[selected], .ys-map-year option:checked")).getText()).isEqualTo(YEAR);
+            // the prefectures drawn: one path or more for each, coloured from the legend's range
+            List<WebElement> shapes = map.findElements(By.cssSelector(".ys-map-canvas svg path"));
+            assertThat(shapes).hasSizeGreaterThanOrEqualTo(14);
+            assertThat(map.findElement(By.cssSelector(".ys-map-source")).getText()).contains("示意图", "echarts", "Apache-2.0");
+            assertThat(map.findElement(By.cssSelector(".ys-map-legend")).getText()).contains("无数据");
+            // the table of the map's figures: Urumqi's computed sum with complete coverage
+            String table = (String) browser.executeScript("return document.querySelector('.ys-map-table').textContent");
+            assertThat(table).contains("乌鲁木齐市", "汇总值");
+            assertThat(table).doesNotContain("无数据"); // every prefecture has its counties' sum
+            long overflow = ((Number) browser.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+            assertThat(overflow).as(width + " px: horizontal scroll").isLessThanOrEqualTo(0);
+            browser.executeScript("arguments[0].scrollIntoView()", map);
+            Browser.screenshot(browser, "issue14-map-xinjiang-" + width);
+            assertThat(Browser.consoleErrors(browser)).isEmpty();
+        }
+    }
+
+    @Test
+    void upToChinaAndWithoutBoundariesATable() throws Exception {
+        WebElement map = showMap("/indicators/BB_USERS?lang=en");
+        map.findElement(By.cssSelector(".ys-map-path button")).click(); // China (national)
+        // the path above the map is drawn anew with each map: read it in one script, never a stale element
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "China (national)".equals(browser.executeScript(
+                "var e = document.querySelector('.ys-map-region'); return e && e.textContent")));
+        assertThat(map.findElements(By.cssSelector(".ys-map-canvas svg path")).size()).isGreaterThanOrEqualTo(31);
+        // a prefecture's counties have no boundaries in the demo: the page says so and shows the table
+        browser.get("http://localhost:" + port + "/compare?indicator=BB_USERS&level=COUNTY&scope=6501&period=" + YEAR + "&lang=en");
+        new WebDriverWait(browser, Duration.ofSeconds(40)).until(d -> d.findElements(By.cssSelector(".ys-map-canvas")).stream()
+                .allMatch(e -> "true".equals(e.getDomAttribute("data-rendered"))));
+        WebElement note = browser.findElement(By.cssSelector(".ys-map-note"));
+        assertThat(note.getText()).contains("no boundaries for this level");
+        assertThat(browser.findElement(By.cssSelector(".ys-map-table")).getText()).contains("650102", "reported");
+        Browser.screenshot(browser, "issue14-map-no-boundaries-en");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+}

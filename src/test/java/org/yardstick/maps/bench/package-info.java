@@ -1,0 +1,2 @@
+/** The map benchmark (bench/map.sh): generated regions, figures and boundaries, never demo data. */
+package org.yardstick.maps.bench;
