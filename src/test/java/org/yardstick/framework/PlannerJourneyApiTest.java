@@ -85,7 +85,7 @@ class PlannerJourneyApiTest {
 
     @Test
     void aPlannerRunsTheirPlanFromAnEmptyStartThroughTheApiAlone() throws Exception {
-        assertThat(jdbc.sql("select count(*) from plan").query(Long.class).single()).as("no demo").isZero();
+        assertThat(jdbc.sql("select count(*) from plan where code <> 'j-etag-plan'").query(Long.class).single()).as("no demo").isZero();
         assertThat(jdbc.sql("select code from region").query(String.class).list()).as("the one top-level region").containsExactly("CN");
 
         // the administrator: the region tree, an organisation (责任单位) and the accounts
@@ -187,5 +187,53 @@ class PlannerJourneyApiTest {
                 "journey-planner indicator create", "journey-planner plan create", "journey-planner target create",
                 "journey-planner data_set create", "journey-reporter observation create",
                 "journey-reporter submission submit", "journey-reviewer submission approve");
+    }
+
+    @Test
+    void readsCarryETagsAnUnchangedOneIsAnswered304AndAStaleIfMatchIs412() throws Exception {
+        mvc.perform(as("admin", post("/api/v1/indicators")).content("""
+                        {"code":"J_ETAG","name":{"zh":"标签指标","en":"Tag indicator"},"unit":{"zh":"户","en":"households"},
+                         "polarity":"POSITIVE","aggregation":"SUM"}"""))
+                .andExpect(status().isCreated());
+        mvc.perform(as("admin", post("/api/v1/plans")).content("""
+                        {"code":"j-etag-plan","name":{"zh":"标签规划","en":"Tag plan"},"regionCode":"CN","startYear":2021,
+                         "endYear":2025,"baselineYear":2020}"""))
+                .andExpect(status().isCreated());
+        mvc.perform(as("admin", post("/api/v1/data-sets")).content("""
+                        {"code":"j-etag","nameZh":"标签报表","nameEn":"Tag report","regionLevel":"COUNTY","periodType":"YEAR",
+                         "indicators":[{"code":"J_ETAG"}]}"""))
+                .andExpect(status().isCreated());
+
+        String tag = mvc.perform(as("admin", get("/api/v1/data-sets/j-etag")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("ETag", Matchers.matchesPattern("\"0-[0-9a-f]{8}\"")))
+                .andReturn().getResponse().getHeader("ETag");
+        mvc.perform(as("admin", get("/api/v1/data-sets/j-etag")).header("If-None-Match", tag))
+                .andExpect(status().isNotModified())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(""));
+        // a change with the tag read is taken; the same tag again is stale (412), and nothing changes
+        mvc.perform(as("admin", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/data-sets/j-etag"))
+                        .header("If-Match", tag).content("{\"nameEn\":\"Tag report (renamed)\",\"reason\":\"名称\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(as("admin", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/data-sets/j-etag"))
+                        .header("If-Match", tag).content("{\"nameEn\":\"Overwritten\",\"reason\":\"名称\"}"))
+                .andExpect(status().isPreconditionFailed());
+        mvc.perform(as("admin", get("/api/v1/data-sets/j-etag")).header("If-None-Match", tag))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.nameEn").value("Tag report (renamed)"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("ETag", Matchers.startsWith("\"1-")));
+
+        String plan = mvc.perform(as("admin", get("/api/v1/frameworks/j-etag-plan")).param("format", "yaml"))
+                .andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
+        assertThat(plan).matches("\"[0-9a-f]{32}\"");
+        mvc.perform(as("admin", get("/api/v1/frameworks/j-etag-plan")).param("format", "yaml").header("If-None-Match", plan))
+                .andExpect(status().isNotModified());
+        mvc.perform(as("admin", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/plans/j-etag-plan"))
+                        .content("{\"endYear\":2026,\"reason\":\"延期\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(as("admin", get("/api/v1/frameworks/j-etag-plan")).param("format", "yaml").header("If-None-Match", plan))
+                .andExpect(status().isOk());
     }
 }
