@@ -125,19 +125,29 @@ class DataSetAndBulkPagesTest {
         assertThat(dataSets.get(code).retired()).isTrue();
     }
 
-    @Test
-    void aReviewerApprovesEveryMatchingSubmissionAfterAConfirmationThatShowsTheCount() throws Exception {
-        String code = "alt-" + System.nanoTime() % 10_000_000;
+    /** A new data set with a figure of each of Altay's seven counties for 2025, each county's submission submitted. */
+    void sevenCountiesSubmitted(String code) throws Exception {
         as(planner, form(code, "2025", ""));
         StringBuilder csv = new StringBuilder("indicator,region,period,value\n");
         COUNTIES.forEach(c -> csv.append("BB_USERS,").append(c).append(",2025,").append(c.substring(4)).append('\n'));
         As.user(details, reporter);
         imports.importFile(code, "altay.csv", new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
+        resubmit(code);
+    }
+
+    void resubmit(String code) {
+        As.user(details, reporter);
         for (String c : COUNTIES) {
             Submission s = submissions.find(code, c, "2025").orElseThrow();
             submissions.submit(s.id(), s.version());
         }
         As.nobody();
+    }
+
+    @Test
+    void aReviewerApprovesEveryMatchingSubmissionAfterAConfirmationThatShowsTheCount() throws Exception {
+        String code = "alt-" + System.nanoTime() % 10_000_000;
+        sevenCountiesSubmitted(code);
 
         String queue = as(reviewer, get("/review").param("dataSet", code).param("period", "2025").param("region", "6543"))
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -162,16 +172,7 @@ class DataSetAndBulkPagesTest {
     @Test
     void aReviewerReopensAndReturnsEveryMatchingSubmissionWithAReasonAfterAConfirmation() throws Exception {
         String code = "alr-" + System.nanoTime() % 10_000_000;
-        as(planner, form(code, "2025", ""));
-        StringBuilder csv = new StringBuilder("indicator,region,period,value\n");
-        COUNTIES.forEach(c -> csv.append("BB_USERS,").append(c).append(",2025,").append(c.substring(4)).append('\n'));
-        As.user(details, reporter);
-        imports.importFile(code, "altay.csv", new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
-        for (String c : COUNTIES) {
-            Submission s = submissions.find(code, c, "2025").orElseThrow();
-            submissions.submit(s.id(), s.version());
-        }
-        As.nobody();
+        sevenCountiesSubmitted(code);
         as(reviewer, post("/review/bulk").param("dataSet", code).param("period", "2025").param("region", "6543")
                 .param("confirm", "true"));
 
@@ -202,12 +203,7 @@ class DataSetAndBulkPagesTest {
                 + "and reason = '统计口径调整后复核'").query(Long.class).single()).isGreaterThanOrEqualTo(7);
 
         // resubmitted, then returned in bulk with a reason
-        As.user(details, reporter);
-        for (String c : COUNTIES) {
-            Submission s = submissions.find(code, c, "2025").orElseThrow();
-            submissions.submit(s.id(), s.version());
-        }
-        As.nobody();
+        resubmit(code);
         MvcResult returned = as(reviewer, post("/review/bulk").param("dataSet", code).param("period", "2025")
                 .param("region", "6543").param("action", "return").param("reason", "请核对口径").param("confirm", "true")
                 .param("lang", "en"));
