@@ -94,7 +94,24 @@ public class AuditTrail {
     /** Records many changes at once (imports): one row per field change, in the caller's transaction. */
     @Transactional
     public void recordAll(List<Changed> changes) {
-        insert(changes, clock.instant()); // the platform's clock, as the changes themselves
+        insert(changes.stream().map(AuditTrail::withChannel).toList(), clock.instant()); // the platform's clock, as the changes themselves
+    }
+
+    /**
+     * A change made while serving a request under {@code /api/} that does not name its channel says {@code channel: api},
+     * so that the trail tells changes by programs from changes in the pages for every kind of change (figures,
+     * submissions, accounts …), not only for those whose modules name it (framework, regions).
+     */
+    private static Changed withChannel(Changed c) {
+        if (c.changes().stream().anyMatch(f -> f.field().equals("channel"))
+                || !(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                        instanceof org.springframework.web.context.request.ServletRequestAttributes request)
+                || !request.getRequest().getRequestURI().startsWith("/api/")) {
+            return c;
+        }
+        List<Changed.FieldChange> fields = new ArrayList<>(c.changes());
+        fields.add(new Changed.FieldChange("channel", null, "api"));
+        return new Changed(c.entityType(), c.entityId(), c.entityKey(), c.action(), c.actor(), fields, c.reason());
     }
 
     private int insert(List<Changed> changes, Instant at) {
@@ -114,7 +131,8 @@ public class AuditTrail {
      * transaction; returns how many rows were written.
      */
     @Transactional
-    public long recordBulk(List<Changed> changes, Instant at) {
+    public long recordBulk(List<Changed> given, Instant at) {
+        List<Changed> changes = given.stream().map(AuditTrail::withChannel).toList();
         if (!database.postgres()) {
             long n = 0;
             for (int from = 0; from < changes.size(); from += 5_000) {

@@ -36,7 +36,8 @@ public final class DemoReload {
         // as command-line arguments, these win over application.properties
         String[] springArgs = Stream.concat(
                         Arrays.stream(args).filter(a -> a.startsWith("--") && !a.equals("--yes")),
-                        Stream.of("--yardstick.demo.load-on-empty=false", "--spring.flyway.clean-disabled=false"))
+                        Stream.of("--yardstick.demo.load-on-empty=false", "--yardstick.regions.initial-root=",
+                                "--spring.flyway.clean-disabled=false"))
                 .toArray(String[]::new);
         try (ConfigurableApplicationContext context = app.run(springArgs)) {
             DemoData.Summary summary = context.getBean(DemoData.class).load();

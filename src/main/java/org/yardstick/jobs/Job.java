@@ -13,18 +13,35 @@ import java.util.Map;
  * @param done units of work done in the phase (rows)
  * @param total units of work in the phase; 0 while unknown
  * @param result what it did, by name (added, updated, unchanged …), when it succeeded
- * @param message why it failed, in a sentence
+ * @param message why it failed, in a sentence (English as stored; {@link Jobs#inLanguage} puts it in the reader's)
  * @param problems the first problems of refused input
+ * @param messageKey the message's key in the bundle, empty for a failure without one (an exception's message)
+ * @param messageArgs the message's arguments
  */
 public record Job(String id, String kind, String owner, JobState state, String phase, long done, long total,
-                  Map<String, Long> result, String message, List<Problem> problems, Instant createdAt, Instant updatedAt) {
+                  Map<String, Long> result, String message, List<Problem> problems, Instant createdAt, Instant updatedAt,
+                  String messageKey, List<Object> messageArgs) {
 
-    /** One problem of refused input: row, field, value, reason. */
-    public record Problem(String source, long line, String field, String value, String code, String reason) {}
+    /**
+     * One problem of refused input: row, field, value, reason; {@code code} is its key in the bundle
+     * ({@code problem.<code>}), {@code args} the arguments of its text.
+     */
+    public record Problem(String source, long line, String field, String value, String code, String reason, List<Object> args) {
+        public Problem {
+            args = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
+        }
+    }
 
     public Job {
         result = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(result));
         problems = List.copyOf(problems);
+        messageArgs = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(messageArgs));
+    }
+
+    /** The same job with another message and problems (in another language). */
+    Job with(String message, List<Problem> problems) {
+        return new Job(id, kind, owner, state, phase, done, total, result, message, problems, createdAt, updatedAt,
+                messageKey, messageArgs);
     }
 
     /** As the API answers it: the job with its per cent done. */

@@ -42,7 +42,13 @@ public class Jobs {
         return t;
     });
 
-    Jobs(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    private final org.springframework.context.MessageSource messages;
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    Jobs(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+         org.springframework.context.MessageSource messages, tools.jackson.databind.json.JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
         this.jdbc = jdbc;
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -89,27 +95,56 @@ public class Jobs {
                     update job set state = 'SUCCEEDED', phase = '', done = total, result = ?, updated_at = ? where id = ?""")
                     .params(text, Timestamp.from(clock.instant()), id).update());
         } catch (InvalidInputException e) {
-            fail(id, e.total() + " problem(s); nothing written", e.problems());
+            fail(id, e.total() + " problem(s); nothing written", "jobs.refused", List.of(e.total()), e.problems());
         } catch (RuntimeException e) {
             log.warn("job {} failed", id, e);
-            fail(id, e.getClass().getSimpleName() + ": " + e.getMessage(), List.of());
+            fail(id, e.getClass().getSimpleName() + ": " + e.getMessage(), "", List.of(), List.of());
         }
     }
 
-    private void fail(String id, String message, List<InputProblem> problems) {
+    private void fail(String id, String message, String key, List<Object> args, List<InputProblem> problems) {
         own.executeWithoutResult(s -> {
-            jdbc.sql("update job set state = 'FAILED', message = ?, updated_at = ? where id = ?")
-                    .params(cut(message, 2000), Timestamp.from(clock.instant()), id).update();
+            jdbc.sql("update job set state = 'FAILED', message = ?, message_key = ?, message_args = ?, updated_at = ? where id = ?")
+                    .params(cut(message, 2000), key, json(args, 1000), Timestamp.from(clock.instant()), id).update();
             int seq = 0;
             for (InputProblem p : problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS))) {
                 jdbc.sql("""
-                        insert into job_problem (job_id, seq, source, line, field, input_value, code, reason)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        insert into job_problem (job_id, seq, source, line, field, input_value, code, reason, args)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(id, seq++, cut(p.source(), 200), p.line(), cut(p.field(), 100),
-                                cut(p.value() == null ? "" : p.value(), 300), p.kind().key(), cut(p.reason(), 1000))
+                                cut(p.value() == null ? "" : p.value(), 300), p.kind().key(), cut(p.reason(), 1000),
+                                json(p.args(), 4000))
                         .update();
             }
         });
+    }
+
+    /** Arguments as a JSON array: numbers stay numbers (for {@code {0,number,#}}), anything else becomes its text. */
+    private String json(List<Object> args, int max) {
+        List<Object> plain = args.stream().map(a -> a instanceof Number ? a : (Object) String.valueOf(a)).toList();
+        String text = json.writeValueAsString(plain);
+        return text.length() <= max ? text : "[]";
+    }
+
+    private List<Object> args(String text) {
+        try {
+            return json.readValue(text, json.getTypeFactory().constructCollectionType(List.class, Object.class));
+        } catch (tools.jackson.core.JacksonException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The job with its message and problems in this language: each problem's {@code problem.<code>} text with its
+     * arguments, the message's key with its arguments; the English stored with them where the bundle has no text.
+     */
+    public Job inLanguage(Job job, java.util.Locale locale) {
+        List<Job.Problem> problems = job.problems().stream().map(p -> new Job.Problem(p.source(), p.line(), p.field(),
+                p.value(), p.code(), messages.getMessage("problem." + p.code(), p.args().toArray(), p.reason(), locale), p.args()))
+                .toList();
+        String message = job.messageKey().isEmpty() ? job.message()
+                : messages.getMessage(job.messageKey(), job.messageArgs().toArray(), job.message(), locale);
+        return job.with(message, problems);
     }
 
     private static String cut(String s, int max) {
@@ -119,13 +154,13 @@ public class Jobs {
     /** A job by id. */
     public Optional<Job> find(String id) {
         List<Job.Problem> problems = jdbc.sql(
-                        "select source, line, field, input_value, code, reason from job_problem where job_id = ? order by seq")
+                        "select source, line, field, input_value, code, reason, args from job_problem where job_id = ? order by seq")
                 .param(id).query((rs, n) -> new Job.Problem(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6))).list();
+                        rs.getString(4), rs.getString(5), rs.getString(6), args(rs.getString(7)))).list();
         return jdbc.sql("select * from job where id = ?").param(id).query((rs, n) -> map(rs, problems)).optional();
     }
 
-    private static Job map(ResultSet rs, List<Job.Problem> problems) throws SQLException {
+    private Job map(ResultSet rs, List<Job.Problem> problems) throws SQLException {
         Map<String, Long> result = new LinkedHashMap<>();
         for (String part : rs.getString("result").split(";")) {
             int eq = part.indexOf('=');
@@ -135,7 +170,8 @@ public class Jobs {
         }
         return new Job(rs.getString("id"), rs.getString("kind"), rs.getString("owner"), JobState.valueOf(rs.getString("state")),
                 rs.getString("phase"), rs.getLong("done"), rs.getLong("total"), result, rs.getString("message"), problems,
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("message_key"), args(rs.getString("message_args")));
     }
 
     /** Writes progress at most every 1% of the phase (every 5,000 units while the total is unknown). */

@@ -32,13 +32,15 @@ public class OfficialDivisions {
     }
 
     /**
-     * Adds the country ({@value #COUNTRY}) and every province, prefecture and county of the 2023
+     * Adds the country ({@value #COUNTRY}, unless it is there) and every province, prefecture and county of the 2023
      * list. Returns the number of regions added.
      */
     @Transactional
     public int importNbs2023() {
         List<NewRegion> all = new ArrayList<>();
-        all.add(new NewRegion(COUNTRY, null, RegionLevel.COUNTRY, LocalizedText.of("全国", "China"), false));
+        if (regions.byCodes(List.of(COUNTRY)).isEmpty()) { // an empty start may have it already (InitialRoot, decision 0030)
+            all.add(new NewRegion(COUNTRY, null, RegionLevel.COUNTRY, LocalizedText.of("全国", "China"), false));
+        }
         read("provinces.csv", List.of("code", "name"), (row, c) -> all.add(new NewRegion(
                 row.cell(c.get("code")), COUNTRY, RegionLevel.PROVINCE, names(row.cell(c.get("name"))), true)));
         read("cities.csv", List.of("code", "name", "provincecode"), (row, c) -> all.add(new NewRegion(

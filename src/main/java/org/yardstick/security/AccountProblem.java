@@ -19,7 +19,8 @@ public enum AccountProblem implements ProblemKind {
     GUESSABLE_PASSWORD("account.guessable-password",
             "is too easy to guess (words, names, dates, keyboard runs or the account''s own name: {0,number,#} bits of entropy, at least {1,number,#} needed)"),
     NAME_TOO_LONG("account.name-too-long", "has {0,number,#} characters; at most {1,number,#} are allowed"),
-    OUTSIDE_SCOPE("account.outside-scope", "is outside your own scope ({0}); you may only grant scopes within it");
+    OUTSIDE_SCOPE("account.outside-scope", "is outside your own scope ({0}); you may only grant scopes within it"),
+    BAD_ROLE("account.bad-role", "must be one of {0}");
 
     private final String key;
     private final String template;

@@ -207,7 +207,9 @@ class CollectionApiTest {
                 .contains("\"open\":true");
         List<AuditEvent> history = audit.history("data_set", ds.id());
         assertThat(history).extracting(AuditEvent::action).contains("create", "open-past-window");
-        assertThat(history).filteredOn(e -> e.action().equals("open-past-window")).allSatisfy(e -> {
+        assertThat(history).filteredOn(e -> e.action().equals("open-past-window") && e.field().equals("channel"))
+                .extracting(AuditEvent::newValue).containsExactly("api");
+        assertThat(history).filteredOn(e -> e.action().equals("open-past-window") && !e.field().equals("channel")).allSatisfy(e -> {
             assertThat(e.actor()).isEqualTo(planner);
             assertThat(e.reason()).isEqualTo("经济普查后补报");
             assertThat(e.newValue()).isEqualTo("2026-06-01..2026-06-30");

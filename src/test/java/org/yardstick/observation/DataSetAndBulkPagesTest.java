@@ -125,19 +125,29 @@ class DataSetAndBulkPagesTest {
         assertThat(dataSets.get(code).retired()).isTrue();
     }
 
-    @Test
-    void aReviewerApprovesEveryMatchingSubmissionAfterAConfirmationThatShowsTheCount() throws Exception {
-        String code = "alt-" + System.nanoTime() % 10_000_000;
+    /** A new data set with a figure of each of Altay's seven counties for 2025, each county's submission submitted. */
+    void sevenCountiesSubmitted(String code) throws Exception {
         as(planner, form(code, "2025", ""));
         StringBuilder csv = new StringBuilder("indicator,region,period,value\n");
         COUNTIES.forEach(c -> csv.append("BB_USERS,").append(c).append(",2025,").append(c.substring(4)).append('\n'));
         As.user(details, reporter);
         imports.importFile(code, "altay.csv", new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
+        resubmit(code);
+    }
+
+    void resubmit(String code) {
+        As.user(details, reporter);
         for (String c : COUNTIES) {
             Submission s = submissions.find(code, c, "2025").orElseThrow();
             submissions.submit(s.id(), s.version());
         }
         As.nobody();
+    }
+
+    @Test
+    void aReviewerApprovesEveryMatchingSubmissionAfterAConfirmationThatShowsTheCount() throws Exception {
+        String code = "alt-" + System.nanoTime() % 10_000_000;
+        sevenCountiesSubmitted(code);
 
         String queue = as(reviewer, get("/review").param("dataSet", code).param("period", "2025").param("region", "6543"))
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -157,5 +167,49 @@ class DataSetAndBulkPagesTest {
         }
         MvcResult badPeriod = as(reviewer, post("/review/bulk").param("dataSet", code).param("period", "2025Q1"));
         assertThat(badPeriod.getResponse().getStatus()).isEqualTo(422);
+    }
+
+    @Test
+    void aReviewerReopensAndReturnsEveryMatchingSubmissionWithAReasonAfterAConfirmation() throws Exception {
+        String code = "alr-" + System.nanoTime() % 10_000_000;
+        sevenCountiesSubmitted(code);
+        as(reviewer, post("/review/bulk").param("dataSet", code).param("period", "2025").param("region", "6543")
+                .param("confirm", "true"));
+
+        String queue = as(reviewer, get("/review").param("dataSet", code).param("period", "2025").param("region", "6543")
+                .param("lang", "en")).getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(queue).contains("Reopen all (7 approved)").contains("Return all (0 waiting for review)");
+
+        // without a reason nothing happens, and the page names the field
+        MvcResult noReason = as(reviewer, post("/review/bulk").param("dataSet", code).param("period", "2025")
+                .param("region", "6543").param("action", "reopen").param("confirm", "true"));
+        assertThat(noReason.getResponse().getStatus()).isEqualTo(422);
+        assertThat(submissions.find(code, "654301", "2025").orElseThrow().status()).isEqualTo(ObservationStatus.APPROVED);
+
+        MvcResult confirm = as(reviewer, post("/review/bulk").param("dataSet", code).param("period", "2025")
+                .param("region", "6543").param("action", "reopen").param("reason", "统计口径调整后复核").param("lang", "en"));
+        assertThat(confirm.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("7 approved submissions will be reopened").contains("bulk-confirm-form")
+                .contains("name=\"action\" value=\"reopen\"").contains("统计口径调整后复核");
+        assertThat(submissions.find(code, "654301", "2025").orElseThrow().status()).isEqualTo(ObservationStatus.APPROVED);
+
+        MvcResult reopened = as(reviewer, post("/review/bulk").param("dataSet", code).param("period", "2025")
+                .param("region", "6543").param("action", "reopen").param("reason", "统计口径调整后复核").param("confirm", "true"));
+        assertThat(reopened.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("已重新打开 7 份报送");
+        for (String c : COUNTIES) {
+            assertThat(submissions.find(code, c, "2025").orElseThrow().status()).isNotEqualTo(ObservationStatus.APPROVED);
+        }
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'submission' and action = 'reopen' "
+                + "and reason = '统计口径调整后复核'").query(Long.class).single()).isGreaterThanOrEqualTo(7);
+
+        // resubmitted, then returned in bulk with a reason
+        resubmit(code);
+        MvcResult returned = as(reviewer, post("/review/bulk").param("dataSet", code).param("period", "2025")
+                .param("region", "6543").param("action", "return").param("reason", "请核对口径").param("confirm", "true")
+                .param("lang", "en"));
+        assertThat(returned.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("7 submissions returned");
+        for (String c : COUNTIES) {
+            assertThat(submissions.find(code, c, "2025").orElseThrow().status()).isEqualTo(ObservationStatus.RETURNED);
+        }
     }
 }

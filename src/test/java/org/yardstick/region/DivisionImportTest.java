@@ -224,7 +224,14 @@ class DivisionImportTest {
                 .andExpect(jsonPath("$.state").value("FAILED"))
                 .andExpect(jsonPath("$.problems[0].line").value(2))
                 .andExpect(jsonPath("$.problems[0].field").value("code"))
-                .andExpect(jsonPath("$.problems[0].code").value("region.division-code"));
+                .andExpect(jsonPath("$.problems[0].code").value("region.division-code"))
+                .andExpect(jsonPath("$.problems[0].args[0]").value(12))
+                .andExpect(jsonPath("$.problems[0].reason").value("应为 12 位数字（VILLAGE）"))
+                .andExpect(jsonPath("$.message").value("共 1 处问题，未写入任何数据"));
+        // the same job read in English: its reasons and message in the reader's language, from the stored key and arguments
+        mvc.perform(get(badLocation).header("Accept-Language", "en").with(httpBasic(admin, PASSWORD))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.problems[0].reason").value("must be 12 digits for a VILLAGE"))
+                .andExpect(jsonPath("$.message").value("1 problem(s); nothing written"));
     }
 
     @Test

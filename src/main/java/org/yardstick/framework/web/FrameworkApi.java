@@ -17,6 +17,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.yardstick.web.ETags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -176,16 +177,24 @@ class FrameworkApi {
     @GetMapping(path = "/frameworks/{plan}", produces = {"application/zip", "application/yaml"})
     @Operation(summary = "Export one plan as framework files: a zip with the catalogue, or ?format=yaml for the plan's file alone",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
-    ResponseEntity<byte[]> exportPlan(@PathVariable String plan, @RequestParam(defaultValue = "zip") String format) {
+    @ApiResponse(responseCode = "200", description = "The files; the ETag is a digest of them")
+    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag `If-None-Match` names")
+    ResponseEntity<byte[]> exportPlan(@PathVariable String plan, @RequestParam(defaultValue = "zip") String format,
+                                      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
         user.requirePlan();
         plans.get(plan);
         Map<String, String> exported = files.export(List.of(plan));
+        String etag = ETags.ofContent(format + "\n" + new java.util.TreeMap<>(exported));
+        if (ETags.matches(ifNoneMatch, etag)) {
+            return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
         if (format.equals("yaml")) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/yaml;charset=UTF-8"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + plan + ".yaml\"")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + plan + ".yaml\"").eTag(etag)
                     .body(exported.get("plans/" + plan + ".yaml").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        return zip(plan, exported);
+        ResponseEntity<byte[]> zip = zip(plan, exported);
+        return ResponseEntity.ok().headers(zip.getHeaders()).eTag(etag).body(zip.getBody());
     }
 
     private static ResponseEntity<byte[]> zip(String name, Map<String, String> exported) {

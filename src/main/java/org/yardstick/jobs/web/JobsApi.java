@@ -32,7 +32,8 @@ class JobsApi {
     @GetMapping("/jobs/{id}")
     @Operation(summary = "A job's state, progress (done of total in its phase), result and problems",
             description = "Read by the account that started it and by administrators; anyone else gets 404. "
-                    + "Poll until `state` is `SUCCEEDED` or `FAILED`.",
+                    + "Poll until `state` is `SUCCEEDED` or `FAILED`. A failed job's `message` and each problem's `reason` "
+                    + "are in the language of `Accept-Language` (or `?lang=`); `code` and `args` stay as stored.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
     @ApiResponse(responseCode = "200", description = "The job", content = @Content(mediaType = "application/json",
             examples = {
@@ -45,12 +46,12 @@ class JobsApi {
                         + "\"field\":\"code\",\"value\":\"11010100100\",\"code\":\"region.division-code\","
                         + "\"reason\":\"must be 12 digits for a VILLAGE\"}]}")}))
     @ApiResponse(responseCode = "404", description = "No such job, or not yours", content = @Content(mediaType = "application/problem+json"))
-    Job.View job(@PathVariable String id) {
+    Job.View job(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         boolean known = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
         Job job = jobs.find(id).filter(j -> known && (j.owner().equals(auth.getName())
                         || auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()))))
                 .orElseThrow(() -> new NotFoundException("job", id));
-        return job.view();
+        return jobs.inLanguage(job, org.yardstick.web.ApiLocale.of(request)).view();
     }
 }

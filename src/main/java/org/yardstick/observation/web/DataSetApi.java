@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.yardstick.web.ETags;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -111,9 +112,13 @@ class DataSetApi extends ApiSupport {
 
     @GetMapping("/{code}")
     @Operation(summary = "A data set with its indicators, reporting regions and collection windows")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = VIEW_EXAMPLE)))
-    DataSetView one(@PathVariable String code) {
-        return view(dataSets.get(code));
+    @ApiResponse(responseCode = "200", description = "The data set; its ETag is its version and a digest (`\"3-9f86d081\"`), `If-Match` of a change takes it (or the version)",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = VIEW_EXAMPLE)))
+    @ApiResponse(responseCode = "304", description = "Unchanged since the version `If-None-Match` names")
+    ResponseEntity<DataSetView> one(@PathVariable String code,
+                                    @RequestHeader(name = "If-None-Match", required = false) @Nullable String ifNoneMatch) {
+        DataSetView view = view(dataSets.get(code));
+        return ETags.answer(ifNoneMatch, ETags.ofVersion(view.version(), view.toString()), ResponseEntity.ok(), view);
     }
 
     @PostMapping(consumes = "application/json")
@@ -171,9 +176,8 @@ class DataSetApi extends ApiSupport {
                 version = body.get("version").asInt();
             }
         } else if (ifMatch != null && !ifMatch.isBlank()) {
-            String tag = ifMatch.replace("W/", "").replace("\"", "").strip();
             try {
-                version = Integer.parseInt(tag);
+                version = ETags.version(ifMatch);
             } catch (NumberFormatException e) {
                 problems.add(InputProblem.of("data set", 0, "If-Match", ifMatch, ApiProblem.NOT_AN_INTEGER));
             }

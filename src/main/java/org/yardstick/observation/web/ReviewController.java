@@ -61,8 +61,10 @@ class ReviewController {
                 blankToNull(region), true));
         if (dataSet != null && !dataSet.isBlank()) {
             try {
-                model.addAttribute("matching", bulk.matching(filter(dataSet, period, region)).stream()
-                        .filter(s -> s.status() == ObservationStatus.SUBMITTED).count());
+                var matched = bulk.matching(filter(dataSet, period, region));
+                model.addAttribute("matching", matched.stream().filter(s -> s.status() == ObservationStatus.SUBMITTED).count());
+                model.addAttribute("matchingApproved", matched.stream()
+                        .filter(s -> s.status() == ObservationStatus.APPROVED).count());
             } catch (InvalidInputException e) {
                 model.addAttribute("problems", e.problems());
             }
@@ -71,17 +73,27 @@ class ReviewController {
     }
 
     /**
-     * Approves every submitted submission a filter matches: first a dry run, shown as a confirmation
-     * with the count and what would be refused; with {@code confirm=true}, for real.
+     * Approves, returns (退回) or reopens every submission a filter matches: first a dry run, shown as a
+     * confirmation with the count and what would be refused; with {@code confirm=true}, for real. Returning
+     * and reopening need a reason, which goes to every submission's audit row.
      */
     @PostMapping("/review/bulk")
     String bulkApprove(@RequestParam String dataSet, @RequestParam(required = false) @Nullable String period,
                        @RequestParam(required = false) @Nullable String region,
+                       @RequestParam(defaultValue = "approve") String action,
+                       @RequestParam(required = false) @Nullable String reason,
                        @RequestParam(defaultValue = "false") boolean confirm, Model model, HttpServletResponse response) {
+        BulkReview.Action step = switch (action) {
+            case "return" -> BulkReview.Action.RETURN;
+            case "reopen" -> BulkReview.Action.REOPEN;
+            default -> BulkReview.Action.APPROVE;
+        };
         BulkReview.Filter f = filter(dataSet, period, region);
         model.addAttribute("filter", f);
+        model.addAttribute("action", step.name().toLowerCase(java.util.Locale.ROOT));
+        model.addAttribute("reason", reason == null ? "" : reason);
         try {
-            model.addAttribute("result", bulk.run(BulkReview.Action.APPROVE, f, null, !confirm, false));
+            model.addAttribute("result", bulk.run(step, f, step == BulkReview.Action.APPROVE ? null : reason, !confirm, false));
         } catch (InvalidInputException e) {
             response.setStatus(422);
             model.addAttribute("problems", e.problems());

@@ -263,6 +263,7 @@ class RegionPages {
     private Job job(String id) {
         Editor by = editor();
         return jobs.find(id).filter(j -> by.admin() || j.owner().equals(by.username()))
+                .map(j -> jobs.inLanguage(j, org.springframework.context.i18n.LocaleContextHolder.getLocale()))
                 .orElseThrow(() -> new NotFoundException("job", id));
     }
 

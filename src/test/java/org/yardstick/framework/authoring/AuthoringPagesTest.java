@@ -267,6 +267,39 @@ class AuthoringPagesTest {
         mvc.perform(get("/indicators/FWUI_A")).andExpect(content().string(not(containsString("/authoring/indicators/FWUI_A/edit"))));
     }
 
+    @Test
+    void anIndicatorIsRetiredFromItsPageWithAReasonAndForcedOnlyWhenFiguresReferToIt() throws Exception {
+        mvc.perform(form("/authoring/indicators/new", "code", "FWUI_R", "name_zh", "丙", "name_en", "C", "unit_zh", "户",
+                "unit_en", "households", "nature", "EXPECTED", "polarity", "POSITIVE", "aggregation", "SUM", "period_rule", "LAST",
+                "incomplete", "WARN", "decimals", "0")).andExpect(redirectedUrl("/indicators/FWUI_R"));
+        mvc.perform(get("/indicators/FWUI_R").with(as("fwui-xj")))
+                .andExpect(content().string(allOf(containsString("/authoring/indicators/FWUI_R/retire"), containsString("停用本指标"))));
+        mvc.perform(get("/indicators/FWUI_R")).andExpect(content().string(not(containsString("/authoring/indicators/FWUI_R/retire"))));
+        // no reason: refused, named on the page it comes back to, nothing written
+        assertThat(retireProblems("FWUI_R", "")).containsExactly("reason framework.reason-required");
+        assertThat(indicators.get("FWUI_R").retired()).isFalse();
+        mvc.perform(form("/authoring/indicators/FWUI_R/retire", "reason", "与另一指标重复")).andExpect(redirectedUrl("/indicators/FWUI_R"))
+                .andExpect(flash().attribute("retired", "FWUI_R"));
+        assertThat(indicators.get("FWUI_R").retired()).isTrue();
+        mvc.perform(get("/indicators/FWUI_R").with(as("fwui-xj")).param("lang", "en"))
+                .andExpect(content().string(not(containsString("/authoring/indicators/FWUI_R/retire"))));
+        // an indicator with figures needs the box ticked
+        assertThat(retireProblems("IDI", "不再监测")).singleElement().asString().endsWith("framework.force-needed");
+        assertThat(indicators.get("IDI").retired()).isFalse();
+        mvc.perform(get("/indicators/IDI").with(as("fwui-xj")).param("lang", "en"))
+                .andExpect(content().string(allOf(containsString("Retire this indicator"),
+                        containsString("even though figures or targets refer to it"))));
+    }
+
+    /** Retires an indicator through its page's form and answers the problems it came back with, as "field code". */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> retireProblems(String code, String reason) throws Exception {
+        var flashed = mvc.perform(form("/authoring/indicators/" + code + "/retire", "reason", reason))
+                .andExpect(redirectedUrl("/indicators/" + code)).andReturn().getFlashMap().get("problems");
+        return flashed == null ? java.util.List.of() : ((java.util.List<org.yardstick.shared.InputProblem>) flashed).stream()
+                .map(p -> p.field() + " " + p.kind().key()).toList();
+    }
+
     // ---- targets
 
     static final String[] TARGET = {"code", "t-fibre", "kind", "AT_LEAST", "indicator", "FTTH_USERS", "region", "65",

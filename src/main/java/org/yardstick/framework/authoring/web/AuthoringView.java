@@ -28,9 +28,11 @@ public class AuthoringView {
     private final CurrentUser user;
     private final FrameworkChanges changes;
     private final Decomposition decomposition;
+    private final org.yardstick.framework.Indicators indicators;
 
     AuthoringView(Plans plans, Targets targets, Regions regions, CurrentUser user, FrameworkChanges changes,
-                  Decomposition decomposition) {
+                  Decomposition decomposition, org.yardstick.framework.Indicators indicators) {
+        this.indicators = indicators;
         this.plans = plans;
         this.targets = targets;
         this.regions = regions;
@@ -42,6 +44,11 @@ public class AuthoringView {
     /** Whether the account may create plans and indicators (a planner or an admin). */
     public boolean mayPlan() {
         return user.mayPlan();
+    }
+
+    /** Whether this indicator is retired (停用): its page then offers no retire button. */
+    public boolean indicatorRetired(String code) {
+        return indicators.find(code).map(i -> i.retired()).orElse(true);
     }
 
     /** Whether the account may change this plan and its parts (its region is in the account's scope). */
