@@ -1,0 +1,65 @@
+package org.yardstick.supervision.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yardstick.supervision.SupervisionSettings;
+
+/**
+ * Evidence files in {@code sup_attachment_content}, written in the transaction that records them (a
+ * rollback takes both away). A file stored on disk by an earlier version (under the attachments
+ * directory) is still served from there until it is copied in.
+ */
+@Component
+@ConditionalOnProperty(name = "yardstick.supervision.attachment-store", havingValue = "database", matchIfMissing = true)
+class DatabaseAttachmentStore implements AttachmentStore {
+
+    private final JdbcClient jdbc;
+    private final Path legacyDir;
+
+    DatabaseAttachmentStore(JdbcClient jdbc, SupervisionSettings settings) {
+        this.jdbc = jdbc;
+        this.legacyDir = settings.attachmentsDir().toAbsolutePath().normalize();
+    }
+
+    @Override
+    public void put(String storedName, byte[] content) {
+        jdbc.sql("insert into sup_attachment_content (stored_name, content) values (?, ?)").params(storedName, content).update();
+    }
+
+    @Override
+    public Optional<byte[]> get(String storedName) {
+        Optional<byte[]> stored = jdbc.sql("select content from sup_attachment_content where stored_name = ?").param(storedName)
+                .query((rs, n) -> rs.getBytes(1)).optional();
+        if (stored.isPresent()) {
+            return stored;
+        }
+        Path old = legacyDir.resolve(storedName).normalize();
+        if (!old.getParent().equals(legacyDir) || !Files.isRegularFile(old)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(old));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void delete(String storedName) {
+        jdbc.sql("delete from sup_attachment_content where stored_name = ?").param(storedName).update();
+    }
+
+    @Override
+    public int sweep(Instant before) {
+        // rows of a transaction still under way are invisible here, its bytes with them: nothing in flight is removed
+        return jdbc.sql("delete from sup_attachment_content where stored_name not in (select stored_name from sup_attachment)")
+                .update();
+    }
+}
