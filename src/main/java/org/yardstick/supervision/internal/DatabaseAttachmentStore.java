@@ -1,9 +1,5 @@
 package org.yardstick.supervision.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,11 +17,11 @@ import org.yardstick.supervision.SupervisionSettings;
 class DatabaseAttachmentStore implements AttachmentStore {
 
     private final JdbcClient jdbc;
-    private final Path legacyDir;
+    private final DirectoryAttachmentStore legacy;
 
     DatabaseAttachmentStore(JdbcClient jdbc, SupervisionSettings settings) {
         this.jdbc = jdbc;
-        this.legacyDir = settings.attachmentsDir().toAbsolutePath().normalize();
+        this.legacy = new DirectoryAttachmentStore(jdbc, settings);
     }
 
     @Override
@@ -37,18 +33,7 @@ class DatabaseAttachmentStore implements AttachmentStore {
     public Optional<byte[]> get(String storedName) {
         Optional<byte[]> stored = jdbc.sql("select content from sup_attachment_content where stored_name = ?").param(storedName)
                 .query((rs, n) -> rs.getBytes(1)).optional();
-        if (stored.isPresent()) {
-            return stored;
-        }
-        Path old = legacyDir.resolve(storedName).normalize();
-        if (!old.getParent().equals(legacyDir) || !Files.isRegularFile(old)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Files.readAllBytes(old));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return stored.isPresent() ? stored : legacy.get(storedName);
     }
 
     @Override

@@ -1,5 +1,5 @@
 -- Spring Session JDBC's tables (issue 17, decision 0042): a session lives in the database, so a user routed to
--- another instance, or whose instance died, stays logged in. Copied from spring-session-jdbc 4.1.0's schema-postgresql.sql;
+-- another instance, or whose instance died, stays logged in. From spring-session-jdbc 4.1.0's schema-postgresql.sql (H2 reads bytea too);
 -- Flyway owns the schema (spring.session.jdbc.initialize-schema=never).
 create table spring_session (
     primary_id char(36) not null,
