@@ -37,7 +37,7 @@ public class Enterprises {
     public record Registration(
             @Nullable String creditCode, @Nullable String name, @Nullable String regionCode,
             @Nullable String industryCode, @Nullable SizeClass sizeClass, @Nullable Boolean aboveScale,
-            @Nullable String organisationCode) {}
+            @Nullable String organisationCode) implements java.io.Serializable {}
 
     private final JdbcClient jdbc;
     private final Regions regions;

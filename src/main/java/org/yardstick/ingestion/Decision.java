@@ -9,7 +9,8 @@ import org.yardstick.ingestion.rules.Item;
  * indicator it is committed under (empty: a new indicator named {@code indicatorName}).
  */
 public record Decision(Item item, boolean accepted, String indicatorCode, String indicatorName,
-                       @Nullable BigDecimal value, @Nullable BigDecimal valueHigh, String unit, @Nullable Integer year) {
+                       @Nullable BigDecimal value, @Nullable BigDecimal valueHigh, String unit, @Nullable Integer year)
+        implements java.io.Serializable {
 
     /** The rules' proposal as it stands: accepted if {@code accept}, under its catalogue match. */
     public static Decision of(Item item, boolean accept) {

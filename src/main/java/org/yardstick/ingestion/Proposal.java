@@ -13,7 +13,8 @@ import org.yardstick.ingestion.rules.Item;
  * @param text the document's text; every item's offsets are offsets into it
  */
 public record Proposal(String source, String text, String title, @Nullable Integer issuedYear, int referenceYear,
-                       int planEndYear, String region, List<Extractor.SectionHead> sections, List<Item> items) {
+                       int planEndYear, String region, List<Extractor.SectionHead> sections, List<Item> items)
+        implements java.io.Serializable {
 
     public Proposal {
         sections = List.copyOf(sections);

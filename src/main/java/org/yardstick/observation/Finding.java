@@ -11,9 +11,11 @@ import org.yardstick.shared.ProblemKind;
  * @param args the message's arguments
  * @param ruleCode the rule that found it, for the report ({@code built-in} for the platform's own)
  */
-public record Finding(Severity severity, String indicatorCode, ProblemKind kind, List<Object> args, String ruleCode) {
+public record Finding(Severity severity, String indicatorCode, ProblemKind kind, List<Object> args, String ruleCode)
+        implements java.io.Serializable {
 
     public Finding {
-        args = List.copyOf(args);
+        // kept in the session (flash attributes): an argument that cannot be serialized is kept as its text
+        args = args.stream().map(a -> a instanceof java.io.Serializable ? a : (Object) String.valueOf(a)).toList();
     }
 }

@@ -93,7 +93,8 @@ public class ObservationEditor {
     }
 
     /** What a save did: the submission, which figures changed, and the warnings to show. */
-    public record Outcome(Submission submission, int created, int updated, int unchanged, List<Finding> warnings) {}
+    public record Outcome(Submission submission, int created, int updated, int unchanged, List<Finding> warnings)
+            implements java.io.Serializable {}
 
     static final int MAX_COMMENT = FigureText.MAX_COMMENT;
 

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public record Submission(
         long id, String dataSetCode, String regionCode, String period, ObservationStatus status,
         @Nullable String submittedBy, @Nullable Instant submittedAt, @Nullable String reviewedBy,
-        @Nullable Instant reviewedAt, String reason, int version) {
+        @Nullable Instant reviewedAt, String reason, int version) implements java.io.Serializable {
 
     /** Whether its figures may be changed by the reporter. */
     public boolean editable() {

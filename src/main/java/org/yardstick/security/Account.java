@@ -14,4 +14,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record Account(
         long id, String username, String displayName, Role role, @Nullable String regionCode,
-        @Nullable String regionPath, @Nullable String organisationCode, boolean enabled, boolean demo, int version) {}
+        @Nullable String regionPath, @Nullable String organisationCode, boolean enabled, boolean demo, int version)
+        implements java.io.Serializable {}

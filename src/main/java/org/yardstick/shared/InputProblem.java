@@ -18,12 +18,15 @@ import org.jspecify.annotations.Nullable;
  * @param args arguments of the kind's message pattern
  */
 public record InputProblem(
-        String source, long line, String field, @Nullable String value, ProblemKind kind, List<Object> args) {
+        String source, long line, String field, @Nullable String value, ProblemKind kind, List<Object> args)
+        implements java.io.Serializable {
 
     private static final int MAX_VALUE_LENGTH = 200;
 
     public InputProblem {
-        args = List.copyOf(args);
+        // problems travel in the session (flash attributes), which lives in the database: an argument
+        // that cannot be serialized is kept as its text, which is what the message shows of it anyway
+        args = args.stream().map(a -> a instanceof java.io.Serializable ? a : (Object) String.valueOf(a)).toList();
         if (value != null && value.length() > MAX_VALUE_LENGTH) {
             value = value.substring(0, MAX_VALUE_LENGTH) + "…";
         }

@@ -20,17 +20,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.NotFoundException;
+import org.yardstick.supervision.internal.AttachmentStore;
 import org.yardstick.supervision.internal.FileSniffer;
 
 /**
- * Evidence files: stored outside the database under {@code attachmentsDir} with random names, after
- * their size, name and content type (sniffed from the bytes) were checked; removed again if the
- * transaction that records them does not commit. Served only to those who see the item's details.
+ * Evidence files: stored with random names in the {@link AttachmentStore} (the database by default, so
+ * every instance serves them), after their size, name and content type (sniffed from the bytes) were
+ * checked; gone again if the transaction that records them does not commit. Served only to those who
+ * see the item's details.
  */
 @Service
 public class Attachments {
@@ -45,22 +45,20 @@ public class Attachments {
     record Stored(String fileName, String storedName, FileType type, long size, String sha256) {}
 
     /** A file to serve. */
-    public record Download(String fileName, String contentType, long size, Path path) {}
+    public record Download(String fileName, String contentType, long size, byte[] content) {}
 
     private final SupervisionSettings settings;
     private final JdbcClient jdbc;
     private final Items items;
     private final Access access;
+    private final AttachmentStore store;
 
-    Attachments(SupervisionSettings settings, JdbcClient jdbc, Items items, Access access) {
+    Attachments(SupervisionSettings settings, JdbcClient jdbc, Items items, Access access, AttachmentStore store) {
         this.settings = settings;
         this.jdbc = jdbc;
         this.items = items;
         this.access = access;
-    }
-
-    Path dir() {
-        return settings.attachmentsDir().toAbsolutePath().normalize();
+        this.store = store;
     }
 
     /** Checks a file's name before anything is written, adding what is wrong. */
@@ -82,18 +80,13 @@ public class Attachments {
     }
 
     /**
-     * Writes the uploads under random names, checking size and content type; if any is refused, every
-     * file written here is removed again and the problems are thrown. The caller must be in a
-     * transaction: the files are removed if it does not commit.
+     * Stores the uploads under random names, checking size and content type; if any is refused, nothing
+     * stays stored and the problems are thrown. The caller must be in a transaction: the bytes go with it
+     * ({@link AttachmentStore}).
      */
     List<Stored> store(List<Upload> uploads) {
         List<Stored> stored = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
-        try {
-            Files.createDirectories(dir());
-        } catch (IOException e) {
-            throw new InvalidInputException(InputProblem.of(SOURCE, 0, "files", "", Problem.FILE_NOT_STORED));
-        }
         for (int i = 0; i < uploads.size(); i++) {
             try {
                 store(i, uploads.get(i), problems).ifPresent(stored::add);
@@ -103,30 +96,17 @@ public class Attachments {
             }
         }
         if (!problems.isEmpty()) {
-            stored.forEach(s -> delete(s.storedName()));
+            stored.forEach(s -> store.delete(s.storedName()));
             throw new InvalidInputException(problems);
-        }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        stored.forEach(s -> delete(s.storedName()));
-                    }
-                }
-            });
         }
         return stored;
     }
 
+    /** Reads the upload through a temporary file of this instance (for the size limit and the type sniffing), then stores it. */
     private Optional<Stored> store(int index, Upload u, List<InputProblem> problems) throws IOException {
         String field = "files[" + index + "]";
         String name = u.fileName().strip();
         String storedName = UUID.randomUUID().toString().replace("-", "");
-        Path target = dir().resolve(storedName).normalize();
-        if (!target.getParent().equals(dir())) {
-            throw new IllegalStateException("stored name escapes the attachments directory");
-        }
         long limit = settings.maxAttachmentSize().toBytes();
         MessageDigest sha;
         try {
@@ -134,56 +114,50 @@ public class Attachments {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        long size = 0;
-        boolean tooLarge = false;
-        try (InputStream in = u.content().getInputStream();
-             OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                size += n;
-                if (size > limit) {
-                    tooLarge = true;
-                    break;
-                }
-                sha.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-            }
-        } catch (IOException | RuntimeException e) {
-            delete(storedName);
-            throw e;
-        }
-        Problem refused = null;
-        Object[] args = {};
-        FileType type = null;
-        if (tooLarge) {
-            refused = Problem.FILE_TOO_LARGE;
-            args = new Object[] {settings.maxAttachmentSize().toMegabytes() + " MB"};
-        } else if (size == 0) {
-            refused = Problem.FILE_EMPTY;
-        } else {
-            type = FileSniffer.sniff(target).orElse(null);
-            String ext = extension(name);
-            if (type == null) {
-                refused = Problem.FILE_TYPE_NOT_ALLOWED;
-            } else if (!type.extensions().contains(ext)) {
-                refused = Problem.FILE_TYPE_MISMATCH;
-                args = new Object[] {ext, type.extensions().get(0).toUpperCase(Locale.ROOT)};
-            }
-        }
-        if (refused != null) {
-            delete(storedName);
-            problems.add(InputProblem.of(SOURCE, 0, field, name, refused, args));
-            return Optional.empty();
-        }
-        return Optional.of(new Stored(name, storedName, type, size, HexFormat.of().formatHex(sha.digest())));
-    }
-
-    void delete(String storedName) {
+        Path temp = Files.createTempFile("yardstick-attachment-", ".upload");
         try {
-            Files.deleteIfExists(dir().resolve(storedName));
-        } catch (IOException e) {
-            LOG.warn("could not remove attachment file {}: {}", storedName, e.toString());
+            long size = 0;
+            boolean tooLarge = false;
+            try (InputStream in = u.content().getInputStream();
+                 OutputStream out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING)) {
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    size += n;
+                    if (size > limit) {
+                        tooLarge = true;
+                        break;
+                    }
+                    sha.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                }
+            }
+            Problem refused = null;
+            Object[] args = {};
+            FileType type = null;
+            if (tooLarge) {
+                refused = Problem.FILE_TOO_LARGE;
+                args = new Object[] {settings.maxAttachmentSize().toMegabytes() + " MB"};
+            } else if (size == 0) {
+                refused = Problem.FILE_EMPTY;
+            } else {
+                type = FileSniffer.sniff(temp).orElse(null);
+                String ext = extension(name);
+                if (type == null) {
+                    refused = Problem.FILE_TYPE_NOT_ALLOWED;
+                } else if (!type.extensions().contains(ext)) {
+                    refused = Problem.FILE_TYPE_MISMATCH;
+                    args = new Object[] {ext, type.extensions().get(0).toUpperCase(Locale.ROOT)};
+                }
+            }
+            if (refused != null) {
+                problems.add(InputProblem.of(SOURCE, 0, field, name, refused, args));
+                return Optional.empty();
+            }
+            store.put(storedName, Files.readAllBytes(temp));
+            return Optional.of(new Stored(name, storedName, type, size, HexFormat.of().formatHex(sha.digest())));
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 
@@ -197,37 +171,16 @@ public class Attachments {
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
                 .optional().orElseThrow(() -> new NotFoundException("attachment", Long.toString(id)));
         access.requireDetails(items.get(r.itemId()));
-        Path path = dir().resolve(r.storedName()).normalize();
-        if (!path.getParent().equals(dir()) || !Files.isRegularFile(path)) {
-            throw new UncheckedIOException(new IOException("attachment file missing: " + r.storedName()));
-        }
-        return new Download(r.fileName(), r.contentType(), r.size(), path);
+        byte[] content = store.get(r.storedName())
+                .orElseThrow(() -> new UncheckedIOException(new IOException("attachment content missing: " + r.storedName())));
+        return new Download(r.fileName(), r.contentType(), r.size(), content);
     }
 
     /**
-     * Removes files the database does not know that are older than {@code before}: what a crash between
-     * writing a file and committing its report left behind. Returns how many were removed.
+     * Removes stored bytes the database does not know that are older than {@code before}: what a crash
+     * between storing a file and committing its report left behind. Returns how many were removed.
      */
     public int sweep(java.time.Instant before) {
-        Path dir = dir();
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        java.util.Set<String> known = new java.util.HashSet<>(
-                jdbc.sql("select stored_name from sup_attachment").query(String.class).list());
-        int removed = 0;
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                String name = f.getFileName().toString();
-                if (name.matches("[0-9a-f]{32}") && !known.contains(name) && Files.isRegularFile(f)
-                        && Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
-                    Files.deleteIfExists(f);
-                    removed++;
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("could not sweep {}: {}", dir, e.toString());
-        }
-        return removed;
+        return store.sweep(before);
     }
 }

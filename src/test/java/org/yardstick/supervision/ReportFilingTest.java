@@ -11,12 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,29 +81,29 @@ class ReportFilingTest {
         return jdbc.sql("select count(*) from sup_attachment").query(Long.class).single();
     }
 
-    List<Path> storedFiles() throws IOException {
-        Path dir = settings.attachmentsDir();
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.toList();
-        }
+    /** The stored names of the files in the attachment store (the database). */
+    List<String> storedFiles() {
+        return jdbc.sql("select stored_name from sup_attachment_content order by stored_name").query(String.class).list();
+    }
+
+    byte[] storedBytes(String storedName) {
+        return jdbc.sql("select content from sup_attachment_content where stored_name = ?").param(storedName)
+                .query((rs, n) -> rs.getBytes(1)).single();
     }
 
     @Test
     void theDepartmentFilesAReportWithAPdfAndGetsItBack() throws Exception {
-        List<Path> before = storedFiles();
+        List<String> before = storedFiles();
         mvc.perform(report(t1, period, "60", file("双创平台建设情况.pdf", PDF)).with(as(Logins.DEPARTMENT)))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/supervision/items/" + t1.id() + "?filed"));
         Item after = items.get(t1.id());
         assertThat(after.latestProgress()).isEqualTo(60);
         assertThat(after.latestPeriod()).isEqualTo(period);
-        List<Path> added = storedFiles().stream().filter(p -> !before.contains(p)).toList();
+        List<String> added = storedFiles().stream().filter(p -> !before.contains(p)).toList();
         assertThat(added).hasSize(1);
-        assertThat(added.get(0).getFileName().toString()).matches("[0-9a-f]{32}");
-        assertThat(Files.readAllBytes(added.get(0))).isEqualTo(PDF);
+        assertThat(added.get(0)).matches("[0-9a-f]{32}");
+        assertThat(storedBytes(added.get(0))).isEqualTo(PDF);
 
         long attachment = jdbc.sql("select a.id from sup_attachment a join sup_report r on r.id = a.report_id "
                         + "where r.item_id = ? and a.file_name = ?").params(t1.id(), "双创平台建设情况.pdf")
@@ -155,7 +151,7 @@ class ReportFilingTest {
     void refused(MockMultipartHttpServletRequestBuilder request, int status, String... texts) throws Exception {
         long reports = reports();
         long rows = attachmentRows();
-        List<Path> files = storedFiles();
+        List<String> files = storedFiles();
         var result = mvc.perform(request.with(as(Logins.DEPARTMENT))).andExpect(status().is(status));
         for (String t : texts) {
             result.andExpect(content().string(containsString(t)));
@@ -218,24 +214,16 @@ class ReportFilingTest {
     void strayFilesAreSweptAndRecordedOnesKept() throws Exception {
         mvc.perform(report(t1, period, "60", file("kept.pdf", PDF)).with(as(Logins.DEPARTMENT)))
                 .andExpect(status().is3xxRedirection());
-        Path dir = settings.attachmentsDir();
-        Path stray = dir.resolve("0123456789abcdef0123456789abcdef");
-        Files.write(stray, PDF);
-        Path recent = dir.resolve("fedcba9876543210fedcba9876543210");
-        Files.write(recent, PDF);
-        Files.setLastModifiedTime(stray, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-01-01T00:00:00Z")));
+        String stray = "0123456789abcdef0123456789abcdef";
+        jdbc.sql("insert into sup_attachment_content (stored_name, content) values (?, ?)").params(stray, PDF).update();
         String kept = jdbc.sql("select a.stored_name from sup_attachment a join sup_report r on r.id = a.report_id "
                 + "where r.item_id = ? and a.file_name = 'kept.pdf'").param(t1.id()).query(String.class).single();
-        Files.setLastModifiedTime(dir.resolve(kept), java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-01-01T00:00:00Z")));
         try {
             int removed = attachments.sweep(java.time.Instant.parse("2021-01-01T00:00:00Z"));
             assertThat(removed).isGreaterThanOrEqualTo(1);
-            assertThat(stray).doesNotExist();
-            assertThat(recent).as("too recent: its report may still be being saved").exists();
-            assertThat(dir.resolve(kept)).exists();
+            assertThat(storedFiles()).doesNotContain(stray).contains(kept);
         } finally {
-            Files.deleteIfExists(recent);
-            Files.deleteIfExists(stray);
+            jdbc.sql("delete from sup_attachment_content where stored_name = ?").param(stray).update();
         }
     }
 }

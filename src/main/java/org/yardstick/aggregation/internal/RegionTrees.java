@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yardstick.aggregation.engine.RegionTree;
+import org.yardstick.web.CacheStamps;
 
 /**
  * The region tree an aggregation walks: every region down to the deepest of the regions with
@@ -20,15 +21,20 @@ import org.yardstick.aggregation.engine.RegionTree;
 @Component
 class RegionTrees {
 
+    /** The stamp of the region table ({@link CacheStamps}): bumped by every change of the tree, on any instance. */
+    static final String STAMP = "regions";
+
     private final JdbcClient jdbc;
+    private final CacheStamps stamps;
     /**
      * The last tree read for each set of reporting levels, with the state of the region table it was
      * read from: recomputing many indicators reads it once.
      */
     private final Map<String, Tree> last = new java.util.concurrent.ConcurrentHashMap<>();
 
-    RegionTrees(JdbcClient jdbc) {
+    RegionTrees(JdbcClient jdbc, CacheStamps stamps) {
         this.jdbc = jdbc;
+        this.stamps = stamps;
     }
 
     /** Forgets the trees read so far: the region tree changed (a move can keep the table's count and sums). */
@@ -54,7 +60,7 @@ class RegionTrees {
     Tree covering(Collection<String> regionsWithFigures, Set<String> unitLevels) {
         // regions change rarely: the tree read last serves while the region table is as it was, for the
         // same reporting levels, when it holds every region with figures (it reaches as deep as they are)
-        String regionsKey = new java.util.TreeSet<>(unitLevels) + "|" + jdbc.sql(
+        String regionsKey = new java.util.TreeSet<>(unitLevels) + "|" + stamps.current(STAMP) + "|" + jdbc.sql(
                 "select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(sum(coalesce(parent_id, 0)), 0) from region")
                 .query(String.class).single();
         Tree cached = last.get(regionsKey);

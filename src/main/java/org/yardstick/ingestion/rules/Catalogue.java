@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class Catalogue {
 
     /** One catalogue indicator: its code, Chinese name, unit and other names (synonyms). */
-    public record Entry(String code, String name, String unit, List<String> synonyms) {
+    public record Entry(String code, String name, String unit, List<String> synonyms) implements java.io.Serializable {
 
         /** An entry whose synonyms are the names its description quotes (“…” or 亦称…). */
         public static Entry of(String code, String name, String unit, String description) {
@@ -31,7 +31,7 @@ public final class Catalogue {
     }
 
     /** A match: the entry, the confidence and whether the units disagree (flagged, never merged). */
-    public record Match(Entry entry, double confidence, boolean unitConflict) {}
+    public record Match(Entry entry, double confidence, boolean unitConflict) implements java.io.Serializable {}
 
     private static final Pattern QUOTED = Pattern.compile("“([^”]{2,30})”");
     /** Words that say where, not what: 全区, 我区 … are left out when names are compared. */

@@ -19,7 +19,7 @@ import org.yardstick.framework.Qualifier;
 public final class Extractor {
 
     /** A section as the headings give it: code {@code 2.2.1}, level, title, where it starts. */
-    public record SectionHead(String code, int level, String title, int start, int line) {}
+    public record SectionHead(String code, int level, String title, int start, int line) implements java.io.Serializable {}
 
     /** What the rules read from a document. */
     public record Extraction(String title, @Nullable Integer issuedYear, int referenceYear, int planEndYear,

@@ -35,7 +35,7 @@ public record Item(ItemKind kind, String indicator, Catalogue.@Nullable Match ma
                    @Nullable BigDecimal valueHigh, String unit, @Nullable Integer year, @Nullable Integer baseYear,
                    String qualifierWord, Qualifier qualifier, String region, String text, List<String> units,
                    String section, String sentence, int start, int end, int figureStart, int figureEnd, int line,
-                   double confidence) {
+                   double confidence) implements java.io.Serializable {
 
     public Item {
         units = List.copyOf(units);

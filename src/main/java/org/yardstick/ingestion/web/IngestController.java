@@ -49,8 +49,8 @@ class IngestController {
     /** A piece of the document: plain text, or the figure of proposal {@code item} (index), highlighted. */
     record Segment(String text, int item) {}
 
-    /** What the planner is reviewing. */
-    static final class Review {
+    /** What the planner is reviewing (serializable: sessions live in the database, issue 17). */
+    static final class Review implements java.io.Serializable {
         final Proposal proposal;
         final List<Decision> decisions;
 

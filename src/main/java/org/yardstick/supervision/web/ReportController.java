@@ -3,7 +3,6 @@ package org.yardstick.supervision.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -102,6 +101,6 @@ class ReportController {
                         .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(new FileSystemResource(d.path()));
+                .body(new org.springframework.core.io.ByteArrayResource(d.content()));
     }
 }
