@@ -24,7 +24,7 @@ import org.yardstick.observation.Submissions;
 @YardstickTest
 class ProvenanceTest {
 
-    static final String COUNTY = "650106"; // 头屯河区, a county no other test writes in
+    static final String COUNTY = "652302"; // 阜康市, a county no other test writes in
 
     @Autowired ObservationEditor editor;
     @Autowired Submissions submissions;
@@ -54,13 +54,13 @@ class ProvenanceTest {
         var saved = editor.save("xj-county-info", COUNTY, "2025", List.of(entry("BB_USERS", "25.3"), entry("FTTH_USERS", "20"),
                 entry("MOBILE_INTERNET_USERS", "50"), entry("INTERNET_PORTS", "30")));
         Submission s = submissions.submit(saved.submission().id(), saved.submission().version());
-        As.user(accounts, "reviewer");
+        As.user(accounts, "reviewer-xj");
         submissions.approve(s.id(), s.version());
         As.nobody();
 
         String zh = mvc.perform(get("/regions/" + COUNTY).param("lang", "zh")).andReturn().getResponse().getContentAsString();
-        assertThat(zh).contains("由头屯河区填报，乌鲁木齐市审核，2026-06-01");
+        assertThat(zh).contains("由阜康市填报，新疆维吾尔自治区审核，2026-06-01");
         String en = mvc.perform(get("/regions/" + COUNTY).param("lang", "en")).andReturn().getResponse().getContentAsString();
-        assertThat(en).containsPattern("reported by [^<]+, approved by [^<]+, 2026-06-01").doesNotContain("由头屯河区填报");
+        assertThat(en).containsPattern("reported by [^<]+, approved by [^<]+, 2026-06-01").doesNotContain("由阜康市填报");
     }
 }
