@@ -125,8 +125,7 @@ public class Names {
             }
             var o = organisations.find(code);
             if (o.isPresent()) {
-                String shortName = o.get().shortName().in(locale);
-                return shortName.isBlank() ? o.get().name().in(locale) : shortName;
+                return shortOrFull(o.get(), locale);
             }
             var p = plans.find(code);
             if (p.isPresent()) {
@@ -165,10 +164,12 @@ public class Names {
         if (code == null || code.isBlank()) {
             return "";
         }
-        return organisations.find(code).map(o -> {
-            String shortName = o.shortName().in(locale);
-            return shortName.isBlank() ? o.name().in(locale) : shortName;
-        }).orElse(code);
+        return organisations.find(code).map(o -> shortOrFull(o, locale)).orElse(code);
+    }
+
+    private static String shortOrFull(org.yardstick.region.Organisation o, Locale locale) {
+        String shortName = o.shortName().in(locale);
+        return shortName.isBlank() ? o.name().in(locale) : shortName;
     }
 
     /** A list of organisation codes as written in a field ({@code xj-jxw、xj-fgw}) → 自治区经信厅、自治区发展改革委. */
@@ -276,13 +277,9 @@ public class Names {
 
     /** An enum value's word (同比变化 for YOY_CHANGE), by the field's keys first; an indicator code's name otherwise. */
     private String enumWord(String field, String value, Locale locale) {
-        for (String prefix : ENUM_KEYS.getOrDefault(field, List.of())) {
-            String w = messages.getMessage(prefix + value, null, null, locale);
-            if (w != null && !w.isBlank()) {
-                return w;
-            }
-        }
-        for (String prefix : ANY_ENUM) {
+        List<String> prefixes = new ArrayList<>(ENUM_KEYS.getOrDefault(field, List.of()));
+        prefixes.addAll(ANY_ENUM);
+        for (String prefix : prefixes) {
             String w = messages.getMessage(prefix + value, null, null, locale);
             if (w != null && !w.isBlank()) {
                 return w;
