@@ -342,6 +342,28 @@
     });
   }
 
-  document.addEventListener('DOMContentLoaded', function () { renderCharts(); autosubmit(); menuToggle(); });
+  /* a menu's dropdown (管理): opens with its button, closes on Escape or a click elsewhere (Bootstrap's CSS, without its script) */
+  function dropdowns() {
+    var buttons = document.querySelectorAll('[data-ys-dropdown]');
+    function close(except) {
+      buttons.forEach(function (b) {
+        if (b === except) { return; }
+        document.getElementById(b.dataset.ysDropdown).classList.remove('show');
+        b.setAttribute('aria-expanded', 'false');
+      });
+    }
+    buttons.forEach(function (button) {
+      button.addEventListener('click', function (e) {
+        e.stopPropagation();
+        close(button);
+        var open = document.getElementById(button.dataset.ysDropdown).classList.toggle('show');
+        button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      });
+    });
+    document.addEventListener('click', function () { close(null); });
+    document.addEventListener('keydown', function (e) { if (e.key === 'Escape') { close(null); } });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () { renderCharts(); autosubmit(); menuToggle(); dropdowns(); });
   document.addEventListener('htmx:afterSwap', function (e) { renderCharts(e.target); autosubmit(e.target); });
 })();

@@ -68,7 +68,7 @@ class SecurityConfig {
                                 Role.REPORTER.name(), Role.REVIEWER.name())
                         .requestMatchers("/review/**").hasAnyRole(Role.ADMIN.name(), Role.REVIEWER.name())
                         .requestMatchers("/rules/**").hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.REVIEWER.name())
-                        .requestMatchers("/audit/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/audit/**").hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name())
                         // task supervision: the item list and item pages are public (published overview only;
                         // details are checked per item); reports by departments; the rest for planners
                         .requestMatchers(HttpMethod.GET, "/supervision", "/supervision/items/*").permitAll()

@@ -17,10 +17,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yardstick.audit.AuditTrail;
 
-/** The audit trail for administrators: search, and export to CSV (opens in Excel: UTF-8 with a byte-order mark). */
+/**
+ * The audit trail (审计日志) for administrators and planners: search, grouped per action in the reader's
+ * language; export to CSV (opens in Excel: UTF-8 with a byte-order mark) for administrators. Planners do
+ * not see the changes of accounts and tokens (security matters, the administrator's).
+ */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAnyRole('ADMIN', 'PLANNER')")
 class AuditController {
+
+    /** Kinds of thing only administrators read in the trail. */
+    static final java.util.Set<String> ADMIN_ONLY = java.util.Set.of("account", "api_token");
 
     static final int PAGE = 200;
 
@@ -36,9 +43,18 @@ class AuditController {
     String search(@RequestParam(required = false) @Nullable String entityType, @RequestParam(required = false) @Nullable String actor,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate until,
-                  Model model) {
+                  Model model, org.springframework.security.core.Authentication who) {
+        boolean admin = who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        if (!admin && entityType != null && ADMIN_ONLY.contains(entityType.strip())) {
+            throw new org.springframework.security.access.AccessDeniedException("audit of " + entityType + " is for administrators");
+        }
         AuditTrail.Filter filter = filter(entityType, actor, from, until);
-        model.addAttribute("events", trail.search(filter, PAGE));
+        java.util.List<org.yardstick.audit.AuditEvent> events = trail.search(filter, PAGE);
+        if (!admin) {
+            events = events.stream().filter(e -> !ADMIN_ONLY.contains(e.entityType())).toList();
+        }
+        model.addAttribute("actions", ActionGroups.of(events));
+        model.addAttribute("admin", admin);
         model.addAttribute("entityType", entityType);
         model.addAttribute("actor", actor);
         model.addAttribute("from", from);
@@ -48,6 +64,7 @@ class AuditController {
     }
 
     @GetMapping("/audit/export.csv")
+    @PreAuthorize("hasRole('ADMIN')")
     void export(@RequestParam(required = false) @Nullable String entityType, @RequestParam(required = false) @Nullable String actor,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate until,
