@@ -25,7 +25,7 @@ class ModularityTests {
     void everyCapabilityIsAModule() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .contains("region", "aggregation", "framework", "supervision", "observation", "validation", "audit", "progress", "index", "publish", "sdmx", "demo", "web",
-                        "security", "shared", "assessment", "home", "ingestion", "jobs", "backup", "database");
+                        "security", "shared", "assessment", "home", "ingestion", "jobs", "backup", "database", "maps", "reading");
     }
 
     /** An open module lets every other module reach its internals: none is. */

@@ -20,9 +20,9 @@ public class ProblemText {
             java.util.Set.of("ADMIN", "PLANNER", "REPORTER", "REVIEWER", "DEPARTMENT", "ENTERPRISE");
 
     private final MessageSource messages;
-    private final Names names;
+    private final NameLookup names;
 
-    ProblemText(MessageSource messages, Names names) {
+    ProblemText(MessageSource messages, NameLookup names) {
         this.messages = messages;
         this.names = names;
     }

@@ -37,7 +37,8 @@ import org.yardstick.framework.authoring.Decomposition;
  * filled in; screenshots at 1366 and 390 px in Chinese and English go to /tmp/fwui-*.png.
  */
 @ExtendWith(Browser.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.autoconfigure.exclude=") // sessions in the database, as in production: flash values must serialise
 @Import(TestClock.Config.class)
 @ExtendWith(org.yardstick.ResetTestState.class)
 class AuthoringBrowserIT {

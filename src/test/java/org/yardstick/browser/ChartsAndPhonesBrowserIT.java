@@ -23,7 +23,8 @@ import org.yardstick.TestClock;
  * around one year), and at 390 px the menu collapses behind its button and no page scrolls sideways.
  */
 @ExtendWith(Browser.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.autoconfigure.exclude=") // sessions in the database, as in production: flash values must serialise
 @Import(TestClock.Config.class)
 @ExtendWith(org.yardstick.ResetTestState.class)
 class ChartsAndPhonesBrowserIT {

@@ -22,7 +22,8 @@ import org.yardstick.TestClock;
  * while typing, saves and submits; the prefecture reviewer approves; the figure is public.
  */
 @ExtendWith(Browser.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.autoconfigure.exclude=") // sessions in the database, as in production: flash values must serialise
 @Import(TestClock.Config.class)
 @ExtendWith(org.yardstick.ResetTestState.class)
 class CollectionBrowserIT {

@@ -34,7 +34,8 @@ import org.yardstick.region.Regions;
  * and the sketch map's label; at 1366 px and at 390 px (screenshots under target/screenshots).
  */
 @ExtendWith(Browser.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.autoconfigure.exclude=") // sessions in the database, as in production: flash values must serialise
 @Import(TestClock.Config.class)
 class MapBrowserIT {
 

@@ -25,7 +25,8 @@ import org.yardstick.TestClock;
  * opens from it and reads in names. Screenshots of the most-used pages under target/screenshots.
  */
 @ExtendWith(Browser.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.autoconfigure.exclude=") // sessions in the database, as in production: flash values must serialise
 @Import(TestClock.Config.class)
 class ReadingBrowserIT {
 

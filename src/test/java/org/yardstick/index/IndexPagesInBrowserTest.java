@@ -28,7 +28,8 @@ import org.yardstick.region.Regions;
  * of their own, see docs/decisions/0003); the editor's check works through htmx with its CSRF token.
  */
 @ExtendWith(Browser.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.autoconfigure.exclude=") // sessions in the database, as in production: flash values must serialise
 @org.springframework.context.annotation.Import(org.yardstick.TestClock.Config.class)
 @ExtendWith(org.yardstick.ResetTestState.class)
 class IndexPagesInBrowserTest {

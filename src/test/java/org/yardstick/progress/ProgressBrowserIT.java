@@ -25,7 +25,8 @@ import org.yardstick.browser.Browser;
  * (its SVG has paths), the console stays clean; screenshots go to target/screenshots.
  */
 @ExtendWith(Browser.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.autoconfigure.exclude=") // sessions in the database, as in production: flash values must serialise
 @Import(TestClock.Config.class)
 @ExtendWith(org.yardstick.ResetTestState.class)
 class ProgressBrowserIT {

@@ -23,7 +23,8 @@ import org.yardstick.browser.Browser;
  * deleted again. The rule it makes is disabled and removed at the end, so it changes nothing for
  * other tests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.autoconfigure.exclude=") // sessions in the database, as in production: flash values must serialise
 @org.springframework.context.annotation.Import(org.yardstick.TestClock.Config.class)
 @ExtendWith(org.yardstick.ResetTestState.class)
 @ExtendWith(Browser.class)

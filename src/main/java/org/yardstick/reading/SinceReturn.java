@@ -1,4 +1,4 @@
-package org.yardstick.web;
+package org.yardstick.reading;
 
 import java.util.Collection;
 import java.util.HashMap;

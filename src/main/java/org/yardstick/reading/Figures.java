@@ -1,4 +1,4 @@
-package org.yardstick.web;
+package org.yardstick.reading;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

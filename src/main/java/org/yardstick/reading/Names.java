@@ -1,4 +1,4 @@
-package org.yardstick.web;
+package org.yardstick.reading;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.yardstick.security.Accounts;
  * An unknown code is shown as it is (a retired or mistyped code must stay visible, never vanish).
  */
 @Component("names")
-public class Names {
+public class Names implements org.yardstick.web.NameLookup {
 
     /** Codes a person may meet in recorded text: an indicator, region, data set or organisation code. */
     private static final Pattern SEPARATORS = Pattern.compile("\\s*[,，、;；]\\s*");

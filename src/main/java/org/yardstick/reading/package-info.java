@@ -1,0 +1,9 @@
+/**
+ * What a person reads (names, not codes; figures formatted once): {@code Names} ({@code ${@names…}} in
+ * templates, and the web shell's {@link org.yardstick.web.NameLookup}), {@code Figures} (the one formatter
+ * of values, units and qualifiers, {@code ${@figures…}}), {@code Provenance} (who reported and approved a
+ * collected figure), {@code SinceReturn} (what changed since a submission was returned). Depends on the
+ * modules that own the names; the web shell depends only on the {@code NameLookup} interface (decision 0046).
+ */
+@org.jspecify.annotations.NullMarked
+package org.yardstick.reading;
