@@ -44,7 +44,9 @@ class SecurityConfig {
     static final String[] PUBLIC = {"/", "/plans", "/plans/**", "/indicators", "/indicators/**", "/regions",
         "/regions/**", "/compare", "/departments", "/departments/**", "/indices", "/indices/**", "/open/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**",
         "/favicon.svg", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-        "/swagger-ui.html", "/swagger-ui/**", "/api-guide"};
+        "/swagger-ui.html", "/swagger-ui/**", "/api-guide",
+        // downloads and the dataset catalogue (issue 14)
+        "/catalogue", "/catalogue.jsonld", "/compare/download"};
 
     @Bean
     PasswordEncoder passwordEncoder() {

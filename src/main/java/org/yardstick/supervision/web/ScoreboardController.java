@@ -1,6 +1,9 @@
 package org.yardstick.supervision.web;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
@@ -8,6 +11,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +26,8 @@ import org.yardstick.supervision.Scoreboards;
 import org.yardstick.supervision.Scoreboards.Column;
 import org.yardstick.supervision.Scoreboards.DepartmentScore;
 import org.yardstick.supervision.Scoreboards.PlanScore;
+import org.yardstick.shared.TableDownload;
+import org.yardstick.web.Downloads;
 
 /** Scoreboards per department and per plan, sortable by any column, and their Excel export. */
 @Controller
@@ -79,6 +85,55 @@ class ScoreboardController {
                                       @RequestParam(defaultValue = "desc") String dir, Locale locale) {
         List<PlanScore> rows = scoreboards.plans(items.all(), items.today(), sort, dir.equals("desc"));
         return excel("plans", locale, rows, s -> s.planName().in(locale), Scoreboards.PLAN_COLUMNS);
+    }
+
+    @GetMapping("/departments/download")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PLANNER', 'DEPARTMENT')")
+    ResponseEntity<StreamingResponseBody> departmentsDownload(@RequestParam(defaultValue = "late") String sort,
+                                          @RequestParam(defaultValue = "desc") String dir,
+                                          @RequestParam(defaultValue = "csv") String format,
+                                          @RequestParam(defaultValue = "false") boolean bom, Locale locale) {
+        List<DepartmentScore> rows = scoreboards.departments(items.all(), items.today(), sort, dir.equals("desc"));
+        return download("departments", Downloads.language(locale), rows, s -> s.unit().name().in(locale),
+                Scoreboards.DEPARTMENT_COLUMNS, format, bom);
+    }
+
+    @GetMapping("/plans/download")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PLANNER')")
+    ResponseEntity<StreamingResponseBody> plansDownload(@RequestParam(defaultValue = "late") String sort,
+                                    @RequestParam(defaultValue = "desc") String dir,
+                                    @RequestParam(defaultValue = "csv") String format,
+                                    @RequestParam(defaultValue = "false") boolean bom, Locale locale) {
+        List<PlanScore> rows = scoreboards.plans(items.all(), items.today(), sort, dir.equals("desc"));
+        return download("plans", Downloads.language(locale), rows, s -> s.planName().in(locale), Scoreboards.PLAN_COLUMNS,
+                format, bom);
+    }
+
+    /** A scoreboard through the one table writer of public downloads: the code and name, then the counts. */
+    private <T> ResponseEntity<StreamingResponseBody> download(String name, Locale locale, List<T> rows, Function<T, String> first,
+                                           List<Column<T>> columns, String format, boolean bom) {
+        List<TableDownload.Column> cols = new ArrayList<>();
+        cols.add(TableDownload.Column.text("code", messages.getMessage("download.col.code", null, locale)));
+        cols.add(TableDownload.Column.text("name", messages.getMessage("sup.score." + columns.get(0).key(), null, locale)));
+        columns.stream().skip(1).forEach(c -> cols.add(TableDownload.Column.number(c.key(),
+                messages.getMessage("sup.score." + c.key(), null, locale))));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(messages.getMessage("download.meta.title", null, locale),
+                messages.getMessage("sup.score." + name + ".title", null, locale));
+        meta.put(messages.getMessage("download.meta.as-of", null, locale), items.today().toString());
+        meta.put(messages.getMessage("download.meta.url", null, locale), "/supervision/scoreboard/" + name);
+        TableDownload table = new TableDownload("supervision-" + name + "-" + items.today(), cols, meta, sink -> {
+            for (T row : rows) {
+                Object[] values = new Object[cols.size()];
+                values[0] = columns.get(0).value().apply(row);
+                values[1] = first.apply(row);
+                for (int c = 1; c < columns.size(); c++) {
+                    values[c + 1] = columns.get(c).value().apply(row);
+                }
+                sink.accept(values);
+            }
+        });
+        return Downloads.answer(table, format, bom, messages, locale);
     }
 
     private <T> void board(Model model, List<T> rows, List<Column<T>> columns, String sort, String dir) {
