@@ -50,17 +50,17 @@ public class PublicTables {
                    o.period, g.code as breakdown_code, g.name_zh as breakdown_zh, g.name_en as breakdown_en,
                    o.measure, o.base_period, o.obs_value, o.qualifier, o.qualifier_text,
                    s.submitted_by, s.reviewed_by, s.reviewed_at, o.updated_at,
-                   (select d.code from observation_source os join document d on d.id = os.document_id
-                     where os.observation_id = o.id order by d.issued, d.code, os.source_line limit 1) as source_document,
-                   (select os.source_line from observation_source os join document d on d.id = os.document_id
-                     where os.observation_id = o.id order by d.issued, d.code, os.source_line limit 1) as source_line,
-                   (select os.source_quote from observation_source os join document d on d.id = os.document_id
-                     where os.observation_id = o.id order by d.issued, d.code, os.source_line limit 1) as source_quote
+                   src.source_document, src.source_line, src.source_quote
             from observation o
             join indicator i on i.id = o.indicator_id
             join region r on r.id = o.region_id
             join disaggregation g on g.id = o.disaggregation_id
             left join submission s on s.id = o.submission_id
+            left join (select os.observation_id, d.code as source_document, os.source_line, os.source_quote,
+                              row_number() over (partition by os.observation_id
+                                                 order by d.issued, d.code, os.source_line) as nth
+                       from observation_source os join document d on d.id = os.document_id) src
+                   on src.observation_id = o.id and src.nth = 1
             where o.status = 'APPROVED' and \s""";
 
     private final JdbcClient jdbc;
