@@ -25,9 +25,13 @@ public class CacheStamps {
                 .orElseThrow(() -> unknown(name));
     }
 
-    /** Marks every copy of {@code name} stale once the caller's transaction commits. */
+    /**
+     * Marks every copy of {@code name} stale once the caller's transaction commits. The new stamp comes
+     * from a sequence, which a rollback does not give back: a copy read inside a transaction that is
+     * rolled back carries a stamp no later change will have.
+     */
     public void bump(String name) {
-        if (jdbc.sql("update cache_stamp set stamp = stamp + 1 where name = ?").param(name).update() != 1) {
+        if (jdbc.sql("update cache_stamp set stamp = nextval('cache_stamp_seq') where name = ?").param(name).update() != 1) {
             throw unknown(name);
         }
     }
