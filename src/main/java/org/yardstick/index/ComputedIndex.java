@@ -1,6 +1,8 @@
 package org.yardstick.index;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.yardstick.index.engine.IndexResult;
 import org.yardstick.observation.Observations;
@@ -31,5 +33,28 @@ public record ComputedIndex(IndexDefinition definition, List<Region> units, List
 
     public boolean computed() {
         return result != null;
+    }
+
+    /**
+     * The index's own score (the root of its tree) per unit and period, for rows that were scored; empty
+     * when the index could not be computed. What other modules (the maps) read, without the engine's types.
+     */
+    public Map<String, Map<String, Double>> rootScores() {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        if (result == null) {
+            return out;
+        }
+        var scores = result.scores();
+        int top = result.tree().aggregates().size() - 1;
+        for (String unit : scores.units()) {
+            int u = scores.unitIndex(unit);
+            for (int p = 0; p < scores.periods().size(); p++) {
+                double v = scores.value(top, u, p);
+                if (result.hasRow(u, p) && !Double.isNaN(v)) {
+                    out.computeIfAbsent(unit, k -> new LinkedHashMap<>()).put(scores.periods().get(p), v);
+                }
+            }
+        }
+        return out;
     }
 }

@@ -20,8 +20,6 @@ import org.yardstick.index.ComputedIndex;
 import org.yardstick.index.IndexDefinition;
 import org.yardstick.index.IndexDefinitions;
 import org.yardstick.index.IndexResults;
-import org.yardstick.index.engine.IndexResult;
-import org.yardstick.index.engine.Panel;
 import org.yardstick.observation.Observations;
 import org.yardstick.region.Region;
 import org.yardstick.region.RegionLevel;
@@ -112,24 +110,12 @@ public class MapFigures {
         Areas areas = areas(root);
         Map<String, Map<String, Figure>> figures = new HashMap<>();
         ComputedIndex computed = results.compute(definition);
-        IndexResult result = computed.result();
-        if (result != null) {
-            Panel scores = result.scores();
-            int top = result.tree().aggregates().size() - 1;
-            for (String unit : scores.units()) {
-                int u = scores.unitIndex(unit);
-                if (!areas.codes().contains(unit)) {
-                    continue;
-                }
-                for (int p = 0; p < scores.periods().size(); p++) {
-                    double v = scores.value(top, u, p);
-                    if (result.hasRow(u, p) && !Double.isNaN(v)) {
-                        figures.computeIfAbsent(unit, k -> new HashMap<>())
-                                .put(scores.periods().get(p), new Figure(BigDecimal.valueOf(v), "computed", null, null));
-                    }
-                }
+        computed.rootScores().forEach((unit, byPeriod) -> {
+            if (areas.codes().contains(unit)) {
+                byPeriod.forEach((period, v) -> figures.computeIfAbsent(unit, k -> new HashMap<>())
+                        .put(period, new Figure(BigDecimal.valueOf(v), "computed", null, null)));
             }
-        }
+        });
         return assemble(definition.code(), definition.name(), new LocalizedText("", ""), root, areas, figures, year);
     }
 
