@@ -110,6 +110,10 @@ public class Names implements org.yardstick.web.NameLookup {
             }
             return String.join(message("names.separator", locale, "、"), out);
         }
+        if (t.length() > 1 && t.endsWith("?")) {
+            // a data set's optional indicator, as its audit rows write it (BB_USERS?)
+            return anyCode(t.substring(0, t.length() - 1), locale) + message("names.optional", locale, " (optional)");
+        }
         String code = t;
         if (!code.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") || code.length() > 80) {
             return text;

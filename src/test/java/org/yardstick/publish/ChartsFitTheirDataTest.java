@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 @YardstickTest
 class ChartsFitTheirDataTest {
 
-    static final Pattern CHART = Pattern.compile("data-chart=\"([^\"]+)\"");
+    /** The series or trajectory chart (not the map, whose data comes from its own endpoint). */
+    static final Pattern CHART = Pattern.compile("data-chart-kind=\"(?:series|progress)\"[^>]*?data-chart=\"([^\"]+)\"");
 
     @Autowired MockMvc mvc;
     @Autowired Indicators indicators;

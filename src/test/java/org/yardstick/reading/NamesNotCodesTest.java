@@ -47,6 +47,25 @@ class NamesNotCodesTest {
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired Names names;
+
+    /** The form saved below is removed again: other tests enter 天山区's 2025 form from empty. */
+    @org.junit.jupiter.api.AfterEach
+    void removeTheSavedForm() {
+        jdbc.sql("""
+                delete from observation where submission_id in (select s.id from submission s join region r on r.id = s.region_id
+                 where r.code = '650102' and s.period = '2025')""").update();
+        jdbc.sql("delete from submission where period = '2025' and region_id = (select id from region where code = '650102')").update();
+    }
+
+    /** A data set's indicators as its audit rows write them, optional ones marked with '?'. */
+    @Test
+    void aDataSetsIndicatorListReadsAsNames() {
+        assertThat(names.anyCode("BB_USERS,FTTH_USERS?", java.util.Locale.CHINESE))
+                .isEqualTo("互联网宽带接入用户、" + names.indicator("FTTH_USERS", java.util.Locale.CHINESE) + "（选填）")
+                .doesNotContain("FTTH_USERS");
+        assertThat(names.anyCode("FTTH_USERS?", java.util.Locale.ENGLISH)).endsWith(" (optional)").doesNotContain("FTTH_USERS");
+    }
 
     /** The text a person reads: no head, scripts, styles, tags or attribute values; {@code <code>} left out. */
     static String visible(String html) {
