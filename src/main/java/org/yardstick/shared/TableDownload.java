@@ -278,7 +278,8 @@ public record TableDownload(String name, List<Column> columns, Map<String, Strin
         return n.toString();
     }
 
-    private static String quote(String s) {
+    /** A JSON string literal of {@code s}, with its quotes; what every hand-written JSON of the platform uses. */
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
