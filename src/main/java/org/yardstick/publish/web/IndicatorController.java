@@ -68,8 +68,10 @@ class IndicatorController {
 
     @GetMapping("/indicators/{code}")
     String indicator(@PathVariable String code, @RequestParam(required = false) @Nullable String region,
-                     Model model, Locale locale) {
+                     @RequestParam(required = false) @Nullable String year, Model model, Locale locale) {
         Indicator indicator = indicators.get(code);
+        // the map's year when the address names one (?year=2023); the map opens on the latest otherwise
+        model.addAttribute("mapYear", year != null && year.matches("\\d{4}") ? year : null);
         List<Observation> all = observations.approvedOfIndicator(code);
         List<Target> indicatorTargets = targets.ofIndicator(code);
 
