@@ -76,4 +76,18 @@ public final class Browser implements ExecutionCondition {
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         return file;
     }
+
+    /**
+     * Signs a demo account in (password {@code yardstick-demo}) from a clean cookie jar and waits for its
+     * worklist, where every role lands after login.
+     */
+    public static void login(ChromeDriver driver, String base, String user) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/login");
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys("yardstick-demo");
+        driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(base + "/home"));
+    }
 }

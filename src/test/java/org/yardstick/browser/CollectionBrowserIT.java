@@ -46,12 +46,7 @@ class CollectionBrowserIT {
     }
 
     void login(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("yardstick-demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/home")));
+        Browser.login(browser, url(""), user);
     }
 
     @Test
