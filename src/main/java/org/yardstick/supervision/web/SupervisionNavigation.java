@@ -2,7 +2,7 @@ package org.yardstick.supervision.web;
 
 import java.util.List;
 import org.springframework.stereotype.Component;
-import org.yardstick.supervision.Access;
+import org.yardstick.supervision.internal.Access;
 import org.yardstick.web.NavigationItem;
 import org.yardstick.web.NavigationItems;
 
