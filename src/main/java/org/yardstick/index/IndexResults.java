@@ -59,9 +59,29 @@ public class IndexResults {
     private final Map<IndexResult, Map<String, UncertaintyResult>> intervals =
             Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** How many times the approved figures were said to change ({@code OnFiguresStatusChanged}). */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+
     IndexResults(Observations observations, Regions regions) {
         this.observations = observations;
         this.regions = regions;
+    }
+
+    /**
+     * Drops every cached result: approved figures changed (an approval or a reopening, after its commit).
+     * The stamp stays the guard for what publishes no event: figures loaded from files, another instance.
+     */
+    void forget() {
+        synchronized (cache) {
+            changes.incrementAndGet();
+            cache.clear();
+        }
+        intervals.clear();
+    }
+
+    /** How many times {@link #forget()} ran (for tests). */
+    long forgotten() {
+        return changes.get();
     }
 
     /** The index computed from the approved figures as they are now. */

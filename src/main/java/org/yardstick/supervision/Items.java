@@ -33,6 +33,9 @@ import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.LocalizedText;
 import org.yardstick.shared.NotFoundException;
 import org.yardstick.shared.Period;
+import org.yardstick.supervision.internal.Access;
+import org.yardstick.supervision.internal.Problem;
+import org.yardstick.supervision.internal.SupervisionSettings;
 
 /**
  * The supervised items: every task and key project of the plans, with the assignment planners give
@@ -43,7 +46,7 @@ public class Items {
 
     /** Entity type of every supervision change in the audit trail; the id is the item's. */
     public static final String AUDIT_TYPE = "supervision-item";
-    static final String SOURCE = "supervision-item";
+    static final String SOURCE = Problem.SOURCE;
 
     /** What to list; null matches anything. */
     public record Filter(@Nullable String plan, @Nullable String unit, @Nullable ItemStatus status) {
@@ -388,7 +391,7 @@ public class Items {
     }
 
     static InputProblem problem(String field, @Nullable String value, Problem kind, Object... args) {
-        return InputProblem.of(SOURCE, 0, field, value, kind, args);
+        return Problem.of(field, value, kind, args);
     }
 
     private static void diff(List<FieldChange> changes, String field, @Nullable String before, @Nullable String after) {

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.YardstickTest;
 import org.yardstick.security.Accounts;
+import org.yardstick.supervision.internal.ReportingPeriods;
 
 /**
  * Every supervision endpoint for every kind of caller: the public, the demo department on its own

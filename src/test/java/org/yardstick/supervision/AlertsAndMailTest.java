@@ -35,6 +35,13 @@ import org.yardstick.YardstickTest;
 import org.yardstick.framework.Plans;
 import org.yardstick.progress.Progress;
 import org.yardstick.security.Accounts;
+import org.yardstick.supervision.internal.Access;
+import org.yardstick.supervision.internal.AlertKind;
+import org.yardstick.supervision.internal.Alerts;
+import org.yardstick.supervision.internal.Outbox;
+import org.yardstick.supervision.internal.ReportingPeriods;
+import org.yardstick.supervision.internal.Reports;
+import org.yardstick.supervision.internal.SupervisionSettings;
 
 /**
  * An overdue task raises an alert, an e-mail (received by an in-process SMTP server) and a line in its

@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yardstick.YardstickTest;
 import org.yardstick.security.Accounts;
+import org.yardstick.supervision.internal.Contacts;
 
 /**
  * Item 9 of the security review: a unit's contact list longer than the audit trail can keep (4,000

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yardstick.YardstickTest;
+import org.yardstick.supervision.internal.Alerts;
 
 /**
  * Two instances never run the alert job at once: while one holds the job's lock row, the other's run

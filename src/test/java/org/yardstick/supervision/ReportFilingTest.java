@@ -25,6 +25,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.YardstickTest;
 import org.yardstick.security.Accounts;
+import org.yardstick.supervision.internal.Attachments;
+import org.yardstick.supervision.internal.ReportingPeriods;
+import org.yardstick.supervision.internal.SupervisionSettings;
 
 /**
  * The demo department (自治区科技厅) files a report with evidence; every refused upload or report is a

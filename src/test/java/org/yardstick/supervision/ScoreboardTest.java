@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.YardstickTest;
 import org.yardstick.security.Accounts;
+import org.yardstick.supervision.internal.ReportingPeriods;
 
 /**
  * Scoreboard figures for a constructed plan with two units of its own, counted on the page, in the

@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.yardstick.supervision.SupervisionSettings;
 
 /**
  * Evidence files in {@code sup_attachment_content}, written in the transaction that records them (a

@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.yardstick.supervision.SupervisionSettings;
 
 /**
  * Evidence files under {@code yardstick.supervision.attachments-dir} (one instance only: another instance

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.ZipFile;
-import org.yardstick.supervision.FileType;
 
 /**
  * Tells a file's type from its content (magic bytes), never from its name or the browser's word:

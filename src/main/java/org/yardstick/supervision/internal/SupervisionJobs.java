@@ -8,9 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import java.time.Duration;
-import org.yardstick.supervision.Alerts;
-import org.yardstick.supervision.Attachments;
-import org.yardstick.supervision.Outbox;
 
 /**
  * The scheduled jobs: alerts, digests and the sweep of stray evidence files a minute after start-up

@@ -6,8 +6,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.yardstick.supervision.Alerts;
-import org.yardstick.supervision.Outbox;
+import org.yardstick.supervision.internal.Alerts;
+import org.yardstick.supervision.internal.Outbox;
 
 /** The account's notifications: its organisation's alerts (departments) or all (planners). */
 @Controller

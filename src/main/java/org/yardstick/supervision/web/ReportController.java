@@ -20,13 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
-import org.yardstick.supervision.Access;
-import org.yardstick.supervision.Attachments;
+import org.yardstick.supervision.internal.Access;
+import org.yardstick.supervision.internal.Attachments;
 import org.yardstick.supervision.Item;
 import org.yardstick.supervision.Items;
-import org.yardstick.supervision.ReportingPeriods;
-import org.yardstick.supervision.Reports;
-import org.yardstick.supervision.SupervisionSettings;
+import org.yardstick.supervision.internal.ReportingPeriods;
+import org.yardstick.supervision.internal.Reports;
+import org.yardstick.supervision.internal.SupervisionSettings;
 
 /** The report form of a department, and the evidence files of reports. */
 @Controller

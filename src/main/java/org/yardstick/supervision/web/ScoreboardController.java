@@ -20,12 +20,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yardstick.framework.Plans;
 import org.yardstick.supervision.Items;
-import org.yardstick.supervision.ReportingFrequency;
-import org.yardstick.supervision.ReportingPeriods;
-import org.yardstick.supervision.Scoreboards;
-import org.yardstick.supervision.Scoreboards.Column;
-import org.yardstick.supervision.Scoreboards.DepartmentScore;
-import org.yardstick.supervision.Scoreboards.PlanScore;
+import org.yardstick.supervision.internal.ReportingFrequency;
+import org.yardstick.supervision.internal.ReportingPeriods;
+import org.yardstick.supervision.internal.Scoreboards;
+import org.yardstick.supervision.internal.Scoreboards.Column;
+import org.yardstick.supervision.internal.Scoreboards.DepartmentScore;
+import org.yardstick.supervision.internal.Scoreboards.PlanScore;
 import org.yardstick.shared.TableDownload;
 import org.yardstick.web.Downloads;
 

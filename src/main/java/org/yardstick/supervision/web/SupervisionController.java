@@ -24,14 +24,16 @@ import org.yardstick.progress.Progress;
 import org.yardstick.progress.TargetProgress;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.LocalizedText;
-import org.yardstick.supervision.Access;
-import org.yardstick.supervision.Alerts;
-import org.yardstick.supervision.Contacts;
+import org.yardstick.supervision.internal.Access;
+import org.yardstick.supervision.internal.Alerts;
+import org.yardstick.supervision.internal.Contacts;
 import org.yardstick.supervision.Item;
 import org.yardstick.supervision.ItemStatus;
 import org.yardstick.supervision.Items;
-import org.yardstick.supervision.ReportingPeriods;
-import org.yardstick.supervision.Reports;
+import org.yardstick.supervision.internal.ReportingPeriods;
+import org.yardstick.supervision.internal.Reports;
+import org.yardstick.supervision.internal.ReportingFrequency;
+import org.yardstick.supervision.internal.SupervisionSettings;
 
 /**
  * The supervised items: the list (filter by plan, unit, status), an item's page, and the planners'
@@ -50,12 +52,12 @@ class SupervisionController {
     private final Plans plans;
     private final Progress progress;
     private final AuditTrail audit;
-    private final org.yardstick.supervision.SupervisionSettings settings;
+    private final org.yardstick.supervision.internal.SupervisionSettings settings;
     private final MessageSource messages;
 
     SupervisionController(Items items, Reports reports, Alerts alerts, ReportingPeriods periods, Contacts contacts,
                           Access access, Plans plans, Progress progress, AuditTrail audit,
-                          org.yardstick.supervision.SupervisionSettings settings, MessageSource messages) {
+                          org.yardstick.supervision.internal.SupervisionSettings settings, MessageSource messages) {
         this.items = items;
         this.reports = reports;
         this.alerts = alerts;
@@ -218,7 +220,7 @@ class SupervisionController {
                    Model model, HttpServletResponse response) {
         var p = plans.get(plan);
         try {
-            periods.configure(p.id(), p.code(), org.yardstick.supervision.ReportingFrequency.valueOf(frequency), graceDays);
+            periods.configure(p.id(), p.code(), org.yardstick.supervision.internal.ReportingFrequency.valueOf(frequency), graceDays);
             return "redirect:/supervision/scoreboard/plans";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

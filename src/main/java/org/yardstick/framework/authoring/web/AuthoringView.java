@@ -2,12 +2,15 @@ package org.yardstick.framework.authoring.web;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.yardstick.framework.FrameworkChanges;
 import org.yardstick.framework.Plan;
 import org.yardstick.framework.Plans;
 import org.yardstick.framework.Target;
 import org.yardstick.framework.TargetRevision;
+import org.yardstick.framework.TargetStanding;
 import org.yardstick.framework.Targets;
 import org.yardstick.framework.authoring.Decomposition;
 import org.yardstick.framework.authoring.Part;
@@ -29,9 +32,12 @@ public class AuthoringView {
     private final FrameworkChanges changes;
     private final Decomposition decomposition;
     private final org.yardstick.framework.Indicators indicators;
+    private final ObjectProvider<TargetStanding> standing;
 
     AuthoringView(Plans plans, Targets targets, Regions regions, CurrentUser user, FrameworkChanges changes,
-                  Decomposition decomposition, org.yardstick.framework.Indicators indicators) {
+                  Decomposition decomposition, org.yardstick.framework.Indicators indicators,
+                  ObjectProvider<TargetStanding> standing) {
+        this.standing = standing;
         this.indicators = indicators;
         this.plans = plans;
         this.targets = targets;
@@ -39,6 +45,12 @@ public class AuthoringView {
         this.user = user;
         this.changes = changes;
         this.decomposition = decomposition;
+    }
+
+    /** A part's status for its badge, as the assessing module tells it; null when no module assesses targets. */
+    public @Nullable Enum<?> status(Target target) {
+        TargetStanding s = standing.getIfAvailable();
+        return s == null ? null : s.status(target);
     }
 
     /** Whether the account may create plans and indicators (a planner or an admin). */

@@ -1,4 +1,4 @@
-package org.yardstick.supervision;
+package org.yardstick.supervision.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +21,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.yardstick.shared.LocalizedText;
+import org.yardstick.supervision.Item;
+import org.yardstick.supervision.ItemStatus;
+import org.yardstick.supervision.Items;
+import org.yardstick.supervision.Unit;
 
 /**
  * Scoreboards (督办考核): per department — items led, on time, late, completed, reported this period,

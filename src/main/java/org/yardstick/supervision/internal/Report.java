@@ -1,8 +1,9 @@
-package org.yardstick.supervision;
+package org.yardstick.supervision.internal;
 
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.yardstick.supervision.Unit;
 
 /**
  * A status report on an item for a period: the lead unit's (with progress in percent) or a co-unit's

@@ -1,4 +1,4 @@
-package org.yardstick.security;
+package org.yardstick.reading;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -6,6 +6,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.yardstick.region.Organisations;
 import org.yardstick.region.Regions;
+import org.yardstick.security.Account;
+import org.yardstick.security.Accounts;
+import org.yardstick.security.CurrentUser;
 
 /**
  * Who made a change, as a page may show it: the public sees the organisation, or the role and region,

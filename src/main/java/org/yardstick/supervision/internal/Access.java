@@ -1,10 +1,11 @@
-package org.yardstick.supervision;
+package org.yardstick.supervision.internal;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.yardstick.security.Account;
 import org.yardstick.security.CurrentUser;
 import org.yardstick.security.Role;
+import org.yardstick.supervision.Item;
 
 /**
  * Who may see and do what in task supervision, for the account of the request: planners and

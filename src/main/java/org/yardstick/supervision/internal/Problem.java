@@ -1,5 +1,7 @@
-package org.yardstick.supervision;
+package org.yardstick.supervision.internal;
 
+import org.jspecify.annotations.Nullable;
+import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.ProblemKind;
 
 /** What can be wrong with what a planner or a department enters in task supervision. */
@@ -26,6 +28,14 @@ public enum Problem implements ProblemKind {
     BAD_EMAIL("supervision.bad-email", "is not an e-mail address"),
     CONTACTS_TOO_LONG("supervision.contacts-too-long",
             "are {0,number,#} characters together; at most {1,number,#} are allowed for one unit");
+
+    /** Where supervision's input problems come from, as {@code InputProblem} sources name it. */
+    public static final String SOURCE = "supervision-item";
+
+    /** A problem of a field of what a planner or a department entered. */
+    public static InputProblem of(String field, @Nullable String value, Problem kind, Object... args) {
+        return InputProblem.of(SOURCE, 0, field, value, kind, args);
+    }
 
     private final String key;
     private final String template;

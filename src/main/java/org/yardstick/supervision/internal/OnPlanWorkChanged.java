@@ -1,4 +1,4 @@
-package org.yardstick.supervision;
+package org.yardstick.supervision.internal;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.yardstick.framework.PlanWorkChanged;
+import org.yardstick.supervision.Items;
 
 /**
  * Creates the supervised items (督查督办事项) of new tasks and key projects once the change that added

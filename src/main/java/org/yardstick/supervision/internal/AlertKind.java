@@ -1,4 +1,4 @@
-package org.yardstick.supervision;
+package org.yardstick.supervision.internal;
 
 /** Why an alert is raised. */
 public enum AlertKind {

@@ -1,4 +1,4 @@
-package org.yardstick.supervision;
+package org.yardstick.supervision.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +23,7 @@ import org.springframework.stereotype.Service;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.NotFoundException;
-import org.yardstick.supervision.internal.AttachmentStore;
-import org.yardstick.supervision.internal.FileSniffer;
+import org.yardstick.supervision.Items;
 
 /**
  * Evidence files: stored with random names in the {@link AttachmentStore} (the database by default, so

@@ -1,4 +1,4 @@
-package org.yardstick.supervision;
+package org.yardstick.supervision.internal;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -24,6 +24,9 @@ import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.LocalizedText;
 import org.yardstick.shared.NotFoundException;
 import org.yardstick.shared.Period;
+import org.yardstick.supervision.Item;
+import org.yardstick.supervision.Items;
+import org.yardstick.supervision.Unit;
 
 /**
  * Status reports (进展报告) on items: the lead unit reports progress per period, co-units add their
@@ -79,23 +82,23 @@ public class Reports {
         Integer percent = null;
         if (lead) {
             if (progress == null || progress.isBlank()) {
-                problems.add(Items.problem("progress", "", Problem.REQUIRED));
+                problems.add(Problem.of("progress", "", Problem.REQUIRED));
             } else {
                 try {
                     percent = Integer.valueOf(progress.strip());
                     if (percent < 0 || percent > 100) {
-                        problems.add(Items.problem("progress", progress, Problem.BAD_PROGRESS));
+                        problems.add(Problem.of("progress", progress, Problem.BAD_PROGRESS));
                     }
                 } catch (NumberFormatException e) {
-                    problems.add(Items.problem("progress", progress, Problem.BAD_PROGRESS));
+                    problems.add(Problem.of("progress", progress, Problem.BAD_PROGRESS));
                 }
             }
         }
         String text = narrative == null ? "" : narrative.strip();
         if (text.isEmpty()) {
-            problems.add(Items.problem("narrative", "", Problem.REQUIRED));
+            problems.add(Problem.of("narrative", "", Problem.REQUIRED));
         } else if (text.length() > MAX_NARRATIVE) {
-            problems.add(Items.problem("narrative", text, Problem.TOO_LONG, MAX_NARRATIVE));
+            problems.add(Problem.of("narrative", text, Problem.TOO_LONG, MAX_NARRATIVE));
         }
         for (int i = 0; i < uploads.size(); i++) {
             Attachments.checkName(i, uploads.get(i).fileName(), problems);
@@ -183,10 +186,10 @@ public class Reports {
         Item item = items.get(r.itemId());
         String text = body == null ? "" : body.strip();
         if (text.isEmpty()) {
-            throw new InvalidInputException(Items.problem("comment", "", Problem.REQUIRED));
+            throw new InvalidInputException(Problem.of("comment", "", Problem.REQUIRED));
         }
         if (text.length() > MAX_COMMENT) {
-            throw new InvalidInputException(Items.problem("comment", text, Problem.TOO_LONG, MAX_COMMENT));
+            throw new InvalidInputException(Problem.of("comment", text, Problem.TOO_LONG, MAX_COMMENT));
         }
         jdbc.sql("insert into sup_comment (report_id, body, created_at, created_by) values (?, ?, ?, ?)")
                 .params(reportId, text, Timestamp.from(clock.instant()), access.actor()).update();
@@ -252,7 +255,7 @@ public class Reports {
                         r.version(), r.createdAt(), r.createdBy(), r.updatedAt(), r.updatedBy(),
                         files.getOrDefault(r.id(), List.of()), comments.getOrDefault(r.id(), List.of()),
                         versions.getOrDefault(r.id(), List.of())))
-                .sorted(Comparator.comparing((Report r) -> Items.period(r.period())).reversed()
+                .sorted(Comparator.comparing((Report r) -> Period.parse(r.period()).orElseThrow()).reversed()
                         .thenComparing(r -> !r.lead()).thenComparing(r -> r.unit().code()))
                 .toList();
     }

@@ -1,8 +1,9 @@
-package org.yardstick.supervision;
+package org.yardstick.supervision.internal;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.yardstick.shared.LocalizedText;
+import org.yardstick.supervision.Unit;
 
 /**
  * An alert as an account sees it in its notification list.

@@ -1,4 +1,4 @@
-package org.yardstick.supervision;
+package org.yardstick.supervision.internal;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -43,7 +43,7 @@ public class Outbox {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final SupervisionSettings settings;
 
-    Outbox(JdbcClient jdbc, PlatformTransactionManager transactions, ObjectProvider<JavaMailSender> mailSender,
+    public Outbox(JdbcClient jdbc, PlatformTransactionManager transactions, ObjectProvider<JavaMailSender> mailSender,
            SupervisionSettings settings) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);

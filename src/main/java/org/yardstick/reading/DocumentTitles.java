@@ -1,4 +1,4 @@
-package org.yardstick.publish.web;
+package org.yardstick.reading;
 
 import java.util.Locale;
 import java.util.Map;

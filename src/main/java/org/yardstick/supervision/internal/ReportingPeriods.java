@@ -1,4 +1,4 @@
-package org.yardstick.supervision;
+package org.yardstick.supervision.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import org.yardstick.audit.Changed.FieldChange;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.Period;
+import org.yardstick.supervision.Items;
 
 /**
  * Reporting periods (报告期) of a plan's items: quarterly unless a planner chose otherwise for the
@@ -68,13 +69,13 @@ public class ReportingPeriods {
         Setting s = of(planId);
         Period p = Period.parse(code == null ? "" : code).orElse(null);
         if (p == null || !s.frequency().matches(p)) {
-            problems.add(Items.problem("period", code, Problem.BAD_PERIOD, s.frequency().periodOf(today).code()));
+            problems.add(Problem.of("period", code, Problem.BAD_PERIOD, s.frequency().periodOf(today).code()));
             return null;
         }
         if (p.start().isAfter(today)) {
-            problems.add(Items.problem("period", code, Problem.PERIOD_NOT_STARTED));
+            problems.add(Problem.of("period", code, Problem.PERIOD_NOT_STARTED));
         } else if (closesOn(planId, p).isBefore(today)) {
-            problems.add(Items.problem("period", code, Problem.PERIOD_CLOSED, closesOn(planId, p).toString()));
+            problems.add(Problem.of("period", code, Problem.PERIOD_CLOSED, closesOn(planId, p).toString()));
         }
         return p;
     }
@@ -84,7 +85,7 @@ public class ReportingPeriods {
     public void configure(long planId, String planCode, ReportingFrequency frequency, int graceDays) {
         access.requirePlan();
         if (graceDays < 0 || graceDays > 366) {
-            throw new InvalidInputException(Items.problem("graceDays", Integer.toString(graceDays), Problem.BAD_GRACE_DAYS));
+            throw new InvalidInputException(Problem.of("graceDays", Integer.toString(graceDays), Problem.BAD_GRACE_DAYS));
         }
         Setting before = of(planId);
         jdbc.sql("delete from sup_plan_setting where plan_id = ?").param(planId).update();

@@ -1,4 +1,4 @@
-package org.yardstick.supervision;
+package org.yardstick.supervision.internal;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -26,6 +26,10 @@ import org.yardstick.security.Account;
 import org.yardstick.security.Role;
 import org.yardstick.shared.LocalizedText;
 import org.yardstick.shared.Period;
+import org.yardstick.supervision.Item;
+import org.yardstick.supervision.ItemStatus;
+import org.yardstick.supervision.Items;
+import org.yardstick.supervision.Unit;
 
 /**
  * Alerts (预警提醒): due soon, overdue, no report for the period just ended, a measuring target off
@@ -48,7 +52,7 @@ public class Alerts {
     private final Access access;
     private final TransactionTemplate tx;
 
-    Alerts(JdbcClient jdbc, Items items, Reports reports, ReportingPeriods periods, Plans plans, Progress progress,
+    public Alerts(JdbcClient jdbc, Items items, Reports reports, ReportingPeriods periods, Plans plans, Progress progress,
            Outbox outbox, MessageSource messages, SupervisionSettings settings, Access access,
            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
