@@ -164,7 +164,7 @@ public class RegionalIndicators {
     }
 
     private ComputedObservations.Written publish(int year) {
-        Computed c = compute(year);
+        Computed c = compute(year, false);
         List<ComputedObservations.Figure> figures = new ArrayList<>();
         String period = Integer.toString(year);
         if (c != null) {
@@ -209,7 +209,7 @@ public class RegionalIndicators {
     private record Computed(String questionnaireCode, int questionnaireVersion, Map<String, Row> rows) {}
 
     /** Every region's row for a year, from the county summaries of the newest questionnaire version answered then. */
-    private @Nullable Computed compute(int year) {
+    private @Nullable Computed compute(int year, boolean withNames) {
         Long q = jdbc.sql("select max(questionnaire_id) from asm_county_summary where period_year = ? and assessments > 0")
                 .param(year).query(Long.class).optional().orElse(null);
         if (q == null) {
@@ -275,7 +275,8 @@ public class RegionalIndicators {
         Map<String, Map<String, Verdict>> stages = RegionalDisclosure.twoWay(stageColumns, RegionalDisclosure.COUNT, hidden);
         Map<String, Verdict> pilot = RegionalDisclosure.control(pilotNodes, RegionalDisclosure.COUNT, hidden);
         Map<String, Verdict> demo = RegionalDisclosure.control(demoNodes, RegionalDisclosure.COUNT, hidden);
-        Map<String, Region> named = regions.byCodes(parent.keySet());
+        // names only for a table read (a recomputation writes figures, which carry codes)
+        Map<String, Region> named = withNames ? regions.byCodes(parent.keySet()) : Map.of();
         Map<String, Row> rows = new LinkedHashMap<>();
         for (String code : parent.keySet()) {
             Region region = named.get(code);
@@ -333,7 +334,7 @@ public class RegionalIndicators {
         Region region = regions.find(regionCode).orElseThrow(() -> new NotFoundException("region", regionCode));
         List<Integer> years = years();
         int y = year != null ? year : years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
-        Computed c = compute(y);
+        Computed c = compute(y, true);
         Map<String, Row> rows = c == null ? Map.of() : c.rows();
         List<Row> children = new ArrayList<>();
         for (Region child : regions.children(region)) {
