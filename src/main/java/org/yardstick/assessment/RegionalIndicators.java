@@ -121,6 +121,9 @@ public class RegionalIndicators {
     /** After a submission or return: the county's summary, then the year's figures (only changed ones written). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public ComputedObservations.Written recomputeCounty(long questionnaireId, long countyRegionId, int year) {
+        // one recomputation at a time: two counties' submissions committing together would each read the other's old
+        // summary and the later would write a province figure without the earlier county
+        jdbc.sql("select id from asm_questionnaire where id = ? for update").param(questionnaireId).query(Long.class).list();
         jdbc.sql("delete from asm_county_summary where questionnaire_id = ? and period_year = ? and region_id = ?")
                 .params(questionnaireId, year, countyRegionId).update();
         bounds(jdbc.sql(SUMMARY + " where e.region_id = :r group by e.region_id"), questionnaireId, year)
@@ -131,6 +134,7 @@ public class RegionalIndicators {
     /** Every summary and figure from the submitted assessments (recovery, start-up, benchmark). */
     @Transactional
     public int recomputeAll() {
+        jdbc.sql("select id from asm_questionnaire order by id for update").query(Long.class).list();
         Set<Integer> years = new TreeSet<>(jdbc.sql("select distinct period_year from asm_county_summary")
                 .query(Integer.class).list());
         jdbc.sql("delete from asm_county_summary").update();
