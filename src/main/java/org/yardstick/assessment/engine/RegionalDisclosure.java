@@ -71,7 +71,10 @@ public final class RegionalDisclosure {
      *               fail the rule themselves
      */
     public static Map<String, Verdict> control(List<Node> nodes, Rule rule, Set<String> hidden) {
-        Tree t = new Tree(nodes);
+        return control(new Tree(nodes), rule, hidden);
+    }
+
+    private static Map<String, Verdict> control(Tree t, Rule rule, Set<String> hidden) {
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         for (String code : t.order) {
             Verdict v = rule.fails(t.total.get(code));
@@ -107,13 +110,25 @@ public final class RegionalDisclosure {
                                                           Set<String> hiddenRows) {
         Map<String, Set<String>> forced = new LinkedHashMap<>();
         Map<String, Map<String, Stats>> totals = new LinkedHashMap<>();
+        Map<String, Tree> trees = new LinkedHashMap<>();
         columns.forEach((col, nodes) -> {
             forced.put(col, new java.util.HashSet<>(hiddenRows));
-            totals.put(col, totals(nodes));
+            Tree t = new Tree(nodes);
+            trees.put(col, t);
+            totals.put(col, t.total);
         });
         while (true) {
             Map<String, Map<String, Verdict>> result = new LinkedHashMap<>();
-            columns.forEach((col, nodes) -> result.put(col, control(nodes, rule, forced.get(col))));
+            // each round starts from the cells the last one hid (suppression only grows), so it redoes no work
+            trees.forEach((col, t) -> {
+                Map<String, Verdict> v = control(t, rule, forced.get(col));
+                v.forEach((code, verdict) -> {
+                    if (verdict != Verdict.PUBLISHED) {
+                        forced.get(col).add(code);
+                    }
+                });
+                result.put(col, v);
+            });
             boolean changed = false;
             Set<String> rows = columns.isEmpty() ? Set.of() : totals.values().iterator().next().keySet();
             for (String row : rows) {
@@ -121,18 +136,20 @@ public final class RegionalDisclosure {
                     continue;
                 }
                 Stats hidden = Stats.EMPTY;
-                String smallest = null;
+                List<String> shown = new ArrayList<>();
                 for (String col : columns.keySet()) {
                     Stats cell = totals.get(col).get(row);
                     if (result.get(col).get(row) != Verdict.PUBLISHED) {
                         hidden = hidden.plus(cell);
-                    } else if (cell.count() > 0 && (smallest == null
-                            || cell.count() < totals.get(smallest).get(row).count())) {
-                        smallest = col;
+                    } else if (cell.count() > 0) {
+                        shown.add(col);
                     }
                 }
-                if (rule.fails(hidden) != null && smallest != null) {
-                    forced.get(smallest).add(row);
+                // hide the row's smallest shown cells until its hidden cells together pass
+                shown.sort(Comparator.comparingInt((String col) -> totals.get(col).get(row).count()).thenComparing(c -> c));
+                for (int i = 0; i < shown.size() && rule.fails(hidden) != null; i++) {
+                    forced.get(shown.get(i)).add(row);
+                    hidden = hidden.plus(totals.get(shown.get(i)).get(row));
                     changed = true;
                 }
             }
