@@ -12,4 +12,5 @@ if command -v taskset >/dev/null 2>&1; then
   pin=(taskset -c 0)
 fi
 "${pin[@]}" java -cp "$classpath" org.yardstick.assessment.bench.DisclosureBenchmarkMain "$@" \
-  | tee target/assessment-disclosure-bench.txt | tail -n 6
+  | tee target/assessment-disclosure-bench.txt | tail -n 7
+uptime

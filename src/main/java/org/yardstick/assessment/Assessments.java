@@ -230,6 +230,8 @@ public class Assessments {
                 new FieldChange("status", before.status().name(), AssessmentStatus.SUBMITTED.name()),
                 new FieldChange("total", null, s.total().toPlainString()),
                 new FieldChange("stage", null, s.stage().name())));
+        events.publishEvent(new AssessmentStatusChanged(id, v.id(), regions.get(e.regionCode()).id(),
+                OffsetDateTime.now(clock).atZoneSameInstant(clock.getZone()).getYear()));
         return load(id);
     }
 
@@ -256,12 +258,16 @@ public class Assessments {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        java.sql.Timestamp submittedAt = jdbc.sql("select submitted_at from asm_assessment where id = ?").param(id)
+                .query(java.sql.Timestamp.class).single();
         jdbc.sql("update asm_assessment set status = ?, return_reason = ?, updated_at = ?, version = version + 1 "
                         + "where id = ?")
                 .params(AssessmentStatus.RETURNED.name(), why, OffsetDateTime.now(clock), id).update();
         events.publishEvent(Changed.of(AUDIT_TYPE, id, before.enterprise().creditCode() + "/"
                         + before.questionnaire().code() + "/v" + before.questionnaire().version(), "return",
                 a.username(), why, new FieldChange("status", before.status().name(), AssessmentStatus.RETURNED.name())));
+        events.publishEvent(new AssessmentStatusChanged(id, before.questionnaireId(),
+                regions.get(before.enterprise().regionCode()).id(), submittedAt.toInstant().atZone(clock.getZone()).getYear()));
         return load(id);
     }
 

@@ -3,7 +3,6 @@ package org.yardstick.assessment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.yardstick.assessment.engine.Disclosure;
+import org.yardstick.assessment.engine.RegionalDisclosure;
 import org.yardstick.assessment.engine.Disclosure.Verdict;
 import org.yardstick.assessment.engine.Stage;
 import org.yardstick.region.Region;
@@ -86,22 +86,33 @@ public class RegionalFigures {
             children.stream().filter(c -> e.path().startsWith(c.path())).findFirst()
                     .ifPresentOrElse(c -> byChild.get(c.code()).add(e), () -> direct.add(e));
         }
-        List<Disclosure.Cell> cells = new ArrayList<>();
-        byChild.forEach((code, list) -> cells.add(cell(code, list)));
-        cells.add(cell(DIRECT, direct));
-        Disclosure.Table control = Disclosure.control(cells);
+        // disclosure control over the region and its children (one level), on per-cell summaries
+        List<RegionalDisclosure.Node> nodes = new ArrayList<>();
+        nodes.add(new RegionalDisclosure.Node(region.code(), null, RegionalDisclosure.Stats.EMPTY));
+        byChild.forEach((code, list) -> nodes.add(new RegionalDisclosure.Node(code, region.code(), stats(list))));
+        nodes.add(new RegionalDisclosure.Node(DIRECT, region.code(), stats(direct)));
+        Map<String, Verdict> control = RegionalDisclosure.control(nodes, RegionalDisclosure.MAGNITUDE, java.util.Set.of());
         List<Row> rows = new ArrayList<>();
         for (Region c : children) {
-            rows.add(row(c, byChild.get(c.code()), control.cells().get(c.code())));
+            rows.add(row(c, byChild.get(c.code()), verdict(control.get(c.code()), byChild.get(c.code()))));
         }
-        Row total = row(region, entries, control.total());
+        Row total = row(region, entries, verdict(control.get(region.code()), entries));
         return new Table(region.code(), v.questionnaire().code(), v.questionnaire().version(), rows, total);
     }
 
-    private static Disclosure.Cell cell(String key, List<Entry> list) {
-        Map<Long, Double> values = new HashMap<>();
-        list.stream().filter(Entry::submitted).forEach(e -> values.put(e.enterprise(), e.total()));
-        return new Disclosure.Cell(key, values);
+    private static RegionalDisclosure.Stats stats(List<Entry> list) {
+        RegionalDisclosure.Stats s = RegionalDisclosure.Stats.EMPTY;
+        for (Entry e : list) {
+            if (e.submitted()) {
+                s = s.plus(RegionalDisclosure.Stats.of(e.total()));
+            }
+        }
+        return s;
+    }
+
+    /** A cell with no submitted assessment has nothing to show: too few (as the first slice answered). */
+    private static Verdict verdict(Verdict v, List<Entry> list) {
+        return v == Verdict.PUBLISHED && list.stream().noneMatch(Entry::submitted) ? Verdict.TOO_FEW : v;
     }
 
     private static Row row(Region r, List<Entry> list, Verdict verdict) {

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The self-assessment's regional indicators at national scale on PostgreSQL: 500,000 generated submitted assessments
+# (120 questions each, scored at generation) across every county of China; full recomputation against a plain SQL
+# aggregate of the same scores (ratio printed), then 100 new submissions each followed by the incremental
+# recomputation and the peer percentile (p50, p95). Prints `uptime` beside the figures (the machine is shared).
+#   bench/assessment-regional.sh           fresh database yardstick_bench_asm (generation takes a few minutes)
+#   bench/assessment-regional.sh --reuse   keep the database from the last run (its B… enterprises are then used up:
+#                                          run fresh for the incremental figures)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db=yardstick_bench_asm
+. bench/lib.sh
+bench_database "$db" "$@"
+bench_classpath
+uptime
+java -Xmx1500m -cp "$classpath" -Dbench.url="jdbc:postgresql://localhost:5432/$db" \
+  org.yardstick.assessment.bench.RegionalIndicatorsBenchmarkMain | tee target/assessment-regional-bench.txt
+uptime

@@ -1,0 +1,3 @@
+/** The self-assessment's listeners and start-up work; private to the module. */
+@org.jspecify.annotations.NullMarked
+package org.yardstick.assessment.internal;
