@@ -28,6 +28,8 @@ import org.yardstick.YardstickApplication;
  * database seen through a second, read-only pool, with PostgreSQL's replication functions replaced by
  * this class's ({@link #lag}): what is shown is the routing (the response header {@code X-Yardstick-Read}
  * and the replica pool), not replication itself, which needs two PostgreSQL clusters (scripts/cluster.sh).
+ * The replica pool signs in as a user who may only read, as on a real standby, and sessions are in the
+ * database as in production: a write routed to the replica fails here as it does on PostgreSQL.
  */
 public class ReplicaReadsTest {
 
@@ -57,16 +59,22 @@ public class ReplicaReadsTest {
         String url = "jdbc:h2:mem:yardstick-replica-reads;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--yardstick.supervision.scheduler.enabled=false",
                 "--spring.datasource.url=" + url,
-                // the same account for both pools, whatever the environment says (CI's PostgreSQL run sets one)
+                // the primary's account, whatever the environment says (CI's PostgreSQL run sets one)
                 "--spring.datasource.username=sa", "--spring.datasource.password=",
-                "--yardstick.replica.url=" + url, "--yardstick.replica.username=sa",
-                "--yardstick.replica.password=", "--yardstick.replica.max-lag=PT5S"));
+                // the replica's: may only read (created below; the pool waits for it)
+                // (without DB_CLOSE_DELAY, a setting only an administrator may give)
+                "--yardstick.replica.url=" + url.replace(";DB_CLOSE_DELAY=-1", ""), "--yardstick.replica.username=reader",
+                "--yardstick.replica.password=reader", "--yardstick.replica.max-lag=PT5S",
+                // sessions in the database, as in production (the other tests keep them in the JVM)
+                "--spring.autoconfigure.exclude="));
         app = new SpringApplicationBuilder(YardstickApplication.class).run(args.toArray(String[]::new));
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         String me = ReplicaReadsTest.class.getName();
         jdbc.sql("create alias if not exists pg_last_wal_receive_lsn for '" + me + ".receiveLsn'").update();
         jdbc.sql("create alias if not exists pg_last_wal_replay_lsn for '" + me + ".replayLsn'").update();
         jdbc.sql("create alias if not exists pg_last_xact_replay_timestamp for '" + me + ".replayTimestamp'").update();
+        jdbc.sql("create user if not exists reader password 'reader'").update();
+        jdbc.sql("grant select on schema public to reader").update();
         base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
@@ -140,5 +148,21 @@ public class ReplicaReadsTest {
         other.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=nobody&password=x")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(readFrom(get(other, "/"))).as("just wrote").isEqualTo("primary");
+    }
+
+    @Test
+    void anonymousReadsThatWriteOnTheSideAreServedFromAReplicaThatRefusesWrites() throws Exception {
+        lag = 0.0;
+        probed();
+        HttpClient http = client();
+        // the login form hands out a CSRF token: Spring Session stores a session (on the primary)
+        HttpResponse<String> form = get(http, "/login");
+        assertThat(readFrom(form)).isEqualTo("replica");
+        assertThat(form.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID="));
+        assertThat(readFrom(get(http, "/login"))).as("the same session, read back").isEqualTo("replica");
+        // every anonymous API read is counted by the rate limit (a write on the primary)
+        HttpResponse<String> api = get(client(), "/api/v1/plans");
+        assertThat(readFrom(api)).isEqualTo("replica");
+        assertThat(api.headers().firstValue("X-RateLimit-Remaining")).isPresent();
     }
 }
