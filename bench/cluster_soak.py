@@ -35,6 +35,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUN = os.path.join(ROOT, "cluster-run")
 PASSWORD = "yardstick-demo"
 DATA_SET, REGION, PERIOD = "xj-county-info", "650102", "2025"
+RULE_REGION = "650103"  # a county nobody writes to in the soak: its submission stays a draft, only the rule can refuse
 PLAN, TARGET = "xj-info-13fyp", "t-eimfg-rev-2020"
 RULE = "ftth-le-bb"
 RULE_PROBLEM = "validation.comparison"  # the problem code its refusal carries
@@ -72,6 +73,7 @@ class Stats:
         self.windows = []  # (start, end, what): kill and restart windows
         self.count = 0
         self.max = 100_000
+        self.replica = 0
 
     def add(self, kind, start, seconds, status):
         with self.lock:
@@ -124,6 +126,9 @@ class Client:
                     else:
                         self.cookies[k] = m.value
             headers_out = {k.lower(): v for k, v in r.getheaders()}
+            if headers_out.get("x-yardstick-read") == "replica":
+                with STATS.lock:
+                    STATS.replica += 1
         except (OSError, http.client.HTTPException) as e:
             status, data, headers_out = 0, str(e), {}
         finally:
@@ -230,16 +235,14 @@ def planner_target(client, run_id, pause):
 
 def rule_enforced_everywhere(expect_enforced, checker):
     """A dry run that only the rule refuses (FTTH_USERS above BB_USERS), on every live instance directly."""
-    body = json.dumps([{"indicator": "BB_USERS", "region": REGION, "period": PERIOD, "value": 10},
-                       {"indicator": "FTTH_USERS", "region": REGION, "period": PERIOD, "value": 20}])
+    body = json.dumps([{"indicator": "BB_USERS", "region": RULE_REGION, "period": PERIOD, "value": 10},
+                       {"indicator": "FTTH_USERS", "region": RULE_REGION, "period": PERIOD, "value": 20}])
     for n, port in APPS.items():
         s, t, _ = checker.request("rule-check", "POST", f"/api/v1/figures?dataSet={DATA_SET}&dryRun=true", body,
                                   {"Content-Type": "application/json"}, port=port)
         if s == 0 or s >= 500 or s == 429:
             continue  # that instance is down (killed) or busy: nothing to check there
         refused_by_rule = s == 422 and RULE_PROBLEM in t
-        if s == 422 and not refused_by_rule and not expect_enforced:
-            continue  # refused for another reason (the submission is submitted or approved just now)
         if refused_by_rule != expect_enforced:
             STATS.violation(f"rule {RULE} {'enabled' if expect_enforced else 'disabled'} but instance {n} answered {s}: {t[:160]}")
         STATS.notes.append(("rule-check", n, expect_enforced))
@@ -340,7 +343,7 @@ def main():
           f"then {fault_seconds}s+ with faults; at most {max_requests} requests", flush=True)
 
     token = create_token()
-    checker = Client(basic("reporter"))
+    checker = Client(basic("admin"))
     threads = []
     reporters = [Client(token)] + [Client(basic("reporter")) for _ in range(3)]
     for client, indicator in zip(reporters, INDICATORS):
@@ -384,6 +387,7 @@ def main():
         time.sleep(3)
         kill_at = time.monotonic()
         cluster("kill-app", "2")
+        kill_end = time.monotonic()
         print(f"  t={kill_at - started:.0f}s kill -9 instance 2", flush=True)
         time.sleep(4)
         cluster("start-app", "2")
@@ -391,10 +395,15 @@ def main():
         time.sleep(6)
         replica_at = time.monotonic()
         cluster("restart-replica")
+        replica_end = time.monotonic()
         print(f"  t={replica_at - started:.0f}s replica restarted", flush=True)
-        STATS.windows = [(kill_at, kill_at + 5, "kill -9"), (replica_at, replica_at + 5, "replica restart")]
-        back = wait_ready(2, 240)
-        print(f"  t={time.monotonic() - started:.0f}s instance 2 {'ready again' if back else 'NOT READY after 240 s'}", flush=True)
+        # HAProxy takes an instance out after 2 failed checks a second apart; the replica's restart takes its own time
+        STATS.windows = [(kill_at, kill_end + 5, "kill -9"), (replica_at, replica_end + 5, "replica restart")]
+        # a restart takes 30-60 s on an idle machine; minutes on a loaded one (then noted, not judged)
+        ready_wait = 120 if short else 420
+        back = wait_ready(2, ready_wait)
+        print(f"  t={time.monotonic() - started:.0f}s instance 2 "
+              f"{'ready again' if back else f'not ready within {ready_wait} s (still starting; not a correctness violation)'}", flush=True)
         rest = fault_start + fault_seconds - time.monotonic()
         if rest > 0:
             time.sleep(rest)
@@ -449,10 +458,12 @@ def main():
             lost += 1
 
     # --- report
-    def outside(start):
-        return not any(a <= start <= b for a, b, _ in STATS.windows)
+    def outside(sample):
+        start, end = sample[1], sample[1] + sample[2]
+        return not any(start <= b and end >= a for a, b, _ in STATS.windows)
 
-    samples = STATS.samples
+    # the rule checks call each instance directly, the killed one included: not traffic
+    samples = [s for s in STATS.samples if s[0] != "rule-check"]
     print()
     print(f"writes answered 2xx: {sum(1 for w in figures if 200 <= w[3] < 300)} figures, "
           f"{sum(1 for w in targets if 200 <= w[3] < 300)} target adjustments; refused (4xx): "
@@ -465,10 +476,11 @@ def main():
     print(f"rule {RULE} edits checked on every live instance at the next request: {checks} checks, {rule_violations} not enforced")
     ryw = sum(1 for v in STATS.violations if v.startswith("read-your-writes"))
     print(f"read-your-writes: {ryw} violations ({sum(1 for s in samples if s[0] in ('api-figure-dryrun', 'api-public-read'))} reads after own writes)")
-    replica_reads = None
-    errors_in = [s for s in samples if (s[3] == 0 or s[3] >= 500) and not outside(s[1])]
-    errors_out = [s for s in samples if (s[3] == 0 or s[3] >= 500) and outside(s[1])]
-    total_out = sum(1 for s in samples if outside(s[1]))
+    print(f"answers served from the replica (X-Yardstick-Read): {STATS.replica} of "
+          f"{sum(1 for s in samples if s[0] in ('page-anonymous', 'api-anonymous-read', 'api-public-read', 'login-page'))} anonymous reads")
+    errors_in = [s for s in samples if (s[3] == 0 or s[3] >= 500) and not outside(s)]
+    errors_out = [s for s in samples if (s[3] == 0 or s[3] >= 500) and outside(s)]
+    total_out = sum(1 for s in samples if outside(s))
     print(f"errors (no answer or 5xx) outside the kill/restart windows: {len(errors_out)} of {total_out} "
           f"({100 * len(errors_out) / max(1, total_out):.2f} %); inside the windows: {len(errors_in)}")
     for kind, status in sorted({(s[0], s[3]) for s in errors_out}):
