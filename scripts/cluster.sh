@@ -42,15 +42,21 @@ loopback_only() { # a cluster's settings of ours, in its conf.d (Debian includes
     | as_root tee "/etc/postgresql/$version/$1/conf.d/yardstick-cluster.conf" >/dev/null
 }
 
+create_cluster() { # name port: a new Debian cluster, recorded for `down`
+  log "creating PostgreSQL cluster $version/$1 on 127.0.0.1:$2"
+  as_root pg_createcluster "$version" "$1" -p "$2" --start-conf manual >/dev/null
+  loopback_only "$1"
+  echo "$1" >> "$run/clusters"
+}
+
+start_cluster() { # name port
+  cluster_online "$1" || as_root pg_ctlcluster --skip-systemctl-redirect "$version" "$1" start
+  wait_for 30 "$version/$1" pg_isready -q -h 127.0.0.1 -p "$2"
+}
+
 up_primary() {
-  if ! cluster_exists ys-primary; then
-    log "creating PostgreSQL cluster $version/ys-primary on 127.0.0.1:$primary_port"
-    as_root pg_createcluster "$version" ys-primary -p "$primary_port" --start-conf manual >/dev/null
-    loopback_only ys-primary
-    echo ys-primary >> "$run/clusters"
-  fi
-  cluster_online ys-primary || as_root pg_ctlcluster --skip-systemctl-redirect "$version" ys-primary start
-  wait_for 30 "the primary" pg_isready -q -h 127.0.0.1 -p "$primary_port"
+  cluster_exists ys-primary || create_cluster ys-primary "$primary_port"
+  start_cluster ys-primary "$primary_port"
   psql_primary "do \\\$\\\$ begin
       if not exists (select from pg_roles where rolname = '$db_user') then create role $db_user login password '$db_password'; end if;
       if not exists (select from pg_roles where rolname = 'replicator') then create role replicator replication login password '$repl_password'; end if;
@@ -62,16 +68,14 @@ up_primary() {
 
 up_replica() {
   if ! cluster_exists ys-replica; then
-    log "creating the streaming replica $version/ys-replica on 127.0.0.1:$replica_port"
-    as_root pg_createcluster "$version" ys-replica -p "$replica_port" --start-conf manual >/dev/null
-    loopback_only ys-replica
-    echo ys-replica >> "$run/clusters"
+    create_cluster ys-replica "$replica_port"
+    # its data directory replaced by a base backup of the primary: -R writes standby.signal and primary_conninfo,
+    # -C -S creates the replication slot that keeps WAL until the standby has it
     local data=/var/lib/postgresql/$version/ys-replica
     as_postgres "rm -rf $data && PGPASSWORD=$repl_password pg_basebackup -h 127.0.0.1 -p $primary_port -U replicator \
       -D $data -R -X stream -C -S ys_replica"
   fi
-  cluster_online ys-replica || as_root pg_ctlcluster --skip-systemctl-redirect "$version" ys-replica start
-  wait_for 30 "the replica" pg_isready -q -h 127.0.0.1 -p "$replica_port"
+  start_cluster ys-replica "$replica_port"
 }
 
 start_app() { # N (1..3)
