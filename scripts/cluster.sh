@@ -27,7 +27,7 @@ log() { printf '[cluster] %s\n' "$*" >&2; }
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u postgres sh -c "$1"; fi; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 psql_primary() { as_postgres "psql -q -X -v ON_ERROR_STOP=1 -p $primary_port -d ${2:-postgres} -Atc \"$1\""; }
-cluster_exists() { [ -d "/etc/postgresql/$version/$1" ]; }
+cluster_exists() { pg_lsclusters -h 2>/dev/null | awk -v n="$1" '$2 == n {found = 1} END {exit !found}'; }
 cluster_online() { pg_lsclusters -h 2>/dev/null | awk -v n="$1" '$2 == n && $4 ~ /^online/ {found = 1} END {exit !found}'; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 ready() { curl -fsS -m 2 "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1; }
@@ -44,6 +44,7 @@ loopback_only() { # a cluster's settings of ours, in its conf.d (Debian includes
 
 create_cluster() { # name port: a new Debian cluster, recorded for `down`
   log "creating PostgreSQL cluster $version/$1 on 127.0.0.1:$2"
+  as_root rm -rf "/etc/postgresql/$version/$1"  # a leftover of an interrupted run (no such cluster exists)
   as_root pg_createcluster "$version" "$1" -p "$2" --start-conf manual >/dev/null
   loopback_only "$1"
   echo "$1" >> "$run/clusters"
@@ -170,6 +171,7 @@ down() {
     # the replica first (its slot lives on the primary, dropped with it)
     for c in $(sort -r -u "$run/clusters"); do
       if cluster_exists "$c"; then log "dropping PostgreSQL cluster $version/$c"; as_root pg_dropcluster --stop "$version" "$c"; fi
+      as_root rm -rf "/etc/postgresql/$version/$c"  # what pg_dropcluster leaves: our conf.d file
     done
     rm -f "$run/clusters"
   fi

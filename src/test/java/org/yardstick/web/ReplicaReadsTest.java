@@ -9,6 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +59,13 @@ public class ReplicaReadsTest {
     static String base;
 
     @BeforeAll
-    static void start() {
+    static void start() throws SQLException {
         String url = "jdbc:h2:mem:yardstick-replica-reads;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        // the replica's account exists before the application starts (its pool would otherwise begin with failures)
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("create user if not exists reader password 'reader'");
+            s.execute("grant select on schema public to reader");
+        }
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--yardstick.supervision.scheduler.enabled=false",
                 "--spring.datasource.url=" + url,
                 // the primary's account, whatever the environment says (CI's PostgreSQL run sets one)
@@ -73,8 +82,6 @@ public class ReplicaReadsTest {
         jdbc.sql("create alias if not exists pg_last_wal_receive_lsn for '" + me + ".receiveLsn'").update();
         jdbc.sql("create alias if not exists pg_last_wal_replay_lsn for '" + me + ".replayLsn'").update();
         jdbc.sql("create alias if not exists pg_last_xact_replay_timestamp for '" + me + ".replayTimestamp'").update();
-        jdbc.sql("create user if not exists reader password 'reader'").update();
-        jdbc.sql("grant select on schema public to reader").update();
         base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
