@@ -32,6 +32,10 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -53,7 +57,7 @@ class ReplicaReads implements DisposableBean {
     static final String LAG = "select case when pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() then 0 "
             + "else coalesce(extract(epoch from now() - pg_last_xact_replay_timestamp()), 1e9) end";
 
-    private static final ThreadLocal<Boolean> ON_REPLICA = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> ON_REPLICA = OnPrimary.REPLICA;
 
     private final HikariDataSource replica = new HikariDataSource();
     private final ReplicaRouting routing;
@@ -141,6 +145,22 @@ class ReplicaReads implements DisposableBean {
             DataSource r = replicaSource;
             return r != null && Boolean.TRUE.equals(ON_REPLICA.get()) ? r : primary;
         }
+    }
+
+    /**
+     * Spring Session's reads and writes always on the primary: a session is created or touched by anonymous
+     * pages too (a CSRF token, the last access time), and a replica refuses the write. Not a default candidate,
+     * so Boot's own TransactionTemplate stays the one injected by type.
+     */
+    @Bean(name = "springSessionTransactionOperations", defaultCandidate = false)
+    static TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        return new TransactionOperations() {
+            @Override
+            public <T> @Nullable T execute(TransactionCallback<T> action) {
+                return OnPrimary.call(() -> template.execute(action));
+            }
+        };
     }
 
     @Bean

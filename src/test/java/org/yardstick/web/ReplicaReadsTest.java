@@ -9,6 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +32,8 @@ import org.yardstick.YardstickApplication;
  * database seen through a second, read-only pool, with PostgreSQL's replication functions replaced by
  * this class's ({@link #lag}): what is shown is the routing (the response header {@code X-Yardstick-Read}
  * and the replica pool), not replication itself, which needs two PostgreSQL clusters (scripts/cluster.sh).
+ * The replica pool signs in as a user who may only read, as on a real standby, and sessions are in the
+ * database as in production: a write routed to the replica fails here as it does on PostgreSQL.
  */
 public class ReplicaReadsTest {
 
@@ -53,14 +59,23 @@ public class ReplicaReadsTest {
     static String base;
 
     @BeforeAll
-    static void start() {
+    static void start() throws SQLException {
         String url = "jdbc:h2:mem:yardstick-replica-reads;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        // the replica's account exists before the application starts (its pool would otherwise begin with failures)
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("create user if not exists reader password 'reader'");
+            s.execute("grant select on schema public to reader");
+        }
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--yardstick.supervision.scheduler.enabled=false",
                 "--spring.datasource.url=" + url,
-                // the same account for both pools, whatever the environment says (CI's PostgreSQL run sets one)
+                // the primary's account, whatever the environment says (CI's PostgreSQL run sets one)
                 "--spring.datasource.username=sa", "--spring.datasource.password=",
-                "--yardstick.replica.url=" + url, "--yardstick.replica.username=sa",
-                "--yardstick.replica.password=", "--yardstick.replica.max-lag=PT5S"));
+                // the replica's: may only read (created below; the pool waits for it)
+                // (without DB_CLOSE_DELAY, a setting only an administrator may give)
+                "--yardstick.replica.url=" + url.replace(";DB_CLOSE_DELAY=-1", ""), "--yardstick.replica.username=reader",
+                "--yardstick.replica.password=reader", "--yardstick.replica.max-lag=PT5S",
+                // sessions in the database, as in production (the other tests keep them in the JVM)
+                "--spring.autoconfigure.exclude="));
         app = new SpringApplicationBuilder(YardstickApplication.class).run(args.toArray(String[]::new));
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         String me = ReplicaReadsTest.class.getName();
@@ -140,5 +155,21 @@ public class ReplicaReadsTest {
         other.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=nobody&password=x")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(readFrom(get(other, "/"))).as("just wrote").isEqualTo("primary");
+    }
+
+    @Test
+    void anonymousReadsThatWriteOnTheSideAreServedFromAReplicaThatRefusesWrites() throws Exception {
+        lag = 0.0;
+        probed();
+        HttpClient http = client();
+        // the login form hands out a CSRF token: Spring Session stores a session (on the primary)
+        HttpResponse<String> form = get(http, "/login");
+        assertThat(readFrom(form)).isEqualTo("replica");
+        assertThat(form.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID="));
+        assertThat(readFrom(get(http, "/login"))).as("the same session, read back").isEqualTo("replica");
+        // every anonymous API read is counted by the rate limit (a write on the primary)
+        HttpResponse<String> api = get(client(), "/api/v1/plans");
+        assertThat(readFrom(api)).isEqualTo("replica");
+        assertThat(api.headers().firstValue("X-RateLimit-Remaining")).isPresent();
     }
 }

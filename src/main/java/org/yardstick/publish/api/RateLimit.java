@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yardstick.web.OnPrimary;
 
 /**
  * Requests per client and fixed window (限流), counted in the database so that every instance behind
@@ -47,7 +48,8 @@ class RateLimit {
     Verdict hit(String clientKey) {
         long now = clock.instant().getEpochSecond();
         long window = now - Math.floorMod(now, windowSeconds);
-        int hits = count(clientKey, window);
+        // a write, also when the request reads from the replica
+        int hits = OnPrimary.call(() -> count(clientKey, window));
         long reset = Math.max(1, window + windowSeconds - now);
         return new Verdict(hits <= limit, limit, Math.max(0, limit - hits), reset);
     }
