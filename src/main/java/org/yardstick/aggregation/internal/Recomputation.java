@@ -129,7 +129,7 @@ public class Recomputation {
             if (!formulas.containsKey(code)) {
                 Settings settings = settings(all.get(code).id());
                 aggregate(all.get(code), all, p, now, settings, changed);
-                overPeriods(all.get(code), p, now, settings);
+                overPeriods(all.get(code), p, now, settings, reached);
             }
         }
         for (String code : order) {
@@ -573,6 +573,11 @@ public class Recomputation {
      * of the year (or quarter) aggregated from its sub-regions. Covered and expected count months.
      */
     private void overPeriods(Indicator indicator, Period period, Instant now, Settings settings) {
+        overPeriods(indicator, period, now, settings, null);
+    }
+
+    /** The same in the {@code only} regions (null: every region): a region's roll-up reads its own figures only. */
+    private void overPeriods(Indicator indicator, Period period, Instant now, Settings settings, @Nullable Set<Long> only) {
         String rule = settings.periodRule();
         int year = period.year();
         Period yearPeriod = Period.year(year);
@@ -580,8 +585,13 @@ public class Recomputation {
         for (int q = 1; q <= 4; q++) {
             rolled.add(Period.parse(year + "Q" + q).orElseThrow());
         }
-        jdbc.sql("delete from aggregate_value where indicator_id = :i and from_periods and period in (:p)")
-                .param("i", indicator.id()).param("p", rolled.stream().map(Period::code).toList()).update();
+        if (only != null && only.isEmpty()) {
+            return;
+        }
+        String inRegions = only == null ? "" : " and region_id in (:ids)";
+        Map<String, Object> inIds = only == null ? Map.of() : Map.of("ids", List.copyOf(only));
+        jdbc.sql("delete from aggregate_value where indicator_id = :i and from_periods and period in (:p)" + inRegions)
+                .param("i", indicator.id()).param("p", rolled.stream().map(Period::code).toList()).params(inIds).update();
         if (rule == null || period.type() == Period.Type.YEAR && !hasSubPeriods(indicator.id(), year)) {
             return;
         }
@@ -592,8 +602,8 @@ public class Recomputation {
         String like = year + "%";
         jdbc.sql("""
                         select r.code, a.period, a.computed from aggregate_value a join region r on r.id = a.region_id
-                        where a.indicator_id = ? and a.period like ? and not a.from_periods and not a.withheld""")
-                .param(indicator.id()).param(like)
+                        where a.indicator_id = :i and a.period like :y and not a.from_periods and not a.withheld""" + inRegions.replace("region_id", "a.region_id"))
+                .param("i", indicator.id()).param("y", like).params(inIds)
                 .query((rs, n) -> {
                     taken.add(rs.getString(1) + "|" + rs.getString(2));
                     return byRegion.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
@@ -602,8 +612,9 @@ public class Recomputation {
         jdbc.sql("""
                         select r.code, o.period, o.obs_value from observation o join region r on r.id = o.region_id
                         join disaggregation g on g.id = o.disaggregation_id
-                        where o.indicator_id = ? and o.period like ? and o.status = 'APPROVED' and o.measure = 'LEVEL' and g.code = '_T'""")
-                .param(indicator.id()).param(like)
+                        where o.indicator_id = :i and o.period like :y and o.status = 'APPROVED' and o.measure = 'LEVEL' and g.code = '_T'"""
+                        + inRegions.replace("region_id", "o.region_id"))
+                .param("i", indicator.id()).param("y", like).params(inIds)
                 .query((rs, n) -> {
                     taken.add(rs.getString(1) + "|" + rs.getString(2));
                     return byRegion.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
