@@ -55,6 +55,7 @@ class IncompletePolicyTest {
     void clear() {
         jdbc.sql("delete from observation where indicator_id in (select id from indicator where code in (:c))").param("c", CODES).update();
         jdbc.sql("delete from aggregate_value where indicator_id in (select id from indicator where code in (:c))").param("c", CODES).update();
+        jdbc.sql("delete from aggregate_term where indicator_id in (select id from indicator where code in (:c))").param("c", CODES).update();
     }
 
     void indicator(String code, String aggregation, String incomplete) {
