@@ -433,6 +433,8 @@ public class Recomputation {
     private void aggregate(Indicator indicator, Map<String, Indicator> all, Period period, Instant now, Settings settings,
                            @Nullable Collection<String> changed) {
         if (indicator.aggregation() == Aggregation.NOT_ADDITIVE) {
+            replace(indicator.id(), period, List.of(), null); // no aggregates (any left from a rule before are dropped)
+            replaceTerms(indicator.id(), period, List.of(), null);
             return;
         }
         Indicator num = null;
@@ -440,8 +442,10 @@ public class Recomputation {
         if (indicator.aggregation() == Aggregation.RATIO) {
             num = indicator.numeratorCode() == null ? null : all.get(indicator.numeratorCode());
             den = indicator.denominatorCode() == null ? null : all.get(indicator.denominatorCode());
-            if (num == null || den == null) {
-                return; // a ratio without its two terms cannot be aggregated (refused when the indicator is saved)
+            if (num == null || den == null) { // a ratio without its two terms cannot be aggregated (refused when the indicator is saved)
+                replace(indicator.id(), period, List.of(), null);
+                replaceTerms(indicator.id(), period, List.of(), null);
+                return;
             }
         }
         Set<String> units = indicator.aggregation() == Aggregation.RATIO ? reportingLevels(num, den) : reportingLevels(indicator);
