@@ -121,15 +121,20 @@ public class Recomputation {
         recomputations.incrementAndGet();
         long t0 = System.nanoTime();
         lock(affected.stream().map(c -> all.get(c).id()).toList());
+        Map<Long, Settings> settings = allSettings(); // one query, not one per indicator: an approval's time is its round trips
+        Map<Long, Set<String>> levels = allReportingLevels();
         Period p = Period.parse(period).orElseThrow(() -> new IllegalArgumentException("not a period: " + period));
         Instant now = clock.instant();
         // the regions whose derived values change: those the changed regions reach (null: all)
         Set<Long> reached = changed == null ? null : reached(changed);
         for (String code : affected) {
             if (!formulas.containsKey(code)) {
-                Settings settings = settings(all.get(code).id());
-                aggregate(all.get(code), all, p, now, settings, changed);
-                overPeriods(all.get(code), p, now, settings, reached);
+                Settings settings = settings.get(all.get(code).id());
+                aggregate(all.get(code), all, p, now, settings, changed, levels);
+                if (changed == null || settings.periodRule() != null) {
+                    // (an approval's indicator without a period rule has no roll-up to rewrite: a rule's removal recomputes in full)
+                    overPeriods(all.get(code), p, now, settings, reached);
+                }
             }
         }
         for (String code : order) {
@@ -406,9 +411,9 @@ public class Recomputation {
     }
 
     private void lock(List<Long> indicatorIds) {
-        for (Long id : new TreeSet<>(indicatorIds)) {
-            jdbc.sql("select id from indicator where id = ? for update").param(id).query(Long.class).list();
-        }
+        // one statement, rows locked in id order (PostgreSQL and H2 lock as they read, in the order asked)
+        jdbc.sql("select id from indicator where id in (:ids) order by id for update").param("ids", List.copyOf(new TreeSet<>(indicatorIds)))
+                .query(Long.class).list();
     }
 
     private Map<String, Formula> formulas(Map<String, Indicator> all) {
@@ -431,7 +436,7 @@ public class Recomputation {
      * where the {@code changed} regions reach, from their sub-regions' figures and stored contributions.
      */
     private void aggregate(Indicator indicator, Map<String, Indicator> all, Period period, Instant now, Settings settings,
-                           @Nullable Collection<String> changed) {
+                           @Nullable Collection<String> changed, Map<Long, Set<String>> levels) {
         if (indicator.aggregation() == Aggregation.NOT_ADDITIVE) {
             replace(indicator.id(), period, List.of(), null); // no aggregates (any left from a rule before are dropped)
             replaceTerms(indicator.id(), period, List.of(), null);
@@ -448,7 +453,10 @@ public class Recomputation {
                 return;
             }
         }
-        Set<String> units = indicator.aggregation() == Aggregation.RATIO ? reportingLevels(num, den) : reportingLevels(indicator);
+        Set<String> units = new HashSet<>();
+        for (Indicator collected : indicator.aggregation() == Aggregation.RATIO ? List.of(num, den) : List.of(indicator)) {
+            units.addAll(levels.getOrDefault(collected.id(), Set.of())); // the levels of the data sets that collect it
+        }
         Incomplete policy = Incomplete.valueOf(settings.incomplete());
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> terms = new ArrayList<>();
@@ -757,11 +765,6 @@ public class Recomputation {
     /** An indicator's aggregation settings that the framework's {@code Indicator} does not carry. */
     private record Settings(String incomplete, @Nullable Long weightId, @Nullable String periodRule) {}
 
-    private Settings settings(long indicatorId) {
-        return jdbc.sql("select incomplete, weight_id, period_rule from indicator where id = ?").param(indicatorId)
-                .query((rs, n) -> new Settings(rs.getString(1), rs.getObject(2, Long.class), rs.getString(3))).single();
-    }
-
     /** What {@link #reported} reads, by indicator code: the regions' own figures an aggregation rests on (none for an unknown code). */
     public Map<String, BigDecimal> reportedTotals(String indicatorCode, String period) {
         Long id = jdbc.sql("select id from indicator where code = ?").param(indicatorCode).query(Long.class).optional().orElse(null);
@@ -791,18 +794,6 @@ public class Recomputation {
                     return null;
                 }).list();
         return withTotalsFromParts(indicatorId, parts);
-    }
-
-    /** The region levels expected to report an indicator: those of the data sets that collect it. */
-    private Set<String> reportingLevels(Indicator... collected) {
-        List<Long> ids = new ArrayList<>();
-        for (Indicator i : collected) {
-            ids.add(i.id());
-        }
-        return new HashSet<>(jdbc.sql("""
-                        select distinct d.region_level from data_set_indicator di join data_set d on d.id = di.data_set_id
-                        where di.indicator_id in (:ids)""")
-                .param("ids", ids).query(String.class).list());
     }
 
     /** 100 for a percentage, 1,000 for per mille, else 1: what a ratio of two sums is multiplied by. */
