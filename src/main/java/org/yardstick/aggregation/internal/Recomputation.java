@@ -121,7 +121,7 @@ public class Recomputation {
         recomputations.incrementAndGet();
         long t0 = System.nanoTime();
         lock(affected.stream().map(c -> all.get(c).id()).toList());
-        Map<Long, Settings> settings = allSettings(); // one query, not one per indicator: an approval's time is its round trips
+        Map<Long, Settings> settingsById = allSettings(); // one query, not one per indicator: an approval's time is its round trips
         Map<Long, Set<String>> levels = allReportingLevels();
         Period p = Period.parse(period).orElseThrow(() -> new IllegalArgumentException("not a period: " + period));
         Instant now = clock.instant();
@@ -129,7 +129,7 @@ public class Recomputation {
         Set<Long> reached = changed == null ? null : reached(changed);
         for (String code : affected) {
             if (!formulas.containsKey(code)) {
-                Settings settings = settings.get(all.get(code).id());
+                Settings settings = settingsById.get(all.get(code).id());
                 aggregate(all.get(code), all, p, now, settings, changed, levels);
                 if (changed == null || settings.periodRule() != null) {
                     // (an approval's indicator without a period rule has no roll-up to rewrite: a rule's removal recomputes in full)
