@@ -49,18 +49,7 @@ class IncrementalRecomputationTest {
                 .update();
         jdbc.sql("update indicator set weight_id = (select id from indicator where code = 'TEST_INC_DEN') where code = 'TEST_INC_MEAN'").update();
         jdbc.sql("update indicator set formula = 'TEST_INC_NUM / TEST_INC_DEN * 100' where code = 'TEST_INC_DERIVED'").update();
-        if (jdbc.sql("select count(*) from data_set where code = 'test-incremental'").query(Long.class).single() == 0) {
-            jdbc.sql("""
-                    insert into data_set (code, name_zh, name_en, region_level, period_type)
-                    values ('test-incremental', '增量汇总（测试）', 'Incremental aggregation (test)', 'COUNTY', 'YEAR')""").update();
-            int ordinal = 0;
-            for (String code : REPORTED) {
-                jdbc.sql("""
-                        insert into data_set_indicator (data_set_id, indicator_id, ordinal)
-                        values ((select id from data_set where code = 'test-incremental'), (select id from indicator where code = ?), ?)""")
-                        .param(code).param(ordinal++).update();
-            }
-        }
+        TestDataSets.countyDataSet(jdbc, "test-incremental", "增量汇总（测试）", "Incremental aggregation (test)", REPORTED);
     }
 
     @AfterEach
