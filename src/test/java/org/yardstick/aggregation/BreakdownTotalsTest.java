@@ -74,6 +74,7 @@ class BreakdownTotalsTest {
     void clear() {
         jdbc.sql("delete from observation where indicator_id = (select id from indicator where code = ?)").param(IND).update();
         jdbc.sql("delete from aggregate_value where indicator_id = (select id from indicator where code = ?)").param(IND).update();
+        jdbc.sql("delete from aggregate_term where indicator_id = (select id from indicator where code = ?)").param(IND).update();
     }
 
     void approved(String region, String category, String value) {

@@ -39,22 +39,14 @@ class IncompletePolicyTest {
         indicator("TEST_POP", "SUM", "WARN");
         indicator("TEST_RATE", "MEAN", "SHOW");
         jdbc.sql("update indicator set weight_id = (select id from indicator where code = 'TEST_POP') where code = 'TEST_RATE'").update();
-        if (jdbc.sql("select count(*) from data_set where code = 'test-policy'").query(Long.class).single() == 0) {
-            jdbc.sql("insert into data_set (code, name_zh, name_en, region_level, period_type) values ('test-policy', '汇总规则（测试）', 'Policies (test)', 'COUNTY', 'YEAR')").update();
-            int ordinal = 0;
-            for (String code : CODES) {
-                jdbc.sql("""
-                        insert into data_set_indicator (data_set_id, indicator_id, ordinal)
-                        values ((select id from data_set where code = 'test-policy'), (select id from indicator where code = ?), ?)""")
-                        .param(code).param(ordinal++).update();
-            }
-        }
+        TestDataSets.countyDataSet(jdbc, "test-policy", "汇总规则（测试）", "Policies (test)", CODES);
     }
 
     @AfterEach
     void clear() {
         jdbc.sql("delete from observation where indicator_id in (select id from indicator where code in (:c))").param("c", CODES).update();
         jdbc.sql("delete from aggregate_value where indicator_id in (select id from indicator where code in (:c))").param("c", CODES).update();
+        jdbc.sql("delete from aggregate_term where indicator_id in (select id from indicator where code in (:c))").param("c", CODES).update();
     }
 
     void indicator(String code, String aggregation, String incomplete) {

@@ -46,6 +46,8 @@ class PeriodRollUpTest {
                 .param("c", List.of(FLOW, STOCK)).update();
         jdbc.sql("delete from aggregate_value where indicator_id in (select id from indicator where code in (:c))")
                 .param("c", List.of(FLOW, STOCK)).update();
+        jdbc.sql("delete from aggregate_term where indicator_id in (select id from indicator where code in (:c))")
+                .param("c", List.of(FLOW, STOCK)).update();
     }
 
     void indicator(String code, String periodRule) {

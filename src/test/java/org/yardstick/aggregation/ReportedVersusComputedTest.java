@@ -72,6 +72,7 @@ class ReportedVersusComputedTest {
     void clear() {
         jdbc.sql("delete from observation where indicator_id = (select id from indicator where code = ?)").param(IND).update();
         jdbc.sql("delete from aggregate_value where indicator_id = (select id from indicator where code = ?)").param(IND).update();
+        jdbc.sql("delete from aggregate_term where indicator_id = (select id from indicator where code = ?)").param(IND).update();
         jdbc.sql("update indicator set difference_threshold = null where code = ?").param(IND).update();
     }
 

@@ -3,6 +3,10 @@ package org.yardstick.aggregation.engine;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,16 +58,13 @@ public final class RegionAggregation {
 
     /** {@code SUM}, {@code MEAN} or {@code NOT_ADDITIVE} over the figures reported by region. */
     public Map<String, Aggregate> aggregate(RegionRule rule, Map<String, BigDecimal> reported, Incomplete policy) {
-        if (rule == RegionRule.WEIGHTED_MEAN || rule == RegionRule.RATIO_OF_SUMS) {
-            throw new IllegalArgumentException(rule + " needs its second indicator: use weightedMean or ratioOfSums");
-        }
-        return walk(new Inputs(rule, reported, Map.of(), Map.of(), Map.of(), BigDecimal.ONE), policy);
+        return run(Figures.of(rule, reported), policy).aggregates();
     }
 
     /** The mean of {@code reported} weighted by the {@code weights} indicator's figures (summed up the tree). */
     public Map<String, Aggregate> weightedMean(Map<String, BigDecimal> reported, Map<String, BigDecimal> weights,
                                                Incomplete policy) {
-        return walk(new Inputs(RegionRule.WEIGHTED_MEAN, reported, weights, Map.of(), Map.of(), BigDecimal.ONE), policy);
+        return run(Figures.weighted(reported, weights), policy).aggregates();
     }
 
     /**
@@ -72,36 +73,162 @@ public final class RegionAggregation {
      */
     public Map<String, Aggregate> ratioOfSums(Map<String, BigDecimal> reported, Map<String, BigDecimal> numerators,
                                               Map<String, BigDecimal> denominators, BigDecimal scale, Incomplete policy) {
-        return walk(new Inputs(RegionRule.RATIO_OF_SUMS, reported, Map.of(), numerators, denominators, scale), policy);
+        return run(Figures.ratio(reported, numerators, denominators, scale), policy).aggregates();
     }
 
-    private record Inputs(RegionRule rule, Map<String, BigDecimal> reported, Map<String, BigDecimal> weights,
-                          Map<String, BigDecimal> numerators, Map<String, BigDecimal> denominators, BigDecimal scale) {}
+    /** One indicator's figures of one period by region, with what its rule needs besides. */
+    public record Figures(RegionRule rule, Map<String, BigDecimal> reported, Map<String, BigDecimal> weights,
+                          Map<String, BigDecimal> numerators, Map<String, BigDecimal> denominators, BigDecimal scale) {
 
-    /** What a region passes up to its parent: its terms for the parent's rule, and its coverage. */
-    private record Contribution(@Nullable BigDecimal a, @Nullable BigDecimal b, Coverage coverage, int lacking) {
-        boolean present() {
-            return a != null && b != null;
+        /** {@code SUM}, {@code MEAN} or {@code NOT_ADDITIVE}. */
+        public static Figures of(RegionRule rule, Map<String, BigDecimal> reported) {
+            if (rule == RegionRule.WEIGHTED_MEAN || rule == RegionRule.RATIO_OF_SUMS) {
+                throw new IllegalArgumentException(rule + " needs its second indicator: use weightedMean or ratioOfSums");
+            }
+            return new Figures(rule, reported, Map.of(), Map.of(), Map.of(), BigDecimal.ONE);
+        }
+
+        public static Figures weighted(Map<String, BigDecimal> reported, Map<String, BigDecimal> weights) {
+            return new Figures(RegionRule.WEIGHTED_MEAN, reported, weights, Map.of(), Map.of(), BigDecimal.ONE);
+        }
+
+        public static Figures ratio(Map<String, BigDecimal> reported, Map<String, BigDecimal> numerators,
+                                    Map<String, BigDecimal> denominators, BigDecimal scale) {
+            return new Figures(RegionRule.RATIO_OF_SUMS, reported, Map.of(), numerators, denominators, scale);
         }
     }
 
-    private Map<String, Aggregate> walk(Inputs in, Incomplete policy) {
-        Map<String, Aggregate> out = new LinkedHashMap<>();
+    /**
+     * The aggregates of the regions visited, and the contributions worth storing: those of the
+     * regions whose contribution is not what their own figures alone would pass up (a region whose
+     * sub-regions added nothing). With these stored, {@link #run(Figures, Incomplete, Map, Map)}
+     * recomputes a region's ancestors without visiting the rest of the tree.
+     */
+    public record Result(Map<String, Aggregate> aggregates, Map<String, Contribution> contributions) {}
+
+    /** Every region's aggregate, walking the whole tree. */
+    public Result run(Figures figures, Incomplete policy) {
+        return run(figures, policy, Map.of(), Map.of());
+    }
+
+    /**
+     * The aggregates over a tree pruned to the regions to recompute (a changed region and its
+     * ancestors) and their direct sub-regions: a sub-region in {@code known} passes up its stored
+     * contribution without being visited; a leaf of the pruned tree that is not a leaf of the real
+     * one and is not in {@code known} passes up what its own figures alone give, with
+     * {@code expectedBelow} reporting units below it (none of them covered). Equal to the full walk
+     * for the regions recomputed when {@code known} holds the full walk's stored contributions.
+     */
+    public Result run(Figures figures, Incomplete policy, Map<String, Contribution> known, Map<String, Integer> expectedBelow) {
+        Walk w = new Walk(figures, policy, known, expectedBelow, new LinkedHashMap<>(), new LinkedHashMap<>());
         for (String root : tree.roots()) {
-            visit(root, in, policy, out);
+            visit(root, w);
+        }
+        return new Result(w.out(), w.contributions());
+    }
+
+    /**
+     * How many reporting units each region expects below it (a unit expects itself): what a
+     * region's coverage counts whatever was reported; for {@code expectedBelow} of a pruned tree.
+     */
+    public Map<String, Integer> expected() {
+        Map<String, Integer> out = new HashMap<>();
+        for (String root : tree.roots()) {
+            expected(root, out);
         }
         return out;
     }
 
-    private Contribution visit(String region, Inputs in, Incomplete policy, Map<String, Aggregate> out) {
+    private int expected(String region, Map<String, Integer> out) {
+        int below = 0;
+        for (String child : tree.children(region)) {
+            below += expected(child, out);
+        }
+        out.put(region, below);
+        return reportingUnits.contains(region) ? 1 : below;
+    }
+
+    /**
+     * What a change of figures at {@code changed} regions reaches: those regions and their
+     * ancestors ({@code recomputed}), each recomputed from its direct sub-regions; the sub-regions
+     * that are not recomputed themselves ({@code around}) pass up their stored contribution, else
+     * their own figures alone. {@link #again} computes it.
+     */
+    public record Reach(Set<String> recomputed, Set<String> around, RegionAggregation pruned, Map<String, Integer> expectedBelow) {
+
+        /**
+         * The aggregates and contributions of the {@code recomputed} regions, from the figures of
+         * {@code recomputed} and {@code around} and the stored contributions of {@code around}
+         * (any others in {@code stored} are ignored); equal to those of a full walk.
+         */
+        public Result again(Figures figures, Incomplete policy, Map<String, Contribution> stored) {
+            Map<String, Contribution> known = new HashMap<>();
+            for (String region : around) {
+                Contribution c = stored.get(region);
+                if (c != null) {
+                    known.put(region, c);
+                }
+            }
+            Result all = pruned.run(figures, policy, known, expectedBelow);
+            Map<String, Aggregate> aggregates = new LinkedHashMap<>(all.aggregates());
+            aggregates.keySet().retainAll(recomputed);
+            Map<String, Contribution> contributions = new LinkedHashMap<>(all.contributions());
+            contributions.keySet().retainAll(recomputed);
+            return new Result(aggregates, contributions);
+        }
+    }
+
+    /** What a change at the given regions reaches (regions not in the tree are ignored). */
+    public Reach reach(Collection<String> changed) {
+        Set<String> recomputed = new LinkedHashSet<>();
+        for (String region : changed) {
+            if (tree.contains(region)) {
+                recomputed.addAll(tree.pathToRoot(region));
+            }
+        }
+        Set<String> around = new LinkedHashSet<>();
+        for (String region : recomputed) {
+            for (String child : tree.children(region)) {
+                if (!recomputed.contains(child)) {
+                    around.add(child);
+                }
+            }
+        }
+        Set<String> kept = new HashSet<>(recomputed);
+        kept.addAll(around);
+        Map<String, Integer> all = expected();
+        Map<String, Integer> expectedBelow = new HashMap<>();
+        for (String region : around) {
+            if (!tree.children(region).isEmpty()) {
+                expectedBelow.put(region, all.get(region));
+            }
+        }
+        Set<String> units = new HashSet<>(reportingUnits);
+        units.retainAll(kept);
+        return new Reach(recomputed, around, new RegionAggregation(tree.only(kept), units), expectedBelow);
+    }
+
+    private record Walk(Figures in, Incomplete policy, Map<String, Contribution> known, Map<String, Integer> expectedBelow,
+                        Map<String, Aggregate> out, Map<String, Contribution> contributions) {}
+
+    /** What a region's sub-regions passed up, summed. */
+    private record Below(BigDecimal sumA, BigDecimal sumB, int covered, int expected, int lacking, List<String> inputs) {}
+
+    private record Own(@Nullable Aggregate aggregate, Contribution contribution) {}
+
+    private Contribution visit(String region, Walk w) {
+        Contribution given = w.known().get(region);
+        if (given != null) {
+            return given;
+        }
         BigDecimal sumA = BigDecimal.ZERO;
         BigDecimal sumB = BigDecimal.ZERO;
         int covered = 0;
-        int expected = 0;
+        int expected = w.expectedBelow().getOrDefault(region, 0);
         int lackingBelow = 0;
         List<String> inputs = new ArrayList<>();
         for (String child : tree.children(region)) {
-            Contribution c = visit(child, in, policy, out);
+            Contribution c = visit(child, w);
             lackingBelow += c.lacking();
             expected += c.coverage().expected();
             covered += c.coverage().covered();
@@ -111,6 +238,28 @@ public final class RegionAggregation {
                 sumB = sumB.add(c.b());
             }
         }
+        Own own = own(region, w.in(), w.policy(), new Below(sumA, sumB, covered, expected, lackingBelow, inputs));
+        if (own.aggregate() != null) {
+            w.out().put(region, own.aggregate());
+        }
+        if (!inputs.isEmpty() || covered > 0 || lackingBelow > 0) {
+            Contribution alone = own(region, w.in(), w.policy(), new Below(BigDecimal.ZERO, BigDecimal.ZERO, 0, expected, 0, List.of()))
+                    .contribution();
+            if (!own.contribution().equals(alone)) {
+                w.contributions().put(region, own.contribution());
+            }
+        }
+        return own.contribution();
+    }
+
+    /** A region's aggregate and contribution from its own figures and what its sub-regions passed up. */
+    private Own own(String region, Figures in, Incomplete policy, Below below) {
+        List<String> inputs = below.inputs();
+        BigDecimal sumA = below.sumA();
+        BigDecimal sumB = below.sumB();
+        int covered = below.covered();
+        int expected = below.expected();
+        int lackingBelow = below.lacking();
         BigDecimal computed = inputs.isEmpty() ? null : combine(in, sumA, sumB, inputs.size());
         BigDecimal reported = in.reported().get(region);
 
@@ -165,19 +314,19 @@ public final class RegionAggregation {
         boolean withheld = reported == null && !unit && (lack != null
                 || computed != null && policy == Incomplete.WITHHOLD && !coverage.complete());
         BigDecimal value = reported != null ? reported : withheld ? null : computed;
-        if (reported != null || computed != null || expected > 0 || unit) {
-            out.put(region, new Aggregate(region, reported, computed, value, coverage, inputs, withheld, lack, lack == null ? 0 : lacking));
-        }
+        Aggregate aggregate = reported != null || computed != null || expected > 0 || unit
+                ? new Aggregate(region, reported, computed, value, coverage, inputs, withheld, lack, lack == null ? 0 : lacking)
+                : null;
         if (withheld) {
             // a withheld aggregate is no figure for the parent either, and covers nothing there
-            return new Contribution(null, null, new Coverage(0, expected), lacking);
+            return new Own(aggregate, new Contribution(null, null, new Coverage(0, expected), lacking));
         }
         // what the parent counts as covered: everything below, where the region's own figure stands for it
         Coverage up = !unit && reportedItself ? new Coverage(expected, expected) : coverage;
-        return new Contribution(a, b, up, lacking);
+        return new Own(aggregate, new Contribution(a, b, up, lacking));
     }
 
-    private static @Nullable BigDecimal combine(Inputs in, BigDecimal sumA, BigDecimal sumB, int n) {
+    private static @Nullable BigDecimal combine(Figures in, BigDecimal sumA, BigDecimal sumB, int n) {
         return switch (in.rule()) {
             case SUM -> sumA;
             case MEAN -> sumA.divide(BigDecimal.valueOf(n), MC);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -82,6 +83,33 @@ public final class RegionTree {
             }
         });
         return roots;
+    }
+
+    /**
+     * The tree of the given regions only, in this tree's order: each keeps its parent, which must be
+     * among them unless it is a root here.
+     */
+    public RegionTree only(Set<String> codes) {
+        Map<String, @Nullable String> parentOf = new LinkedHashMap<>();
+        parents.forEach((code, parent) -> {
+            if (codes.contains(code)) {
+                if (parent != null && !codes.contains(parent)) {
+                    throw new IllegalArgumentException("region " + code + ": its parent " + parent + " is left out");
+                }
+                parentOf.put(code, parent);
+            }
+        });
+        return new RegionTree(parentOf, childrenOf(parentOf));
+    }
+
+    private static Map<String, List<String>> childrenOf(Map<String, @Nullable String> parents) {
+        Map<String, List<String>> children = new HashMap<>();
+        parents.forEach((code, parent) -> {
+            if (parent != null) {
+                children.computeIfAbsent(parent, k -> new ArrayList<>()).add(code);
+            }
+        });
+        return children;
     }
 
     public int size() {

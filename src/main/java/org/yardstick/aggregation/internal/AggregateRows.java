@@ -25,9 +25,15 @@ final class AggregateRows {
     private final JdbcTemplate batch;
     private final Database database;
     private final boolean postgres;
-    private final List<Object[]> buffer = new ArrayList<>();
+    static final String TERM_COLUMNS = "indicator_id, region_id, period, term_a, term_b, covered, expected, lacking";
 
-    private AggregateRows(JdbcClient jdbc, JdbcTemplate batch, Database database) {
+    private final List<Object[]> buffer = new ArrayList<>();
+    private final String table;
+    private final String columns;
+
+    private AggregateRows(JdbcClient jdbc, JdbcTemplate batch, Database database, String table, String columns) {
+        this.table = table;
+        this.columns = columns;
         this.jdbc = jdbc;
         this.batch = batch;
         this.database = database;
@@ -35,7 +41,12 @@ final class AggregateRows {
     }
 
     static AggregateRows open(JdbcClient jdbc, JdbcTemplate batch, Database database) {
-        return new AggregateRows(jdbc, batch, database);
+        return new AggregateRows(jdbc, batch, database, "aggregate_value", COLUMNS);
+    }
+
+    /** The same for {@code aggregate_term}: the contributions an incremental recomputation reads. */
+    static AggregateRows openTerms(JdbcClient jdbc, JdbcTemplate batch, Database database) {
+        return new AggregateRows(jdbc, batch, database, "aggregate_term", TERM_COLUMNS);
     }
 
     /** Keys and indexes set aside by {@link #clear()} on PostgreSQL, put back by {@link #finish()}. */
@@ -51,30 +62,30 @@ final class AggregateRows {
      */
     void clear() {
         if (!postgres) {
-            jdbc.sql("delete from aggregate_value").update();
+            jdbc.sql("delete from " + table).update();
             return;
         }
-        jdbc.sql("truncate table aggregate_value").update();
+        jdbc.sql("truncate table " + table).update();
         List<String[]> constraints = jdbc.sql("""
                         select conname, pg_get_constraintdef(oid), contype from pg_constraint
-                        where conrelid = 'aggregate_value'::regclass and contype in ('p', 'u', 'f')
-                        order by case contype when 'f' then 0 else 1 end, conname""")
+                        where conrelid = cast(? as regclass) and contype in ('p', 'u', 'f')
+                        order by case contype when 'f' then 0 else 1 end, conname""").param(table)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
         List<String[]> indexes = jdbc.sql("""
                         select i.relname, pg_get_indexdef(i.oid) from pg_index x join pg_class i on i.oid = x.indexrelid
-                        where x.indrelid = 'aggregate_value'::regclass
+                        where x.indrelid = cast(? as regclass)
                           and not exists (select 1 from pg_constraint c where c.conindid = i.oid and c.conrelid = x.indrelid)
-                        order by i.relname""")
+                        order by i.relname""").param(table)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
         for (String[] i : indexes) {
             jdbc.sql("drop index " + quote(i[0])).update();
             restore.add(i[1]);
         }
         for (String[] c : constraints) { // foreign keys first
-            jdbc.sql("alter table aggregate_value drop constraint " + quote(c[0])).update();
+            jdbc.sql("alter table " + table + " drop constraint " + quote(c[0])).update();
         }
         for (int k = constraints.size() - 1; k >= 0; k--) { // primary key first
-            restore.add("alter table aggregate_value add constraint " + quote(constraints.get(k)[0]) + " " + constraints.get(k)[1]);
+            restore.add("alter table " + table + " add constraint " + quote(constraints.get(k)[0]) + " " + constraints.get(k)[1]);
         }
     }
 
@@ -85,7 +96,7 @@ final class AggregateRows {
             jdbc.sql(ddl).update();
         }
         if (!restore.isEmpty()) {
-            jdbc.sql("analyze aggregate_value").update();
+            jdbc.sql("analyze " + table).update();
         }
         restore.clear();
     }
@@ -109,7 +120,7 @@ final class AggregateRows {
         if (postgres) {
             copy();
         } else {
-            String sql = "insert into aggregate_value (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            String sql = "insert into " + table + " (" + columns + ") values (" + "?, ".repeat(columns.split(",").length - 1) + "?)";
             for (int from = 0; from < buffer.size(); from += 1000) {
                 batch.batchUpdate(sql, buffer.subList(from, Math.min(buffer.size(), from + 1000)));
             }
@@ -119,7 +130,7 @@ final class AggregateRows {
 
     private void copy() {
         try {
-            database.copy("copy aggregate_value (" + COLUMNS + ") from stdin", buffer, (line, r) -> {
+            database.copy("copy " + table + " (" + columns + ") from stdin", buffer, (line, r) -> {
                 for (int i = 0; i < r.length; i++) {
                     Object v = r[i];
                     if (i > 0) {
@@ -140,7 +151,7 @@ final class AggregateRows {
                 line.append('\n');
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("COPY into aggregate_value failed", e);
+            throw new IllegalStateException("COPY into " + table + " failed", e);
         }
     }
 }

@@ -17,7 +17,7 @@ import org.yardstick.observation.FiguresStatusChanged;
 
 /**
  * Approving or reopening a submission rewrites the aggregates of its data set's indicators for
- * its period, before the transaction commits: the figures and their aggregates change together, and
+ * its period where its region reaches (the region and its ancestors, each from its sub-regions), before the transaction commits: the figures and their aggregates change together, and
  * the next request sees both.
  *
  * <p>Inside a bulk review (383 submissions approved in one request) each submission only records
@@ -48,7 +48,7 @@ class OnFiguresStatusChanged {
         if (BULK.get()[0] > 0) {
             recomputation.owe(codes, event.period());
         } else {
-            recomputation.recompute(codes, event.period());
+            recomputation.recompute(codes, event.period(), List.of(event.regionCode())); // the region and its ancestors
         }
     }
 

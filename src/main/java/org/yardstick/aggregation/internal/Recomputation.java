@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.aggregation.engine.Aggregate;
 import org.yardstick.aggregation.engine.Breakdowns;
+import org.yardstick.aggregation.engine.Contribution;
 import org.yardstick.aggregation.engine.Formula;
 import org.yardstick.aggregation.engine.Incomplete;
 import org.yardstick.aggregation.engine.PeriodAggregation;
@@ -70,9 +71,21 @@ public class Recomputation {
         this.clock = clock;
     }
 
-    /** Recomputes the given indicators (and the derived indicators that read them) for one period. */
+    /** Recomputes the given indicators (and the derived indicators that read them) for one period, in every region. */
     @Transactional
     public void recompute(Collection<String> indicatorCodes, String period) {
+        recompute(indicatorCodes, period, null);
+    }
+
+    /**
+     * Recomputes the given indicators (and the derived indicators that read them) for one period
+     * where figures of the {@code changed} regions reach: those regions and their ancestors, each
+     * from its direct sub-regions' figures and stored contributions ({@code aggregate_term}), one
+     * approval's county reaching its prefecture, province and the country, not the 3,000 others;
+     * {@code null}: every region (a full recomputation of the period).
+     */
+    @Transactional
+    public void recompute(Collection<String> indicatorCodes, String period, @Nullable Collection<String> changed) {
         Map<String, Indicator> all = new HashMap<>();
         indicators.all().forEach(i -> all.put(i.code(), i));
         Map<String, Formula> formulas = formulas(all);
@@ -108,18 +121,25 @@ public class Recomputation {
         recomputations.incrementAndGet();
         long t0 = System.nanoTime();
         lock(affected.stream().map(c -> all.get(c).id()).toList());
+        Map<Long, Settings> settingsById = allSettings(); // one query, not one per indicator: an approval's time is its round trips
+        Map<Long, Set<String>> levels = allReportingLevels();
         Period p = Period.parse(period).orElseThrow(() -> new IllegalArgumentException("not a period: " + period));
         Instant now = clock.instant();
+        // the regions whose derived values change: those the changed regions reach (null: all)
+        Set<Long> reached = changed == null ? null : reached(changed);
         for (String code : affected) {
             if (!formulas.containsKey(code)) {
-                Settings settings = settings(all.get(code).id());
-                aggregate(all.get(code), all, p, now, settings);
-                overPeriods(all.get(code), p, now, settings);
+                Settings settings = settingsById.get(all.get(code).id());
+                aggregate(all.get(code), all, p, now, settings, changed, levels);
+                if (changed == null || settings.periodRule() != null) {
+                    // (an approval's indicator without a period rule has no roll-up to rewrite: a rule's removal recomputes in full)
+                    overPeriods(all.get(code), p, now, settings, reached);
+                }
             }
         }
         for (String code : order) {
             if (affected.contains(code)) {
-                derive(all.get(code), formulas.get(code), all, p, now);
+                derive(all.get(code), formulas.get(code), all, p, now, reached);
             }
         }
         LOG.debug("recomputed {} indicators of {} in {} ms", affected.size(), period, ms(System.nanoTime() - t0));
@@ -179,8 +199,10 @@ public class Recomputation {
         long reading = 0;
         long computing = 0;
         AggregateRows out = AggregateRows.open(jdbc, batch, database);
+        AggregateRows terms = AggregateRows.openTerms(jdbc, batch, database);
         jdbc.sql("delete from aggregate_pending").update(); // everything is recomputed: nothing stays owed
         out.clear();
+        terms.clear();
         long cleared = System.nanoTime();
         Map<String, Indicator> all = new HashMap<>();
         indicators.all().forEach(i -> all.put(i.code(), i));
@@ -252,24 +274,16 @@ public class Recomputation {
                 }
                 RegionTrees.Tree tree = trees.covering(regionsWithFigures, units);
                 RegionAggregation engine = new RegionAggregation(tree.tree(), tree.units());
-                Map<String, Aggregate> aggregates = switch (indicator.aggregation()) {
-                    case SUM -> engine.aggregate(RegionRule.SUM, reported, policy);
-                    case MEAN -> s.weightId() == null ? engine.aggregate(RegionRule.MEAN, reported, policy)
-                            : engine.weightedMean(reported, weights.getOrDefault(code, Map.of()), policy);
-                    case RATIO -> engine.ratioOfSums(reported, nums, dens, scale(indicator), policy);
-                    case NOT_ADDITIVE -> Map.of();
-                };
+                RegionAggregation.Result result = engine.run(figures(indicator, s, reported, nums, dens,
+                        weights.getOrDefault(code, Map.of())), policy);
                 Period period = Period.parse(code).orElseThrow();
-                for (Aggregate a : aggregates.values()) {
-                    if (a.computed() != null || a.lack() != null) {
-                        out.add(row(indicator.id(), tree.idOf(a.region()), period, a, now));
-                    }
-                }
+                rows(indicator.id(), period, result, tree, now, out::add, terms::add);
             }
             computing += System.nanoTime() - c0; // with the writes of full chunks
         }
         long computed = System.nanoTime();
         out.finish();
+        terms.finish();
         long written = System.nanoTime();
         // over periods, from the rows just written and the figures
         yearsWithSubPeriods.forEach((indicator, years) -> {
@@ -397,9 +411,9 @@ public class Recomputation {
     }
 
     private void lock(List<Long> indicatorIds) {
-        for (Long id : new TreeSet<>(indicatorIds)) {
-            jdbc.sql("select id from indicator where id = ? for update").param(id).query(Long.class).list();
-        }
+        // one statement, rows locked in id order (PostgreSQL and H2 lock as they read, in the order asked)
+        jdbc.sql("select id from indicator where id in (:ids) order by id for update").param("ids", List.copyOf(new TreeSet<>(indicatorIds)))
+                .query(Long.class).list();
     }
 
     private Map<String, Formula> formulas(Map<String, Indicator> all) {
@@ -417,53 +431,152 @@ public class Recomputation {
         return formulas;
     }
 
-    private void aggregate(Indicator indicator, Map<String, Indicator> all, Period period, Instant now, Settings settings) {
-        replace(indicator.id(), period, aggregateRows(indicator, all, period, now, settings));
-    }
-
-    /** The rows of an indicator's aggregates for a period, from the approved figures. */
-    private List<Object[]> aggregateRows(Indicator indicator, Map<String, Indicator> all, Period period, Instant now, Settings settings) {
+    /**
+     * Rewrites an indicator's aggregates (and stored contributions) of a period: in every region, or
+     * where the {@code changed} regions reach, from their sub-regions' figures and stored contributions.
+     */
+    private void aggregate(Indicator indicator, Map<String, Indicator> all, Period period, Instant now, Settings settings,
+                           @Nullable Collection<String> changed, Map<Long, Set<String>> levels) {
         if (indicator.aggregation() == Aggregation.NOT_ADDITIVE) {
-            return List.of();
+            replace(indicator.id(), period, List.of(), null); // no aggregates (any left from a rule before are dropped)
+            replaceTerms(indicator.id(), period, List.of(), null);
+            return;
         }
-        Map<String, BigDecimal> reported = reported(indicator.id(), period.code());
-        Map<String, BigDecimal> numerators = Map.of();
-        Map<String, BigDecimal> denominators = Map.of();
-        Set<String> regionsWithFigures = new HashSet<>(reported.keySet());
         Indicator num = null;
         Indicator den = null;
         if (indicator.aggregation() == Aggregation.RATIO) {
             num = indicator.numeratorCode() == null ? null : all.get(indicator.numeratorCode());
             den = indicator.denominatorCode() == null ? null : all.get(indicator.denominatorCode());
-            if (num == null || den == null) {
-                return List.of(); // a ratio without its two terms cannot be aggregated (refused when the indicator is saved)
+            if (num == null || den == null) { // a ratio without its two terms cannot be aggregated (refused when the indicator is saved)
+                replace(indicator.id(), period, List.of(), null);
+                replaceTerms(indicator.id(), period, List.of(), null);
+                return;
             }
-            numerators = reported(num.id(), period.code());
-            denominators = reported(den.id(), period.code());
+        }
+        Set<String> units = new HashSet<>();
+        for (Indicator collected : indicator.aggregation() == Aggregation.RATIO ? List.of(num, den) : List.of(indicator)) {
+            units.addAll(levels.getOrDefault(collected.id(), Set.of())); // the levels of the data sets that collect it
+        }
+        Incomplete policy = Incomplete.valueOf(settings.incomplete());
+        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> terms = new ArrayList<>();
+        if (changed == null) {
+            Map<String, BigDecimal> reported = reported(indicator.id(), period.code(), null);
+            Map<String, BigDecimal> numerators = num == null ? Map.of() : reported(num.id(), period.code(), null);
+            Map<String, BigDecimal> denominators = den == null ? Map.of() : reported(den.id(), period.code(), null);
+            Set<String> regionsWithFigures = new HashSet<>(reported.keySet());
             regionsWithFigures.addAll(numerators.keySet());
             regionsWithFigures.addAll(denominators.keySet());
+            if (!regionsWithFigures.isEmpty()) {
+                RegionTrees.Tree tree = trees.covering(regionsWithFigures, units);
+                Map<String, BigDecimal> weights = weightId(indicator, settings) == null ? Map.of()
+                        : reported(settings.weightId(), period.code(), null);
+                RegionAggregation.Result result = new RegionAggregation(tree.tree(), tree.units())
+                        .run(figures(indicator, settings, reported, numerators, denominators, weights), policy);
+                rows(indicator.id(), period, result, tree, now, rows::add, terms::add);
+            }
+            replace(indicator.id(), period, rows, null);
+            replaceTerms(indicator.id(), period, terms, null);
+            return;
         }
-        if (regionsWithFigures.isEmpty()) {
-            return List.of();
-        }
-        Set<String> units = indicator.aggregation() == Aggregation.RATIO ? reportingLevels(num, den) : reportingLevels(indicator);
-        RegionTrees.Tree tree = trees.covering(regionsWithFigures, units);
-        RegionAggregation engine = new RegionAggregation(tree.tree(), tree.units());
-        Incomplete policy = Incomplete.valueOf(settings.incomplete());
-        Map<String, Aggregate> out = switch (indicator.aggregation()) {
-            case SUM -> engine.aggregate(RegionRule.SUM, reported, policy);
-            case MEAN -> settings.weightId() == null ? engine.aggregate(RegionRule.MEAN, reported, policy)
-                    : engine.weightedMean(reported, reported(settings.weightId(), period.code()), policy);
-            case RATIO -> engine.ratioOfSums(reported, numerators, denominators, scale(indicator), policy);
-            case NOT_ADDITIVE -> Map.of();
+        // only the changed regions and their ancestors, each from its sub-regions
+        RegionTrees.Tree tree = trees.covering(changed, units);
+        RegionAggregation.Reach reach = new RegionAggregation(tree.tree(), tree.units()).reach(changed);
+        Set<String> read = new HashSet<>(reach.recomputed());
+        read.addAll(reach.around());
+        List<Long> readIds = read.stream().map(tree::idOf).toList();
+        Map<String, BigDecimal> reported = reported(indicator.id(), period.code(), readIds);
+        Map<String, BigDecimal> numerators = num == null ? Map.of() : reported(num.id(), period.code(), readIds);
+        Map<String, BigDecimal> denominators = den == null ? Map.of() : reported(den.id(), period.code(), readIds);
+        Map<String, BigDecimal> weights = weightId(indicator, settings) == null ? Map.of()
+                : reported(settings.weightId(), period.code(), readIds);
+        Map<String, Contribution> stored = contributions(indicator.id(), period, reach.around(), tree);
+        RegionAggregation.Result result = reach.again(figures(indicator, settings, reported, numerators, denominators, weights),
+                policy, stored);
+        rows(indicator.id(), period, result, tree, now, rows::add, terms::add);
+        List<Long> recomputedIds = reach.recomputed().stream().map(tree::idOf).toList();
+        replace(indicator.id(), period, rows, recomputedIds);
+        replaceTerms(indicator.id(), period, terms, recomputedIds);
+    }
+
+    private static @Nullable Long weightId(Indicator indicator, Settings settings) {
+        return indicator.aggregation() == Aggregation.MEAN ? settings.weightId() : null;
+    }
+
+    /** What the engine aggregates for an indicator by its rule. */
+    private static RegionAggregation.Figures figures(Indicator indicator, Settings settings, Map<String, BigDecimal> reported,
+                                                     Map<String, BigDecimal> numerators, Map<String, BigDecimal> denominators,
+                                                     Map<String, BigDecimal> weights) {
+        return switch (indicator.aggregation()) {
+            case SUM -> RegionAggregation.Figures.of(RegionRule.SUM, reported);
+            case MEAN -> settings.weightId() == null ? RegionAggregation.Figures.of(RegionRule.MEAN, reported)
+                    : RegionAggregation.Figures.weighted(reported, weights);
+            case RATIO -> RegionAggregation.Figures.ratio(reported, numerators, denominators, scale(indicator));
+            case NOT_ADDITIVE -> RegionAggregation.Figures.of(RegionRule.NOT_ADDITIVE, reported);
         };
-        List<Object[]> rows = new ArrayList<>();
-        for (Aggregate a : out.values()) {
+    }
+
+    /** The rows of a result: an aggregate where there is a figure or a lack, a contribution where the engine keeps one. */
+    private static void rows(long indicatorId, Period period, RegionAggregation.Result result, RegionTrees.Tree tree, Instant now,
+                             java.util.function.Consumer<Object[]> aggregates, java.util.function.Consumer<Object[]> terms) {
+        for (Aggregate a : result.aggregates().values()) {
             if (a.computed() != null || a.lack() != null) {
-                rows.add(row(indicator.id(), tree.idOf(a.region()), period, a, now));
+                aggregates.accept(row(indicatorId, tree.idOf(a.region()), period, a, now));
             }
         }
-        return rows;
+        result.contributions().forEach((region, c) -> terms.accept(new Object[] {indicatorId, tree.idOf(region), period.code(),
+                term(c.a()), term(c.b()), c.coverage().covered(), c.coverage().expected(), c.lacking()}));
+    }
+
+    /** Decimal places a stored contribution keeps: beyond those of an aggregate, so sums of them round as a full walk's do. */
+    static final int TERM_SCALE = 30;
+
+    private static @Nullable BigDecimal term(@Nullable BigDecimal x) {
+        return x == null ? null : x.setScale(TERM_SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    /** The stored contributions of an indicator's regions for a period. */
+    private Map<String, Contribution> contributions(long indicatorId, Period period, Collection<String> regions, RegionTrees.Tree tree) {
+        Map<Long, String> codeOf = new HashMap<>();
+        regions.forEach(r -> codeOf.put(tree.idOf(r), r));
+        Map<String, Contribution> out = new HashMap<>();
+        if (codeOf.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                        select region_id, term_a, term_b, covered, expected, lacking from aggregate_term
+                        where indicator_id = :i and period = :p and region_id in (:ids)""")
+                .param("i", indicatorId).param("p", period.code()).param("ids", List.copyOf(codeOf.keySet()))
+                .query((rs, n) -> out.put(codeOf.get(rs.getLong(1)), new Contribution(rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        new org.yardstick.aggregation.engine.Coverage(rs.getInt(4), rs.getInt(5)), rs.getInt(6))))
+                .list();
+        return out;
+    }
+
+    /** Makes the stored contributions of a period (of the {@code only} regions; null: all) the given rows. */
+    private void replaceTerms(long indicatorId, Period period, List<Object[]> rows, @Nullable Collection<Long> only) {
+        if (only == null) {
+            jdbc.sql("delete from aggregate_term where indicator_id = ? and period = ?").param(indicatorId).param(period.code()).update();
+        } else if (!only.isEmpty()) {
+            jdbc.sql("delete from aggregate_term where indicator_id = :i and period = :p and region_id in (:ids)")
+                    .param("i", indicatorId).param("p", period.code()).param("ids", List.copyOf(only)).update();
+        }
+        for (int from = 0; from < rows.size(); from += 1000) {
+            batch.batchUpdate("insert into aggregate_term (" + AggregateRows.TERM_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows.subList(from, Math.min(rows.size(), from + 1000)));
+        }
+    }
+
+    /** The ids of the given regions and their ancestors. */
+    private Set<Long> reached(Collection<String> changed) {
+        RegionTrees.Tree tree = trees.covering(changed, Set.of());
+        Set<Long> out = new HashSet<>();
+        for (String region : changed) {
+            if (tree.tree().contains(region)) {
+                tree.tree().pathToRoot(region).forEach(r -> out.add(tree.idOf(r)));
+            }
+        }
+        return out;
     }
 
     /**
@@ -472,6 +585,11 @@ public class Recomputation {
      * of the year (or quarter) aggregated from its sub-regions. Covered and expected count months.
      */
     private void overPeriods(Indicator indicator, Period period, Instant now, Settings settings) {
+        overPeriods(indicator, period, now, settings, null);
+    }
+
+    /** The same in the {@code only} regions (null: every region): a region's roll-up reads its own figures only. */
+    private void overPeriods(Indicator indicator, Period period, Instant now, Settings settings, @Nullable Set<Long> only) {
         String rule = settings.periodRule();
         int year = period.year();
         Period yearPeriod = Period.year(year);
@@ -479,8 +597,13 @@ public class Recomputation {
         for (int q = 1; q <= 4; q++) {
             rolled.add(Period.parse(year + "Q" + q).orElseThrow());
         }
-        jdbc.sql("delete from aggregate_value where indicator_id = :i and from_periods and period in (:p)")
-                .param("i", indicator.id()).param("p", rolled.stream().map(Period::code).toList()).update();
+        if (only != null && only.isEmpty()) {
+            return;
+        }
+        String inRegions = only == null ? "" : " and region_id in (:ids)";
+        Map<String, Object> inIds = only == null ? Map.of() : Map.of("ids", List.copyOf(only));
+        jdbc.sql("delete from aggregate_value where indicator_id = :i and from_periods and period in (:p)" + inRegions)
+                .param("i", indicator.id()).param("p", rolled.stream().map(Period::code).toList()).params(inIds).update();
         if (rule == null || period.type() == Period.Type.YEAR && !hasSubPeriods(indicator.id(), year)) {
             return;
         }
@@ -491,8 +614,8 @@ public class Recomputation {
         String like = year + "%";
         jdbc.sql("""
                         select r.code, a.period, a.computed from aggregate_value a join region r on r.id = a.region_id
-                        where a.indicator_id = ? and a.period like ? and not a.from_periods and not a.withheld""")
-                .param(indicator.id()).param(like)
+                        where a.indicator_id = :i and a.period like :y and not a.from_periods and not a.withheld""" + inRegions.replace("region_id", "a.region_id"))
+                .param("i", indicator.id()).param("y", like).params(inIds)
                 .query((rs, n) -> {
                     taken.add(rs.getString(1) + "|" + rs.getString(2));
                     return byRegion.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
@@ -501,8 +624,9 @@ public class Recomputation {
         jdbc.sql("""
                         select r.code, o.period, o.obs_value from observation o join region r on r.id = o.region_id
                         join disaggregation g on g.id = o.disaggregation_id
-                        where o.indicator_id = ? and o.period like ? and o.status = 'APPROVED' and o.measure = 'LEVEL' and g.code = '_T'""")
-                .param(indicator.id()).param(like)
+                        where o.indicator_id = :i and o.period like :y and o.status = 'APPROVED' and o.measure = 'LEVEL' and g.code = '_T'"""
+                        + inRegions.replace("region_id", "o.region_id"))
+                .param("i", indicator.id()).param("y", like).params(inIds)
                 .query((rs, n) -> {
                     taken.add(rs.getString(1) + "|" + rs.getString(2));
                     return byRegion.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
@@ -529,16 +653,22 @@ public class Recomputation {
     }
 
     private void derive(Indicator indicator, Formula formula, Map<String, Indicator> all, Period period, Instant now) {
+        derive(indicator, formula, all, period, now, null);
+    }
+
+    /** A derived indicator's values of a period in the {@code only} regions (null: all), from its inputs' figures there. */
+    private void derive(Indicator indicator, Formula formula, Map<String, Indicator> all, Period period, Instant now,
+                        @Nullable Set<Long> only) {
         // every input's figure by region: reported where there is one, else computed (and not withheld)
         Map<String, Map<String, BigDecimal>> byRegion = new HashMap<>();
         Map<String, int[]> coverage = new HashMap<>();
         for (String input : formula.inputs()) {
             long id = all.get(input).id();
-            reported(id, period.code()).forEach((region, v) -> byRegion.computeIfAbsent(region, k -> new HashMap<>()).put(input, v));
+            reported(id, period.code(), only).forEach((region, v) -> byRegion.computeIfAbsent(region, k -> new HashMap<>()).put(input, v));
             jdbc.sql("""
                             select r.code, a.computed, a.covered, a.expected from aggregate_value a join region r on r.id = a.region_id
-                            where a.indicator_id = ? and a.period = ? and not a.withheld""")
-                    .param(id).param(period.code())
+                            where a.indicator_id = :i and a.period = :p and not a.withheld""" + (only == null ? "" : " and a.region_id in (:ids)"))
+                    .param("i", id).param("p", period.code()).params(only == null ? Map.of() : Map.of("ids", List.copyOf(only)))
                     .query((rs, n) -> {
                         String region = rs.getString(1);
                         byRegion.computeIfAbsent(region, k -> new HashMap<>()).putIfAbsent(input, rs.getBigDecimal(2));
@@ -558,7 +688,7 @@ public class Recomputation {
                         Math.min(c[0], c[1]), c[1], formula.inputs().size(), now));
             }
         });
-        replace(indicator.id(), period, rows);
+        replace(indicator.id(), period, rows, only);
     }
 
     /**
@@ -566,12 +696,15 @@ public class Recomputation {
      * the stored ones: one county's approval moves its prefecture, province and the country, not
      * the 3,000 other regions' rows (an unchanged row keeps its {@code updated_at}).
      */
-    private void replace(long indicatorId, Period period, List<Object[]> rows) {
+    private void replace(long indicatorId, Period period, List<Object[]> rows, @Nullable Collection<Long> only) {
         Map<Long, Object[]> stored = new HashMap<>();
+        if (only != null && only.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         select region_id, computed, withheld, derived, from_periods, covered, expected, input_count, lack, lacking
-                        from aggregate_value where indicator_id = ? and period = ?""")
-                .param(indicatorId).param(period.code())
+                        from aggregate_value where indicator_id = :i and period = :p""" + (only == null ? "" : " and region_id in (:ids)"))
+                .param("i", indicatorId).param("p", period.code()).params(only == null ? Map.of() : Map.of("ids", List.copyOf(only)))
                 .query((rs, n) -> stored.put(rs.getLong(1), new Object[] {rs.getBigDecimal(2), rs.getBoolean(3), rs.getBoolean(4),
                         rs.getBoolean(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getInt(10)}))
                 .list();
@@ -632,48 +765,35 @@ public class Recomputation {
     /** An indicator's aggregation settings that the framework's {@code Indicator} does not carry. */
     private record Settings(String incomplete, @Nullable Long weightId, @Nullable String periodRule) {}
 
-    private Settings settings(long indicatorId) {
-        return jdbc.sql("select incomplete, weight_id, period_rule from indicator where id = ?").param(indicatorId)
-                .query((rs, n) -> new Settings(rs.getString(1), rs.getObject(2, Long.class), rs.getString(3))).single();
-    }
-
     /** What {@link #reported} reads, by indicator code: the regions' own figures an aggregation rests on (none for an unknown code). */
     public Map<String, BigDecimal> reportedTotals(String indicatorCode, String period) {
         Long id = jdbc.sql("select id from indicator where code = ?").param(indicatorCode).query(Long.class).optional().orElse(null);
-        return id == null ? Map.of() : reported(id, period);
+        return id == null ? Map.of() : reported(id, period, null);
     }
 
     /**
      * The approved totals of an indicator for a period, by region code; for an additive indicator a
      * region without a total but with every category of a dimension has their sum.
      */
-    private Map<String, BigDecimal> reported(long indicatorId, String period) {
+    private Map<String, BigDecimal> reported(long indicatorId, String period, @Nullable Collection<Long> regionIds) {
         Parts parts = new Parts();
+        if (regionIds != null && regionIds.isEmpty()) {
+            return Map.of();
+        }
         jdbc.sql("""
                         select r.code, o.obs_value, g.code, g.dimension from observation o
                         join region r on r.id = o.region_id
                         join disaggregation g on g.id = o.disaggregation_id
                         join indicator i on i.id = o.indicator_id
-                        where o.indicator_id = ? and o.period = ? and o.status = 'APPROVED' and o.measure = 'LEVEL'
-                          and (g.code = '_T' or i.aggregation = 'SUM')""")
-                .param(indicatorId).param(period)
+                        where o.indicator_id = :i and o.period = :p and o.status = 'APPROVED' and o.measure = 'LEVEL'
+                          and (g.code = '_T' or i.aggregation = 'SUM')""" + (regionIds == null ? "" : " and o.region_id in (:ids)"))
+                .param("i", indicatorId).param("p", period)
+                .params(regionIds == null ? Map.of() : Map.of("ids", List.copyOf(regionIds)))
                 .query((rs, n) -> {
                     parts.add(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4));
                     return null;
                 }).list();
         return withTotalsFromParts(indicatorId, parts);
-    }
-
-    /** The region levels expected to report an indicator: those of the data sets that collect it. */
-    private Set<String> reportingLevels(Indicator... collected) {
-        List<Long> ids = new ArrayList<>();
-        for (Indicator i : collected) {
-            ids.add(i.id());
-        }
-        return new HashSet<>(jdbc.sql("""
-                        select distinct d.region_level from data_set_indicator di join data_set d on d.id = di.data_set_id
-                        where di.indicator_id in (:ids)""")
-                .param("ids", ids).query(String.class).list());
     }
 
     /** 100 for a percentage, 1,000 for per mille, else 1: what a ratio of two sums is multiplied by. */
