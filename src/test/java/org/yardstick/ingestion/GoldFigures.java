@@ -27,6 +27,53 @@ public final class GoldFigures {
     public static final List<String> SEEDS = List.of("000_725402c544bed228", "001_8718a80db3bac299",
             "002_f38d182d94fa755c", "003_68b446b3a9ca09d0", "004_95436843c6d7a3f0");
 
+    /** Short plans of other provinces written for the tests in the style of the seeds (gold: own/own-gold.csv). */
+    public static final List<String> OWN = List.of("gs-bb-2016.txt", "sc-xxxf-2017.txt", "nx-hlw-2016.txt");
+
+    /**
+     * Score of one plan of {@link #OWN}: every item (tasks, milestones and comparators included) against
+     * its gold rows by kind, value, high end, unit, year and qualifier word.
+     */
+    public record OwnScore(String document, int gold, int proposed, int matched, List<String> missed, List<Item> wrong) {
+        public double recall() {
+            return gold == 0 ? 1 : (double) matched / gold;
+        }
+
+        public double precision() {
+            return proposed == 0 ? 1 : (double) matched / proposed;
+        }
+    }
+
+    public static OwnScore ownScore(String file, Extractor extractor) {
+        String text = resource("/ingestion/own/" + file);
+        List<Item> items = new ArrayList<>(extractor.extract(text, Extractor.Options.none()).items());
+        int proposed = items.size();
+        CsvReader.Table gold = CsvReader.table("own-gold.csv", resource("/ingestion/own/own-gold.csv"));
+        int expected = 0;
+        List<String> missed = new ArrayList<>();
+        for (CsvReader.Row r : gold.rows()) {
+            List<String> c = r.cells();
+            if (!c.get(0).equals(file)) {
+                continue;
+            }
+            expected++;
+            String kind = c.get(1);
+            BigDecimal value = number(c.get(2));
+            BigDecimal high = number(c.get(3));
+            Integer year = c.get(5).isEmpty() ? null : Integer.valueOf(c.get(5));
+            Item hit = items.stream().filter(i -> i.kind().code().equals(kind) && same(i.value(), value)
+                    && (high == null || same(i.valueHigh(), high))
+                    && i.unit().equals(c.get(4)) && java.util.Objects.equals(i.year(), year)
+                    && i.qualifierWord().equals(c.get(6))).findFirst().orElse(null);
+            if (hit == null) {
+                missed.add(String.join(",", c));
+            } else {
+                items.remove(hit);
+            }
+        }
+        return new OwnScore(file, expected, proposed, expected - missed.size(), missed, items);
+    }
+
     /** One gold figure with the offsets of its sentence in the seed. */
     public record Gold(String kind, String indicator, @Nullable BigDecimal value, @Nullable BigDecimal valueHigh,
                        String unit, int year, String sentence, int start, int end) {}

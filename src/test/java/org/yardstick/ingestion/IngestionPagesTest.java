@@ -129,8 +129,22 @@ class IngestionPagesTest {
                 && same(m.value(), d.value()) && m.source() != null && d.source() != null
                 && m.source().quote().contains(d.source().quote().replace("……", "").replaceFirst("^[-—]+", "").substring(0, 8)))).count();
         System.out.printf("seed 002 committed: %d of %d demo targets found with value, year and sentence%n", found, demo.size());
-        // measured 2026-12-05: 19 of 20
-        assertThat((double) found / demo.size()).isGreaterThanOrEqualTo(0.9);
+        // the reported figures (baselines, changes, growth rates) of the hand-made demo, as its gold file lists them,
+        // against what the planner committed: indicator code, year and value
+        List<GoldFigures.Gold> reported = GoldFigures.gold("002_f38d182d94fa755c", text).stream()
+                .filter(g -> !g.kind().equals("milestone") && !g.kind().startsWith("target") && !g.kind().equals("count")
+                        && !g.kind().equals("comparator")).toList();
+        long reportedFound = reported.stream().filter(g -> accepted.stream().map(decisions::get).anyMatch(d ->
+                g.indicator().equals(d.indicatorCode()) && d.year() != null && d.year() == g.year()
+                        && same(d.value(), g.value()))).count();
+        System.out.printf("seed 002 committed: %d of %d demo reported figures found with code, value and year%n",
+                reportedFound, reported.size());
+        double ratio = (double) (found + reportedFound) / (demo.size() + reported.size());
+        System.out.printf("seed 002 committed: %.3f of the demo's figures (targets and reported)%n", ratio);
+        // measured 2026-12-05: targets 20 of 20; reported figures 15 of 25 carry the demo's indicator code (the rest
+        // are read with value and year right but matched to no or another catalogue indicator): 35 of 45 = 0.778
+        assertThat((double) found / demo.size()).isGreaterThanOrEqualTo(0.95);
+        assertThat((double) reportedFound / reported.size()).isGreaterThanOrEqualTo(0.6);
         long observations = jdbc.queryForObject("select count(*) from observation_source s join document d on d.id = s.document_id "
                 + "where d.code = 'nm-ingested-doc'", Long.class);
         // the demo already holds most of the seed's reported figures (same values: not written twice); the rest are new

@@ -66,6 +66,7 @@ public final class Extractor {
         String text = Widths.normalise(document);
         List<Sentences.Sentence> sentences = Sentences.split(text);
         Years years = years(text, sentences, options.issuedYear());
+        List<int[]> speech = speeches(text);
         List<SectionHead> sections = new ArrayList<>();
         List<Item> items = new ArrayList<>();
         int[] counters = new int[5];
@@ -77,6 +78,14 @@ public final class Extractor {
         String title = "";
         for (Sentences.Sentence s : sentences) {
             boolean lineStart = s.start() == 0 || isLineStart(text, s.start());
+            int titleEnd = 0;
+            if (lineStart) {
+                // a heading's title before its colon names a part (6.五大中心、三基地：…): no figures in it
+                Matcher t = TITLE.matcher(s.text());
+                if (t.find()) {
+                    titleEnd = t.end();
+                }
+            }
             if (title.isEmpty() && s.line() <= 3 && s.text().length() >= 6 && s.text().length() <= 80
                     && !s.text().matches(".*[，。；].*")) {
                 title = s.text();
@@ -113,7 +122,7 @@ public final class Extractor {
             }
             String section = currentCode(path);
             Role sectionRole = roleOf(titles);
-            Context ctx = new Context(s, section, sectionRole, years, options.region(), carried, lastName);
+            Context ctx = new Context(s, section, sectionRole, years, options.region(), carried, lastName, speech, titleEnd);
             List<Item> found = sentenceItems(ctx);
             items.addAll(found);
             for (Item i : found) {
@@ -251,7 +260,8 @@ public final class Extractor {
     }
 
     private record Context(Sentences.Sentence sentence, String section, Role sectionRole, Years years, String region,
-                           @Nullable Integer carried, String lastName) {}
+                           @Nullable Integer carried, String lastName, List<int[]> speech,
+                           int titleEnd) {}
 
     /** A year mentioned in a sentence: where it ends, the year, and whether it is a base (比2010年). */
     private record Anchor(int start, int end, int year, boolean base, boolean since, boolean future) {}
@@ -267,7 +277,9 @@ public final class Extractor {
             String pre = m.group(1) == null ? "" : m.group(1);
             String post = m.group(4) == null ? "" : m.group(4);
             int basis = s.indexOf("基础上", m.end());
-            boolean base = pre.matches("比|较|从|由|相比|与|同") || post.equals("基础上") || post.equals("相比")
+            // 是2013年的2.5倍: the year of a multiple's base
+            boolean times = "的".equals(m.group(5)) && TIMES.matcher(s).region(m.end(), s.length()).lookingAt();
+            boolean base = times || pre.matches("比|较|从|由|相比|与|同") || post.equals("基础上") || post.equals("相比")
                     || pre.equals("在") && basis >= 0 && basis - m.end() <= 15
                     || s.startsWith("相比", Math.max(0, m.start() - 2)) && m.start() >= 2;
             // 在2010年基础上: 在 with 基础上 is a base; 在2015年 alone is a period
@@ -312,7 +324,7 @@ public final class Extractor {
         List<Quantity> all = Quantities.find(s);
         for (int k = 0; k < all.size(); k++) {
             Quantity q = all.get(k);
-            if (keep(s, q) && !insideBrackets(s, q.numberStart())
+            if (q.numberStart() >= ctx.titleEnd() && keep(s, q) && !insideBrackets(s, q.numberStart()) && !aside(ctx, s, q)
                     && !(k + 1 < all.size() && describesNext(s, q, all.get(k + 1)))
                     && !(k > 0 && describesPrevious(s, all.get(k - 1), q))) {
                 quantities.add(q);
@@ -557,6 +569,72 @@ public final class Extractor {
         return between.length() <= 10 && between.matches("[^，；。：、]*");
     }
 
+    private static final Pattern SPEECH_BEFORE = Pattern.compile("(说|表示|指出|介绍|感慨|坦言|告诉|透露|回忆|称)[，,:：]?$");
+    private static final Pattern SPEECH_AFTER = Pattern.compile("^[^。“”\\n]{0,40}?(说|表示|指出|介绍|感慨|坦言|告诉|透露|回忆|称)");
+    private static final Pattern TIMES = Pattern.compile("[\\d.]+倍");
+    private static final Pattern TITLE = Pattern.compile(
+            "^\\s*(\\d{1,2}[.、]|[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[^，。；：]{1,28}(：|$)");
+    private static final Pattern DEFINITION = Pattern.compile("(^|[；;：:。，\\s])“[^”]{1,12}”(即|是指|指的是|就是)");
+    private static final Pattern OWN_STRUCTURE = Pattern.compile("^[^，。；、\\d]{0,4}?(任务|原则|措施|举措|要求|方面|部分|环节)");
+    private static final Pattern STRUCTURE_VERB = Pattern.compile("(确定|提出|明确|部署|分为|归纳为|概括为)");
+
+    /**
+     * The direct words of a person in a report (“…”李景说): what someone says in an interview is an
+     * anecdote, not a figure of the plan. Quotations are paired within a paragraph.
+     */
+    static List<int[]> speeches(String text) {
+        List<int[]> out = new ArrayList<>();
+        int i = 0;
+        while (true) {
+            int open = text.indexOf('“', i);
+            if (open < 0) {
+                return out;
+            }
+            int close = text.indexOf('”', open + 1);
+            int line = text.indexOf('\n', open + 1);
+            if (close < 0 || line >= 0 && line < close) {
+                i = open + 1;
+                continue;
+            }
+            String before = text.substring(Math.max(0, open - 4), open);
+            boolean spoken = SPEECH_BEFORE.matcher(before).find()
+                    || SPEECH_AFTER.matcher(text).region(close + 1, Math.min(text.length(), close + 60)).lookingAt();
+            // a long quotation that holds a sentence of its own is speech; “数字城市” is a name
+            if (spoken && text.substring(open, close).matches("(?s).*[，。！？].*")) {
+                out.add(new int[] {open, close});
+            }
+            i = close + 1;
+        }
+    }
+
+    /**
+     * A number that is not a figure of the plan though it reads like one: a person's words, the
+     * members of a definition (“六区”即…等六个地区), or the plan counting its own parts (确定了六项任务).
+     */
+    private static boolean aside(Context ctx, String s, Quantity q) {
+        int at = ctx.sentence().start() + q.numberStart();
+        for (int[] sp : ctx.speech()) {
+            if (at > sp[0] && at < sp[1]) {
+                return true;
+            }
+        }
+        Matcher d = DEFINITION.matcher(s);
+        while (d.find()) {
+            int stop = d.end();
+            while (stop < s.length() && "；;。".indexOf(s.charAt(stop)) < 0) {
+                stop++;
+            }
+            if (d.end() <= q.numberStart() && q.numberStart() < stop) {
+                return true;
+            }
+        }
+        if (OWN_STRUCTURE.matcher(s).region(q.end(), s.length()).lookingAt()) {
+            String clause = clauseBefore(s, q.start(), 0);
+            return STRUCTURE_VERB.matcher(clause).find();
+        }
+        return false;
+    }
+
     /** Inside （…）: an explanation (16个中心城市), not a figure of the plan. */
     private static boolean insideBrackets(String s, int pos) {
         int open = Math.max(s.lastIndexOf('（', pos), s.lastIndexOf('(', pos));
@@ -569,6 +647,9 @@ public final class Extractor {
 
     /** {@code 从2010年的43.05}: the year written right before the number with 的. */
     private static @Nullable Integer ownYear(String s, Quantity q) {
+        if (q.unit().equals("倍")) {
+            return null; // 是2013年的2.5倍: that year is the base, not the figure's own
+        }
         String before = s.substring(0, q.numberStart());
         Matcher m = Pattern.compile("(\\d{4})年(底|末)?的?$").matcher(before);
         if (m.find()) {

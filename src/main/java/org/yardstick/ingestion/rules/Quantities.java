@@ -27,6 +27,16 @@ public final class Quantities {
     /** Measure words after which a Chinese numeral is a count (三个国家, 三条通道, 三项工程). */
     static final String COUNT_UNITS = "个家条项处座所名番倍类批种";
 
+    /**
+     * Place names that hold a numeral before a measure word (五家渠 is a city, not five of anything).
+     * Real names from the gazetteer, not words of one document.
+     */
+    static final String[] PLACE_NAMES = {"五家渠", "八家子", "三家子", "四家子", "十家子", "九家", "三所屯"};
+
+    /** Things built in numbers, counted as 三大平台, 十大工程 (but not 三大目标, 五大发展理念). */
+    private static final Pattern BIG_THINGS = Pattern.compile(
+            "大(平台|工程|基地|中心|数据库|园区|项目|集群|通道|产业链|产业集群|网络|系统)");
+
     static final String[] BEFORE = {"达到或超过", "不少于", "不低于", "不超过", "不高于", "超过", "接近", "将近", "至少",
         "大约", "高于", "低于", "近", "约", "逾"};
     static final String[] AFTER = {"以上", "以下", "以内", "左右", "多", "余"};
@@ -172,7 +182,16 @@ public final class Quantities {
         if (v.isEmpty() || v.getAsLong() == 0) {
             return null;
         }
+        for (String place : PLACE_NAMES) {
+            if (text.startsWith(place, start)) {
+                return null;
+            }
+        }
         char next = text.charAt(pos);
+        if (magnitude.isEmpty() && next == '大' && v.getAsLong() > 1 && BIG_THINGS.matcher(text).region(pos, text.length()).lookingAt()
+                && (pos + 1 >= text.length() || text.charAt(pos + 1) != '“')) {
+            return new Quantity(BigDecimal.valueOf(v.getAsLong()), null, "个", "", start, pos + 1, start); // 三大平台
+        }
         if (!magnitude.isEmpty()) {
             // 千亿元, 三万人: a magnitude needs a unit after it
             String unit = unitAt(text, pos);

@@ -155,4 +155,45 @@ class ExtractorTest {
         assertThat(e.issuedYear()).isEqualTo(2017);
         assertThat(e.items()).extracting(Item::kind).containsExactly(ItemKind.BASELINE, ItemKind.TARGET);
     }
+
+    @Test
+    void theWordsOfAPersonInAReportAreNoFigures() {
+        String text = "一、发展现状\n某县电子商务协会会长王明说，“去年我们县新开网店200多家，销售额翻了一番。”"
+                + "截至2016年底，全县网店达到1200家。\n“我们村现在有40户做直播，一年卖了三百万。”村支书刘强告诉记者。\n";
+        List<Item> items = read(text).items();
+        assertThat(items).extracting(Item::value).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(BigDecimal.valueOf(1200));
+        // a name in quotation marks is no speech: its figures stay
+        assertThat(read("“宽带乡村”工程覆盖率达到80%。").items()).hasSize(1);
+    }
+
+    @Test
+    void theMembersOfADefinitionAreNoFigures() {
+        List<Item> items = read("“四区”即兰州、天水、酒泉、张掖等四个片区；到2020年，四区数字经济规模达到3000亿元。").items();
+        assertThat(items).extracting(Item::value).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(BigDecimal.valueOf(3000));
+        // 即时 is not a definition
+        assertThat(read("到2020年，社保卡即时结算覆盖90%以上的参保人员。").items()).hasSize(1);
+    }
+
+    @Test
+    void aPlanCountingItsOwnPartsIsNoFigure() {
+        assertThat(read("方案提出了七项重点任务和四项保障措施。").items()).isEmpty();
+        assertThat(read("到2020年，完成5项重大工程。").items()).hasSize(1);
+    }
+
+    @Test
+    void aHeadingsTitleBeforeItsColonHoldsNoFigure() {
+        List<Item> items = read("二、发展目标\n3.两带、四园、六基地：到2020年，建成6个大数据产业基地。\n").items();
+        assertThat(items).extracting(Item::value).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(BigDecimal.valueOf(6));
+    }
+
+    @Test
+    void theYearOfAMultiplesBaseIsNotItsOwn() {
+        List<Item> items = read("截至2016年底，全省软件业务收入达到850亿元，是2012年的2.1倍。").items();
+        assertThat(items).extracting(Item::year).containsExactly(2016, 2016);
+        assertThat(items.get(1).kind()).isEqualTo(ItemKind.MULTIPLE);
+        assertThat(items.get(1).baseYear()).isEqualTo(2012);
+    }
 }

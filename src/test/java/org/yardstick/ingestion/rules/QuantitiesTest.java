@@ -55,6 +55,20 @@ class QuantitiesTest {
     }
 
     @Test
+    void numeralBigThingsAreCountsButBigAimsAreNot() {
+        is(one("建设数据共享、应用支撑、安全监管三大平台"), "3", "个", "");
+        is(one("实施信息惠民十大工程"), "10", "个", "");
+        assertThat(Quantities.find("实现脱贫攻坚和乡村振兴两大目标，贯彻五大发展理念")).isEmpty();
+        assertThat(Quantities.find("围绕“五大中心”建设")).isEmpty();
+    }
+
+    @Test
+    void placeNamesThatHoldANumeralAreNoCount() {
+        assertThat(Quantities.find("五家渠市智慧城市建设")).isEmpty();
+        is(one("新增五家孵化器"), "5", "家", "");
+    }
+
+    @Test
     void rangesInEveryForm() {
         Quantity a = one("争取建成1-3个国家级平台");
         is(a, "1", "个", "");
