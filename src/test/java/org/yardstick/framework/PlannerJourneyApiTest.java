@@ -7,9 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -49,21 +46,7 @@ class PlannerJourneyApiTest {
 
     @DynamicPropertySource
     static void emptyDatabase(DynamicPropertyRegistry registry) throws Exception {
-        String url = System.getenv("SPRING_DATASOURCE_URL");
-        if (url != null && url.startsWith("jdbc:postgresql:")) {
-            try (Connection c = DriverManager.getConnection(url, System.getenv("SPRING_DATASOURCE_USERNAME"),
-                    System.getenv("SPRING_DATASOURCE_PASSWORD")); Statement s = c.createStatement()) {
-                s.execute("drop schema if exists " + SCHEMA + " cascade");
-                s.execute("create schema " + SCHEMA);
-            }
-            registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-            registry.add("spring.flyway.schemas", () -> SCHEMA);
-        } else {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:planner-journey;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
-                    + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-            registry.add("spring.datasource.username", () -> "sa");
-            registry.add("spring.datasource.password", () -> "");
-        }
+        org.yardstick.EmptyDatabase.register(registry, SCHEMA);
     }
 
     @Autowired MockMvc mvc;
