@@ -273,6 +273,15 @@ public class RegionAuthoring {
         events.publishEvent(new RegionsChanged("retire"));
     }
 
+    /**
+     * What a region is as far as a writer is concerned (code, parent, level, names, path, official, retired), as
+     * text: the API's ETag of a region is its digest, so that a change of any of these is a new tag.
+     */
+    public String state(Region r) {
+        return String.join("|", r.code(), String.valueOf(r.parentId()), r.level().name(), r.name().zh(), r.name().en(),
+                String.valueOf(r.official()), r.path(), "retired=" + isRetired(r.code()));
+    }
+
     /** Whether a region is retired. */
     public boolean isRetired(String code) {
         return jdbc.sql("select count(*) from region where code = ? and retired_at is not null").param(code)
