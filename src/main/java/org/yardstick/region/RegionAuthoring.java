@@ -274,12 +274,19 @@ public class RegionAuthoring {
     }
 
     /**
-     * What a region is as far as a writer is concerned (code, parent, level, names, path, official, retired), as
-     * text: the API's ETag of a region is its digest, so that a change of any of these is a new tag.
+     * What a region is (code, parent, level, names, path, official, retired, and the codes, levels and names of its
+     * ancestors and children, which its public answer shows), as text: the API's ETag of a region is its digest,
+     * so that a change of any of these is a new tag.
      */
     public String state(Region r) {
-        return String.join("|", r.code(), String.valueOf(r.parentId()), r.level().name(), r.name().zh(), r.name().en(),
-                String.valueOf(r.official()), r.path(), "retired=" + isRetired(r.code()));
+        StringBuilder state = new StringBuilder(String.join("|", r.code(), String.valueOf(r.parentId()), r.level().name(),
+                r.name().zh(), r.name().en(), String.valueOf(r.official()), r.path(), "retired=" + isRetired(r.code())));
+        // the public answer also names the ancestors and children: a change of theirs is a new tag too
+        regions.ancestors(r).forEach(a -> state.append("|^").append(a.code()).append(' ').append(a.level()).append(' ')
+                .append(a.name().zh()).append(' ').append(a.name().en()));
+        regions.children(r).forEach(c -> state.append("|v").append(c.code()).append(' ').append(c.level()).append(' ')
+                .append(c.name().zh()).append(' ').append(c.name().en()));
+        return state.toString();
     }
 
     /** Whether a region is retired. */

@@ -247,6 +247,13 @@ class PlannerJourneyApiTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("ETag", renamed));
         assertThat(jdbc.sql("select name_en from region where code = 'J-ETAG'").query(String.class).single())
                 .isEqualTo("Tag province (renamed)");
+        // the public answer names the children: a new child is a new tag
+        mvc.perform(as("admin", post("/api/v1/regions")).content("""
+                        [{"code":"J-ETAG-1","parent":"J-ETAG","level":"PREFECTURE","nameZh":"标签市","nameEn":"Tag city"}]"""))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/regions/J-ETAG").header("If-None-Match", renamed))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.children[0].code").value("J-ETAG-1"));
 
         mvc.perform(as("admin", post("/api/v1/organisations")).content("""
                         {"code":"J-ETAG-ORG","nameZh":"标签局","nameEn":"Tag bureau","shortZh":"标签局","kind":"AGENCY",
