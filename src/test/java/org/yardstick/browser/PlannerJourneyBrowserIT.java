@@ -324,7 +324,13 @@ class PlannerJourneyBrowserIT {
         // a date input takes typing in the browser's own format; the value is what the form sends
         browser.executeScript("document.getElementById('opensOn').value = '2026-05-01';"
                 + " document.getElementById('closesOn').value = '2026-06-30';");
-        browser.findElement(By.cssSelector("#data-set-form button[type=submit]")).click();
+        WebElement create = browser.findElement(By.cssSelector("#data-set-form button[type=submit]"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", create);
+        try {
+            create.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            browser.executeScript("arguments[0].click();", create); // covered by the page's footer at 1000 px
+        }
         savedTo(ExpectedConditions.urlToBe(url("/collect/data-sets/fwui-pref")));
         shoot("data-set-1366-zh");
 
