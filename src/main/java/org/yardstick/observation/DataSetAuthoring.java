@@ -22,6 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.audit.Changed;
 import org.yardstick.audit.Changed.FieldChange;
+import org.yardstick.framework.Disaggregation;
+import org.yardstick.framework.DisaggregationDimension;
+import org.yardstick.framework.Disaggregations;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
 import org.yardstick.framework.Plan;
@@ -57,15 +60,31 @@ public class DataSetAuthoring {
      * @param regionCodes the regions within which regions of the level report it; empty: all of them
      * @param maxDecimals the most decimals a figure may have; null: 16 (what is stored)
      * @param windows collection windows (only read when the data set is created)
+     * @param breakdowns the categories (分组) figures may be broken down by, by dimension as typed ({@code area →
+     *     [urban, rural-pastoral]}), in order; null: as they are (none for a new data set)
      */
     public record Draft(String code, String nameZh, String nameEn, String regionLevel, String periodType,
                         @Nullable String planCode, String descriptionZh, String descriptionEn, List<DataSet.Item> items,
-                        List<String> regionCodes, @Nullable Integer maxDecimals, List<WindowDraft> windows) {
+                        List<String> regionCodes, @Nullable Integer maxDecimals, List<WindowDraft> windows,
+                        @Nullable Map<String, List<String>> breakdowns) {
 
         public Draft {
             items = List.copyOf(items);
             regionCodes = List.copyOf(regionCodes);
             windows = List.copyOf(windows);
+            if (breakdowns != null) {
+                Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+                breakdowns.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+                breakdowns = java.util.Collections.unmodifiableMap(copy);
+            }
+        }
+
+        /** A draft that leaves the breakdowns as they are. */
+        public Draft(String code, String nameZh, String nameEn, String regionLevel, String periodType,
+                     @Nullable String planCode, String descriptionZh, String descriptionEn, List<DataSet.Item> items,
+                     List<String> regionCodes, @Nullable Integer maxDecimals, List<WindowDraft> windows) {
+            this(code, nameZh, nameEn, regionLevel, periodType, planCode, descriptionZh, descriptionEn, items, regionCodes,
+                    maxDecimals, windows, null);
         }
 
         /** The draft a stored data set is: what a change starts from. */
@@ -87,6 +106,7 @@ public class DataSetAuthoring {
     static final String SOURCE = "data set";
 
     private final DataSets dataSets;
+    private final Disaggregations disaggregations;
     private final JdbcClient jdbc;
     private final Indicators indicators;
     private final Plans plans;
@@ -95,9 +115,10 @@ public class DataSetAuthoring {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DataSetAuthoring(DataSets dataSets, JdbcClient jdbc, Indicators indicators, Plans plans, Regions regions,
-                     CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+    DataSetAuthoring(DataSets dataSets, Disaggregations disaggregations, JdbcClient jdbc, Indicators indicators, Plans plans,
+                     Regions regions, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.dataSets = dataSets;
+        this.disaggregations = disaggregations;
         this.jdbc = jdbc;
         this.indicators = indicators;
         this.plans = plans;
@@ -112,6 +133,7 @@ public class DataSetAuthoring {
     public DataSet create(Draft d) {
         List<InputProblem> problems = new ArrayList<>();
         Checked c = check(d, problems);
+        List<Disaggregation> breakdowns = breakdowns(d.breakdowns(), problems);
         if (dataSets.find(d.code().strip()).isPresent()) {
             problems.add(problem("code", d.code(), DataSetProblem.CODE_TAKEN));
         }
@@ -132,9 +154,12 @@ public class DataSetAuthoring {
         long id = dataSets.id(code);
         writeRegions(id, c.regions);
         jdbc.sql("update data_set set max_decimals = ? where id = ?").params(d.maxDecimals(), id).update();
+        writeBreakdowns(id, breakdowns);
         DataSet created = dataSets.get(code);
+        List<FieldChange> fields = fields(null, created);
+        field(fields, "breakdowns", null, breakdownText(dataSets.breakdowns(code)));
         events.publishEvent(Changed.of("data_set", id, code, "create", currentUser.name(), "",
-                fields(null, created).toArray(FieldChange[]::new)));
+                fields.toArray(FieldChange[]::new)));
         return created;
     }
 
@@ -153,6 +178,20 @@ public class DataSetAuthoring {
             problems.add(problem("code", d.code(), DataSetProblem.CODE_TAKEN));
         }
         Checked c = check(d, problems);
+        Map<String, List<String>> breakdownsBefore = dataSets.breakdowns(code);
+        List<Disaggregation> breakdowns = breakdowns(d.breakdowns(), problems);
+        if (breakdowns != null) {
+            Set<String> kept = new HashSet<>(breakdowns.stream().map(Disaggregation::code).toList());
+            for (String removed : breakdownsBefore.values().stream().flatMap(List::stream).filter(b -> !kept.contains(b)).toList()) {
+                long figures = jdbc.sql("""
+                                select count(*) from observation o join disaggregation g on g.id = o.disaggregation_id
+                                where g.code = ? and o.indicator_id in (select indicator_id from data_set_indicator where data_set_id = ?)""")
+                        .params(removed, before.id()).query(Long.class).single();
+                if (figures > 0) {
+                    problems.add(problem("breakdowns", removed, DataSetProblem.BREAKDOWN_HAS_FIGURES, figures));
+                }
+            }
+        }
         if (expectedVersion != null && expectedVersion != before.version()) {
             problems.add(problem("version", expectedVersion.toString(), DataSetProblem.STALE, expectedVersion,
                     before.version()));
@@ -190,8 +229,13 @@ public class DataSetAuthoring {
         }
         jdbc.sql("delete from data_set_region where data_set_id = ?").param(before.id()).update();
         writeRegions(before.id(), c.regions);
+        if (breakdowns != null) {
+            jdbc.sql("delete from data_set_breakdown where data_set_id = ?").param(before.id()).update();
+            writeBreakdowns(before.id(), breakdowns);
+        }
         DataSet after = dataSets.get(code);
         List<FieldChange> fields = fields(before, after);
+        field(fields, "breakdowns", breakdownText(breakdownsBefore), breakdownText(dataSets.breakdowns(code)));
         if (!fields.isEmpty()) {
             events.publishEvent(new Changed("data_set", before.id(), code, "update", currentUser.name(), fields,
                     reason == null ? "" : reason.strip()));
@@ -416,6 +460,65 @@ public class DataSetAuthoring {
         for (Region r : rs) {
             jdbc.sql("insert into data_set_region (data_set_id, region_id) values (?, ?)").params(id, r.id()).update();
         }
+    }
+
+    /**
+     * The breakdowns as typed, checked: every dimension known, every category known, of its dimension and
+     * listed once; null when the draft leaves them as they are.
+     */
+    private @Nullable List<Disaggregation> breakdowns(@Nullable Map<String, List<String>> typed, List<InputProblem> problems) {
+        if (typed == null) {
+            return null;
+        }
+        List<Disaggregation> out = new ArrayList<>();
+        Map<String, String> listedUnder = new java.util.HashMap<>();
+        for (Map.Entry<String, List<String>> e : typed.entrySet()) {
+            String dimensionText = strip(e.getKey());
+            DisaggregationDimension dimension = enumOf(DisaggregationDimension.class, dimensionText);
+            if (dimension == null || dimension == DisaggregationDimension.TOTAL) {
+                problems.add(problem("breakdowns", dimensionText, DataSetProblem.UNKNOWN_DIMENSION, dimensionNames()));
+                continue;
+            }
+            String field = "breakdowns." + dimension.name().toLowerCase(Locale.ROOT);
+            for (String typedCategory : e.getValue()) {
+                String category = strip(typedCategory);
+                String earlier = listedUnder.putIfAbsent(category, dimensionText);
+                if (earlier != null) {
+                    problems.add(problem(field, category, DataSetProblem.BREAKDOWN_TWICE, earlier));
+                    continue;
+                }
+                Optional<Disaggregation> known = disaggregations.find(category).filter(g -> !g.isTotal());
+                if (known.isEmpty()) {
+                    problems.add(problem(field, category, DataSetProblem.UNKNOWN_BREAKDOWN, String.join(", ",
+                            disaggregations.all().stream().filter(g -> g.dimension() == dimension).map(Disaggregation::code).toList())));
+                } else if (known.get().dimension() != dimension) {
+                    problems.add(problem(field, category, DataSetProblem.BREAKDOWN_OTHER_DIMENSION,
+                            known.get().dimension().name().toLowerCase(Locale.ROOT)));
+                } else {
+                    out.add(known.get());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String dimensionNames() {
+        return String.join(", ", java.util.Arrays.stream(DisaggregationDimension.values())
+                .filter(x -> x != DisaggregationDimension.TOTAL).map(x -> x.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    private void writeBreakdowns(long dataSetId, @Nullable List<Disaggregation> breakdowns) {
+        int ordinal = 0;
+        for (Disaggregation g : breakdowns == null ? List.<Disaggregation>of() : breakdowns) {
+            jdbc.sql("insert into data_set_breakdown (data_set_id, disaggregation_id, ordinal) values (?, ?, ?)")
+                    .params(dataSetId, g.id(), ordinal++).update();
+        }
+    }
+
+    /** Breakdowns as the audit trail and the form show them: {@code area: urban rural-pastoral}, a line a dimension. */
+    public static String breakdownText(Map<String, List<String>> breakdowns) {
+        return String.join("\n", breakdowns.entrySet().stream()
+                .map(e -> e.getKey().toLowerCase(Locale.ROOT) + ": " + String.join(" ", e.getValue())).toList());
     }
 
     /** The fields that differ between two versions of a data set, as the audit trail records them. */

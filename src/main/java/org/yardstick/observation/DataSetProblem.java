@@ -24,7 +24,12 @@ public enum DataSetProblem implements ProblemKind {
     RETIRED("data-set.retired", "is retired: no figures are collected for it any more"),
     NOT_A_REPORTING_REGION("data-set.not-a-reporting-region", "does not report the data set {0} (reported within {1})"),
     STALE("data-set.stale", "was {0} when you read it and is {1} now: someone changed the data set meanwhile; read it again"),
-    UNKNOWN_FIELD("data-set.unknown-field", "is not a field of a data set");
+    UNKNOWN_FIELD("data-set.unknown-field", "is not a field of a data set"),
+    UNKNOWN_DIMENSION("data-set.unknown-dimension", "is not a dimension of breakdowns ({0})"),
+    UNKNOWN_BREAKDOWN("data-set.unknown-breakdown", "is not a category of this dimension (disaggregations.yaml; known: {0})"),
+    BREAKDOWN_OTHER_DIMENSION("data-set.breakdown-other-dimension", "is a category of the dimension {0}, not of this one"),
+    BREAKDOWN_TWICE("data-set.breakdown-twice", "is listed twice (already under {0}): a category belongs to one dimension"),
+    BREAKDOWN_HAS_FIGURES("data-set.breakdown-has-figures", "cannot be removed: {0} figure(s) of the indicators of the data set are broken down by it");
 
     private final String key;
     private final String template;

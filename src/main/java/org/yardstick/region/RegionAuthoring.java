@@ -273,6 +273,22 @@ public class RegionAuthoring {
         events.publishEvent(new RegionsChanged("retire"));
     }
 
+    /**
+     * What a region is (code, parent, level, names, path, official, retired, and the codes, levels and names of its
+     * ancestors and children, which its public answer shows), as text: the API's ETag of a region is its digest,
+     * so that a change of any of these is a new tag.
+     */
+    public String state(Region r) {
+        StringBuilder state = new StringBuilder(String.join("|", r.code(), String.valueOf(r.parentId()), r.level().name(),
+                r.name().zh(), r.name().en(), String.valueOf(r.official()), r.path(), "retired=" + isRetired(r.code())));
+        // the public answer also names the ancestors and children: a change of theirs is a new tag too
+        regions.ancestors(r).forEach(a -> state.append("|^").append(a.code()).append(' ').append(a.level()).append(' ')
+                .append(a.name().zh()).append(' ').append(a.name().en()));
+        regions.children(r).forEach(c -> state.append("|v").append(c.code()).append(' ').append(c.level()).append(' ')
+                .append(c.name().zh()).append(' ').append(c.name().en()));
+        return state.toString();
+    }
+
     /** Whether a region is retired. */
     public boolean isRetired(String code) {
         return jdbc.sql("select count(*) from region where code = ? and retired_at is not null").param(code)

@@ -25,7 +25,8 @@ public enum RegionProblem implements ProblemKind {
     DIVISION_PREFIX("region.division-prefix", "does not begin with its parent''s code {0}"),
     DIVISION_READ("region.division-read", "cannot be read: {0}"),
     ROW_TOO_WIDE("region.row-too-wide", "has more than {0} cells"),
-    ROW_TOO_LONG("region.row-too-long", "has more than {0} characters");
+    ROW_TOO_LONG("region.row-too-long", "has more than {0} characters"),
+    STALE("region.stale", "names a version other than the current one ({0}): someone changed it since you read it; read it again");
 
     private final String key;
     private final String template;

@@ -2,14 +2,12 @@ package org.yardstick.framework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -49,21 +47,7 @@ class PlannerJourneyApiTest {
 
     @DynamicPropertySource
     static void emptyDatabase(DynamicPropertyRegistry registry) throws Exception {
-        String url = System.getenv("SPRING_DATASOURCE_URL");
-        if (url != null && url.startsWith("jdbc:postgresql:")) {
-            try (Connection c = DriverManager.getConnection(url, System.getenv("SPRING_DATASOURCE_USERNAME"),
-                    System.getenv("SPRING_DATASOURCE_PASSWORD")); Statement s = c.createStatement()) {
-                s.execute("drop schema if exists " + SCHEMA + " cascade");
-                s.execute("create schema " + SCHEMA);
-            }
-            registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-            registry.add("spring.flyway.schemas", () -> SCHEMA);
-        } else {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:planner-journey;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
-                    + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-            registry.add("spring.datasource.username", () -> "sa");
-            registry.add("spring.datasource.password", () -> "");
-        }
+        org.yardstick.EmptyDatabase.register(registry, SCHEMA);
     }
 
     @Autowired MockMvc mvc;
@@ -86,7 +70,7 @@ class PlannerJourneyApiTest {
     @Test
     void aPlannerRunsTheirPlanFromAnEmptyStartThroughTheApiAlone() throws Exception {
         assertThat(jdbc.sql("select count(*) from plan where code <> 'j-etag-plan'").query(Long.class).single()).as("no demo").isZero();
-        assertThat(jdbc.sql("select code from region").query(String.class).list()).as("the one top-level region").containsExactly("CN");
+        assertThat(jdbc.sql("select code from region where code not like 'J-ETAG%'").query(String.class).list()).as("the one top-level region").containsExactly("CN");
 
         // the administrator: the region tree, an organisation (责任单位) and the accounts
         mvc.perform(as("admin", post("/api/v1/regions")).content("""
@@ -235,5 +219,63 @@ class PlannerJourneyApiTest {
                 .andExpect(status().isOk());
         mvc.perform(as("admin", get("/api/v1/frameworks/j-etag-plan")).param("format", "yaml").header("If-None-Match", plan))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void regionsAndOrganisationsCarryETagsAnUnchangedOneIsAnswered304AndAStaleIfMatchIs412() throws Exception {
+        mvc.perform(as("admin", post("/api/v1/regions")).content("""
+                        [{"code":"J-ETAG","parent":"CN","level":"PROVINCE","nameZh":"标签省","nameEn":"Tag province"}]"""))
+                .andExpect(status().isCreated());
+        String tag = mvc.perform(get("/api/v1/regions/J-ETAG")).andExpect(status().isOk())
+                .andReturn().getResponse().getHeader("ETag");
+        assertThat(tag).matches("\"[0-9a-f]{32}\"");
+        mvc.perform(get("/api/v1/regions/J-ETAG").header("If-None-Match", tag)).andExpect(status().isNotModified());
+        // a change with the tag read is taken and answers the new tag; the old tag again is stale: 412, nothing changed
+        String renamed = mvc.perform(as("admin", patch("/api/v1/regions/J-ETAG")).header("If-Match", tag)
+                        .content("{\"nameEn\":\"Tag province (renamed)\",\"reason\":\"名称\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.nameEn").value("Tag province (renamed)"))
+                .andReturn().getResponse().getHeader("ETag");
+        assertThat(renamed).isNotEqualTo(tag);
+        mvc.perform(as("admin", patch("/api/v1/regions/J-ETAG")).header("If-Match", tag).header("Accept-Language", "en")
+                        .content("{\"nameEn\":\"Overwritten\",\"reason\":\"名称\"}"))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.problems[0].field").value("If-Match"))
+                .andExpect(jsonPath("$.problems[0].reason").value(Matchers.containsString("someone changed it since you read it")));
+        mvc.perform(get("/api/v1/regions/J-ETAG").header("If-None-Match", tag))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("ETag", renamed));
+        assertThat(jdbc.sql("select name_en from region where code = 'J-ETAG'").query(String.class).single())
+                .isEqualTo("Tag province (renamed)");
+        // the public answer names the children: a new child is a new tag
+        mvc.perform(as("admin", post("/api/v1/regions")).content("""
+                        [{"code":"J-ETAG-1","parent":"J-ETAG","level":"PREFECTURE","nameZh":"标签市","nameEn":"Tag city"}]"""))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/regions/J-ETAG").header("If-None-Match", renamed))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.children[0].code").value("J-ETAG-1"));
+
+        mvc.perform(as("admin", post("/api/v1/organisations")).content("""
+                        {"code":"J-ETAG-ORG","nameZh":"标签局","nameEn":"Tag bureau","shortZh":"标签局","kind":"AGENCY",
+                         "region":"J-ETAG","aliases":[]}"""))
+                .andExpect(status().isCreated());
+        String orgTag = mvc.perform(get("/api/v1/organisations/J-ETAG-ORG")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.nameEn").value("Tag bureau"))
+                .andReturn().getResponse().getHeader("ETag");
+        assertThat(orgTag).matches("\"[0-9a-f]{32}\"");
+        mvc.perform(get("/api/v1/organisations/J-ETAG-ORG").header("If-None-Match", orgTag)).andExpect(status().isNotModified());
+        mvc.perform(as("admin", patch("/api/v1/organisations/J-ETAG-ORG")).header("If-Match", orgTag).content("""
+                        {"code":"J-ETAG-ORG","nameZh":"标签局","nameEn":"Tag bureau (renamed)","shortZh":"标签局","kind":"AGENCY",
+                         "region":"J-ETAG","aliases":[]}"""))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("ETag", Matchers.not(orgTag)));
+        mvc.perform(as("admin", patch("/api/v1/organisations/J-ETAG-ORG")).header("If-Match", orgTag).content("""
+                        {"code":"J-ETAG-ORG","nameZh":"标签局","nameEn":"Overwritten","shortZh":"标签局","kind":"AGENCY",
+                         "region":"J-ETAG","aliases":[]}"""))
+                .andExpect(status().isPreconditionFailed());
+        mvc.perform(get("/api/v1/organisations/J-ETAG-ORG").header("If-None-Match", orgTag))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.nameEn").value("Tag bureau (renamed)"));
     }
 }

@@ -342,6 +342,25 @@ class RegionAuthoringTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("data-problem=\"region.level-order\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("is required")));
+        // through the form too: a move into its own subtree (a cycle) and a retire that would orphan figures are refused,
+        // in both languages, and nothing changes
+        mvc.perform(post("/manage/regions").with(me).with(csrf()).param("code", P + "PC").param("parent", P + "PW")
+                        .param("level", "COUNTRY").param("nameZh", "页面国").param("nameEn", "Page country"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/manage/regions/" + P + "PW").with(me).with(csrf()).param("parent", P + "PC").param("nameZh", "页面世界")
+                        .param("nameEn", "Page world").param("reason", "环"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-problem=\"region.cycle\"")));
+        mvc.perform(post("/manage/regions/" + P + "PW").with(me).with(csrf()).param("parent", P + "PC").param("nameZh", "页面世界")
+                        .param("nameEn", "Page world").param("lang", "en"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-problem=\"region.cycle\"")));
+        assertThat(regions.get(P + "PW").path()).isEqualTo("/" + P + "PW/");
+        String withFigures = jdbc.sql("select r.code from observation o join region r on r.id = o.region_id order by r.code "
+                + "fetch first 1 rows only").query(String.class).single();
+        mvc.perform(post("/manage/regions/" + withFigures + "/retire").with(me).with(csrf()).param("reason", "撤销").param("lang", "en"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-problem=\"region.retire-referred\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("figures refer to it")));
+        assertThat(jdbc.sql("select count(*) from region where code = ? and retired_at is null").param(withFigures)
+                .query(Long.class).single()).isEqualTo(1);
         mvc.perform(get("/manage/regions").with(user(details.loadUserByUsername(account("rep2", Role.REPORTER, "65")))))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/manage/organisations").with(me).param("lang", "en")).andExpect(status().isOk())

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -50,14 +51,16 @@ class DataSetApi extends ApiSupport {
             {"code":"wdi-panel","nameZh":"世界发展指标面板","nameEn":"World development panel","regionLevel":"COUNTRY",
              "periodType":"YEAR","indicators":[{"code":"BB_USERS","required":true},{"code":"FTTH_USERS","required":false}],
              "regions":[],"maxDecimals":12,
-             "windows":[{"period":"2021","opensOn":"2026-06-01","closesOn":"2026-12-31","reason":"补报 2021 年数据"}]}""";
+             "windows":[{"period":"2021","opensOn":"2026-06-01","closesOn":"2026-12-31","reason":"补报 2021 年数据"}],
+             "breakdowns":{"area":["urban","rural-pastoral"]}}""";
 
     static final String VIEW_EXAMPLE = """
             {"code":"wdi-panel","nameZh":"世界发展指标面板","nameEn":"World development panel","regionLevel":"COUNTRY",
              "periodType":"YEAR","planCode":null,"descriptionZh":"","descriptionEn":"",
              "indicators":[{"code":"BB_USERS","required":true},{"code":"FTTH_USERS","required":false}],"regions":[],
              "maxDecimals":12,"windows":[{"period":"2021","opensOn":"2026-06-01","closesOn":"2026-12-31",
-             "reason":"补报 2021 年数据","open":true}],"retired":false,"version":0}""";
+             "reason":"补报 2021 年数据","open":true}],"retired":false,"version":0,
+             "breakdowns":{"area":["urban","rural-pastoral"]}}""";
 
     static final String PROBLEMS_EXAMPLE = """
             {"type":"urn:yardstick:invalid-input","title":"Invalid input","status":422,"detail":"2 problem(s) in the input",
@@ -73,7 +76,8 @@ class DataSetApi extends ApiSupport {
     record CreateBody(@Nullable String code, @Nullable String nameZh, @Nullable String nameEn, @Nullable String regionLevel,
                       @Nullable String periodType, @Nullable String planCode, @Nullable String descriptionZh,
                       @Nullable String descriptionEn, @Nullable List<ItemBody> indicators, @Nullable List<String> regions,
-                      @Nullable Integer maxDecimals, @Nullable List<WindowBody> windows) {}
+                      @Nullable Integer maxDecimals, @Nullable List<WindowBody> windows,
+                      @Nullable Map<String, List<String>> breakdowns) {}
 
     record ItemView(String code, boolean required) {}
 
@@ -82,7 +86,7 @@ class DataSetApi extends ApiSupport {
     record DataSetView(String code, String nameZh, String nameEn, String regionLevel, String periodType,
                        @Nullable String planCode, String descriptionZh, String descriptionEn, List<ItemView> indicators,
                        List<String> regions, @Nullable Integer maxDecimals, List<WindowView> windows, boolean retired,
-                       int version) {}
+                       int version, Map<String, List<String>> breakdowns) {}
 
     private final DataSets dataSets;
     private final DataSetAuthoring authoring;
@@ -101,7 +105,15 @@ class DataSetApi extends ApiSupport {
                 d.planCode(), d.description().zh(), d.description().en(),
                 d.items().stream().map(i -> new ItemView(i.indicatorCode(), i.required())).toList(), d.regionCodes(),
                 d.maxDecimals(), d.windows().stream().map(w -> new WindowView(w.period(), w.opensOn(), w.closesOn(),
-                        w.reason(), !d.retired() && w.isOpen(today))).toList(), d.retired(), d.version());
+                        w.reason(), !d.retired() && w.isOpen(today))).toList(), d.retired(), d.version(),
+                breakdowns(d.code()));
+    }
+
+    /** The data set's breakdowns by dimension, as the files write them ({@code area: [urban, rural-pastoral]}). */
+    Map<String, List<String>> breakdowns(String code) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        dataSets.breakdowns(code).forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        return out;
     }
 
     @GetMapping
@@ -125,7 +137,8 @@ class DataSetApi extends ApiSupport {
     @Operation(summary = "Create a data set",
             description = "Indicators in the order the form shows them; `regions` the regions within which regions of "
                     + "`regionLevel` report it (empty: all); `maxDecimals` 0–16 (empty: 16). A window of a period that has "
-                    + "already ended needs a `reason` (补报, back-filling). Every problem is listed at once.",
+                    + "already ended needs a `reason` (补报, back-filling). `breakdowns`: the categories (disaggregations.yaml) "
+                    + "figures may be broken down by, by dimension. Every problem is listed at once.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
             examples = @ExampleObject(value = CREATE_EXAMPLE)))
@@ -140,7 +153,8 @@ class DataSetApi extends ApiSupport {
         }
         Draft d = new Draft(nz(body.code()), nz(body.nameZh()), nz(body.nameEn()), nz(body.regionLevel()),
                 nz(body.periodType()), body.planCode(), nz(body.descriptionZh()), nz(body.descriptionEn()),
-                items(body.indicators()), body.regions() == null ? List.of() : body.regions(), body.maxDecimals(), windows);
+                items(body.indicators()), body.regions() == null ? List.of() : body.regions(), body.maxDecimals(), windows,
+                body.breakdowns());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(authoring.create(d)));
     }
 
@@ -148,7 +162,8 @@ class DataSetApi extends ApiSupport {
     @Operation(summary = "Change a data set: only the fields given (JSON merge patch)",
             description = "Fields as in creation, except `code` and `windows` (see the windows sub-resource); `reason` "
                     + "goes to the audit trail. `version` (or `If-Match`) is the version you read: a stale one answers 412. "
-                    + "Level and period type change only while the data set has no submissions.",
+                    + "Level and period type change only while the data set has no submissions. `breakdowns` replaces "
+                    + "them all; a category with figures cannot be removed.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
             examples = @ExampleObject(value = "{\"nameEn\":\"World development indicators\",\"maxDecimals\":null,"
@@ -164,7 +179,7 @@ class DataSetApi extends ApiSupport {
         var names = body.propertyNames();
         for (String f : names) {
             if (!List.of("nameZh", "nameEn", "regionLevel", "periodType", "planCode", "descriptionZh", "descriptionEn",
-                    "indicators", "regions", "maxDecimals", "version", "reason").contains(f)) {
+                    "indicators", "regions", "maxDecimals", "version", "reason", "breakdowns").contains(f)) {
                 problems.add(InputProblem.of("data set", 0, f, null, DataSetProblem.UNKNOWN_FIELD));
             }
         }
@@ -193,6 +208,25 @@ class DataSetApi extends ApiSupport {
                 problems.add(InputProblem.of("data set", 0, "maxDecimals", m.toString(), DataSetProblem.DECIMALS));
             }
         }
+        Map<String, List<String>> breakdowns = null;
+        if (body.has("breakdowns")) {
+            JsonNode b = body.get("breakdowns");
+            breakdowns = new java.util.LinkedHashMap<>();
+            if (b.isObject()) {
+                for (String dimension : b.propertyNames()) {
+                    List<String> categories = new ArrayList<>();
+                    if (b.get(dimension).isArray()) {
+                        b.get(dimension).forEach(c -> categories.add(String.valueOf(str(c))));
+                    } else {
+                        problems.add(InputProblem.of("data set", 0, "breakdowns." + dimension, b.get(dimension).toString(),
+                                DataSetProblem.UNKNOWN_BREAKDOWN, "[…]"));
+                    }
+                    breakdowns.put(dimension, categories);
+                }
+            } else if (!b.isNull()) {
+                problems.add(InputProblem.of("data set", 0, "breakdowns", b.toString(), DataSetProblem.UNKNOWN_DIMENSION, "{…}"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -217,7 +251,7 @@ class DataSetApi extends ApiSupport {
         Draft next = new Draft(code, or(body, "nameZh", d.nameZh()), or(body, "nameEn", d.nameEn()),
                 or(body, "regionLevel", d.regionLevel()), or(body, "periodType", d.periodType()),
                 body.has("planCode") ? str(body.get("planCode")) : d.planCode(), or(body, "descriptionZh", d.descriptionZh()),
-                or(body, "descriptionEn", d.descriptionEn()), items, regionCodes, maxDecimals, List.of());
+                or(body, "descriptionEn", d.descriptionEn()), items, regionCodes, maxDecimals, List.of(), breakdowns);
         String reason = body.has("reason") ? str(body.get("reason")) : "";
         return view(authoring.update(code, next, version, reason == null ? "" : reason));
     }

@@ -32,19 +32,42 @@ class DataSetController {
     /** The form's fields as typed, so that a refused form comes back as it was. */
     record Form(String code, String nameZh, String nameEn, String regionLevel, String periodType, String planCode,
                 String descriptionZh, String descriptionEn, String indicators, String regions, String maxDecimals,
-                String period, String opensOn, String closesOn, String reason, String version) {
+                String period, String opensOn, String closesOn, String reason, String version, String breakdowns) {
 
-        static Form of(DataSet d) {
+        static Form of(DataSet d, String breakdowns) {
             return new Form(d.code(), d.name().zh(), d.name().en(), d.regionLevel().name(), d.periodType().name(),
                     d.planCode() == null ? "" : d.planCode(), d.description().zh(), d.description().en(),
                     String.join("\n", d.items().stream().map(i -> i.indicatorCode() + (i.required() ? "" : "?")).toList()),
                     String.join(" ", d.regionCodes()), d.maxDecimals() == null ? "" : d.maxDecimals().toString(),
-                    "", "", "", "", Integer.toString(d.version()));
+                    "", "", "", "", Integer.toString(d.version()), breakdowns);
         }
 
         static Form empty() {
             return new Form("", "", "", RegionLevel.COUNTY.name(), Period.Type.YEAR.name(), "", "", "", "", "", "", "", "", "",
-                    "", "");
+                    "", "", "");
+        }
+
+        /**
+         * The breakdowns as typed: a line a dimension, {@code area: urban rural-pastoral}; a line without a colon
+         * is refused as an unknown dimension (naming the line). Null when the form has no such field: unchanged.
+         */
+        java.util.@Nullable Map<String, List<String>> breakdownMap() {
+            if (breakdowns == null) {
+                return null;
+            }
+            java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+            for (String line : breakdowns.split("[\\r\\n]+")) {
+                String l = line.strip();
+                if (l.isEmpty()) {
+                    continue;
+                }
+                int colon = l.indexOf(':') >= 0 ? l.indexOf(':') : l.indexOf('：');
+                String dimension = colon < 0 ? l : l.substring(0, colon).strip();
+                List<String> categories = colon < 0 ? List.of() : Arrays.stream(l.substring(colon + 1).split("[\\s,，、]+"))
+                        .map(String::strip).filter(c -> !c.isEmpty()).toList();
+                out.merge(dimension, categories, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+            }
+            return out;
         }
 
         /** One indicator code a line; {@code CODE?} is an optional one. */
@@ -96,7 +119,7 @@ class DataSetController {
         try {
             DataSet d = authoring.create(new Draft(form.code(), form.nameZh(), form.nameEn(), form.regionLevel(),
                     form.periodType(), form.planCode(), form.descriptionZh(), form.descriptionEn(), form.items(),
-                    form.regionCodes(), decimals(form.maxDecimals()), windows));
+                    form.regionCodes(), decimals(form.maxDecimals()), windows, form.breakdownMap()));
             redirect.addFlashAttribute("done", "created");
             return "redirect:/collect/data-sets/" + d.code();
         } catch (InvalidInputException e) {
@@ -110,7 +133,7 @@ class DataSetController {
     String page(@PathVariable String code, Model model) {
         DataSet d = dataSets.get(code);
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Form.of(d));
+            model.addAttribute("form", Form.of(d, DataSetAuthoring.breakdownText(dataSets.breakdowns(code))));
         }
         return form(model, (Form) model.getAttribute("form"), d);
     }
@@ -120,7 +143,7 @@ class DataSetController {
                   RedirectAttributes redirect) {
         try {
             Integer version = null;
-            if (!form.version().isBlank()) {
+            if (form.version() != null && !form.version().isBlank()) {
                 try {
                     version = Integer.valueOf(form.version().strip());
                 } catch (NumberFormatException e) {
@@ -130,7 +153,7 @@ class DataSetController {
             }
             authoring.update(code, new Draft(code, form.nameZh(), form.nameEn(), form.regionLevel(), form.periodType(),
                     form.planCode(), form.descriptionZh(), form.descriptionEn(), form.items(), form.regionCodes(),
-                    decimals(form.maxDecimals()), List.of()), version, form.reason());
+                    decimals(form.maxDecimals()), List.of(), form.breakdownMap()), version, form.reason());
             redirect.addFlashAttribute("done", "updated");
             return "redirect:/collect/data-sets/" + code;
         } catch (InvalidInputException e) {

@@ -94,8 +94,13 @@ class PublicApi {
     private final Disaggregations breakdowns;
     private final Items items;
 
+    /** A region's ETag is the digest of what a writer changes (RegionsApi's If-Match takes it). */
+    private final org.yardstick.region.RegionAuthoring regionStates;
+
     PublicApi(Plans plans, Targets targets, Indicators indicators, Regions regions, Observations observations,
-              Progress progress, ProgressText text, Aggregates aggregates, Disaggregations breakdowns, Items items) {
+              Progress progress, ProgressText text, Aggregates aggregates, Disaggregations breakdowns, Items items,
+              org.yardstick.region.RegionAuthoring regionStates) {
+        this.regionStates = regionStates;
         this.aggregates = aggregates;
         this.plans = plans;
         this.targets = targets;
@@ -306,7 +311,8 @@ class PublicApi {
     @Operation(summary = "A region with its ancestors and subdivisions")
     ResponseEntity<RegionDetail> region(@PathVariable String code) {
         Region r = regions.get(code);
-        return ResponseEntity.ok().cacheControl(ApiQuery.PUBLIC).body(new RegionDetail(r.code(), r.name(),
+        return ResponseEntity.ok().cacheControl(ApiQuery.PUBLIC).eTag(org.yardstick.web.ETags.ofContent(regionStates.state(r)))
+                .body(new RegionDetail(r.code(), r.name(),
                 r.level().name().toLowerCase(Locale.ROOT), r.official(),
                 regions.ancestors(r).stream().map(RegionRef::of).toList(),
                 regions.children(r).stream().map(RegionRef::of).toList()));

@@ -19,6 +19,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,6 +40,8 @@ import org.yardstick.region.Organisations;
 import org.yardstick.region.Region;
 import org.yardstick.region.RegionAuthoring;
 import org.yardstick.region.RegionAuthoring.Draft;
+import org.yardstick.region.RegionProblem;
+import org.yardstick.web.ETags;
 import org.yardstick.region.Regions;
 import org.yardstick.shared.CsvReader;
 import org.springframework.http.HttpHeaders;
@@ -187,10 +191,24 @@ class RegionsApi {
     @ApiResponse(responseCode = "422", description = "Cycle, unknown or retired parent, level order, empty name",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such region", content = @Content(mediaType = "application/problem+json"))
-    RegionView update(@PathVariable String code, @RequestBody RegionPatch patch) {
+    @ApiResponse(responseCode = "412", description = "`If-Match` names another tag than the region's current one (ETag of "
+            + "GET /api/v1/regions/{code}): someone changed it since", content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<RegionView> update(@PathVariable String code, @RequestBody RegionPatch patch,
+                                      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        requireCurrent(ifMatch, ETags.ofContent(authoring.state(regions.get(code))));
         Region r = authoring.update(code, new RegionAuthoring.Patch(patch.nameZh(), patch.nameEn(), patch.parent()),
                 editor(), Channel.API, patch.reason() == null ? "" : patch.reason());
-        return view(r);
+        return ResponseEntity.ok().eTag(ETags.ofContent(authoring.state(r))).body(view(r));
+    }
+
+    /**
+     * Refuses a change whose {@code If-Match} names another tag than the current one (412, nothing changed); a
+     * change without {@code If-Match} is taken, as before.
+     */
+    static void requireCurrent(@Nullable String ifMatch, String current) {
+        if (ifMatch != null && !ifMatch.isBlank() && !ETags.matches(ifMatch, current)) {
+            throw new InvalidInputException(InputProblem.of("request", 0, "If-Match", ifMatch, RegionProblem.STALE, current));
+        }
     }
 
     @DeleteMapping("/regions/{code}")
@@ -280,9 +298,29 @@ class RegionsApi {
                     value = "{\"shortZh\":\"自治区统计局\",\"aliases\":[\"统计局\",\"区统计局\"]}"))))
     @ApiResponse(responseCode = "200", description = "The organisation as it now is")
     @ApiResponse(responseCode = "422", description = "Empty name, unknown region or kind", content = @Content(mediaType = "application/problem+json"))
-    OrganisationView updateOrganisation(@PathVariable String code, @RequestBody OrganisationAuthoring.Draft draft,
-                                        @RequestParam(defaultValue = "") String reason) {
-        return view(organisations.update(code, draft, editor(), Channel.API, reason));
+    @ApiResponse(responseCode = "412", description = "`If-Match` names another tag than the organisation's current one: "
+            + "someone changed it since", content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<OrganisationView> updateOrganisation(@PathVariable String code, @RequestBody OrganisationAuthoring.Draft draft,
+                                                        @RequestParam(defaultValue = "") String reason,
+                                                        @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        requireCurrent(ifMatch, ETags.ofContent(view(organisationsRepo.get(code)).toString()));
+        OrganisationView after = view(organisations.update(code, draft, editor(), Channel.API, reason));
+        return ResponseEntity.ok().eTag(ETags.ofContent(after.toString())).body(after);
+    }
+
+    @GetMapping("/organisations/{code}")
+    @Operation(summary = "An organisation (责任单位), retired ones included (retired: true)",
+            description = "Its ETag is a digest of the answer: `If-None-Match` with it answers 304 while it is unchanged, "
+                    + "`If-Match` with it makes a change refused (412) if someone changed it since.")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = "{\"code\":\"XJ-STATS\","
+            + "\"nameZh\":\"新疆维吾尔自治区统计局\",\"nameEn\":\"Statistics Bureau of Xinjiang\",\"shortZh\":\"自治区统计局\","
+            + "\"shortEn\":\"\",\"kind\":\"AGENCY\",\"region\":\"65\",\"aliases\":[\"统计局\"],\"retired\":false}")))
+    @ApiResponse(responseCode = "304", description = "Unchanged since the tag `If-None-Match` names")
+    @ApiResponse(responseCode = "404", description = "No such organisation", content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<OrganisationView> organisation(@PathVariable String code,
+                                                  @RequestHeader(name = "If-None-Match", required = false) @Nullable String ifNoneMatch) {
+        OrganisationView view = view(organisationsRepo.get(code));
+        return ETags.answer(ifNoneMatch, ETags.ofContent(view.toString()), ResponseEntity.ok(), view);
     }
 
     @DeleteMapping("/organisations/{code}")

@@ -6,6 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +29,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.yardstick.EmptyDatabase;
 import org.yardstick.TestClock;
 import org.yardstick.framework.IndicatorNature;
 import org.yardstick.framework.Indicators;
@@ -32,22 +44,37 @@ import org.yardstick.framework.Targets;
 import org.yardstick.framework.authoring.Decomposition;
 
 /**
- * Issue 10's authoring story in a real browser at 1366 px: the planner creates a plan, a binding indicator and
- * a derived one, targets of four kinds, and decomposes one to two prefectures, every form checked as it is
- * filled in; screenshots at 1366 and 390 px in Chinese and English go to /tmp/fwui-*.png.
+ * Issue 10's planner journey in a real browser at 1366 px, from a fresh start with no demo (the documented
+ * switch {@code yardstick.demo.load-on-empty=false}, on a database of this test alone, as PlannerJourneyApiTest):
+ * the initial administrator adds two prefectures and three accounts through the API; the planner creates a
+ * plan, a binding indicator and a derived one, targets of four kinds, decomposes one to two prefectures and
+ * creates a data set with a collection window, every form checked as it is filled in; the prefecture's
+ * reporter reports and submits; the province's reviewer approves in bulk; the plan page shows the progress;
+ * the audit trail has every step. Screenshots at 1366 and 390 px in Chinese and English go to /tmp/fwui-*.png.
  */
 @ExtendWith(Browser.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.autoconfigure.exclude=") // sessions in the database, as in production: flash values must serialise
+        properties = {"spring.autoconfigure.exclude=", // sessions in the database, as in production: flash values must serialise
+            "yardstick.demo.load-on-empty=false", "yardstick.admin.initial-password=" + PlannerJourneyBrowserIT.ADMIN,
+            "yardstick.supervision.scheduler.enabled=false"})
 @Import(TestClock.Config.class)
-@ExtendWith(org.yardstick.ResetTestState.class)
-class AuthoringBrowserIT {
+@DirtiesContext
+class PlannerJourneyBrowserIT {
+
+    static final String ADMIN = "Panel-7#qTz-Analyse-2026";
+    static final String PASSWORD = "Journey-4#kWx-Plan-2026";
+
+    @DynamicPropertySource
+    static void emptyDatabase(DynamicPropertyRegistry registry) throws Exception {
+        EmptyDatabase.register(registry, "planner_journey_browser");
+    }
 
     @LocalServerPort int port;
     @Autowired Plans plans;
     @Autowired Targets targets;
     @Autowired Indicators indicators;
     @Autowired Decomposition decomposition;
+    @Autowired JdbcClient jdbc;
     ChromeDriver browser;
     WebDriverWait wait;
 
@@ -71,7 +98,7 @@ class AuthoringBrowserIT {
         browser.manage().deleteAllCookies();
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("yardstick-demo");
+        browser.findElement(By.id("password")).sendKeys(user.equals("admin") ? ADMIN : PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.urlToBe(url("/home")));
         browser.executeScript("window.__settled = 0; document.addEventListener('htmx:afterSettle', function () { window.__settled++; });");
@@ -152,8 +179,34 @@ class AuthoringBrowserIT {
         type("code", code);
     }
 
+    /** The administrator's part, through the API as a script does: two prefectures and the three accounts. */
+    void administratorSetsUp() throws Exception {
+        api("/api/v1/regions", """
+                [{"code":"65","parent":"CN","level":"PROVINCE","nameZh":"新疆维吾尔自治区","nameEn":"Xinjiang"},
+                 {"code":"6501","parent":"65","level":"PREFECTURE","nameZh":"乌鲁木齐市","nameEn":"Urumqi"},
+                 {"code":"6502","parent":"65","level":"PREFECTURE","nameZh":"克拉玛依市","nameEn":"Karamay"}]""");
+        api("/api/v1/accounts", account("planner", "PLANNER", "65"));
+        api("/api/v1/accounts", account("reporter", "REPORTER", "6501"));
+        api("/api/v1/accounts", account("reviewer", "REVIEWER", "65"));
+    }
+
+    static String account(String username, String role, String region) {
+        return "{\"username\":\"" + username + "\",\"displayName\":\"" + username + "（旅程）\",\"password\":\"" + PASSWORD
+                + "\",\"role\":\"" + role + "\",\"regionCode\":\"" + region + "\"}";
+    }
+
+    void api(String path, String json) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(201);
+    }
+
     @Test
-    void aPlannerAuthorsAPlanWithIndicatorsTargetsAndADecomposition() throws Exception {
+    void aPlannerRunsTheirPlanInTheBrowserFromAnEmptyStart() throws Exception {
+        assertThat(jdbc.sql("select count(*) from plan").query(Long.class).single()).as("no demo").isZero();
+        administratorSetsUp();
         login("planner");
         browser.get(url("/plans"));
         browser.findElement(By.linkText("新建规划")).click();
@@ -258,6 +311,68 @@ class AuthoringBrowserIT {
         assertThat(targets.ofPlan(plan)).extracting(Target::kind)
                 .contains(TargetKind.AT_LEAST, TargetKind.RANGE, TargetKind.CHANGE, TargetKind.MILESTONE);
         assertThat(decomposition.parts("fwui-b", "t-users")).extracting(p -> p.target().regionCode()).containsExactly("6501", "6502");
+
+        // a data set of the prefectures for the plan, with the window of 2025 open on the test clock (2026-06-01)
+        browser.get(url("/collect/data-sets/new"));
+        browser.findElement(By.id("code")).sendKeys("fwui-pref");
+        browser.findElement(By.id("nameZh")).sendKeys("地州信息化年报");
+        browser.findElement(By.id("nameEn")).sendKeys("Prefecture informatization report");
+        new Select(browser.findElement(By.id("regionLevel"))).selectByValue("PREFECTURE");
+        browser.findElement(By.id("planCode")).sendKeys("fwui-b");
+        browser.findElement(By.id("indicators")).sendKeys("FWUI_B_SUM");
+        browser.findElement(By.id("period")).sendKeys("2025");
+        // a date input takes typing in the browser's own format; the value is what the form sends
+        browser.executeScript("document.getElementById('opensOn').value = '2026-05-01';"
+                + " document.getElementById('closesOn').value = '2026-06-30';");
+        WebElement create = browser.findElement(By.cssSelector("#data-set-form button[type=submit]"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", create);
+        try {
+            create.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            browser.executeScript("arguments[0].click();", create); // covered by the page's footer at 1000 px
+        }
+        savedTo(ExpectedConditions.urlToBe(url("/collect/data-sets/fwui-pref")));
+        shoot("data-set-1366-zh");
+
+        // the reporter of Urumqi reports and submits
+        login("reporter");
+        browser.findElement(By.linkText("填报")).click();
+        browser.findElement(By.linkText("打开")).click();
+        WebElement figure = browser.findElement(By.name("value.FWUI_B_SUM"));
+        figure.clear();
+        figure.sendKeys("61.5");
+        browser.findElement(By.xpath("//button[text()='保存']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已保存"));
+        browser.findElement(By.xpath("//button[text()='提交审核']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已提交审核"));
+
+        // the province's reviewer approves every submission of the data set and period at once
+        login("reviewer");
+        browser.get(url("/review?dataSet=fwui-pref&period=2025&region=65"));
+        browser.findElement(By.cssSelector("#bulk-approve button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bulk-confirm")));
+        browser.findElement(By.cssSelector("#bulk-confirm-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bulk-done")));
+        shoot("bulk-approved-1366-zh");
+
+        // the plan page shows the progress of Urumqi's part: 61.5 against 60
+        browser.get(url("/plans/fwui-b"));
+        shoot("plan-progress-1366-zh");
+        String planPage = browser.findElement(By.tagName("main")).getText();
+        assertThat(planPage).contains("已实现：2025年为61.5，达到目标60");
+
+        // the audit trail has every step, by whom
+        login("admin");
+        browser.get(url("/audit?lang=en"));
+        shoot("audit-1366-en");
+        List<String> steps = browser.findElements(By.cssSelector("main table tbody tr")).stream().map(tr -> {
+            List<WebElement> td = tr.findElements(By.tagName("td"));
+            return td.get(1).getAttribute("title") + " " + td.get(2).findElement(By.tagName("span")).getText() + " "
+                    + td.get(3).getText();
+        }).distinct().toList();
+        assertThat(steps).contains("admin region created", "admin account created", "planner plan created",
+                "planner indicator created", "planner target created", "planner target decomposed", "planner data set created",
+                "reporter figure created", "reporter submission submitted", "reviewer submission approved");
 
         // the same pages at 1366 in English, and at 390 px in both languages
         browser.get(url("/authoring/plans/fwui-b?lang=en"));
