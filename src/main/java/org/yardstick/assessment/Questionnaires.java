@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,6 +53,33 @@ public class Questionnaires {
     public Questionnaire byId(long id) {
         return byId.computeIfAbsent(id, k -> QuestionnaireReader.read("questionnaire " + k,
                 jdbc.sql("select yaml from asm_questionnaire where id = ?").param(k).query(String.class).single()));
+    }
+
+    /** A stored version, by its code and number. */
+    public Optional<Version> find(String code, int version) {
+        return jdbc.sql("select id from asm_questionnaire where code = ? and version = ?").params(code, version)
+                .query(Long.class).optional().map(id -> new Version(id, byId(id)));
+    }
+
+    /** A stored version as listed: who installed it when, and how many assessments were made under it. */
+    public record Listed(long id, String code, int version, String createdBy, OffsetDateTime createdAt,
+                         int assessments, int submitted) {}
+
+    /** Every stored version, newest first. */
+    public List<Listed> versions() {
+        return jdbc.sql("select q.id, q.code, q.version, q.created_by, q.created_at, "
+                        + "(select count(*) from asm_assessment a where a.questionnaire_id = q.id), "
+                        + "(select count(*) from asm_assessment a where a.questionnaire_id = q.id and a.status = 'SUBMITTED') "
+                        + "from asm_questionnaire q order by q.created_at desc, q.id desc")
+                .query((rs, n) -> new Listed(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getInt(6), rs.getInt(7)))
+                .list();
+    }
+
+    /** The stored file of a version, as installed. */
+    public String yaml(long id) {
+        return jdbc.sql("select yaml from asm_questionnaire where id = ?").param(id).query(String.class).optional()
+                .orElseThrow(() -> new org.yardstick.shared.NotFoundException("questionnaire", String.valueOf(id)));
     }
 
     /** Stores a new version after checking the file whole. */
