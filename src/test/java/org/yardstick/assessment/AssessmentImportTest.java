@@ -335,4 +335,35 @@ class AssessmentImportTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("assessment.already-submitted")));
     }
+
+    /** Registration on the page derives the class by the NBS 2017 rule when the figures are given. */
+    @Test
+    void registrationDerivesTheSizeClassFromTheFigures() throws Exception {
+        As.user(details, "admin");
+        String name = "asm-size-" + System.nanoTime() % 10_000_000;
+        try {
+            accounts.create(new NewAccount(name, "企业", PASSWORD, Role.ENTERPRISE, null, "xj-xinte-energy", false), "admin");
+        } finally {
+            As.nobody();
+        }
+        String code = AssessmentApiTest.code("91650102MA7X00012");
+        var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/assessment/register")
+                        .with(user(details.loadUserByUsername(name))).with(csrf())
+                        .param("creditCode", code).param("name", "新特能源股份有限公司").param("regionCode", "650102")
+                        .param("industryCode", "3985").param("sizeClass", "LARGE").param("employees", "-3")
+                        .param("revenue", "1500"))
+                .andReturn();
+        @SuppressWarnings("unchecked")
+        var problems = (List<org.yardstick.shared.InputProblem>) refused.getFlashMap().get("problems");
+        assertThat(problems).extracting(p -> p.field() + ":" + p.kind().key()).containsExactly("employees:assessment.negative");
+
+        // 工业: 250 persons (≥ 20, < 300) and 1,500 万元 (≥ 300, < 2,000) make it 小型 whatever was chosen
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/assessment/register")
+                .with(user(details.loadUserByUsername(name))).with(csrf())
+                .param("creditCode", code).param("name", "新特能源股份有限公司").param("regionCode", "650102")
+                .param("industryCode", "3985").param("sizeClass", "LARGE").param("employees", "250")
+                .param("revenue", "1500"));
+        assertThat(jdbc.sql("select size_class || '/' || size_stated from asm_enterprise where credit_code = ?")
+                .param(code).query(String.class).single()).isIn("SMALL/false", "SMALL/FALSE");
+    }
 }

@@ -45,6 +45,7 @@ public enum AssessmentProblem implements ProblemKind {
     MISSING_COLUMN("assessment.missing-column", "the column {0} is missing"),
     UNKNOWN_COLUMN("assessment.unknown-column", "is neither an enterprise field nor a question of this questionnaire"),
     NO_ROWS("assessment.no-rows", "the file has no enterprise rows"),
+    VERSION_NOT_NEWER("assessment.version-not-newer", "must be above the newest stored version of {0}, which is {1}"),
     ALREADY_SUBMITTED("assessment.already-submitted", "the enterprise has already submitted under this version; the region''s reviewer must return it first");
 
     private final String key;

@@ -74,12 +74,17 @@ class AssessmentController {
     }
 
     @PostMapping("/assessment/register")
-    String register(Enterprises.Registration registration, RedirectAttributes redirect) {
+    String register(Enterprises.Registration registration,
+                    @RequestParam(required = false) @org.jspecify.annotations.Nullable Long employees,
+                    @RequestParam(required = false) java.math.@org.jspecify.annotations.Nullable BigDecimal revenue,
+                    @RequestParam(required = false) java.math.@org.jspecify.annotations.Nullable BigDecimal totalAssets,
+                    RedirectAttributes redirect) {
         requireEnterprise();
         try {
+            // the size class by the NBS 2017 rule where the figures allow, else as chosen (marked as stated)
             enterprises.register(new Enterprises.Registration(registration.creditCode(), registration.name(),
                     registration.regionCode(), registration.industryCode(), registration.sizeClass(),
-                    registration.aboveScale(), null));
+                    registration.aboveScale(), null), new Enterprises.Figures(employees, revenue, totalAssets));
             redirect.addFlashAttribute("done", "registered");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problems", e.problems());
