@@ -33,9 +33,11 @@ class AssessmentController {
     private final Enterprises enterprises;
     private final Assessments assessments;
     private final CurrentUser currentUser;
+    private final DiagnosisPdf diagnosisPdf;
 
     AssessmentController(Questionnaires questionnaires, Enterprises enterprises, Assessments assessments,
-                         CurrentUser currentUser) {
+                         CurrentUser currentUser, DiagnosisPdf diagnosisPdf) {
+        this.diagnosisPdf = diagnosisPdf;
         this.questionnaires = questionnaires;
         this.enterprises = enterprises;
         this.assessments = assessments;
@@ -118,6 +120,14 @@ class AssessmentController {
             redirect.addFlashAttribute("answers", echo);
         }
         return "redirect:/assessment";
+    }
+
+    /** The diagnosis report as PDF, in the page's language. */
+    @GetMapping("/assessment/result.pdf")
+    org.springframework.http.ResponseEntity<byte[]> resultPdf(java.util.Locale locale) {
+        requireEnterprise();
+        return diagnosisPdf.response(assessments.myResult().orElseThrow(
+                () -> new org.yardstick.shared.NotFoundException("result", "mine")), locale);
     }
 
     @GetMapping("/assessment/result")
