@@ -234,13 +234,7 @@ public class Assessments {
     View submitImported(Enterprise e, Questionnaires.Version v, Map<String, Answer> answers, String actor,
                         String channel) {
         long id = jdbc.sql("select id from asm_assessment where enterprise_id = ? and questionnaire_id = ?")
-                .params(e.id(), v.id()).query(Long.class).optional().orElseGet(() -> {
-                    jdbc.sql("insert into asm_assessment (enterprise_id, questionnaire_id, status, updated_at) "
-                                    + "values (?, ?, ?, ?)")
-                            .params(e.id(), v.id(), AssessmentStatus.DRAFT.name(), OffsetDateTime.now(clock)).update();
-                    return jdbc.sql("select id from asm_assessment where enterprise_id = ? and questionnaire_id = ?")
-                            .params(e.id(), v.id()).query(Long.class).single();
-                });
+                .params(e.id(), v.id()).query(Long.class).optional().orElseGet(() -> create(e, v));
         View before = load(id);
         requireEditable(before);
         List<FieldChange> changes = new ArrayList<>();
