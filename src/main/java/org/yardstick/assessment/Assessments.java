@@ -218,6 +218,55 @@ public class Assessments {
             throw new InvalidInputException(problems);
         }
         Score s = Scoring.score(v.questionnaire(), before.answers());
+        freeze(id, s, e, v);
+        events.publishEvent(Changed.of(AUDIT_TYPE, id, key(e, v), "submit", currentUser.name(), "",
+                new FieldChange("status", before.status().name(), AssessmentStatus.SUBMITTED.name()),
+                new FieldChange("total", null, s.total().toPlainString()),
+                new FieldChange("stage", null, s.stage().name())));
+        return load(id);
+    }
+
+    /**
+     * Stores an enterprise's complete, already checked answers under a version and submits them, scored and
+     * frozen, for a bulk import by the region's 经信委 (a draft or returned assessment is replaced; a submitted
+     * one must have been refused by the caller). Audited with its channel.
+     */
+    View submitImported(Enterprise e, Questionnaires.Version v, Map<String, Answer> answers, String actor,
+                        String channel) {
+        long id = jdbc.sql("select id from asm_assessment where enterprise_id = ? and questionnaire_id = ?")
+                .params(e.id(), v.id()).query(Long.class).optional().orElseGet(() -> create(e, v));
+        View before = load(id);
+        requireEditable(before);
+        List<FieldChange> changes = new ArrayList<>();
+        jdbc.sql("delete from asm_answer where assessment_id = ?").param(id).update();
+        for (Answer given : answers.values()) {
+            Answer a = new Answer(given.question(), given.value(), v.questionnaire().question(given.question())
+                    .orElseThrow().unit());
+            jdbc.sql("insert into asm_answer (assessment_id, question_code, answer_value, unit) values (?, ?, ?, ?)")
+                    .params(id, a.question(), a.value(), a.unit()).update();
+            Answer old = before.answers().get(a.question());
+            String oldText = old == null ? null : text(old);
+            if (!Objects.equals(oldText, text(a))) {
+                changes.add(new FieldChange(a.question(), oldText, text(a)));
+            }
+        }
+        Score s = Scoring.score(v.questionnaire(), answers);
+        freeze(id, s, e, v);
+        changes.add(new FieldChange("status", before.status().name(), AssessmentStatus.SUBMITTED.name()));
+        changes.add(new FieldChange("total", null, s.total().toPlainString()));
+        changes.add(new FieldChange("stage", null, s.stage().name()));
+        changes.add(new FieldChange("channel", null, channel));
+        events.publishEvent(new Changed(AUDIT_TYPE, id, key(e, v), "submit", actor, changes, ""));
+        return load(id);
+    }
+
+    /** Whether the enterprise has a submitted assessment under this version. */
+    boolean submitted(long enterpriseId, long questionnaireId) {
+        return jdbc.sql("select count(*) from asm_assessment where enterprise_id = ? and questionnaire_id = ? "
+                + "and status = 'SUBMITTED'").params(enterpriseId, questionnaireId).query(Integer.class).single() > 0;
+    }
+
+    private void freeze(long id, Score s, Enterprise e, Questionnaires.Version v) {
         jdbc.sql("delete from asm_dimension_score where assessment_id = ?").param(id).update();
         s.dimensions().forEach((d, score) -> jdbc.sql(
                 "insert into asm_dimension_score (assessment_id, dimension_code, score) values (?, ?, ?)")
@@ -226,13 +275,9 @@ public class Assessments {
                         + "version = version + 1 where id = ?")
                 .params(AssessmentStatus.SUBMITTED.name(), s.total(), s.stage().name(), OffsetDateTime.now(clock),
                         OffsetDateTime.now(clock), id).update();
-        events.publishEvent(Changed.of(AUDIT_TYPE, id, key(e, v), "submit", currentUser.name(), "",
-                new FieldChange("status", before.status().name(), AssessmentStatus.SUBMITTED.name()),
-                new FieldChange("total", null, s.total().toPlainString()),
-                new FieldChange("stage", null, s.stage().name())));
+        // the regional indicators follow every submission, from the form or an import (after commit)
         events.publishEvent(new AssessmentStatusChanged(id, v.id(), regions.get(e.regionCode()).id(),
                 OffsetDateTime.now(clock).atZoneSameInstant(clock.getZone()).getYear()));
-        return load(id);
     }
 
     /** The region's reviewer (or an administrator) returns a submission to the enterprise, saying why. */

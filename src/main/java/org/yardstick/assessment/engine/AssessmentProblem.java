@@ -34,7 +34,19 @@ public enum AssessmentProblem implements ProblemKind {
     UNANSWERED("assessment.unanswered", "has no answer yet; every question must be answered before submitting"),
     NOT_EDITABLE("assessment.not-editable", "the assessment is {0}; only a draft or a returned one can be changed"),
     NOT_SUBMITTED("assessment.not-submitted", "the assessment is {0}; only a submitted one can be returned"),
-    NO_ENTERPRISE("assessment.no-enterprise", "your organisation has not registered its enterprise yet");
+    NO_ENTERPRISE("assessment.no-enterprise", "your organisation has not registered its enterprise yet"),
+    // bulk import and size rule (assess-a)
+    OUTSIDE_REGION("assessment.outside-region", "is outside your region {0}: you may only import enterprises of your own region"),
+    SIZE_REQUIRED("assessment.size-required",
+            "give the size class, or the employees and revenue (and total assets where the NBS 2017 rule asks) to derive it"),
+    DUPLICATE_ROW("assessment.duplicate-row", "the enterprise is already in row {0} of this file"),
+    IMPORT_HEADER("assessment.import-header", "the first row must name the questionnaire and its version: questionnaire, code, version"),
+    IMPORT_VERSION("assessment.import-version", "no questionnaire {0} version {1} is stored; download the template again"),
+    MISSING_COLUMN("assessment.missing-column", "the column {0} is missing"),
+    UNKNOWN_COLUMN("assessment.unknown-column", "is neither an enterprise field nor a question of this questionnaire"),
+    NO_ROWS("assessment.no-rows", "the file has no enterprise rows"),
+    VERSION_NOT_NEWER("assessment.version-not-newer", "must be above the newest stored version of {0}, which is {1}"),
+    ALREADY_SUBMITTED("assessment.already-submitted", "the enterprise has already submitted under this version; the region''s reviewer must return it first");
 
     private final String key;
     private final String template;

@@ -33,9 +33,11 @@ class AssessmentController {
     private final Enterprises enterprises;
     private final Assessments assessments;
     private final CurrentUser currentUser;
+    private final DiagnosisPdf diagnosisPdf;
 
     AssessmentController(Questionnaires questionnaires, Enterprises enterprises, Assessments assessments,
-                         CurrentUser currentUser) {
+                         CurrentUser currentUser, DiagnosisPdf diagnosisPdf) {
+        this.diagnosisPdf = diagnosisPdf;
         this.questionnaires = questionnaires;
         this.enterprises = enterprises;
         this.assessments = assessments;
@@ -74,12 +76,17 @@ class AssessmentController {
     }
 
     @PostMapping("/assessment/register")
-    String register(Enterprises.Registration registration, RedirectAttributes redirect) {
+    String register(Enterprises.Registration registration,
+                    @RequestParam(required = false) @org.jspecify.annotations.Nullable Long employees,
+                    @RequestParam(required = false) java.math.@org.jspecify.annotations.Nullable BigDecimal revenue,
+                    @RequestParam(required = false) java.math.@org.jspecify.annotations.Nullable BigDecimal totalAssets,
+                    RedirectAttributes redirect) {
         requireEnterprise();
         try {
+            // the size class by the NBS 2017 rule where the figures allow, else as chosen (marked as stated)
             enterprises.register(new Enterprises.Registration(registration.creditCode(), registration.name(),
                     registration.regionCode(), registration.industryCode(), registration.sizeClass(),
-                    registration.aboveScale(), null));
+                    registration.aboveScale(), null), new Enterprises.Figures(employees, revenue, totalAssets));
             redirect.addFlashAttribute("done", "registered");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problems", e.problems());
@@ -113,6 +120,14 @@ class AssessmentController {
             redirect.addFlashAttribute("answers", echo);
         }
         return "redirect:/assessment";
+    }
+
+    /** The diagnosis report as PDF, in the page's language. */
+    @GetMapping("/assessment/result.pdf")
+    org.springframework.http.ResponseEntity<byte[]> resultPdf(java.util.Locale locale) {
+        requireEnterprise();
+        return diagnosisPdf.response(assessments.myResult().orElseThrow(
+                () -> new org.yardstick.shared.NotFoundException("result", "mine")), locale);
     }
 
     @GetMapping("/assessment/result")

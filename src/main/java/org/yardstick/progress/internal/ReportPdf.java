@@ -26,7 +26,7 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
  * font embedded as a subset of the characters the report uses.
  */
 @Component
-public class ReportPdf {
+public class ReportPdf implements org.yardstick.shared.HtmlPdf {
 
     private final ITemplateEngine templates;
     private final ApplicationContext context;
@@ -42,6 +42,7 @@ public class ReportPdf {
     }
 
     /** Whether a PDF can be made: a CJK font was found. */
+    @Override
     public boolean available() {
         return fonts.available();
     }
@@ -58,10 +59,15 @@ public class ReportPdf {
 
     /** The report as PDF bytes. */
     public byte[] render(Report report, Locale locale) {
+        return render(html(report, locale));
+    }
+
+    /** Any XHTML document as PDF bytes, with the CJK font embedded as a subset of its characters. */
+    @Override
+    public byte[] render(String html) {
         if (!fonts.available()) {
             throw new IllegalStateException("no CJK font for PDF reports at " + fonts.location());
         }
-        String html = html(report, locale);
         SortedSet<Integer> characters = new TreeSet<>();
         html.codePoints().forEach(characters::add);
         for (int c = 0x20; c < 0x7F; c++) {
