@@ -153,7 +153,7 @@ public class Submissions {
         }
         if (!changes.isEmpty()) {
             events.publishEvent(new Changed("submission", s.id(), s.dataSetCode() + "/" + s.regionCode() + "/" + s.period(),
-                    "comment", currentUser.name(), changes, reason.strip()));
+                    "value-comment", currentUser.name(), changes, reason.strip()));
         }
         return after;
     }

@@ -126,7 +126,7 @@ class ValueCommentsTest {
                 .andExpect(content().string(allOf(containsString("光纤用户数与去年相比翻倍"), not(containsString("name=\"comment.FTTH_USERS\"")))));
 
         // audited: who, what, why
-        List<AuditEvent> rows = audit.history("submission", s.id()).stream().filter(e -> e.action().equals("comment")).toList();
+        List<AuditEvent> rows = audit.history("submission", s.id()).stream().filter(e -> e.action().equals("value-comment")).toList();
         assertThat(rows).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("comment.FTTH_USERS");
             assertThat(e.newValue()).isEqualTo("光纤用户数与去年相比翻倍，请核对");
@@ -163,7 +163,7 @@ class ValueCommentsTest {
                 .andExpect(jsonPath("$.problems[?(@.field == 'reason')].code").value("collection.reason-required"));
         assertThat(submissions.get(s.id()).status()).isEqualTo(ObservationStatus.SUBMITTED);
         assertThat(submissions.valueComments(s.id())).isEmpty();
-        assertThat(audit.history("submission", s.id())).extracting(AuditEvent::action).doesNotContain("return", "comment");
+        assertThat(audit.history("submission", s.id())).extracting(AuditEvent::action).doesNotContain("return", "value-comment");
     }
 
     @Test
