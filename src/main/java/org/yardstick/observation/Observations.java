@@ -287,4 +287,27 @@ public class Observations {
         java.math.BigDecimal v = stored.stripTrailingZeros();
         return v.scale() < 0 ? v.setScale(0) : v;
     }
+
+    /**
+     * Where a comparison of regions has the most to show (issue 15 item 6): the indicator, level, enclosing
+     * region and year whose approved yearly figures cover the most sibling regions — of one indicator if
+     * given. Empty when nothing is approved.
+     */
+    public record Busiest(String indicatorCode, RegionLevel level, String scopeCode, int year, int regions) {}
+
+    public java.util.Optional<Busiest> busiestComparison(@Nullable String indicatorCode) {
+        return jdbc.sql("""
+                        select i.code, r.level, p.code, o.period, count(distinct r.id) as n
+                        from observation o join indicator i on i.id = o.indicator_id
+                             join region r on r.id = o.region_id join region p on p.id = r.parent_id
+                        where o.status = 'APPROVED' and o.measure = 'LEVEL' and length(o.period) = 4
+                          and (cast(:indicator as varchar(64)) is null or i.code = :indicator)
+                        group by i.code, r.level, p.code, o.period
+                        order by n desc, o.period desc, i.code, p.code
+                        fetch first 1 rows only""")
+                .param("indicator", indicatorCode)
+                .query((rs, n) -> new Busiest(rs.getString(1), RegionLevel.valueOf(rs.getString(2)), rs.getString(3),
+                        Integer.parseInt(rs.getString(4)), rs.getInt(5)))
+                .optional();
+    }
 }

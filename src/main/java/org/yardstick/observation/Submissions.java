@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.audit.Changed;
 import org.yardstick.audit.Changed.FieldChange;
 import org.yardstick.observation.internal.FigureStore;
+import org.yardstick.observation.internal.ValueCommentStore;
 import org.yardstick.region.Region;
 import org.yardstick.region.Regions;
 import org.yardstick.security.CurrentUser;
@@ -31,9 +32,14 @@ public class Submissions {
     private final CurrentUser currentUser;
     private final ObservationEditor editor;
     private final ApplicationEventPublisher events;
+    private final ValueCommentStore comments;
+
+    /** The longest per-value comment a reviewer may write. */
+    public static final int COMMENT_MAX = 1000;
 
     Submissions(FigureStore store, DataSets dataSets, Regions regions, CurrentUser currentUser, ObservationEditor editor,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, ValueCommentStore comments) {
+        this.comments = comments;
         this.store = store;
         this.dataSets = dataSets;
         this.regions = regions;
@@ -116,11 +122,74 @@ public class Submissions {
     /** Returns a submitted submission to its reporter with a reason. */
     @Transactional
     public Submission returnToReporter(long id, int version, String reason) {
+        return returnToReporter(id, version, reason, Map.of());
+    }
+
+    /**
+     * Returns a submitted submission to its reporter with a reason and comments on single values
+     * (indicator code → comment; blank ones are ignored), which the reporter reads beside those fields.
+     * A comment on an indicator outside the data set, or longer than {@value #COMMENT_MAX} characters,
+     * refuses the whole return. The comments replace those of an earlier return; each is audited.
+     */
+    @Transactional
+    public Submission returnToReporter(long id, int version, String reason, Map<String, String> valueComments) {
         Submission s = reviewable(id);
         if (s.status() != ObservationStatus.SUBMITTED) {
             throw wrongStatus(s, "submitted");
         }
-        return move(s, version, ObservationStatus.RETURNED, "return", requireReason(reason), true);
+        Map<String, String> wanted = checkedComments(s, valueComments, reason);
+        Submission after = move(s, version, ObservationStatus.RETURNED, "return", requireReason(reason), true);
+        Map<String, ValueComment> before = comments.of(s.id());
+        comments.replace(s.id(), wanted, currentUser.name());
+        List<FieldChange> changes = new ArrayList<>();
+        java.util.Set<String> codes = new java.util.TreeSet<>(before.keySet());
+        codes.addAll(wanted.keySet());
+        for (String code : codes) {
+            String old = before.containsKey(code) ? before.get(code).body() : null;
+            String now = wanted.get(code);
+            if (!java.util.Objects.equals(old, now)) {
+                changes.add(new FieldChange("comment." + code, old, now));
+            }
+        }
+        if (!changes.isEmpty()) {
+            events.publishEvent(new Changed("submission", s.id(), s.dataSetCode() + "/" + s.regionCode() + "/" + s.period(),
+                    "value-comment", currentUser.name(), changes, reason.strip()));
+        }
+        return after;
+    }
+
+    /** The reviewer's comments on single values at the last return: indicator code → comment. */
+    public Map<String, ValueComment> valueComments(long submissionId) {
+        return comments.of(submissionId);
+    }
+
+    private Map<String, String> checkedComments(Submission s, Map<String, String> valueComments, String reason) {
+        DataSet ds = dataSets.get(s.dataSetCode());
+        java.util.Set<String> items = new java.util.HashSet<>(ds.items().stream().map(DataSet.Item::indicatorCode).toList());
+        Map<String, String> wanted = new java.util.TreeMap<>();
+        List<InputProblem> problems = new ArrayList<>();
+        valueComments.forEach((code, text) -> {
+            if (text == null || text.isBlank()) {
+                return;
+            }
+            String body = text.strip();
+            if (!items.contains(code)) {
+                problems.add(InputProblem.of("submission", 0, "comment." + code, body, CollectionProblem.NOT_IN_DATA_SET,
+                        ds.code()));
+            } else if (body.length() > COMMENT_MAX) {
+                problems.add(InputProblem.of("submission", 0, "comment." + code, body.substring(0, 40) + "…",
+                        CollectionProblem.COMMENT_TOO_LONG, COMMENT_MAX));
+            } else {
+                wanted.put(code, body);
+            }
+        });
+        if (reason == null || reason.isBlank()) {
+            problems.add(InputProblem.of("submission", 0, "reason", "", CollectionProblem.REASON_REQUIRED));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return wanted;
     }
 
     /**

@@ -59,6 +59,19 @@ public class Figures {
         return scaled(value, decimals).toPlainString();
     }
 
+    /**
+     * A computed number for reading (a mean, a gap, a change): thousands grouped, rounded to at most
+     * {@code decimals} decimals, no trailing zeros ({@code 1,234.5}); empty for null.
+     */
+    public String rounded(@Nullable Number value, int decimals) {
+        if (value == null || (value instanceof Double d && (d.isNaN() || d.isInfinite()))) {
+            return "";
+        }
+        BigDecimal n = new BigDecimal(value.toString()).setScale(Math.max(0, Math.min(8, decimals)), RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+        return grouped(n.scale() < 0 ? n.setScale(0) : n);
+    }
+
     /** An observation with its qualifier and unit: {@code 超过60%}, {@code 60%以上}, {@code over 3.226 million subscribers}. */
     public String value(@Nullable Observation o, Indicator indicator, Locale locale) {
         if (o == null) {

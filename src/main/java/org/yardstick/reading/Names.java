@@ -252,6 +252,10 @@ public class Names implements org.yardstick.web.NameLookup {
         if (field == null || field.isBlank()) {
             return "";
         }
+        if (field.startsWith("comment.")) { // a reviewer's comment on one value: 对“宽带用户数”的意见
+            return messages.getMessage("audit.field.value-comment", new Object[] {indicator(field.substring(8), locale)},
+                    field, locale);
+        }
         String label = messages.getMessage("audit.field." + field, null, null, locale);
         return label != null ? label : anyCode(field, locale);
     }

@@ -72,6 +72,18 @@ class FiguresTest {
         assertThat(figures.number(new BigDecimal("1234.5"), 2)).isEqualTo("1234.50");
     }
 
+    /** Computed numbers (means, gaps, changes on the comparison and trajectory pages): grouped, rounded, no trailing zeros. */
+    @Test
+    void computedNumbersAreRoundedAndGrouped() {
+        assertThat(figures.rounded(1234.5678, 2)).isEqualTo("1,234.57");
+        assertThat(figures.rounded(-0.5, 0)).isEqualTo("-1");
+        assertThat(figures.rounded(12.10, 2)).isEqualTo("12.1");
+        assertThat(figures.rounded(1200.0, 2)).isEqualTo("1,200");
+        assertThat(figures.rounded(new BigDecimal("56.960"), 1)).isEqualTo("57");
+        assertThat(figures.rounded(null, 2)).isEmpty();
+        assertThat(figures.rounded(Double.NaN, 2)).isEmpty();
+    }
+
     /** Every unit pair the demo's indicators use: the Chinese unit follows the number, no English unit keeps a 万 or 亿. */
     @Test
     void everyDemoUnitReadsRightInBothLanguages() {

@@ -133,6 +133,7 @@ class ReviewController {
         model.addAttribute("previous", store.levels(codes, region.id(), period.previousYear().code()));
         model.addAttribute("findings", editor.findings(ds.code(), region.code(), s.period()));
         model.addAttribute("mayReview", currentUser.mayReview(region));
+        model.addAttribute("valueComments", submissions.valueComments(s.id()));
         return "observation/review";
     }
 
@@ -144,8 +145,24 @@ class ReviewController {
 
     @PostMapping("/review/{id}/return")
     String returnIt(@PathVariable long id, @RequestParam String version, @RequestParam(defaultValue = "") String reason,
+                    @RequestParam java.util.Map<String, String> form,
                     RedirectAttributes redirect, Model model, HttpServletResponse response) {
-        return act(id, version, redirect, model, response, v -> submissions.returnToReporter(id, v, reason), "returned");
+        // per-value comments come as comment.<indicator code>; kept on the page when the return is refused
+        java.util.Map<String, String> comments = valueComments(form);
+        redirect.addFlashAttribute("typedComments", comments);
+        return act(id, version, redirect, model, response, v -> submissions.returnToReporter(id, v, reason, comments),
+                "returned");
+    }
+
+    /** The {@code comment.<indicator code>} fields of a return, by indicator code. */
+    static java.util.Map<String, String> valueComments(java.util.Map<String, String> params) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("comment.") && k.length() > "comment.".length()) {
+                out.put(k.substring("comment.".length()), v);
+            }
+        });
+        return out;
     }
 
     @PostMapping("/review/{id}/reopen")

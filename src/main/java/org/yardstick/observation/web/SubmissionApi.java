@@ -102,7 +102,10 @@ class SubmissionApi extends ApiSupport {
     @PostMapping("/{id}/{action:submit|approve|return|reopen}")
     @Operation(summary = "Submit, approve, return (with a reason) or reopen (with a reason) one submission",
             description = "`version` is the version you read (a stale one is refused, 422 naming it); without it, the "
-                    + "current one. Four eyes: nobody approves figures they entered or submitted.",
+                    + "current one. Four eyes: nobody approves figures they entered or submitted. A return may carry a "
+                    + "comment on single values, one parameter `comment.<indicator code>` each (e.g. "
+                    + "`comment.FTTH_USERS=应不大于宽带用户数`), shown to the reporter beside that field; a comment on an "
+                    + "indicator outside the data set or longer than 1000 characters refuses the return (422).",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
     @ApiResponse(responseCode = "200", description = "The submission after the step",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = ONE_EXAMPLE)))
@@ -112,15 +115,33 @@ class SubmissionApi extends ApiSupport {
     SubmissionView act(@PathVariable long id, @PathVariable String action,
                        @Parameter(description = "the version you read") @RequestParam(required = false) @Nullable String version,
                        @Parameter(description = "required to return or reopen", example = "请核对宽带用户数")
-                       @RequestParam(required = false) @Nullable String reason) {
+                       @RequestParam(required = false) @Nullable String reason,
+                       @Parameter(hidden = true) @RequestParam Map<String, String> params) {
         int v = version == null || version.isBlank() ? submissions.get(id).version() : parse(version);
         Submission after = switch (action) {
             case "submit" -> submissions.submit(id, v);
             case "approve" -> submissions.approve(id, v);
-            case "return" -> submissions.returnToReporter(id, v, reason == null ? "" : reason);
+            case "return" -> submissions.returnToReporter(id, v, reason == null ? "" : reason,
+                    ReviewController.valueComments(params));
             default -> submissions.reopen(id, v, reason == null ? "" : reason);
         };
         return SubmissionView.of(after);
+    }
+
+    static final String COMMENTS_EXAMPLE = """
+            [{"indicator":"FTTH_USERS","comment":"应不大于宽带用户数","author":"reviewer-xj","createdAt":"2026-06-01T09:00:00Z"}]""";
+
+    record CommentView(String indicator, String comment, String author, String createdAt) {}
+
+    @GetMapping("/{id}/comments")
+    @Operation(summary = "The reviewer's comments on single values at the submission's last return",
+            security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = COMMENTS_EXAMPLE)))
+    List<CommentView> comments(@PathVariable long id) {
+        one(id); // the same scope check as reading the submission
+        return submissions.valueComments(id).values().stream()
+                .map(c -> new CommentView(c.indicatorCode(), c.body(), c.author(), c.createdAt().toString())).toList();
     }
 
     @PostMapping("/{action:submit|approve|return|reopen}")

@@ -45,4 +45,18 @@ public record Comparison(
     public long reporting() {
         return rows.stream().filter(r -> r.value() != null).count();
     }
+
+    /**
+     * The word for a row's quarter (issue 15 item 6: no group of one): {@code compare.quartile.N} for a
+     * group of regions (领先组), {@code compare.quartile.one.N} when the quarter holds one region only (最好).
+     */
+    public String quartileKey(int quartile) {
+        return (QuartileGap.size(quartile, (int) reporting()) == 1 ? "compare.quartile.one." : "compare.quartile.") + quartile;
+    }
+
+    /** The best and the worst region of the year compared, when each quarter holds one region; else null. */
+    public @Nullable List<Row> singleEnds() {
+        int n = (int) reporting();
+        return gap != null && gap.k() == 1 && n >= 2 ? List.of(rows.get(0), rows.get(n - 1)) : null;
+    }
 }

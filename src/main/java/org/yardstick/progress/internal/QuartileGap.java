@@ -52,4 +52,15 @@ public record QuartileGap(int n, int k, double bestMean, double worstMean, doubl
         int middle = n - 2 * k;
         return position - k < (middle + 1) / 2 ? 2 : 3;
     }
+
+    /** How many of {@code n} ranked regions fall in a quarter (1 best … 4 worst), as {@link #quartile} assigns them. */
+    public static int size(int quartile, int n) {
+        int count = 0;
+        for (int p = 0; p < n; p++) {
+            if (quartile(p, n) == quartile) {
+                count++;
+            }
+        }
+        return count;
+    }
 }

@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yardstick.framework.Indicators;
+import org.yardstick.observation.Observations;
 import org.yardstick.progress.internal.Comparison;
 import org.yardstick.progress.internal.Comparisons;
 import org.yardstick.region.RegionLevel;
@@ -33,8 +34,11 @@ class CompareController {
     private final Indicators indicators;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final Observations observations;
 
-    CompareController(Comparisons comparisons, Indicators indicators, MessageSource messages, JsonMapper json) {
+    CompareController(Comparisons comparisons, Indicators indicators, MessageSource messages, JsonMapper json,
+                      Observations observations) {
+        this.observations = observations;
         this.comparisons = comparisons;
         this.indicators = indicators;
         this.messages = messages;
@@ -43,13 +47,26 @@ class CompareController {
 
     @GetMapping("/compare")
     String compare(@RequestParam(required = false) @Nullable String indicator,
-                   @RequestParam(defaultValue = "PROVINCE") String level,
-                   @RequestParam(defaultValue = "CN") String scope,
+                   @RequestParam(required = false) @Nullable String level,
+                   @RequestParam(required = false) @Nullable String scope,
                    @RequestParam(required = false) @Nullable Integer period,
                    @RequestParam(required = false) @Nullable String breakdown,
                    @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "false") boolean all,
                    Model model, Locale locale) {
-        RegionLevel regionLevel = level(level);
+        boolean noIndicator = indicator == null || indicator.isBlank();
+        if (noIndicator || blank(level) && blank(scope)) {
+            // open on what has data (issue 15 item 6): the indicator, level and scope whose approved figures
+            // cover the most regions — of the chosen indicator, if one is chosen
+            var busiest = observations.busiestComparison(noIndicator ? null : indicator.strip());
+            if (busiest.isPresent()) {
+                indicator = busiest.get().indicatorCode();
+                level = busiest.get().level().name();
+                scope = busiest.get().scopeCode();
+                period = period == null ? busiest.get().year() : period;
+            }
+        }
+        RegionLevel regionLevel = level(blank(level) ? "PROVINCE" : level);
+        scope = blank(scope) ? "CN" : scope.strip();
         model.addAttribute("indicators", indicators.all());
         model.addAttribute("levels", RegionLevel.values());
         model.addAttribute("level", regionLevel);
@@ -82,8 +99,8 @@ class CompareController {
         Map<String, Object> barChart = new LinkedHashMap<>();
         barChart.put("unit", unit);
         barChart.put("bars", bars);
-        barChart.put("quartileLabels", List.of(msg("compare.quartile.1", locale), msg("compare.quartile.2", locale),
-                msg("compare.quartile.3", locale), msg("compare.quartile.4", locale)));
+        barChart.put("quartileLabels", List.of(msg(c.quartileKey(1), locale), msg(c.quartileKey(2), locale),
+                msg(c.quartileKey(3), locale), msg(c.quartileKey(4), locale)));
         model.addAttribute("barChart", bars.isEmpty() ? null : json.writeValueAsString(barChart));
         Map<String, Object> gapChart = new LinkedHashMap<>();
         gapChart.put("unit", unit);
@@ -95,6 +112,10 @@ class CompareController {
                 "difference", msg("compare.gap.difference", locale)));
         model.addAttribute("gapChart", c.gaps().isEmpty() ? null : json.writeValueAsString(gapChart));
         return "progress/compare";
+    }
+
+    private static boolean blank(@Nullable String s) {
+        return s == null || s.isBlank();
     }
 
     private String msg(String key, Locale locale) {
