@@ -89,6 +89,23 @@ class I18nTest {
         }
     }
 
+    /**
+     * Every text passes through {@code MessageFormat} ({@code spring.messages.always-use-message-format}), where a
+     * lone apostrophe starts a quotation and disappears ("Your unit's tasks" read "Your units tasks"): write {@code ''}.
+     */
+    @Test
+    void noTextHasALoneApostrophe() throws IOException {
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        for (String suffix : List.of("", "_en")) {
+            Properties p = bundle(suffix);
+            List<String> wrong = p.stringPropertyNames().stream().filter(k -> lone.matcher(p.getProperty(k)).find())
+                    .sorted().toList();
+            assertThat(wrong).as("texts with a lone apostrophe in language '" + suffix + "'").isEmpty();
+        }
+        assertThat(new java.text.MessageFormat(bundle("_en").getProperty("worklist.tasks")).format(new Object[0]))
+                .contains("unit's");
+    }
+
     @Test
     void theChineseBundleIsChinese() throws IOException {
         Properties zh = bundle("");
