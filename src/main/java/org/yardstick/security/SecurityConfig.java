@@ -25,8 +25,9 @@ import org.yardstick.security.internal.SessionCheck;
 import org.yardstick.security.internal.UploadGuard;
 
 /**
- * HTTP security: what is public (published pages, the read API, health), what needs an account and
- * which role; form login with throttling; personal access tokens and Basic for programs on
+ * HTTP security: what is public (published pages, the read API, health) and that everything else needs an
+ * account (which role a page needs is said on its controller, {@code @PreAuthorize}, decision 0067); form
+ * login with throttling; personal access tokens and Basic for programs on
  * {@code /api/**} (stateless, 401 problem details); sessions that end when their account changes; CSRF on every
  * form and htmx request; security headers.
  * Scope (which regions, which organisation) is checked where the data is, through {@link CurrentUser}.
@@ -65,22 +66,10 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/sdmx/**").permitAll() // SDMX: approved figures only
                         .requestMatchers("/login", "/logout").permitAll()
-                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/collect/**").hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(),
-                                Role.REPORTER.name(), Role.REVIEWER.name())
-                        .requestMatchers("/review/**").hasAnyRole(Role.ADMIN.name(), Role.REVIEWER.name())
-                        .requestMatchers("/rules/**").hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(), Role.REVIEWER.name())
-                        .requestMatchers("/audit/**").hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name())
                         // task supervision: the item list and item pages are public (published overview only;
-                        // details are checked per item); reports by departments; the rest for planners
+                        // details are checked per item)
                         .requestMatchers(HttpMethod.GET, "/supervision", "/supervision/items/*").permitAll()
-                        .requestMatchers("/supervision/items/*/report").hasRole(Role.DEPARTMENT.name())
-                        .requestMatchers("/supervision/items/*/edit", "/supervision/items/*/milestones/**",
-                                "/supervision/reports/*/comments", "/supervision/contacts", "/supervision/plans/**",
-                                "/supervision/scoreboard/plans", "/supervision/scoreboard/plans.xlsx")
-                                .hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name())
-                        .requestMatchers("/supervision/**").hasAnyRole(Role.ADMIN.name(), Role.PLANNER.name(),
-                                Role.DEPARTMENT.name())
+                        // roles are checked beside the controllers they protect (@PreAuthorize, decision 0067)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", false).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?logout"))

@@ -3,7 +3,6 @@ package org.yardstick.aggregation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yardstick.MapFileSet;
+import org.yardstick.StoredObservations;
 import org.yardstick.YardstickTest;
 import org.yardstick.framework.FrameworkFiles;
 import org.yardstick.framework.FrameworkProblem;
@@ -78,12 +78,7 @@ class BreakdownTotalsTest {
     }
 
     void approved(String region, String category, String value) {
-        jdbc.sql("""
-                insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, obs_value, status,
-                                         created_at, updated_at, created_by, updated_by)
-                values ((select id from indicator where code = ?), (select id from region where code = ?), '2022', date '2022-01-01',
-                        (select id from disaggregation where code = ?), ?, 'APPROVED', current_timestamp, current_timestamp, 'test', 'test')""")
-                .param(IND).param(region).param(category).param(new BigDecimal(value)).update();
+        StoredObservations.of(IND).region(region).period("2022").breakdown(category).value(value).approved().insert(jdbc);
     }
 
     @Test

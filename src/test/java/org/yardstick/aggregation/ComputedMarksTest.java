@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yardstick.MapFileSet;
+import org.yardstick.StoredObservations;
 import org.yardstick.YardstickTest;
 import org.yardstick.framework.FrameworkFiles;
 import org.yardstick.framework.Plans;
@@ -91,13 +91,7 @@ class ComputedMarksTest {
     }
 
     void approved(String region, String year, String value) {
-        jdbc.sql("""
-                insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, obs_value, status,
-                                         created_at, updated_at, created_by, updated_by)
-                values ((select id from indicator where code = ?), (select id from region where code = ?), ?, ?,
-                        (select id from disaggregation where code = '_T'), ?, 'APPROVED', current_timestamp, current_timestamp, 'test', 'test')""")
-                .param(IND).param(region).param(year).param(java.sql.Date.valueOf(year + "-01-01")).param(new BigDecimal(value))
-                .update();
+        StoredObservations.of(IND).region(region).period(year).value(value).approved().insert(jdbc);
     }
 
     String page(String url, String... params) throws Exception {

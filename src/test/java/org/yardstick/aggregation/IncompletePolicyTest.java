@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.yardstick.StoredObservations;
 import org.yardstick.YardstickTest;
 import org.yardstick.progress.Progress;
 
@@ -59,12 +60,7 @@ class IncompletePolicyTest {
     }
 
     void approved(String indicator, String region, String value) {
-        jdbc.sql("""
-                insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, obs_value, status,
-                                         created_at, updated_at, created_by, updated_by)
-                values ((select id from indicator where code = ?), (select id from region where code = ?), '2024', date '2024-01-01',
-                        (select id from disaggregation where code = '_T'), ?, 'APPROVED', current_timestamp, current_timestamp, 'test', 'test')""")
-                .param(indicator).param(region).param(new BigDecimal(value)).update();
+        StoredObservations.of(indicator).region(region).period("2024").value(value).approved().insert(jdbc);
     }
 
     AggregateFigure urumqi(String indicator) {

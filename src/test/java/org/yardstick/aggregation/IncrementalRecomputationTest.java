@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yardstick.StoredObservations;
 import org.yardstick.YardstickTest;
 import org.yardstick.aggregation.internal.Recomputation;
 
@@ -75,13 +76,8 @@ class IncrementalRecomputationTest {
                 .param(indicator).param(region).param(PERIOD).query(Long.class).single();
         BigDecimal value = BigDecimal.valueOf(r.nextInt(100_000), r.nextInt(3));
         if (have == 0) {
-            jdbc.sql("""
-                    insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, obs_value, status,
-                                             created_at, updated_at, created_by, updated_by)
-                    values ((select id from indicator where code = ?), (select id from region where code = ?), ?, date '2031-01-01',
-                            (select id from disaggregation where code = '_T'), ?, 'APPROVED', current_timestamp, current_timestamp,
-                            'incremental-test', 'incremental-test')""")
-                    .param(indicator).param(region).param(PERIOD).param(value).update();
+            StoredObservations.of(indicator).region(region).period(PERIOD).value(value).approved().by("incremental-test")
+                    .insert(jdbc);
         } else {
             jdbc.sql("""
                     update observation set obs_value = ?, status = ? where indicator_id = (select id from indicator where code = ?)

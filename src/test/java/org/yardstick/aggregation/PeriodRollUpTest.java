@@ -3,7 +3,6 @@ package org.yardstick.aggregation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.yardstick.StoredObservations;
 import org.yardstick.YardstickTest;
 import org.yardstick.progress.Progress;
 import org.yardstick.shared.Period;
@@ -60,14 +60,7 @@ class PeriodRollUpTest {
     }
 
     void approved(String indicator, String region, String period, String value) {
-        Period p = Period.parse(period).orElseThrow();
-        jdbc.sql("""
-                insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, obs_value, status,
-                                         created_at, updated_at, created_by, updated_by)
-                values ((select id from indicator where code = ?), (select id from region where code = ?), ?, ?,
-                        (select id from disaggregation where code = '_T'), ?, 'APPROVED', current_timestamp, current_timestamp, 'test', 'test')""")
-                .param(indicator).param(region).param(p.code()).param(java.sql.Date.valueOf(p.start())).param(new BigDecimal(value))
-                .update();
+        StoredObservations.of(indicator).region(region).period(period).value(value).approved().insert(jdbc);
         aggregates.recompute(List.of(indicator), period);
     }
 

@@ -2,7 +2,6 @@ package org.yardstick.aggregation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yardstick.StoredObservations;
 import org.yardstick.YardstickTest;
-import org.yardstick.shared.Period;
 
 /**
  * The full recomputation (one read per indicator, rows written in bulk: COPY on PostgreSQL) leaves
@@ -54,15 +53,8 @@ class RecomputeAllTest {
     }
 
     void approved(String indicator, String region, String period, String value) {
-        Period p = Period.parse(period).orElseThrow();
-        jdbc.sql("""
-                insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, obs_value, status,
-                                         created_at, updated_at, created_by, updated_by)
-                values ((select id from indicator where code = ?), (select id from region where code = ?), ?, ?,
-                        (select id from disaggregation where code = '_T'), ?, 'APPROVED', current_timestamp, current_timestamp,
-                        'recompute-test', 'recompute-test')""")
-                .param(indicator).param(region).param(p.code()).param(java.sql.Date.valueOf(p.start())).param(new BigDecimal(value))
-                .update();
+        StoredObservations.of(indicator).region(region).period(period).value(value).approved().by("recompute-test")
+                .insert(jdbc);
     }
 
     Set<String> rows() {

@@ -17,6 +17,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yardstick.MapFileSet;
+import org.yardstick.StoredObservations;
 import org.yardstick.YardstickTest;
 import org.yardstick.framework.FrameworkFiles;
 import org.yardstick.framework.FrameworkProblem;
@@ -77,12 +78,7 @@ class ReportedVersusComputedTest {
     }
 
     void approved(String region, String value) {
-        jdbc.sql("""
-                insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, obs_value, status,
-                                         created_at, updated_at, created_by, updated_by)
-                values ((select id from indicator where code = ?), (select id from region where code = ?), '2022', date '2022-01-01',
-                        (select id from disaggregation where code = '_T'), ?, 'APPROVED', current_timestamp, current_timestamp, 'test', 'test')""")
-                .param(IND).param(region).param(new BigDecimal(value)).update();
+        StoredObservations.of(IND).region(region).period("2022").value(value).approved().insert(jdbc);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yardstick.As;
+import org.yardstick.StoredObservations;
 import org.yardstick.YardstickTest;
 import org.yardstick.security.Accounts;
 import org.yardstick.security.NewAccount;
@@ -110,12 +111,8 @@ class DataSetBreakdownsTest {
         assertThat(dataSets.breakdowns(code)).isEqualTo(Map.of("AREA", List.of("urban", "rural-pastoral")));
 
         // a category figures of the data set's indicators are broken down by cannot be removed
-        jdbc.sql("""
-                insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, obs_value, status,
-                                         created_at, updated_at, created_by, updated_by)
-                select (select id from indicator where code = 'BB_USERS'), (select id from region where code = '654301'), '2011',
-                       date '2011-01-01', (select id from disaggregation where code = 'rural-pastoral'), 7, 'DRAFT',
-                       current_timestamp, current_timestamp, 'bd-test', 'bd-test'""").update();
+        StoredObservations.of("BB_USERS").region("654301").period("2011").breakdown("rural-pastoral").value(7).status("DRAFT")
+                .by("bd-test").insert(jdbc);
         MvcResult orphan = api(patch("/api/v1/data-sets/" + code), "{\"breakdowns\":{\"area\":[\"urban\"]}}");
         assertThat(orphan.getResponse().getStatus()).isEqualTo(422);
         assertThat(orphan.getResponse().getContentAsString()).contains("\"value\":\"rural-pastoral\"")

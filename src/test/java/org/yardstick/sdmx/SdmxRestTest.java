@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.StoredObservations;
 import org.yardstick.YardstickTest;
 
 /**
@@ -152,14 +153,8 @@ class SdmxRestTest {
 
     /** Stores a figure of an indicator's total in a region straight in the table, in a status. */
     private void figure(String indicator, String region, String year, String value, String status) {
-        jdbc.sql("""
-                insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, obs_value,
-                                         status, created_at, updated_at, created_by, updated_by)
-                values ((select id from indicator where code = ?), (select id from region where code = ?), ?, ?,
-                        (select id from disaggregation where code = '_T'), ?, ?, ?, ?, 'test', 'test')""")
-                .params(indicator, region, year, java.sql.Date.valueOf(year + "-01-01"), new java.math.BigDecimal(value),
-                        status, OffsetDateTime.now(), OffsetDateTime.now())
-                .update();
+        StoredObservations.of(indicator).region(region).period(year).value(value).status(status).at(java.time.Instant.now())
+                .insert(jdbc);
     }
 
     @Test

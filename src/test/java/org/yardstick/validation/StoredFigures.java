@@ -1,8 +1,6 @@
 package org.yardstick.validation;
 
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.yardstick.StoredObservations;
 import org.yardstick.shared.Period;
 
 /**
@@ -33,14 +32,8 @@ final class StoredFigures {
                   and region_id = (select id from region where code = ?) and period = ? and measure = 'LEVEL'
                   and disaggregation_id = (select id from disaggregation where code = '_T')""")
                 .params(indicator, region, year).update();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("""
-                insert into observation (indicator_id, region_id, period, period_start, disaggregation_id, measure,
-                    base_period, obs_value, qualifier, qualifier_text, status, version, created_at, updated_at,
-                    created_by, updated_by)
-                values ((select id from indicator where code = ?), (select id from region where code = ?), ?, ?,
-                    (select id from disaggregation where code = '_T'), 'LEVEL', '', ?, 'NONE', '', ?, 0, ?, ?, 'test', 'test')""")
-                .params(indicator, region, year, Date.valueOf(p.start()), new BigDecimal(value), status, now, now).update();
+        StoredObservations.of(indicator).region(region).period(p.code()).value(value).status(status).at(Instant.now())
+                .insert(jdbc);
     }
 
     /** The stored level, if any. */

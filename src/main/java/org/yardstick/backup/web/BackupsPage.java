@@ -6,6 +6,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.yardstick.web.ProblemText;
 
 /** 数据备份: the platform's administrator takes a backup of the embedded database and downloads it. */
 @Controller
+@PreAuthorize("hasRole('ADMIN')")
 class BackupsPage {
 
     private final Backups backups;

@@ -1,6 +1,7 @@
 package org.yardstick.observation.web;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.yardstick.shared.NotFoundException;
 
 /** The history of one figure (修改记录): every change, who, when, old and new value, why. */
 @Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'PLANNER', 'REPORTER', 'REVIEWER')")
 class HistoryController {
 
     private final AuditTrail trail;

@@ -3,6 +3,7 @@ package org.yardstick.observation.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ import org.yardstick.shared.Period;
 
 /** Review (审核): the reviewer's queue, one submission's figures, approve, return, reopen. */
 @Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'REVIEWER')")
 class ReviewController {
 
     private final Submissions submissions;

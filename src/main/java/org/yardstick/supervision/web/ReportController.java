@@ -92,6 +92,7 @@ class ReportController {
     }
 
     @GetMapping("/attachments/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PLANNER', 'DEPARTMENT')")
     ResponseEntity<Resource> download(@PathVariable long id) {
         Attachments.Download d = attachments.open(id);
         return ResponseEntity.ok()

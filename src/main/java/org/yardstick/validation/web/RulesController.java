@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +43,7 @@ import org.yardstick.validation.ValidationRules;
  * message beside each wrong field and nothing saved; a rule changed meanwhile is a conflict.
  */
 @Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'PLANNER', 'REVIEWER')")
 class RulesController {
 
     private final ValidationRules rules;

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,7 @@ import org.yardstick.validation.ValidationReport;
  * severity, then every finding; and the same findings as CSV for a spreadsheet.
  */
 @Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'PLANNER', 'REVIEWER')")
 class ValidationReportController {
 
     /** Findings shown on the page; the CSV has all of them. */

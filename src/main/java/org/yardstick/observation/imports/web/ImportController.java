@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,7 @@ import org.yardstick.shared.InvalidInputException;
  * upload a CSV or Excel file, see what it changed or every problem it has.
  */
 @Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'PLANNER', 'REPORTER', 'REVIEWER')")
 class ImportController {
 
     /** How many problems or warnings a result page lists; the count says how many there are. */
