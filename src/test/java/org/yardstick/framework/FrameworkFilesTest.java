@@ -166,7 +166,7 @@ class FrameworkFilesTest {
             assertThat(p.value()).isEqualTo("2020");
             assertThat(p.source()).contains("plans/t.yaml");
             assertThat(p.line()).isEqualTo(plan(before).lines().toList().indexOf("    baseline_year: 2020") + 1);
-            assertThat(p.args()).containsExactly("target_year", 2019);
+            assertThat(p.args()).as("a year, not the number 2,019").containsExactly("target_year", "2019");
         });
     }
 

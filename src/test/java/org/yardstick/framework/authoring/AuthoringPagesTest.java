@@ -358,10 +358,10 @@ class AuthoringPagesTest {
         mvc.perform(form("/authoring/plans/fwui-plan/targets/new", bad)).andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(allOf(containsString("data-problem=\"framework.year-order\""),
                         org.hamcrest.Matchers.matchesPattern("(?s).*is-invalid\"\\s+id=\"f-baseline_year\".*"),
-                        containsString("不能晚于"))));
+                        containsString("不能晚于 target_year（2019）"))));
         mvc.perform(form("/authoring/plans/fwui-plan/targets/new", bad).param("lang", "en")).andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(allOf(containsString("data-problem=\"framework.year-order\""),
-                        containsString("must not be after"))));
+                        containsString("must not be after target_year (2019)"))));
         assertThat(counts()).isEqualTo(before);
     }
 
