@@ -340,20 +340,8 @@ public class DataSetFiles implements FrameworkFileSection {
         return Optional.of(out.toString());
     }
 
-    /** A double-quoted YAML scalar. */
+    /** A double-quoted YAML scalar, as the framework export writes every text. */
     private static String q(@Nullable String s) {
-        String v = s == null ? "" : s;
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : v.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return YamlNode.quote(s == null ? "" : s);
     }
 }
