@@ -18,12 +18,17 @@ final class FormChannel {
     static Changed of(Changed c) {
         if (c.changes().stream().anyMatch(f -> f.field().equals("channel"))
                 || !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)
-                || request.getRequest().getRequestURI().startsWith("/api/")) {
+                || !isPage(request.getRequest().getRequestURI())) {
             return c;
         }
         List<Changed.FieldChange> fields = new ArrayList<>(c.changes());
         fields.add(new Changed.FieldChange("channel", null, "form"));
         return new Changed(c.entityType(), c.entityId(), c.entityKey(), c.action(), c.actor(), fields, c.reason());
+    }
+
+    /** A page's path: not the API's, and not the empty path of a call made outside any request (a job, a test's own call). */
+    private static boolean isPage(@org.jspecify.annotations.Nullable String uri) {
+        return uri != null && uri.startsWith("/") && !uri.startsWith("/api/");
     }
 
     /** The change with its channel when one is given (a framework file), else as {@link #of(Changed)} says. */
