@@ -6,7 +6,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yardstick.framework.FrameworkFiles;
-import org.yardstick.observation.DataSetFiles;
 import org.yardstick.index.IndexDefinitions;
 import org.yardstick.observation.ObservationFiles;
 import org.yardstick.observation.ObservationStatus;
@@ -50,13 +49,12 @@ public class DemoData {
     private final ObservationFiles observationFiles;
     private final TransactionTemplate transaction;
     private final Accounts accounts;
-    private final DataSetFiles dataSetFiles;
     private final ValidationRuleFiles validationRuleFiles;
     private final IndexDefinitions indexDefinitions;
 
     DemoData(Settings settings, Regions regions, OfficialDivisions divisions, RegionFiles regionFiles,
              FrameworkFiles frameworkFiles, ObservationFiles observationFiles, TransactionTemplate transaction,
-             Accounts accounts, DataSetFiles dataSetFiles, ValidationRuleFiles validationRuleFiles,
+             Accounts accounts, ValidationRuleFiles validationRuleFiles,
              IndexDefinitions indexDefinitions) {
         this.settings = settings;
         this.regions = regions;
@@ -66,7 +64,6 @@ public class DemoData {
         this.observationFiles = observationFiles;
         this.transaction = transaction;
         this.accounts = accounts;
-        this.dataSetFiles = dataSetFiles;
         this.validationRuleFiles = validationRuleFiles;
         this.indexDefinitions = indexDefinitions;
     }
@@ -86,8 +83,7 @@ public class DemoData {
         Summary summary = transaction.execute(status -> {
             int official = divisions.importNbs2023();
             RegionFiles.Loaded r = regionFiles.load(files);
-            FrameworkFiles.Loaded f = frameworkFiles.load(files, ACTOR);
-            dataSetFiles.load(files);
+            FrameworkFiles.Loaded f = frameworkFiles.load(files, ACTOR); // data-sets.yaml too, as a framework file
             validationRuleFiles.load(files, ACTOR);
             ObservationFiles.Loaded o = observationFiles.load(files, "observations.csv", ObservationStatus.APPROVED, ACTOR);
             int accountsCreated = accounts.count() == 0 ? DemoAccounts.create(accounts) : 0;

@@ -128,9 +128,25 @@ public class DataSetAuthoring {
         this.clock = clock;
     }
 
+    /**
+     * Who writes, through which channel, and how: a page or the API (the account acting, its scope checked, the
+     * channel found from the request) or a framework file ({@code file} or {@code api}, windows taken as the file
+     * writes them: a past period's window needs no reason there, the file is the record of what was configured).
+     */
+    record Via(String actor, @Nullable String channel, boolean checkScope, boolean fromFile) {}
+
+    private Via here() {
+        return new Via(currentUser.name(), null, true, false);
+    }
+
     /** Creates a data set with its windows; its code must be new. */
     @Transactional
     public DataSet create(Draft d) {
+        return create(d, here());
+    }
+
+    @Transactional
+    DataSet create(Draft d, Via via) {
         List<InputProblem> problems = new ArrayList<>();
         Checked c = check(d, problems);
         List<Disaggregation> breakdowns = breakdowns(d.breakdowns(), problems);
@@ -140,14 +156,19 @@ public class DataSetAuthoring {
         List<DataSet.Window> windows = new ArrayList<>();
         Set<String> periods = new HashSet<>();
         for (int i = 0; i < d.windows().size(); i++) {
-            window(d.windows().get(i), c.type, "windows[" + i + "].", null, problems).ifPresent(w -> {
+            final int at = i;
+            window(d.windows().get(i), c.type, "windows[" + i + "].", null, !via.fromFile(), problems).ifPresent(w -> {
                 if (periods.add(w.period())) {
                     windows.add(w);
+                } else {
+                    problems.add(problem("windows[" + at + "].period", w.period(), DataSetProblem.WINDOW_TWICE));
                 }
             });
         }
         throwIfAny(problems);
-        requireAuthor(c.regions, c.plan);
+        if (via.checkScope()) {
+            requireAuthor(c.regions, c.plan);
+        }
         String code = d.code().strip();
         dataSets.insert(code, c.name, c.level, c.type, c.plan == null ? null : c.plan.code(), c.description, d.items(),
                 windows);
@@ -158,8 +179,8 @@ public class DataSetAuthoring {
         DataSet created = dataSets.get(code);
         List<FieldChange> fields = fields(null, created);
         field(fields, "breakdowns", null, breakdownText(dataSets.breakdowns(code)));
-        events.publishEvent(Changed.of("data_set", id, code, "create", currentUser.name(), "",
-                fields.toArray(FieldChange[]::new)));
+        events.publishEvent(FormChannel.of(Changed.of("data_set", id, code, "create", via.actor(), "",
+                fields.toArray(FieldChange[]::new)), via.channel()));
         return created;
     }
 
@@ -171,8 +192,15 @@ public class DataSetAuthoring {
      */
     @Transactional
     public DataSet update(String code, Draft d, @Nullable Integer expectedVersion, String reason) {
+        return update(code, d, expectedVersion, reason, here());
+    }
+
+    @Transactional
+    DataSet update(String code, Draft d, @Nullable Integer expectedVersion, String reason, Via via) {
         DataSet before = dataSets.get(code);
-        requireAuthor(before);
+        if (via.checkScope()) {
+            requireAuthor(before);
+        }
         List<InputProblem> problems = new ArrayList<>();
         if (!d.code().strip().equals(code)) {
             problems.add(problem("code", d.code(), DataSetProblem.CODE_TAKEN));
@@ -206,7 +234,9 @@ public class DataSetAuthoring {
             }
         }
         throwIfAny(problems);
-        requireAuthor(c.regions, c.plan);
+        if (via.checkScope()) {
+            requireAuthor(c.regions, c.plan);
+        }
         int changed = jdbc.sql("""
                         update data_set set name_zh = ?, name_en = ?, region_level = ?, period_type = ?,
                                plan_id = (select id from plan where code = ?), description_zh = ?, description_en = ?,
@@ -237,8 +267,8 @@ public class DataSetAuthoring {
         List<FieldChange> fields = fields(before, after);
         field(fields, "breakdowns", breakdownText(breakdownsBefore), breakdownText(dataSets.breakdowns(code)));
         if (!fields.isEmpty()) {
-            events.publishEvent(new Changed("data_set", before.id(), code, "update", currentUser.name(), fields,
-                    reason == null ? "" : reason.strip()));
+            events.publishEvent(FormChannel.of(new Changed("data_set", before.id(), code, "update", via.actor(), fields,
+                    reason == null ? "" : reason.strip()), via.channel()));
         }
         return after;
     }
@@ -249,15 +279,22 @@ public class DataSetAuthoring {
      */
     @Transactional
     public DataSet openWindow(String code, WindowDraft w) {
+        return openWindow(code, w, here());
+    }
+
+    @Transactional
+    DataSet openWindow(String code, WindowDraft w, Via via) {
         DataSet ds = dataSets.get(code);
-        requireAuthor(ds);
+        if (via.checkScope()) {
+            requireAuthor(ds);
+        }
         List<InputProblem> problems = new ArrayList<>();
         if (ds.retired()) {
             problems.add(problem("code", code, DataSetProblem.RETIRED));
         }
         Optional<DataSet.Window> before = Period.parse(w.period() == null ? "" : w.period().strip())
                 .flatMap(p -> ds.window(p.code()));
-        Optional<DataSet.Window> window = window(w, ds.periodType(), "", before.orElse(null), problems);
+        Optional<DataSet.Window> window = window(w, ds.periodType(), "", before.orElse(null), !via.fromFile(), problems);
         throwIfAny(problems);
         DataSet.Window next = window.orElseThrow();
         Period p = Period.parse(next.period()).orElseThrow();
@@ -274,11 +311,15 @@ public class DataSetAuthoring {
                     .update();
         }
         jdbc.sql("update data_set set version = version + 1 where id = ?").param(ds.id()).update();
-        events.publishEvent(Changed.of("data_set", ds.id(), code + "/" + p.code(),
-                backFilling(p, before.orElse(null)) ? "open-past-window" : "open-window", currentUser.name(),
-                next.reason(), new FieldChange("window " + p.code(),
-                        before.map(b -> b.opensOn() + ".." + b.closesOn()).orElse(null),
-                        next.opensOn() + ".." + next.closesOn())));
+        List<FieldChange> windowFields = new ArrayList<>();
+        windowFields.add(new FieldChange("window " + p.code(), before.map(b -> b.opensOn() + ".." + b.closesOn()).orElse(null),
+                next.opensOn() + ".." + next.closesOn()));
+        if (before.isPresent() && !before.get().reason().equals(next.reason())) {
+            windowFields.add(new FieldChange("window " + p.code() + " reason", before.get().reason(), next.reason()));
+        }
+        events.publishEvent(FormChannel.of(new Changed("data_set", ds.id(), code + "/" + p.code(),
+                backFilling(p, before.orElse(null)) ? "open-past-window" : "open-window", via.actor(), windowFields,
+                next.reason()), via.channel()));
         return dataSets.get(code);
     }
 
@@ -299,8 +340,8 @@ public class DataSetAuthoring {
         }
         jdbc.sql("update data_set set retired_at = ?, retired_by = ?, retired_reason = ?, version = version + 1 where id = ?")
                 .params(Timestamp.from(Instant.now(clock)), currentUser.name(), reason.strip(), ds.id()).update();
-        events.publishEvent(Changed.of("data_set", ds.id(), code, "retire", currentUser.name(), reason.strip(),
-                new FieldChange("retired", "false", "true")));
+        events.publishEvent(FormChannel.of(Changed.of("data_set", ds.id(), code, "retire", currentUser.name(), reason.strip(),
+                new FieldChange("retired", "false", "true"))));
         return dataSets.get(code);
     }
 
@@ -396,7 +437,7 @@ public class DataSetAuthoring {
 
     /** A window as typed, checked against the data set's period type; empty (with problems) if wrong. */
     private Optional<DataSet.Window> window(WindowDraft w, Period.@Nullable Type type, String prefix,
-                                            DataSet.@Nullable Window existing, List<InputProblem> problems) {
+                                            DataSet.@Nullable Window existing, boolean askReason, List<InputProblem> problems) {
         int before = problems.size();
         Optional<Period> p = Period.parse(w.period() == null ? "" : w.period().strip());
         if (p.isEmpty() || type != null && p.get().type() != type) {
@@ -409,7 +450,7 @@ public class DataSetAuthoring {
             problems.add(problem(prefix + "opensOn", w.opensOn(), DataSetProblem.WINDOW_DATES, opens, closes));
         }
         String reason = strip(w.reason());
-        if (p.isPresent() && backFilling(p.get(), existing) && reason.isEmpty()) {
+        if (askReason && p.isPresent() && backFilling(p.get(), existing) && reason.isEmpty()) {
             problems.add(problem(prefix + "reason", "", DataSetProblem.BACKFILL_REASON, ended(p.get())));
         }
         if (reason.length() > 1000) {

@@ -29,6 +29,8 @@ public enum DataSetProblem implements ProblemKind {
     UNKNOWN_BREAKDOWN("data-set.unknown-breakdown", "is not a category of this dimension (disaggregations.yaml; known: {0})"),
     BREAKDOWN_OTHER_DIMENSION("data-set.breakdown-other-dimension", "is a category of the dimension {0}, not of this one"),
     BREAKDOWN_TWICE("data-set.breakdown-twice", "is listed twice (already under {0}): a category belongs to one dimension"),
+    WINDOW_TWICE("data-set.window-twice", "is the period of another window of this data set: a period has one window"),
+    IN_TWO_DIMENSIONS("data-set.in-two-dimensions", "is listed under the dimensions {0} and {1}: a category belongs to one dimension"),
     BREAKDOWN_HAS_FIGURES("data-set.breakdown-has-figures", "cannot be removed: {0} figure(s) of the indicators of the data set are broken down by it");
 
     private final String key;

@@ -69,8 +69,8 @@ public class DataSets {
         }
         long id = jdbc.sql("select id from data_set where code = ?").param(code).query(Long.class).single();
         jdbc.sql("update data_set set allow_self_approval = ? where id = ?").params(allowed, id).update();
-        events.publishEvent(Changed.of("data_set", id, code, "allow-self-approval", currentUser.name(), reason.strip(),
-                new Changed.FieldChange("allow_self_approval", Boolean.toString(before), Boolean.toString(allowed))));
+        events.publishEvent(FormChannel.of(Changed.of("data_set", id, code, "allow-self-approval", currentUser.name(), reason.strip(),
+                new Changed.FieldChange("allow_self_approval", Boolean.toString(before), Boolean.toString(allowed)))));
     }
 
     public List<DataSet> all() {

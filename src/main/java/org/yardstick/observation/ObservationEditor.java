@@ -212,8 +212,8 @@ public class ObservationEditor {
             if (before == null) {
                 long id = store.insert(indicatorIds.get(indicator), c.region.id(), c.period, categoryOf(e.getKey()), p.value(),
                         p.qualifier().name(), p.qualifierText(), p.comment(), submission.status(), submission.id(), actor);
-                events.publishEvent(new Changed("observation", id, key, "create", actor,
-                        FigureText.changes(null, null, null, false, figure(p)), ""));
+                events.publishEvent(FormChannel.of(new Changed("observation", id, key, "create", actor,
+                        FigureText.changes(null, null, null, false, figure(p)), "")));
                 created++;
             } else if (same(before, p)) {
                 unchanged++;
@@ -226,7 +226,7 @@ public class ObservationEditor {
             } else {
                 List<FieldChange> changes = FigureText.changes(before.value(), before.qualifierText(), before.comment(), true,
                         figure(p));
-                events.publishEvent(new Changed("observation", before.id(), key, "update", actor, changes, ""));
+                events.publishEvent(FormChannel.of(new Changed("observation", before.id(), key, "update", actor, changes, "")));
                 updated++;
             }
         }

@@ -152,8 +152,8 @@ public class Submissions {
             }
         }
         if (!changes.isEmpty()) {
-            events.publishEvent(new Changed("submission", s.id(), s.dataSetCode() + "/" + s.regionCode() + "/" + s.period(),
-                    "value-comment", currentUser.name(), changes, reason.strip()));
+            events.publishEvent(FormChannel.of(new Changed("submission", s.id(), s.dataSetCode() + "/" + s.regionCode() + "/" + s.period(),
+                    "value-comment", currentUser.name(), changes, reason.strip())));
         }
         return after;
     }
@@ -232,8 +232,8 @@ public class Submissions {
                     CollectionProblem.CONFLICT, lastActor(now),
                     now.status().name().toLowerCase()));
         }
-        events.publishEvent(Changed.of("submission", s.id(), s.dataSetCode() + "/" + s.regionCode() + "/" + s.period(),
-                action, actor, reason, new FieldChange("status", s.status().name(), to.name())));
+        events.publishEvent(FormChannel.of(Changed.of("submission", s.id(), s.dataSetCode() + "/" + s.regionCode() + "/" + s.period(),
+                action, actor, reason, new FieldChange("status", s.status().name(), to.name()))));
         Submission after = get(s.id());
         events.publishEvent(new FiguresStatusChanged(after.id(), after.dataSetCode(), after.regionCode(), after.period(),
                 s.status(), to));

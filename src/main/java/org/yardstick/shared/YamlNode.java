@@ -373,4 +373,30 @@ public final class YamlNode {
                 .map(e -> e.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", ")));
     }
+
+    /**
+     * A text as a double-quoted YAML scalar that reads back as the same text (quotes, backslashes, line breaks and
+     * other control characters escaped): how the framework export writes every text.
+     */
+    public static String quote(String s) {
+        StringBuilder q = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\n' -> q.append("\\n");
+                case '\r' -> q.append("\\r");
+                case '\t' -> q.append("\\t");
+                default -> {
+                    if (ch < 0x20 || ch == 0x7f || ch == 0x85 || ch == 0x2028 || ch == 0x2029 || ch == 0xfeff) {
+                        q.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        q.append(ch);
+                    }
+                }
+            }
+        }
+        return q.append('"').toString();
+    }
 }

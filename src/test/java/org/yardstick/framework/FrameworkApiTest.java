@@ -106,6 +106,28 @@ class FrameworkApiTest {
     }
 
     @Test
+    void aTargetYearBeforeItsBaselineYearIsRefusedWith422NamingTheField() throws Exception {
+        mvc.perform(as(xj, post("/api/v1/indicators")).content(INDICATOR)).andExpect(status().isCreated());
+        mvc.perform(as(xj, post("/api/v1/plans")).content(PLAN)).andExpect(status().isCreated());
+        long before = count("target");
+        mvc.perform(as(xj, post("/api/v1/plans/fw-api-plan/targets")).header("Accept-Language", "en")
+                        .content(TARGET.replace("\"targetYear\":2025", "\"targetYear\":2019")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems.length()").value(1))
+                .andExpect(jsonPath("$.problems[0].field").value("baseline_year"))
+                .andExpect(jsonPath("$.problems[0].value").value("2020"))
+                .andExpect(jsonPath("$.problems[0].code").value("framework.year-order"))
+                .andExpect(jsonPath("$.problems[0].reason").value("must not be after target_year (2019)"));
+        assertThat(count("target")).isEqualTo(before);
+        // nor by a change: an adjustment that moves the target year before the baseline
+        mvc.perform(as(xj, post("/api/v1/plans/fw-api-plan/targets")).content(TARGET)).andExpect(status().isCreated());
+        mvc.perform(as(xj, patch("/api/v1/plans/fw-api-plan/targets/t1")).content("{\"targetYear\":2018,\"reason\":\"提前\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[0].field").value("baseline_year"))
+                .andExpect(jsonPath("$.problems[0].code").value("framework.year-order"));
+    }
+
+    @Test
     void indicatorsAreCreatedChangedAndRetired() throws Exception {
         mvc.perform(as(xj, post("/api/v1/indicators")).content(INDICATOR))
                 .andExpect(status().isCreated())

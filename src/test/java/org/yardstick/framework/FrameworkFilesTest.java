@@ -157,6 +157,20 @@ class FrameworkFilesTest {
     }
 
     @Test
+    void aTargetYearBeforeItsBaselineYearIsRefusedNamingTheFieldAndItsLine() {
+        String before = GOOD_TARGET.replace("target_year: 2025", "target_year: 2019\n    baseline_year: 2020");
+        InvalidInputException e = failing(new MapFileSet().with("indicators.yaml", INDICATORS).with("plans/t.yaml", plan(before)));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(FrameworkProblem.YEAR_ORDER);
+            assertThat(p.field()).isEqualTo("targets[1].baseline_year");
+            assertThat(p.value()).isEqualTo("2020");
+            assertThat(p.source()).contains("plans/t.yaml");
+            assertThat(p.line()).isEqualTo(plan(before).lines().toList().indexOf("    baseline_year: 2020") + 1);
+            assertThat(p.args()).as("a year, not the number 2,019").containsExactly("target_year", "2019");
+        });
+    }
+
+    @Test
     void kindSpecificFieldsAreChecked() {
         String range = GOOD_TARGET.replace("kind: at_least", "kind: range").replace("value: 500", "value: 5\n    value_high: 3");
         String change = GOOD_TARGET.replace("id: t1", "id: t2").replace("kind: at_least", "kind: change");

@@ -107,6 +107,28 @@ class FrameworksPageTest {
                 .andExpect(content().string(Matchers.containsString("indicators.yaml")));
     }
 
+    /** data-sets.yaml uploaded on the page: the preview names the data set's window change, in both languages. */
+    @Test
+    void theDataSetsFileIsPreviewedOnThePage() throws Exception {
+        As.user(details, "fw-page-xj");
+        String dataSets = frameworks.export(List.of("xj-info-13fyp")).get("data-sets.yaml");
+        As.nobody();
+        Matcher w = Pattern.compile("(\\{period: \"2025\", opens: (\\S+), closes: )(\\d{4}-\\d\\d-\\d\\d)").matcher(dataSets);
+        assertThat(w.find()).as("the demo's 2025 window in %s", dataSets).isTrue();
+        String opens = w.group(2).replace(",", "");
+        String changed = dataSets.substring(0, w.start(3)) + "2027-01-31" + dataSets.substring(w.end(3));
+        for (String lang : List.of("zh", "en")) {
+            mvc.perform(multipart("/frameworks/preview?lang=" + lang)
+                            .file(new MockMultipartFile("files", "data-sets.yaml", "application/yaml", changed.getBytes(StandardCharsets.UTF_8)))
+                            .with(user(planner)).with(csrf()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString(lang.equals("zh") ? "数据集" : "Data sets")))
+                    .andExpect(content().string(Matchers.containsString("xj-county-info/2025")))
+                    .andExpect(content().string(Matchers.containsString(opens + "..2027-01-31")))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("frameworks.kind"))));
+        }
+    }
+
     @Autowired FrameworkChanges changes;
 
     @Test

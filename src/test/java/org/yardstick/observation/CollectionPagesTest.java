@@ -1,5 +1,6 @@
 package org.yardstick.observation;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -61,6 +62,10 @@ class CollectionPagesTest {
         mvc.perform(post(FORM).with(as("planner")).with(csrf()).param("value.BB_USERS", "12.5").param("value.FTTH_USERS", "6"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(FORM));
         mvc.perform(get(FORM).with(as("planner"))).andExpect(content().string(containsString("value=\"12.5\"")));
+        // a figure typed in the browser is audited with the channel form (the API's say api)
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event where entity_type = 'observation' and entity_key like 'BB_USERS/650205/%'
+                and field = 'channel' and new_value = 'form'""").query(Long.class).single()).isPositive();
     }
 
     @Test

@@ -76,6 +76,12 @@ class DataSetAndBulkPagesTest {
         return name;
     }
 
+    /** The channels the audit trail records for an element's changes, once each. */
+    private java.util.List<String> channels(String type, String key) {
+        return jdbc.sql("select distinct new_value from audit_event where entity_type = ? and entity_key = ? and field = 'channel'")
+                .params(type, key).query(String.class).list();
+    }
+
     private MvcResult as(String who, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(user(details.loadUserByUsername(who))).with(csrf())).andReturn();
     }
@@ -113,6 +119,9 @@ class DataSetAndBulkPagesTest {
         as(planner, post("/collect/data-sets/" + code + "/windows").param("period", "2023").param("opensOn", "2026-06-01")
                 .param("closesOn", "2026-06-30").param("reason", "普查后补报"));
         assertThat(dataSets.get(code).window("2023")).hasValueSatisfying(w -> assertThat(w.reason()).isEqualTo("普查后补报"));
+        // browser writes are audited with the channel form, as the framework's and the regions' forms are
+        assertThat(channels("data_set", code)).containsExactly("form");
+        assertThat(channels("data_set", code + "/2023")).containsExactly("form");
 
         // the reporter of a county may read it but not change it
         String readOnly = as(reporter, get("/collect/data-sets/" + code)).getResponse().getContentAsString();
@@ -165,6 +174,7 @@ class DataSetAndBulkPagesTest {
         for (String c : COUNTIES) {
             assertThat(submissions.find(code, c, "2025").orElseThrow().status()).isEqualTo(ObservationStatus.APPROVED);
         }
+        assertThat(channels("submission", code + "/654301/2025")).as("the approval in the page").containsExactly("form");
         MvcResult badPeriod = as(reviewer, post("/review/bulk").param("dataSet", code).param("period", "2025Q1"));
         assertThat(badPeriod.getResponse().getStatus()).isEqualTo(422);
     }

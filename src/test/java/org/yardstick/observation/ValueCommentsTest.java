@@ -126,7 +126,10 @@ class ValueCommentsTest {
                 .andExpect(content().string(allOf(containsString("光纤用户数与去年相比翻倍"), not(containsString("name=\"comment.FTTH_USERS\"")))));
 
         // audited: who, what, why
-        List<AuditEvent> rows = audit.history("submission", s.id()).stream().filter(e -> e.action().equals("value-comment")).toList();
+        List<AuditEvent> all = audit.history("submission", s.id()).stream().filter(e -> e.action().equals("value-comment")).toList();
+        // made in the page: the trail says so (channel form), beside the comment itself
+        assertThat(all).filteredOn(e -> e.field().equals("channel")).extracting(AuditEvent::newValue).containsExactly("form");
+        List<AuditEvent> rows = all.stream().filter(e -> !e.field().equals("channel")).toList();
         assertThat(rows).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("comment.FTTH_USERS");
             assertThat(e.newValue()).isEqualTo("光纤用户数与去年相比翻倍，请核对");

@@ -157,6 +157,7 @@ public class Decomposition {
             String regionCode = blank(c.regionCode());
             String unitCode = blank(c.organisationCode());
             String name = null;
+            LocalizedText label = null; // the part as the statement names it: the region's or unit's name, not its code
             String key = null;
             if ((regionCode == null) == (unitCode == null)) {
                 problems.add(InputProblem.of(source, 0, f + "region", regionCode == null ? "" : regionCode,
@@ -170,6 +171,7 @@ public class Decomposition {
                             wholeRegion.code()));
                 } else {
                     name = r.get().code();
+                    label = r.get().name();
                     key = "r:" + regionCode;
                     byRegion = true;
                 }
@@ -179,6 +181,7 @@ public class Decomposition {
                     problems.add(InputProblem.of(source, 0, f + "organisation", unitCode, FrameworkProblem.UNKNOWN_ORGANISATION));
                 } else {
                     name = o.get().code();
+                    label = o.get().shortName().zh().isBlank() ? o.get().name() : o.get().shortName();
                     key = "o:" + unitCode;
                     byUnit = true;
                 }
@@ -231,12 +234,13 @@ public class Decomposition {
                 counted++;
             }
             String code = blank(c.code()) != null ? c.code().strip() : wholeCode + "-" + (name == null ? i : name);
-            String where = name == null ? "" : name;
+            String whereZh = label == null ? "" : label.zh();
+            String whereEn = label == null ? "" : label.en().isBlank() ? label.zh() : label.en();
             commands.add(new TargetCommand(code, whole.indicatorCode(), regionCode != null ? regionCode : whole.regionCode(),
                     whole.disaggregationCode(), kind, whole.qualifier(), whole.qualifierText(), value, high, whole.changeUnit(),
                     whole.limit(), whole.comparatorRegionCode(), whole.baselineYear(), whole.targetYear(),
-                    LocalizedText.of(whole.statement().zh() + "（分解：" + where + "）",
-                            whole.statement().en() + " (part: " + where + ")"), null));
+                    LocalizedText.of(whole.statement().zh() + "（分解：" + whereZh + "）",
+                            whole.statement().en() + " (part: " + whereEn + ")"), null));
         }
 
         List<Note> notes = new ArrayList<>();

@@ -388,10 +388,10 @@ public class FrameworkEditor {
         boolean years = year(p, "start_year", c.startYear()) & year(p, "end_year", c.endYear())
                 & year(p, "baseline_year", c.baselineYear());
         if (years && c.startYear() > c.endYear()) {
-            p.add("start_year", c.startYear(), FrameworkProblem.YEAR_ORDER, "end_year", c.endYear());
+            p.add("start_year", c.startYear(), FrameworkProblem.YEAR_ORDER, "end_year", String.valueOf(c.endYear()));
         }
         if (years && c.baselineYear() > c.endYear()) {
-            p.add("baseline_year", c.baselineYear(), FrameworkProblem.YEAR_ORDER, "end_year", c.endYear());
+            p.add("baseline_year", c.baselineYear(), FrameworkProblem.YEAR_ORDER, "end_year", String.valueOf(c.endYear()));
         }
         document(p, "document", blank(c.documentCode()));
     }
@@ -798,7 +798,7 @@ public class FrameworkEditor {
             year(p, "deadline_year", c.deadlineYear());
         }
         if (c.startYear() != null && c.deadlineYear() != null && c.startYear() > c.deadlineYear()) {
-            p.add("start_year", c.startYear(), FrameworkProblem.YEAR_ORDER, "deadline_year", c.deadlineYear());
+            p.add("start_year", c.startYear(), FrameworkProblem.YEAR_ORDER, "deadline_year", String.valueOf(c.deadlineYear()));
         }
         if (c.unitCodes().isEmpty()) {
             p.add("units", "", FrameworkProblem.NO_UNITS);
@@ -989,7 +989,7 @@ public class FrameworkEditor {
             p.add("baseline_year", "", FrameworkProblem.REQUIRED_FOR_KIND, kind.name().toLowerCase());
         }
         if (years && c.baselineYear() != null && c.baselineYear() > c.targetYear()) {
-            p.add("baseline_year", c.baselineYear(), FrameworkProblem.YEAR_ORDER, "target_year", c.targetYear());
+            p.add("baseline_year", c.baselineYear(), FrameworkProblem.YEAR_ORDER, "target_year", String.valueOf(c.targetYear()));
         }
         citation(p, c.source());
     }

@@ -1,5 +1,6 @@
 package org.yardstick.framework.internal;
 
+import org.yardstick.shared.YamlNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -309,25 +310,7 @@ class FrameworkExporter {
         }
 
         static String quote(String s) {
-            StringBuilder q = new StringBuilder("\"");
-            for (int i = 0; i < s.length(); i++) {
-                char ch = s.charAt(i);
-                switch (ch) {
-                    case '"' -> q.append("\\\"");
-                    case '\\' -> q.append("\\\\");
-                    case '\n' -> q.append("\\n");
-                    case '\r' -> q.append("\\r");
-                    case '\t' -> q.append("\\t");
-                    default -> {
-                        if (ch < 0x20 || ch == 0x7f || ch == 0x85 || ch == 0x2028 || ch == 0x2029 || ch == 0xfeff) {
-                            q.append(String.format("\\u%04x", (int) ch));
-                        } else {
-                            q.append(ch);
-                        }
-                    }
-                }
-            }
-            return q.append('"').toString();
+            return YamlNode.quote(s);
         }
 
         @Override

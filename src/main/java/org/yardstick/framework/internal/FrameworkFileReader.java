@@ -288,10 +288,10 @@ final class FrameworkFileReader {
         int end = year(p, "end_year");
         int baseline = year(p, "baseline_year");
         if (start > end) {
-            throw p.problemAt("start_year", FrameworkProblem.YEAR_ORDER, "end_year", end);
+            throw p.problemAt("start_year", FrameworkProblem.YEAR_ORDER, "end_year", String.valueOf(end));
         }
         if (baseline > end) {
-            throw p.problemAt("baseline_year", FrameworkProblem.YEAR_ORDER, "end_year", end);
+            throw p.problemAt("baseline_year", FrameworkProblem.YEAR_ORDER, "end_year", String.valueOf(end));
         }
         String document = p.has("document") ? reference(p, "document", all.document(), FrameworkProblem.UNKNOWN_DOCUMENT) : null;
 
@@ -354,7 +354,7 @@ final class FrameworkFileReader {
             Integer s = optionalYear(t, "start_year");
             Integer d = optionalYear(t, "deadline_year");
             if (s != null && d != null && s > d) {
-                throw t.problemAt("start_year", FrameworkProblem.YEAR_ORDER, "deadline_year", d);
+                throw t.problemAt("start_year", FrameworkProblem.YEAR_ORDER, "deadline_year", String.valueOf(d));
             }
             tasks.add(new TaskDraft(sectionRef(t, sectionCodes), c, texts(t, "title"), s, d, units, linked, source(t, all)));
         }));
@@ -455,7 +455,7 @@ final class FrameworkFileReader {
             throw t.problemAt("baseline_year", FrameworkProblem.REQUIRED_FOR_KIND, kind.name().toLowerCase());
         }
         if (baselineYear != null && baselineYear > targetYear) {
-            throw t.get("baseline_year").fail(FrameworkProblem.YEAR_ORDER, "target_year", targetYear);
+            throw t.get("baseline_year").fail(FrameworkProblem.YEAR_ORDER, "target_year", String.valueOf(targetYear));
         }
         String qualifierText = t.textOr("qualifier", "");
         Qualifier qualifier = Qualifier.parse(qualifierText)

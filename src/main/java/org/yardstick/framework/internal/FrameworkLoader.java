@@ -72,10 +72,13 @@ class FrameworkLoader implements FrameworkFiles {
     /** A preview: its own transaction, or a savepoint inside the caller's, rolled back either way. */
     private final TransactionTemplate rolledBack;
     private final FrameworkExporter exporter;
+    /** Framework files other modules own (data-sets.yaml), merged after the plans they may name. */
+    private final org.springframework.beans.factory.ObjectProvider<org.yardstick.framework.FrameworkFileSection> sections;
 
     FrameworkLoader(JdbcClient jdbc, Regions regions, Organisations organisations, FrameworkEditor editor, ImportJournal journal,
                     CurrentUser user, Plans plans, Indicators indicators, org.springframework.context.ApplicationEventPublisher events,
-                    PlatformTransactionManager transactionManager, FrameworkExporter exporter) {
+                    PlatformTransactionManager transactionManager, FrameworkExporter exporter,
+                    org.springframework.beans.factory.ObjectProvider<org.yardstick.framework.FrameworkFileSection> sections) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.organisations = organisations;
@@ -91,6 +94,7 @@ class FrameworkLoader implements FrameworkFiles {
         this.rolledBack = new TransactionTemplate(transactionManager);
         this.rolledBack.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.exporter = exporter;
+        this.sections = sections;
     }
 
     @Override
@@ -111,7 +115,7 @@ class FrameworkLoader implements FrameworkFiles {
     @Transactional
     public Loaded load(FileSet files, String actor) {
         FrameworkDraft draft = read(files);
-        merge(files, draft, actor, Change.file(""));
+        merge(files, draft, actor, Change.file(""), false);
         int targets = draft.plans().stream().mapToInt(p -> p.targets().size()).sum();
         int tasks = draft.plans().stream().mapToInt(p -> p.tasks().size()).sum();
         return new Loaded(draft.documents().size(), draft.indicators().size(), draft.plans().size(), targets, tasks);
@@ -120,7 +124,9 @@ class FrameworkLoader implements FrameworkFiles {
     @Override
     @Transactional(readOnly = true)
     public Map<String, String> export(List<String> planCodes) {
-        return exporter.export(planCodes);
+        Map<String, String> files = new LinkedHashMap<>(exporter.export(planCodes));
+        sections.orderedStream().forEach(s -> s.export(planCodes).ifPresent(text -> files.put(s.file(), text)));
+        return files;
     }
 
     private FrameworkDraft read(FileSet files) {
@@ -142,10 +148,10 @@ class FrameworkLoader implements FrameworkFiles {
                 plans.find(p.code()).flatMap(existing -> regions.find(existing.regionId())).ifPresent(user::requirePlan);
             }
         }
-        return merge(files, draft, actor, how);
+        return merge(files, draft, actor, how, checkScope);
     }
 
-    private Summary merge(FileSet files, FrameworkDraft draft, String actor, Change how) {
+    private Summary merge(FileSet files, FrameworkDraft draft, String actor, Change how, boolean checkScope) {
         Change change = new Change(how.channel(),
                 how.reason().isBlank() ? IMPORTED : how.reason(), how.force());
         Change retire = new Change(change.channel(), how.reason().isBlank() ? ABSENT : how.reason(), false);
@@ -177,6 +183,17 @@ class FrameworkLoader implements FrameworkFiles {
             for (PlanDraft p : draft.plans()) {
                 String file = files.describe(draft.planFiles().getOrDefault(p.code(), "plans/" + p.code() + ".yaml"));
                 mergePlan(p, file, actor, change, retire, problems, drafted);
+            }
+            // other modules' files (data sets) last: they name indicators, plans and breakdowns merged above.
+            // Their problems already name their file and line; after a refusal above they would only repeat it.
+            if (problems.isEmpty()) {
+                for (org.yardstick.framework.FrameworkFileSection s : sections.orderedStream().toList()) {
+                    try {
+                        drafted.put(s.kind(), s.merge(files, actor, change, checkScope));
+                    } catch (InvalidInputException e) {
+                        problems.addAll(e.problems());
+                    }
+                }
             }
         } finally {
             events = journal.stop();

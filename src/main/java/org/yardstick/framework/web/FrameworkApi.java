@@ -110,6 +110,8 @@ class FrameworkApi {
             description = "Merges by code: added, changed (field: old → new), retired (parts of the imported plans that the "
                     + "files no longer hold; never other plans or indicators), unchanged. Applied in one transaction or not at "
                     + "all; importing the same files again changes nothing.\n\n"
+                    + "Files: documents.yaml, disaggregations.yaml, indicators.yaml, plans/*.yaml and data-sets.yaml (data sets "
+                    + "added or changed, their windows added or moved (`window 2025: old → new`); a file never retires a data set).\n\n"
                     + "`curl -u planner:… -F files=@framework.zip 'https://…/api/v1/frameworks?dryRun=true'`",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
     @ApiResponse(responseCode = "200", description = "What the import does (dryRun) or did", content = @Content(

@@ -59,6 +59,10 @@ final class UploadedFiles implements FileSet {
                 name = l.substring(0, l.indexOf(':')) + ".yaml";
                 break;
             }
+            if (line.startsWith("data_sets:")) {
+                name = "data-sets.yaml";
+                break;
+            }
         }
         put(name, text.getBytes(StandardCharsets.UTF_8), false);
         return this;
@@ -105,7 +109,7 @@ final class UploadedFiles implements FileSet {
         if (total > MAX_BYTES) {
             throw new InvalidInputException(InputProblem.of(label, 0, "", "", FileProblem.TOO_LARGE, "20 MB"));
         }
-        if (!name.startsWith("plans/") && !List.of("documents.yaml", "disaggregations.yaml", "indicators.yaml").contains(name)) {
+        if (!name.startsWith("plans/") && !List.of("documents.yaml", "disaggregations.yaml", "indicators.yaml", "data-sets.yaml").contains(name)) {
             // a single plan file sent under its own name
             name = "plans/" + name;
         }

@@ -349,6 +349,23 @@ class AuthoringPagesTest {
     }
 
     @Test
+    void aTargetYearBeforeItsBaselineYearIsRefusedInTheFormNamingTheField() throws Exception {
+        newPlan();
+        String before = counts();
+        String[] bad = TARGET.clone();
+        bad[15] = "2019"; // target_year, before the baseline year 2020
+        assertThat(bad[14]).isEqualTo("target_year");
+        mvc.perform(form("/authoring/plans/fwui-plan/targets/new", bad)).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(allOf(containsString("data-problem=\"framework.year-order\""),
+                        org.hamcrest.Matchers.matchesPattern("(?s).*is-invalid\"\\s+id=\"f-baseline_year\".*"),
+                        containsString("不能晚于 target_year（2019）"))));
+        mvc.perform(form("/authoring/plans/fwui-plan/targets/new", bad).param("lang", "en")).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(allOf(containsString("data-problem=\"framework.year-order\""),
+                        containsString("must not be after target_year (2019)"))));
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
     void adjustingATargetNeedsAReasonAndTheHistoryAndTheReportSayIt() throws Exception {
         mvc.perform(form("/authoring/plans/new", "code", "fwui-plan", "name_zh", "测试规划", "name_en", "Test plan", "region", "65",
                 "start_year", "2016", "end_year", "2020", "baseline_year", "2015")).andExpect(status().is3xxRedirection());

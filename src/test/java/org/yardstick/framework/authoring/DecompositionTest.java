@@ -63,6 +63,8 @@ class DecompositionTest {
     @Autowired Plans plans;
     @Autowired Targets targets;
     @Autowired JdbcClient jdbc;
+    @Autowired org.yardstick.region.Regions regions;
+    @Autowired org.yardstick.region.Organisations organisations;
     @Autowired Accounts accounts;
     @Autowired UserDetailsService details;
     @Autowired MockMvc mvc;
@@ -138,6 +140,10 @@ class DecompositionTest {
         assertThat(part.kind()).isEqualTo(TargetKind.AT_LEAST);
         assertThat(part.regionCode()).isEqualTo("6501");
         assertThat(part.targetYear()).isEqualTo(2025);
+        // the plan page names a part by its region's name (乌鲁木齐市), not by its code
+        LocalizedText urumqi = regions.get("6501").name();
+        assertThat(part.statement().zh()).endsWith("（分解：" + urumqi.zh() + "）").doesNotContain("6501");
+        assertThat(part.statement().en()).endsWith("(part: " + urumqi.en() + ")").doesNotContain("6501");
         assertThat(decomposition.wholeOf("fwui-dplan", "W-6501")).contains("W");
         // each part has its own history and the whole's decomposition is in the audit trail
         assertThat(targets.revisions(part.id())).hasSize(1);
@@ -211,6 +217,8 @@ class DecompositionTest {
         assertThat(parts).extracting(Part::organisationCode).containsExactly("xj-kjt", "xj-jxw");
         assertThat(parts).extracting(p -> p.target().code()).containsExactly("W-xj-kjt", "W-jxw");
         assertThat(parts).extracting(p -> p.target().regionCode()).containsOnly("65");
+        String kjt = organisations.find("xj-kjt").orElseThrow().shortName().zh();
+        assertThat(parts.get(0).target().statement().zh()).endsWith("（分解：" + kjt + "）").doesNotContain("xj-kjt");
     }
 
     @Test
