@@ -400,6 +400,9 @@ public final class Extractor {
             } else if (unit.equals("倍")) {
                 kind = future ? ItemKind.TARGET_MULTIPLE : ItemKind.MULTIPLE;
                 unit = "";
+                if (GROWN_BY.matcher(stripped).find()) {
+                    value = value.add(BigDecimal.ONE); // 增长1.5倍: the growth is 1.5 times the base, the level 2.5×
+                }
             } else if (GROWTH.matcher(stripped).find()) {
                 kind = future ? ItemKind.TARGET_GROWTH : ItemKind.GROWTH_RATE;
             } else if (CHANGE.matcher(stripped).find()) {
@@ -572,6 +575,8 @@ public final class Extractor {
     private static final Pattern SPEECH_BEFORE = Pattern.compile("(说|表示|指出|介绍|感慨|坦言|告诉|透露|回忆|称)[，,:：]?$");
     private static final Pattern SPEECH_AFTER = Pattern.compile("^[^。“”\\n]{0,40}?(说|表示|指出|介绍|感慨|坦言|告诉|透露|回忆|称)");
     private static final Pattern TIMES = Pattern.compile("[\\d.]+倍");
+    /** 增长/增加/提高 N 倍 grows by N times (N+1×); 是/为/达到 N 倍 and 增长到 N 倍 are N×. */
+    private static final Pattern GROWN_BY = Pattern.compile("(增长|增加|提高|提升|扩大|上升|翻)了?$");
     private static final Pattern TITLE = Pattern.compile(
             "^\\s*(\\d{1,2}[.、]|[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[^，。；：]{1,28}(：|$)");
     private static final Pattern DEFINITION = Pattern.compile("(^|[；;：:。，\\s])“[^”]{1,12}”(即|是指|指的是|就是)");

@@ -196,4 +196,21 @@ class ExtractorTest {
         assertThat(items.get(1).kind()).isEqualTo(ItemKind.MULTIPLE);
         assertThat(items.get(1).baseYear()).isEqualTo(2012);
     }
+
+    @Test
+    void growingByNTimesIsNPlusOneTimesTheBase() {
+        // 增长 N 倍 = (N+1)×; 是/为/达到 N 倍 = N×; 翻一番 = 2×
+        assertThat(only("到2020年，全区电子商务交易额在2015年基础上增长1.5倍。", ItemKind.TARGET_MULTIPLE).value())
+                .isEqualByComparingTo("2.5");
+        assertThat(only("2016年全省数据中心机架数比2012年增加了2倍。", ItemKind.MULTIPLE).value())
+                .isEqualByComparingTo("3");
+        assertThat(only("到2020年，信息消费规模是2015年的1.5倍。", ItemKind.TARGET_MULTIPLE).value())
+                .isEqualByComparingTo("1.5");
+        assertThat(only("到2020年，软件业务收入达到2015年的3倍。", ItemKind.TARGET_MULTIPLE).value())
+                .isEqualByComparingTo("3");
+        assertThat(only("到2020年，光纤用户数为2015年的2倍。", ItemKind.TARGET_MULTIPLE).value())
+                .isEqualByComparingTo("2");
+        assertThat(only("到2020年，信息消费总量翻一番。", ItemKind.TARGET_MULTIPLE).value())
+                .isEqualByComparingTo("2");
+    }
 }
