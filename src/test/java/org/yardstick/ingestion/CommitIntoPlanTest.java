@@ -152,6 +152,31 @@ class CommitIntoPlanTest {
         assertThat(targets.ofPlan(plans.get(PLAN))).hasSize(planTargets + 2);
     }
 
+    @Test
+    void unknownResponsibleUnitsBecomeNewOrganisationsAndGoalHeadingsGoals() throws Exception {
+        String text = "一、发展目标\n到2020年，全区行政村通宽带比例达到99%以上。\n二、主要任务\n（一）建设大数据中心。"
+                + "加快建设自治区政务大数据中心。（责任单位：自治区科技厅、自治区大数据发展局）\n";
+        JsonNode proposed = json.readTree(mvc.perform(post("/api/v1/ingest").param("year", "2017")
+                .with(httpBasic("planner", "yardstick-demo")).with(csrf()).contentType(MediaType.TEXT_PLAIN)
+                .content(text.getBytes(StandardCharsets.UTF_8))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        List<Integer> all = new java.util.ArrayList<>();
+        for (int i = 0; i < proposed.get("items").size(); i++) {
+            all.add(i);
+        }
+        assertThat(proposed.get("items").findValuesAsText("kind")).contains("task", "target");
+        JsonNode dry = json.readTree(api("planner", request(text, PLAN, all), true).getContentAsString(StandardCharsets.UTF_8));
+        String orgs = dry.at("/files/organisations.yaml").asText();
+        assertThat(orgs).contains("name_zh: \"自治区大数据发展局\"").doesNotContain("科技厅");
+        assertThat(dry.at("/files/plans~1" + PLAN + ".yaml").asText()).contains("text_zh: 发展目标");
+        assertThat(dry.at("/counts/goal/added").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from organisation where name_zh = '自治区大数据发展局'", Long.class)).isZero();
+        MockHttpServletResponse done = api("planner", request(text, PLAN, all), false);
+        assertThat(done.getStatus()).as(done.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from organisation where name_zh = '自治区大数据发展局'", Long.class)).isOne();
+        var task = plans.tasks(plans.get(PLAN)).stream().filter(t -> t.code().startsWith("xj-bb-special-")).findFirst().orElseThrow();
+        assertThat(task.toString()).contains("xj-kjt");
+    }
+
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder form(MockHttpSession session,
                                                                                                    String action) {
         var r = post("/ingest/review").session(session).with(csrf()).param("action", action).param("into", PLAN)

@@ -53,10 +53,12 @@ public class FrameworkHandover {
     private final Indicators indicators;
     private final Organisations organisations;
     private final TransactionTemplate transaction;
+    private final org.yardstick.region.RegionFiles regionFiles;
 
     FrameworkHandover(FrameworkFiles frameworkFiles, ObservationFiles observationFiles, Indicators indicators,
                       Organisations organisations, TransactionTemplate transaction,
-                      org.yardstick.observation.Observations reported) {
+                      org.yardstick.observation.Observations reported, org.yardstick.region.RegionFiles regionFiles) {
+        this.regionFiles = regionFiles;
         this.reported = reported;
         this.frameworkFiles = frameworkFiles;
         this.observationFiles = observationFiles;
@@ -70,6 +72,9 @@ public class FrameworkHandover {
         FileSet set = new Files(files);
         int[] counts = new int[2];
         transaction.executeWithoutResult(status -> {
+            if (files.containsKey("organisations.yaml")) {
+                regionFiles.load(set);
+            }
             FrameworkFiles.Loaded loaded = frameworkFiles.load(set, actor);
             counts[0] = loaded.targets();
             counts[1] = loaded.tasks();
@@ -90,7 +95,20 @@ public class FrameworkHandover {
      */
     public Previewed preview(Proposal proposal, List<Decision> decisions, PlanHeader header, boolean into, Change how) {
         Map<String, String> files = into ? filesInto(proposal, decisions, header) : files(proposal, decisions, header);
-        FrameworkFiles.Summary summary = frameworkFiles.preview(new Files(files), how);
+        FileSet set = new Files(files);
+        FrameworkFiles.Summary summary;
+        if (files.containsKey("organisations.yaml")) {
+            // the new organisations must exist for the tasks that name them: loaded in a savepoint rolled back
+            TransactionTemplate rolledBack = new TransactionTemplate(java.util.Objects.requireNonNull(transaction.getTransactionManager()));
+            rolledBack.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+            summary = rolledBack.execute(status -> {
+                status.setRollbackOnly();
+                regionFiles.load(set);
+                return frameworkFiles.preview(set, how);
+            });
+        } else {
+            summary = frameworkFiles.preview(set, how);
+        }
         return new Previewed(header.planCode(), into, summary, observationRows(files), files);
     }
 
@@ -103,6 +121,9 @@ public class FrameworkHandover {
         Map<String, String> files = filesInto(proposal, decisions, header);
         FileSet set = new Files(files);
         FrameworkFiles.Summary summary = transaction.execute(status -> {
+            if (files.containsKey("organisations.yaml")) {
+                regionFiles.load(set);
+            }
             FrameworkFiles.Summary s = frameworkFiles.apply(set, how);
             if (files.containsKey("observations.csv")) {
                 observationFiles.load(set, "observations.csv", ObservationStatus.APPROVED, actor);
@@ -238,6 +259,7 @@ public class FrameworkHandover {
         }
         // tasks: responsible units matched to organisations, the lead first
         Map<Decision, List<String>> units = new HashMap<>();
+        Map<String, String> newOrganisations = new LinkedHashMap<>();
         for (Decision d : accepted) {
             if (d.item().kind() != ItemKind.TASK) {
                 continue;
@@ -249,8 +271,11 @@ public class FrameworkHandover {
                     o = organisations.byName(u.replaceFirst("^(自治区|省|市|区|县|兵团)", ""));
                 }
                 if (o.isEmpty()) {
-                    problems.add(InputProblem.of(source, d.item().line(), "responsible", u,
-                            org.yardstick.framework.FrameworkProblem.UNKNOWN_ORGANISATION));
+                    // a 责任单位 the platform does not know: proposed as a new organisation, committed with the plan
+                    String code = newOrganisations.computeIfAbsent(u.strip(), n -> freeOrganisation(header.planCode(), newOrganisations.size()));
+                    if (!codes.contains(code)) {
+                        codes.add(code);
+                    }
                 } else if (!codes.contains(o.get().code())) {
                     codes.add(o.get().code());
                 }
@@ -287,6 +312,17 @@ public class FrameworkHandover {
         codeOf.keySet().removeIf(d -> known.contains(d) && isObservation(d.item().kind()));
         Map<String, String> files = new LinkedHashMap<>();
         files.put("documents.yaml", documents(proposal, header));
+        if (!newOrganisations.isEmpty()) {
+            StringBuilder y = new StringBuilder("organisations:\n");
+            newOrganisations.forEach((name, code) -> y.append("  - code: ").append(code).append('\n')
+                    .append("    name_zh: ").append(q(name)).append('\n')
+                    .append("    name_en: ").append(q("Organisation " + code)).append('\n')
+                    .append("    short_zh: ").append(q(name)).append('\n')
+                    .append("    short_en: ").append(q("Organisation " + code)).append('\n')
+                    .append("    region: ").append(q(header.region())).append('\n')
+                    .append("    kind: department\n"));
+            files.put("organisations.yaml", y.toString());
+        }
         if (!newCodes.isEmpty()) {
             StringBuilder y = new StringBuilder("indicators:\n");
             newCodes.forEach((name, code) -> {
@@ -309,6 +345,16 @@ public class FrameworkHandover {
             files.put("observations.csv", csv);
         }
         return files;
+    }
+
+    /** A code for a new organisation that no organisation has. */
+    private String freeOrganisation(String planCode, int taken) {
+        String stem = planCode.toLowerCase(java.util.Locale.ROOT).replace('.', '-') + "-org";
+        for (int n = taken + 1; ; n++) {
+            if (organisations.find(stem + n).isEmpty()) {
+                return stem + n;
+            }
+        }
     }
 
     /** A code for a new indicator that no catalogue indicator has (a second commit into a plan never reuses one). */
@@ -386,7 +432,7 @@ public class FrameworkHandover {
         }
         if (!heads.isEmpty()) {
             y.append("sections:\n");
-            writeSections(y, heads, "", 1, sectionIndicators);
+            writeSections(y, heads, "", 1, sectionIndicators, h.documentCode());
         }
         Set<String> sectionCodes = new LinkedHashSet<>();
         heads.forEach(s -> sectionCodes.add(s.code()));
@@ -469,8 +515,10 @@ public class FrameworkHandover {
         return heads.stream().filter(s -> s.code().equals(code)).map(Extractor.SectionHead::title).findFirst().orElse("任务");
     }
 
+    private static final java.util.regex.Pattern GOAL_HEADING = java.util.regex.Pattern.compile("目标$");
+
     private static void writeSections(StringBuilder y, List<Extractor.SectionHead> heads, String parent, int depth,
-                                      Map<String, Set<String>> indicators) {
+                                      Map<String, Set<String>> indicators, String document) {
         String indent = "  ".repeat(2 * depth - 1);
         for (Extractor.SectionHead s : heads) {
             String code = s.code();
@@ -481,6 +529,16 @@ public class FrameworkHandover {
             y.append(indent.substring(2)).append("- code: ").append(q(code)).append('\n')
                     .append(indent).append("title_zh: ").append(q(s.title())).append('\n')
                     .append(indent).append("title_en: ").append(q(s.title())).append('\n');
+            if (GOAL_HEADING.matcher(s.title()).find() && s.line() > 0) {
+                // 目标 headings (（二）发展目标, 主要目标) are goals of their section, with the heading as the sentence
+                String en = org.yardstick.ingestion.rules.EnglishNames.draft(s.title());
+                y.append(indent).append("goals:\n")
+                        .append(indent).append("  - code: ").append(q("G-" + code)).append('\n')
+                        .append(indent).append("    text_zh: ").append(q(s.title())).append('\n')
+                        .append(indent).append("    text_en: ").append(q(en.isEmpty() ? "Goals" : en)).append('\n')
+                        .append(indent).append("    source: {document: ").append(document).append(", line: ").append(s.line())
+                        .append(", quote: ").append(q(s.title())).append("}\n");
+            }
             Set<String> codes = indicators.get(code);
             if (codes != null && !codes.isEmpty()) {
                 y.append(indent).append("indicators: [").append(String.join(", ", codes)).append("]\n");
@@ -489,7 +547,7 @@ public class FrameworkHandover {
                     && c.code().substring(code.length() + 1).indexOf('.') < 0);
             if (children) {
                 y.append(indent).append("sections:\n");
-                writeSections(y, heads, code, depth + 1, indicators);
+                writeSections(y, heads, code, depth + 1, indicators, document);
             }
         }
     }

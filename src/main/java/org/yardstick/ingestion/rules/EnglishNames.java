@@ -57,6 +57,7 @@ public final class EnglishNames {
             {"与", "and"}, {"及", "and"}, {"、", "and"}, {"研发", "R&D"}, {"经费", "spending"}, {"专利", "patents"},
             {"上网", "internet access"}, {"公共", "public"}, {"无线", "wireless"}, {"局域网", "local area network"},
             {"机架", "racks"}, {"服务器", "servers"}, {"存储", "storage"}, {"卫星", "satellite"}, {"有线", "cable"},
+            {"目标", "goals"}, {"主要", "main"}, {"总体", "overall"}, {"发展目标", "development goals"},
         };
         List<String[]> sorted = new ArrayList<>(List.of(words));
         sorted.sort(Comparator.comparingInt((String[] w) -> -w[0].length()));
