@@ -177,6 +177,17 @@ class CommitIntoPlanTest {
         assertThat(task.toString()).contains("xj-kjt");
     }
 
+    @Test
+    void theCommitIsInTheOpenApiDocument() throws Exception {
+        JsonNode doc = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        JsonNode op = doc.at("/paths/~1api~1v1~1ingest~1commit/post");
+        assertThat(op.get("summary").asText()).contains("existing plan");
+        assertThat(op.get("tags").toString()).contains("ingestion");
+        assertThat(op.get("parameters").toString()).contains("dryRun");
+        assertThat(op.at("/requestBody/content/application~1json/examples").toString()).contains("nm-info-13fyp");
+    }
+
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder form(MockHttpSession session,
                                                                                                    String action) {
         var r = post("/ingest/review").session(session).with(csrf()).param("action", action).param("into", PLAN)
