@@ -185,7 +185,7 @@ class CommitIntoPlanTest {
         assertThat(op.get("summary").asText()).contains("existing plan");
         assertThat(op.get("tags").toString()).contains("ingestion");
         assertThat(op.get("parameters").toString()).contains("dryRun");
-        assertThat(op.at("/requestBody/content/application~1json/examples").toString()).contains("nm-info-13fyp");
+        assertThat(op.at("/requestBody/content/application~1json").toString()).contains("nm-info-13fyp");
     }
 
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder form(MockHttpSession session,
