@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.yardstick.framework.Change;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
 import org.yardstick.ingestion.internal.DocumentText;
@@ -69,6 +70,38 @@ public class Ingestion {
     public FrameworkHandover.Committed commit(Proposal proposal, List<Decision> decisions, PlanHeader header,
                                               String actor, Locale locale) {
         return handover.commit(proposal, decisions, header, actor);
+    }
+
+    /**
+     * What committing would add and change, from the framework import's merge preview (nothing written);
+     * into the existing plan {@code header.planCode()} when {@code into}, else as a new plan.
+     *
+     * @throws org.yardstick.shared.InvalidInputException as {@link #commit}
+     */
+    public FrameworkHandover.Previewed preview(Proposal proposal, List<Decision> decisions, PlanHeader header,
+                                               boolean into, Change how) {
+        return handover.preview(proposal, decisions, header, into, how);
+    }
+
+    /**
+     * Commits the accepted decisions into the existing plan {@code header.planCode()} through the framework
+     * import's merge (the plan's own parts kept), as the account acting, in one transaction.
+     *
+     * @throws org.yardstick.shared.InvalidInputException as {@link #commit}, or when the plan is unknown
+     */
+    public FrameworkHandover.Previewed commitInto(Proposal proposal, List<Decision> decisions, PlanHeader header,
+                                                  String actor, Change how) {
+        return handover.commitInto(proposal, decisions, header, actor, how);
+    }
+
+    /** A commit into an existing plan told as a commit: targets, tasks and indicators added, figures written. */
+    public static FrameworkHandover.Committed committed(FrameworkHandover.Previewed p) {
+        java.util.function.ToIntFunction<String> added = k -> {
+            var c = p.summary().counts().get(k);
+            return c == null ? 0 : c.added();
+        };
+        return new FrameworkHandover.Committed(p.planCode(), added.applyAsInt("target"), added.applyAsInt("task"),
+                p.observations(), added.applyAsInt("indicator"), p.files());
     }
 
     /** Items of a proposal the rules are sure of (bulk accept). */

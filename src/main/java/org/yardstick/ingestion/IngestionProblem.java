@@ -18,7 +18,8 @@ public enum IngestionProblem implements ProblemKind {
     NO_VALUE("ingest.no-value", "has no value"),
     CONFLICT("ingest.conflict", "gives another value ({0}) for the same figure as the item on line {1}"),
     EXISTS("ingest.exists", "is already reported as {0} for {1}: reject this item or correct the reported figure first"),
-    UNIT_CONFLICT("ingest.unit-conflict", "is in {0}, but catalogue indicator {1} is in {2}: choose another indicator or a new one");
+    UNIT_CONFLICT("ingest.unit-conflict", "is in {0}, but catalogue indicator {1} is in {2}: choose another indicator or a new one"),
+    UNKNOWN_PLAN("ingest.unknown-plan", "is not a plan in force within your regions: choose one of the list or commit as a new plan");
 
     private final String key;
     private final String template;

@@ -108,6 +108,21 @@ class IngestionPagesTest {
             List<InputProblem> problems = (List<InputProblem>) done.getModelAndView().getModel().get("problems");
             assertThat(stored()).isEqualTo(before);
             for (InputProblem p : problems) {
+                if (p.kind() == IngestionProblem.CONFLICT) {
+                    // two values for one figure: the planner rejects the one whose indicator and kind another item
+                    // of the line holds with the first value (not every item of the line that has this number)
+                    String other = String.valueOf(p.args().get(0));
+                    for (int i : new ArrayList<>(accepted)) {
+                        var d = decisions.get(i);
+                        if (d.item().line() == p.line() && d.value() != null && d.value().toPlainString().equals(p.value())
+                                && accepted.stream().map(decisions::get).anyMatch(o -> o != d && o.item().line() == p.line()
+                                && o.value() != null && o.value().toPlainString().equals(other)
+                                && o.indicatorCode().equals(d.indicatorCode()) && o.item().kind() == d.item().kind())) {
+                            accepted.remove(i);
+                        }
+                    }
+                    continue;
+                }
                 for (int i : new ArrayList<>(accepted)) {
                     var item = decisions.get(i).item();
                     if (item.line() == p.line() && (p.value() == null || p.value().isEmpty()
@@ -141,10 +156,11 @@ class IngestionPagesTest {
                 reportedFound, reported.size());
         double ratio = (double) (found + reportedFound) / (demo.size() + reported.size());
         System.out.printf("seed 002 committed: %.3f of the demo's figures (targets and reported)%n", ratio);
-        // measured 2026-12-05: targets 20 of 20; reported figures 15 of 25 carry the demo's indicator code (the rest
-        // are read with value and year right but matched to no or another catalogue indicator): 35 of 45 = 0.778
+        // measured 2026-12-05 (wave 3): targets 20 of 20; reported figures 23 of 25 carry the demo's indicator code
+        // (28户企业 is read in 户 and matched to another indicator; the rural access speed, 4Mbps, is refused as a second
+        // value beside the urban 20Mbps): 43 of 45 = 0.956
         assertThat((double) found / demo.size()).isGreaterThanOrEqualTo(0.95);
-        assertThat((double) reportedFound / reported.size()).isGreaterThanOrEqualTo(0.6);
+        assertThat(ratio).isGreaterThanOrEqualTo(0.95);
         long observations = jdbc.queryForObject("select count(*) from observation_source s join document d on d.id = s.document_id "
                 + "where d.code = 'nm-ingested-doc'", Long.class);
         // the demo already holds most of the seed's reported figures (same values: not written twice); the rest are new

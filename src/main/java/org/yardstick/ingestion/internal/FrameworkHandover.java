@@ -12,6 +12,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yardstick.framework.Change;
 import org.yardstick.framework.FrameworkFiles;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
@@ -52,10 +53,12 @@ public class FrameworkHandover {
     private final Indicators indicators;
     private final Organisations organisations;
     private final TransactionTemplate transaction;
+    private final org.yardstick.region.RegionFiles regionFiles;
 
     FrameworkHandover(FrameworkFiles frameworkFiles, ObservationFiles observationFiles, Indicators indicators,
                       Organisations organisations, TransactionTemplate transaction,
-                      org.yardstick.observation.Observations reported) {
+                      org.yardstick.observation.Observations reported, org.yardstick.region.RegionFiles regionFiles) {
+        this.regionFiles = regionFiles;
         this.reported = reported;
         this.frameworkFiles = frameworkFiles;
         this.observationFiles = observationFiles;
@@ -69,6 +72,9 @@ public class FrameworkHandover {
         FileSet set = new Files(files);
         int[] counts = new int[2];
         transaction.executeWithoutResult(status -> {
+            if (files.containsKey("organisations.yaml")) {
+                regionFiles.load(set);
+            }
             FrameworkFiles.Loaded loaded = frameworkFiles.load(set, actor);
             counts[0] = loaded.targets();
             counts[1] = loaded.tasks();
@@ -82,8 +88,109 @@ public class FrameworkHandover {
         return new Committed(header.planCode(), counts[0], counts[1], observations, created, files);
     }
 
+    /**
+     * What committing would do, through the framework import's merge preview (rolled back, nothing written): each
+     * element added or changed, per kind, and the number of reported figures. Into an existing plan when
+     * {@code into} is true ({@code header.planCode()} names it): its parts are kept, the document's are added.
+     */
+    public Previewed preview(Proposal proposal, List<Decision> decisions, PlanHeader header, boolean into, Change how) {
+        Map<String, String> files = into ? filesInto(proposal, decisions, header) : files(proposal, decisions, header);
+        FileSet set = new Files(files);
+        FrameworkFiles.Summary summary;
+        if (files.containsKey("organisations.yaml")) {
+            // the new organisations must exist for the tasks that name them: loaded in a savepoint rolled back
+            TransactionTemplate rolledBack = new TransactionTemplate(java.util.Objects.requireNonNull(transaction.getTransactionManager()));
+            rolledBack.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+            summary = rolledBack.execute(status -> {
+                status.setRollbackOnly();
+                regionFiles.load(set);
+                return frameworkFiles.preview(set, how);
+            });
+        } else {
+            summary = frameworkFiles.preview(set, how);
+        }
+        return new Previewed(header.planCode(), into, summary, observationRows(files), files);
+    }
+
+    /**
+     * Commits into an existing plan, as the account acting (its scope, the audit under its name): the plan's parts
+     * are kept, the document's sections (under one section named after the document), targets and tasks added, new
+     * indicators, organisations' tasks and the reported figures written, all in one transaction.
+     */
+    public Previewed commitInto(Proposal proposal, List<Decision> decisions, PlanHeader header, String actor, Change how) {
+        Map<String, String> files = filesInto(proposal, decisions, header);
+        FileSet set = new Files(files);
+        FrameworkFiles.Summary summary = transaction.execute(status -> {
+            if (files.containsKey("organisations.yaml")) {
+                regionFiles.load(set);
+            }
+            FrameworkFiles.Summary s = frameworkFiles.apply(set, how);
+            if (files.containsKey("observations.csv")) {
+                observationFiles.load(set, "observations.csv", ObservationStatus.APPROVED, actor);
+            }
+            return s;
+        });
+        return new Previewed(header.planCode(), true, summary, observationRows(files), files);
+    }
+
+    /** What a preview or a commit into an existing plan shows: the import's summary and the files it read. */
+    public record Previewed(String planCode, boolean existing, FrameworkFiles.Summary summary, int observations,
+                            Map<String, String> files) {}
+
+    private static int observationRows(Map<String, String> files) {
+        return files.containsKey("observations.csv") ? (int) files.get("observations.csv").lines().count() - 1 : 0;
+    }
+
+    /**
+     * The files of a commit into the existing plan {@code header.planCode()}: the plan as it is (exported), with the
+     * document's parts appended under codes prefixed by the document's code, so nothing of the plan is retired or changed.
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, String> filesInto(Proposal proposal, List<Decision> decisions, PlanHeader header) {
+        String planFile = "plans/" + header.planCode() + ".yaml";
+        String exported = frameworkFiles.export(List.of(header.planCode())).get(planFile);
+        if (exported == null) {
+            throw new InvalidInputException(InputProblem.of("form", 0, "plan", header.planCode(),
+                    IngestionProblem.UNKNOWN_PLAN));
+        }
+        org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml();
+        Map<String, Object> plan = yaml.load(exported);
+        Map<String, Object> head = (Map<String, Object>) plan.get("plan");
+        PlanHeader h = new PlanHeader(header.planCode(), header.nameZh(), header.nameEn(), String.valueOf(head.get("region")),
+                ((Number) head.get("start_year")).intValue(), ((Number) head.get("end_year")).intValue(),
+                ((Number) head.get("baseline_year")).intValue(), header.documentCode(), header.issuerZh(), header.issued());
+        String prefix = header.documentCode().replace('.', '_') + "-";
+        Map<String, String> files = files(proposal, decisions, h, prefix);
+        Map<String, Object> added = yaml.load(files.get(planFile));
+        for (String part : List.of("sections", "key_projects", "tasks", "targets")) {
+            Object more = added.get(part);
+            if (more instanceof List<?> list && !list.isEmpty()) {
+                List<Object> merged = new ArrayList<>();
+                if (plan.get(part) instanceof List<?> old) {
+                    merged.addAll(old);
+                }
+                merged.addAll(list);
+                plan.put(part, merged);
+            }
+        }
+        org.yaml.snakeyaml.DumperOptions options = new org.yaml.snakeyaml.DumperOptions();
+        options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+        options.setAllowUnicode(true);
+        options.setWidth(1000);
+        files.put(planFile, new org.yaml.snakeyaml.Yaml(options).dump(plan));
+        return files;
+    }
+
     /** The framework files of a commit (checked for what only ingestion knows; the import checks the rest). */
     public Map<String, String> files(Proposal proposal, List<Decision> decisions, PlanHeader header) {
+        return files(proposal, decisions, header, "");
+    }
+
+    /**
+     * The framework files; {@code prefix} (non-empty when committing into an existing plan) goes before the codes of
+     * the sections, tasks and targets written, so that they never take the code of one the plan already has.
+     */
+    private Map<String, String> files(Proposal proposal, List<Decision> decisions, PlanHeader header, String prefix) {
         List<Decision> accepted = decisions.stream().filter(Decision::accepted).toList();
         String source = proposal.source();
         if (accepted.isEmpty()) {
@@ -96,6 +203,7 @@ public class FrameworkHandover {
         Map<String, String> newCodes = new LinkedHashMap<>();
         Map<String, String> newUnits = new HashMap<>();
         Map<String, String> newSentences = new HashMap<>();
+        Map<String, String> newEnglish = new HashMap<>();
         Map<Decision, String> codeOf = new HashMap<>();
         for (Decision d : accepted) {
             ItemKind k = d.item().kind();
@@ -124,12 +232,14 @@ public class FrameworkHandover {
                         IngestionProblem.NO_INDICATOR));
             } else {
                 String name = d.indicatorName().strip();
-                String c = newCodes.computeIfAbsent(name,
-                        n -> (header.planCode() + "_I" + (newCodes.size() + 1)).toUpperCase().replace('-', '_'));
+                String c = newCodes.computeIfAbsent(name, n -> freeCode(header.planCode(), catalogue.keySet(), newCodes.values()));
                 if (measuresLevel(k)) {
                     newUnits.putIfAbsent(name, d.unit());
                 }
                 newSentences.putIfAbsent(name, d.item().sentence());
+                if (!d.indicatorNameEn().isBlank()) {
+                    newEnglish.putIfAbsent(name, d.indicatorNameEn().strip());
+                }
                 codeOf.put(d, c);
             }
         }
@@ -149,6 +259,7 @@ public class FrameworkHandover {
         }
         // tasks: responsible units matched to organisations, the lead first
         Map<Decision, List<String>> units = new HashMap<>();
+        Map<String, String> newOrganisations = new LinkedHashMap<>();
         for (Decision d : accepted) {
             if (d.item().kind() != ItemKind.TASK) {
                 continue;
@@ -160,8 +271,11 @@ public class FrameworkHandover {
                     o = organisations.byName(u.replaceFirst("^(自治区|省|市|区|县|兵团)", ""));
                 }
                 if (o.isEmpty()) {
-                    problems.add(InputProblem.of(source, d.item().line(), "responsible", u,
-                            org.yardstick.framework.FrameworkProblem.UNKNOWN_ORGANISATION));
+                    // a 责任单位 the platform does not know: proposed as a new organisation, committed with the plan
+                    String code = newOrganisations.computeIfAbsent(u.strip(), n -> freeOrganisation(header.planCode(), newOrganisations.size()));
+                    if (!codes.contains(code)) {
+                        codes.add(code);
+                    }
                 } else if (!codes.contains(o.get().code())) {
                     codes.add(o.get().code());
                 }
@@ -198,13 +312,24 @@ public class FrameworkHandover {
         codeOf.keySet().removeIf(d -> known.contains(d) && isObservation(d.item().kind()));
         Map<String, String> files = new LinkedHashMap<>();
         files.put("documents.yaml", documents(proposal, header));
+        if (!newOrganisations.isEmpty()) {
+            StringBuilder y = new StringBuilder("organisations:\n");
+            newOrganisations.forEach((name, code) -> y.append("  - code: ").append(code).append('\n')
+                    .append("    name_zh: ").append(q(name)).append('\n')
+                    .append("    name_en: ").append(q("Organisation " + code)).append('\n')
+                    .append("    short_zh: ").append(q(name)).append('\n')
+                    .append("    short_en: ").append(q("Organisation " + code)).append('\n')
+                    .append("    region: ").append(q(header.region())).append('\n')
+                    .append("    kind: department\n"));
+            files.put("organisations.yaml", y.toString());
+        }
         if (!newCodes.isEmpty()) {
             StringBuilder y = new StringBuilder("indicators:\n");
             newCodes.forEach((name, code) -> {
                 String unit = newUnits.getOrDefault(name, "");
                 y.append("  - code: ").append(code).append('\n')
                         .append("    name_zh: ").append(q(name)).append('\n')
-                        .append("    name_en: ").append(q(name)).append('\n')
+                        .append("    name_en: ").append(q(newEnglish.getOrDefault(name, "Indicator " + code))).append('\n')
                         .append("    unit_zh: ").append(q(unit)).append('\n')
                         .append("    unit_en: ").append(q(unit)).append('\n')
                         .append("    polarity: positive\n")
@@ -214,12 +339,33 @@ public class FrameworkHandover {
             });
             files.put("indicators.yaml", y.toString());
         }
-        files.put("plans/" + header.planCode() + ".yaml", plan(proposal, accepted, header, codeOf, units));
+        files.put("plans/" + header.planCode() + ".yaml", plan(proposal, accepted, header, codeOf, units, prefix));
         String csv = observations(accepted, header, codeOf);
         if (csv != null) {
             files.put("observations.csv", csv);
         }
         return files;
+    }
+
+    /** A code for a new organisation that no organisation has. */
+    private String freeOrganisation(String planCode, int taken) {
+        String stem = planCode.toLowerCase(java.util.Locale.ROOT).replace('.', '-') + "-org";
+        for (int n = taken + 1; ; n++) {
+            if (organisations.find(stem + n).isEmpty()) {
+                return stem + n;
+            }
+        }
+    }
+
+    /** A code for a new indicator that no catalogue indicator has (a second commit into a plan never reuses one). */
+    private static String freeCode(String planCode, Set<String> catalogue, java.util.Collection<String> taken) {
+        String stem = planCode.toUpperCase().replace('-', '_').replace('.', '_') + "_I";
+        for (int n = taken.size() + 1; ; n++) {
+            String c = stem + n;
+            if (!catalogue.contains(c) && !taken.contains(c)) {
+                return c;
+            }
+        }
     }
 
     private static boolean measuresLevel(ItemKind k) {
@@ -254,7 +400,7 @@ public class FrameworkHandover {
     }
 
     private String plan(Proposal p, List<Decision> accepted, PlanHeader h, Map<Decision, String> codeOf,
-                        Map<Decision, List<String>> units) {
+                        Map<Decision, List<String>> units, String prefix) {
         StringBuilder y = new StringBuilder();
         y.append("plan:\n")
                 .append("  code: ").append(h.planCode()).append('\n')
@@ -273,9 +419,20 @@ public class FrameworkHandover {
             }
         }
         List<Extractor.SectionHead> heads = p.sections();
+        if (!prefix.isEmpty()) {
+            // into an existing plan: the document's headings under one section named after the document
+            String root = prefix.substring(0, prefix.length() - 1);
+            List<Extractor.SectionHead> moved = new ArrayList<>();
+            moved.add(new Extractor.SectionHead(root, 1, h.nameZh(), 0, 0));
+            heads.forEach(s -> moved.add(new Extractor.SectionHead(root + "." + s.code(), s.level() + 1, s.title(), s.start(), s.line())));
+            heads = moved;
+            Map<String, Set<String>> movedIndicators = new HashMap<>();
+            sectionIndicators.forEach((c, v) -> movedIndicators.put(root + "." + c, v));
+            sectionIndicators = movedIndicators;
+        }
         if (!heads.isEmpty()) {
             y.append("sections:\n");
-            writeSections(y, heads, "", 1, sectionIndicators);
+            writeSections(y, heads, "", 1, sectionIndicators, h.documentCode());
         }
         Set<String> sectionCodes = new LinkedHashSet<>();
         heads.forEach(s -> sectionCodes.add(s.code()));
@@ -285,10 +442,12 @@ public class FrameworkHandover {
         int k = 0;
         for (Decision d : accepted) {
             Item i = d.item();
-            String section = sectionCodes.contains(i.section()) ? i.section() : "";
+            String section = prefix.isEmpty() ? i.section()
+                    : i.section().isEmpty() ? "" : prefix.substring(0, prefix.length() - 1) + "." + i.section();
+            section = sectionCodes.contains(section) ? section : "";
             if (i.kind() == ItemKind.TASK) {
                 k++;
-                tasks.append("  - code: T").append(k).append('\n');
+                tasks.append("  - code: ").append(q(prefix + "T" + k)).append('\n');
                 if (!section.isEmpty()) {
                     tasks.append("    section: ").append(q(section)).append('\n');
                 }
@@ -304,7 +463,7 @@ public class FrameworkHandover {
                 continue;
             }
             t++;
-            targets.append("  - id: t").append(t).append('\n');
+            targets.append("  - id: ").append(q(prefix + "t" + t)).append('\n');
             if (codeOf.containsKey(d)) {
                 targets.append("    indicator: ").append(codeOf.get(d)).append('\n');
             }
@@ -356,8 +515,10 @@ public class FrameworkHandover {
         return heads.stream().filter(s -> s.code().equals(code)).map(Extractor.SectionHead::title).findFirst().orElse("任务");
     }
 
+    private static final java.util.regex.Pattern GOAL_HEADING = java.util.regex.Pattern.compile("目标$");
+
     private static void writeSections(StringBuilder y, List<Extractor.SectionHead> heads, String parent, int depth,
-                                      Map<String, Set<String>> indicators) {
+                                      Map<String, Set<String>> indicators, String document) {
         String indent = "  ".repeat(2 * depth - 1);
         for (Extractor.SectionHead s : heads) {
             String code = s.code();
@@ -368,6 +529,16 @@ public class FrameworkHandover {
             y.append(indent.substring(2)).append("- code: ").append(q(code)).append('\n')
                     .append(indent).append("title_zh: ").append(q(s.title())).append('\n')
                     .append(indent).append("title_en: ").append(q(s.title())).append('\n');
+            if (GOAL_HEADING.matcher(s.title()).find() && s.line() > 0) {
+                // 目标 headings (（二）发展目标, 主要目标) are goals of their section, with the heading as the sentence
+                String en = org.yardstick.ingestion.rules.EnglishNames.draft(s.title());
+                y.append(indent).append("goals:\n")
+                        .append(indent).append("  - code: ").append(q("G-" + code)).append('\n')
+                        .append(indent).append("    text_zh: ").append(q(s.title())).append('\n')
+                        .append(indent).append("    text_en: ").append(q(en.isEmpty() ? "Goals" : en)).append('\n')
+                        .append(indent).append("    source: {document: ").append(document).append(", line: ").append(s.line())
+                        .append(", quote: ").append(q(s.title())).append("}\n");
+            }
             Set<String> codes = indicators.get(code);
             if (codes != null && !codes.isEmpty()) {
                 y.append(indent).append("indicators: [").append(String.join(", ", codes)).append("]\n");
@@ -376,7 +547,7 @@ public class FrameworkHandover {
                     && c.code().substring(code.length() + 1).indexOf('.') < 0);
             if (children) {
                 y.append(indent).append("sections:\n");
-                writeSections(y, heads, code, depth + 1, indicators);
+                writeSections(y, heads, code, depth + 1, indicators, document);
             }
         }
     }

@@ -334,6 +334,8 @@ public final class Extractor {
         boolean pastSentence = PAST_CUE.matcher(s).find();
         String previousName = ctx.lastName();
         int clauseFloor = 0;
+        String chainNoun = null;
+        String chainVerb = "";
         for (Quantity q : quantities) {
             String before = s.substring(0, q.numberStart());
             // the time of this figure
@@ -400,6 +402,9 @@ public final class Extractor {
             } else if (unit.equals("倍")) {
                 kind = future ? ItemKind.TARGET_MULTIPLE : ItemKind.MULTIPLE;
                 unit = "";
+                if (GROWN_BY.matcher(stripped).find()) {
+                    value = value.add(BigDecimal.ONE); // 增长1.5倍: the growth is 1.5 times the base, the level 2.5×
+                }
             } else if (GROWTH.matcher(stripped).find()) {
                 kind = future ? ItemKind.TARGET_GROWTH : ItemKind.GROWTH_RATE;
             } else if (CHANGE.matcher(stripped).find()) {
@@ -431,6 +436,7 @@ public final class Extractor {
                 }
             }
             boolean inherited = false;
+            boolean level = kind == ItemKind.BASELINE || kind == ItemKind.TARGET || kind == ItemKind.COUNT;
             if (name.length() < 2 || startsComparison(clause)) {
                 String after = nameAfter(s, q.end());
                 if (!after.isEmpty() && kind != ItemKind.CHANGE && kind != ItemKind.GROWTH_RATE
@@ -447,6 +453,45 @@ public final class Extractor {
                     name = after;
                 }
             }
+            // 已部署57多个部门400多个信息系统, 对17个部门的120个业务信息系统: what is counted is the noun after the
+            // number; a verb that ends the words before (部署, 接入, 承载 …) and the thing the sentence opens with
+            // (政务云中心) belong to its name: 政务云中心部署部门
+            String verb = namingVerb(clause);
+            String strippedClause = clause.strip();
+            boolean chained = chainNoun != null && (strippedClause.equals(chainNoun) || strippedClause.equals(chainNoun + "的"));
+            if ((!verb.isEmpty() || chained) && level && !unit.equals("%")) {
+                String after = nameAfter(s, q.end());
+                if (!after.isEmpty() && after.length() <= 8) {
+                    String v = chained ? chainVerb : verb;
+                    name = openingTopic(s, q.start()) + v + after;
+                    chainNoun = after;
+                    chainVerb = v;
+                    inherited = false;
+                }
+            } else if (level && !unit.equals("%") && name.length() <= 4 && name.equals(nameAfter(s, q.end()))
+                    && !openingTopic(s, q.start()).isEmpty()) {
+                chainNoun = name;
+                chainVerb = "";
+                name = openingTopic(s, q.start()) + name;
+            } else {
+                chainNoun = null;
+            }
+            if (kind == ItemKind.BASELINE || kind == ItemKind.TARGET) {
+                // 等盟市50多万只羊佩戴了电子耳标, 保障了80%以上三甲医院建立电子病历…: where or how is said before the
+                // number, what is counted comes after it, with what it does: 佩戴电子耳标的羊, 建立电子病历…的三甲医院
+                String raw = clause.strip();
+                if (PLACES_BEFORE.matcher(raw).find() || unit.equals("%") && raw.matches(".*(保障|推动|带动|促进|使)了?$")) {
+                    String doing = predicateName(s, q.end());
+                    if (!doing.isEmpty()) {
+                        name = doing + (unit.equals("%") ? "比例" : "");
+                        inherited = false;
+                    }
+                }
+            }
+            if (kind == ItemKind.BASELINE && nameAfter(s, q.end()).startsWith("基础上") && !previousName.isEmpty()) {
+                name = previousName; // 在2013年710亿元基础上翻了一番: the base of the figure named before
+                inherited = true;
+            }
             Integer baseYear = base != null && base.year() < year ? Integer.valueOf(base.year()) : null;
             Qualifier qualifier = Qualifier.parse(q.qualifier()).orElse(Qualifier.NONE);
             if (q.qualifier().isEmpty()) {
@@ -462,7 +507,6 @@ public final class Extractor {
                 String near = s.substring(Math.max(0, q.start() - 6), q.start());
                 word = qualifier == Qualifier.STRIVE ? (near.contains("力争") ? "力争" : "争取") : wordOf(qualifier);
             }
-            boolean level = kind == ItemKind.BASELINE || kind == ItemKind.TARGET || kind == ItemKind.COUNT;
             Catalogue.Match match = name.isEmpty() ? null : catalogue.match(name, level ? unit : "").orElse(null);
             double confidence = confidence(kind, name, inherited, match, own != null || period != null);
             int offset = ctx.sentence().start();
@@ -572,6 +616,8 @@ public final class Extractor {
     private static final Pattern SPEECH_BEFORE = Pattern.compile("(说|表示|指出|介绍|感慨|坦言|告诉|透露|回忆|称)[，,:：]?$");
     private static final Pattern SPEECH_AFTER = Pattern.compile("^[^。“”\\n]{0,40}?(说|表示|指出|介绍|感慨|坦言|告诉|透露|回忆|称)");
     private static final Pattern TIMES = Pattern.compile("[\\d.]+倍");
+    /** 增长/增加/提高 N 倍 grows by N times (N+1×); 是/为/达到 N 倍 and 增长到 N 倍 are N×. */
+    private static final Pattern GROWN_BY = Pattern.compile("(增长|增加|提高|提升|扩大|上升|翻)了?$");
     private static final Pattern TITLE = Pattern.compile(
             "^\\s*(\\d{1,2}[.、]|[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[^，。；：]{1,28}(：|$)");
     private static final Pattern DEFINITION = Pattern.compile("(^|[；;：:。，\\s])“[^”]{1,12}”(即|是指|指的是|就是)");
@@ -722,6 +768,49 @@ public final class Extractor {
 
     private static final Pattern ENDS_WITH_VERB = Pattern.compile(COUNT_VERB.pattern() + "(完成)?$");
 
+    private static final Pattern PLACES_BEFORE = Pattern.compile("等(盟市|地市|市|地区|县|旗县|地|省区)$");
+    private static final Pattern DOING = Pattern.compile("^(以上|左右|的)?(\\p{IsHan}{1,8}?)(佩戴了|佩戴|建立了|建立|使用了|使用|开通了|开通|安装了|安装|接入了|接入|参加了|参加)([^，。；：、]{2,24})");
+
+    /** 羊佩戴了电子耳标 → 佩戴电子耳标的羊; "" when the words after the number are not a noun doing something. */
+    static String predicateName(String s, int pos) {
+        Matcher m = DOING.matcher(s.substring(pos));
+        if (!m.find()) {
+            return "";
+        }
+        String verb = m.group(3).replace("了", "");
+        return verb + m.group(4) + "的" + m.group(2);
+    }
+
+    /** Verbs whose object is what a number counts: 部署57个部门 counts 部署的部门. */
+    private static final Pattern NAMING_VERB = Pattern.compile("(部署|接入|承载|建成|入驻|汇聚|连接|服务|培训|带动|吸纳|集聚)了?$");
+
+    /** The verb ending the words before a number when it names what is counted, else "". */
+    static String namingVerb(String clause) {
+        Matcher m = NAMING_VERB.matcher(clause.strip());
+        return m.find() ? m.group(1) : "";
+    }
+
+    /**
+     * The thing a sentence opens with, when the number stands in a later clause: 自治区政务云中心初步建成，… gives
+     * 政务云中心; 建成了自治区政务信息安全灾备中心，… gives 政务信息安全灾备中心. "" when it is not a plain noun phrase.
+     */
+    static String openingTopic(String s, int pos) {
+        int from = 0;
+        String t = "";
+        while (t.isEmpty()) {
+            int comma = s.indexOf('，', from);
+            if (comma < 0 || comma >= pos) {
+                return "";
+            }
+            t = YEAR_WORDS.matcher(s.substring(from, comma)).replaceAll(""); // 2015年，…: the year is no topic
+            from = comma + 1;
+        }
+        t = t.replaceFirst("^(初步|基本|已经|已)?(建成了|建成|建设了|建立了|建立|搭建了)", "");
+        t = t.replaceFirst("(初步|基本|全面)?(建成|建立|形成|完成|上线)(运行)?$", "");
+        t = t.replaceFirst("^(全区|全省|全市|我区|我省|全疆|自治区|省|市)", "");
+        return t.length() >= 3 && t.length() <= 14 && t.matches("\\p{IsHan}+") && t.endsWith("中心") ? t : "";
+    }
+
     private static boolean clauseEndsWithVerb(String clause) {
         String c = cleanName(clause);
         return c.length() < 2 || ENDS_WITH_VERB.matcher(c).find();
@@ -793,7 +882,7 @@ public final class Extractor {
                 return nameAfter(s, of + 1);
             }
         }
-        n = n.replaceFirst("(实现|达到|完成|建成|将|被|进入|覆盖|的|以上|左右).*$", "");
+        n = n.replaceFirst("(实现|达到|完成|建成|将|被|进入|覆盖|进行|的|以上|左右).*$", "");
         n = n.replaceFirst("^(的|以上|左右)", "");
         return n.length() >= 2 ? n : "";
     }

@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.yardstick.framework.Change;
+import org.yardstick.framework.Plan;
+import org.yardstick.framework.Plans;
 import org.yardstick.ingestion.Decision;
 import org.yardstick.ingestion.Ingestion;
 import org.yardstick.ingestion.IngestionProblem;
@@ -63,12 +66,17 @@ class IngestController {
     private final Ingestion ingestion;
     private final CurrentUser currentUser;
     private final Regions regions;
+    private final Plans plans;
 
-    IngestController(Ingestion ingestion, CurrentUser currentUser, Regions regions) {
+    IngestController(Ingestion ingestion, CurrentUser currentUser, Regions regions, Plans plans) {
         this.ingestion = ingestion;
         this.currentUser = currentUser;
         this.regions = regions;
+        this.plans = plans;
     }
+
+    /** The reason recorded in the audit trail and the targets' history for a commit from the review page. */
+    static final String REASON = "规划文本导入 / read from a plan's text";
 
     @GetMapping("/ingest")
     String start(Model model) {
@@ -148,15 +156,30 @@ class IngestController {
                 accept = false;
             }
             review.decisions.set(i, new Decision(d.item(), accept, text(form, "code_" + i), text(form, "name_" + i),
+                    form.getFirst("nameEn_" + i) == null ? d.indicatorNameEn() : text(form, "nameEn_" + i),
                     decimal(form, "value_" + i, d.item().line(), problems), decimal(form, "high_" + i, d.item().line(), problems),
                     text(form, "unit_" + i), year(form, "year_" + i, d.item().line(), problems)));
         }
         Map<String, String> fields = form.toSingleValueMap();
         PlanHeader header = null;
-        if (problems.isEmpty() && "commit".equals(action)) {
+        String into = fields.getOrDefault("into", "").strip();
+        boolean commitOrPreview = "commit".equals(action) || "preview".equals(action);
+        if (problems.isEmpty() && commitOrPreview) {
             header = header(review, fields);
-            List<InputProblem> hp = checkHeader(header, fields);
-            problems.addAll(hp);
+            if (!into.isEmpty()) {
+                Plan target = scopedPlans().stream().filter(pl -> pl.code().equals(into)).findFirst().orElse(null);
+                if (target == null) {
+                    problems.add(InputProblem.of("form", 0, "into", into, IngestionProblem.UNKNOWN_PLAN));
+                } else {
+                    header = new PlanHeader(into, header.nameZh(), header.nameEn(),
+                            regions.find(target.regionId()).map(r -> r.code()).orElse(header.region()), header.startYear(),
+                            header.endYear(), header.baselineYear(), header.documentCode(), header.issuerZh(), header.issued());
+                    fields.put("planCode", into);
+                }
+            }
+            if (problems.isEmpty()) {
+                problems.addAll(checkHeader(header, fields));
+            }
         }
         if (!problems.isEmpty()) {
             response.setStatus(422);
@@ -164,10 +187,23 @@ class IngestController {
             fill(model, review, header(review, fields));
             return "ingestion/review";
         }
+        if ("preview".equals(action)) {
+            try {
+                model.addAttribute("preview", ingestion.preview(review.proposal, review.decisions, header, !into.isEmpty(),
+                        Change.form(REASON)));
+            } catch (InvalidInputException e) {
+                response.setStatus(422);
+                model.addAttribute("problems", e.problems());
+            }
+            fill(model, review, header);
+            return "ingestion/review";
+        }
         if ("commit".equals(action)) {
             try {
-                FrameworkHandover.Committed c = ingestion.commit(review.proposal, review.decisions, header,
-                        currentUser.name(), locale);
+                FrameworkHandover.Committed c = into.isEmpty()
+                        ? ingestion.commit(review.proposal, review.decisions, header, currentUser.name(), locale)
+                        : Ingestion.committed(ingestion.commitInto(review.proposal, review.decisions, header, currentUser.name(),
+                        Change.form(REASON)));
                 session.removeAttribute(SESSION);
                 model.addAttribute("committed", c);
                 return "ingestion/committed";
@@ -191,6 +227,7 @@ class IngestController {
         model.addAttribute("decisions", review.decisions);
         model.addAttribute("segments", segments(p));
         model.addAttribute("header", header);
+        model.addAttribute("plans", scopedPlans());
         model.addAttribute("catalogue", ingestion.catalogue().entries().stream()
                 .sorted(Comparator.comparing(Catalogue.Entry::code)).toList());
         model.addAttribute("acceptedCount", review.decisions.stream().filter(Decision::accepted).count());
@@ -268,6 +305,11 @@ class IngestController {
                     "region", h.region(), org.yardstick.framework.FrameworkProblem.UNKNOWN_REGION)));
         }
         return problems;
+    }
+
+    /** The plans in force the account may plan for (their region within its subtree; all for an admin). */
+    private List<Plan> scopedPlans() {
+        return plans.all().stream().filter(pl -> regions.find(pl.regionId()).map(currentUser::mayPlan).orElse(false)).toList();
     }
 
     private String defaultRegion() {

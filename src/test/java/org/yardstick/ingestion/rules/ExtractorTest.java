@@ -196,4 +196,52 @@ class ExtractorTest {
         assertThat(items.get(1).kind()).isEqualTo(ItemKind.MULTIPLE);
         assertThat(items.get(1).baseYear()).isEqualTo(2012);
     }
+
+    @Test
+    void growingByNTimesIsNPlusOneTimesTheBase() {
+        // 增长 N 倍 = (N+1)×; 是/为/达到 N 倍 = N×; 翻一番 = 2×
+        assertThat(only("到2020年，全区电子商务交易额在2015年基础上增长1.5倍。", ItemKind.TARGET_MULTIPLE).value())
+                .isEqualByComparingTo("2.5");
+        assertThat(only("2016年全省数据中心机架数比2012年增加了2倍。", ItemKind.MULTIPLE).value())
+                .isEqualByComparingTo("3");
+        assertThat(only("到2020年，信息消费规模是2015年的1.5倍。", ItemKind.TARGET_MULTIPLE).value())
+                .isEqualByComparingTo("1.5");
+        assertThat(only("到2020年，软件业务收入达到2015年的3倍。", ItemKind.TARGET_MULTIPLE).value())
+                .isEqualByComparingTo("3");
+        assertThat(only("到2020年，光纤用户数为2015年的2倍。", ItemKind.TARGET_MULTIPLE).value())
+                .isEqualByComparingTo("2");
+        assertThat(only("到2020年，信息消费总量翻一番。", ItemKind.TARGET_MULTIPLE).value())
+                .isEqualByComparingTo("2");
+    }
+
+    @Test
+    void whatIsCountedIsTheNounAfterTheNumberWhenAVerbEndsTheWordsBefore() {
+        List<Item> cloud = read("一、发展现状\n2015年，市大数据中心基本建成，已接入32个委办局260多个业务系统。\n").items();
+        assertThat(cloud).extracting(Item::indicator).containsExactly("大数据中心接入委办局", "大数据中心接入业务系统");
+        assertThat(cloud).extracting(Item::value).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("32"), new BigDecimal("260"));
+        List<Item> backup = read("一、发展现状\n2015年，建成了全省政务云灾备中心，对45个部门的300个应用系统进行备份。\n").items();
+        assertThat(backup).extracting(Item::indicator).containsExactly("政务云灾备中心部门", "政务云灾备中心应用系统");
+        // no opening thing: the verb and the noun
+        assertThat(only("一、发展现状\n2016年，全县光纤网络承载了1.2万户家庭宽带业务。\n", ItemKind.BASELINE).indicator())
+                .isEqualTo("承载家庭宽带业务");
+    }
+
+    @Test
+    void aPlaceListOrAVerbBeforeTheNumberLetsTheNounAndWhatItDoesNameIt() {
+        assertThat(only("一、发展现状\n2015年，酒泉、张掖等地市30多万头牛佩戴了电子耳标。\n", ItemKind.BASELINE).indicator())
+                .isEqualTo("佩戴电子耳标的牛");
+        Item share = only("一、发展现状\n2015年，信息化建设保障了90%以上二级医院建立电子病历系统。\n", ItemKind.BASELINE);
+        assertThat(share.indicator()).isEqualTo("建立电子病历系统的二级医院比例");
+        assertThat(share.value()).isEqualByComparingTo("90");
+    }
+
+    @Test
+    void theBaseOfADoublingIsTheFigureNamedBefore() {
+        List<Item> items = read("一、发展现状\n2015年实现电子商务交易额1481亿元，在2013年710亿元基础上翻了一番。\n").items();
+        Item base = items.stream().filter(i -> i.value() != null && i.value().compareTo(new BigDecimal("710")) == 0)
+                .findFirst().orElseThrow();
+        assertThat(base.indicator()).endsWith("电子商务交易额").doesNotContain("基础上");
+        assertThat(base.year()).isEqualTo(2013);
+    }
 }
