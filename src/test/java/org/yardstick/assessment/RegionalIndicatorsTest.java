@@ -254,6 +254,11 @@ class RegionalIndicatorsTest {
         mvc.perform(get("/api/v1/assessment/regional-indicators/NOPE")).andExpect(status().isNotFound());
         mvc.perform(get("/regions/6501/self-assessment").param("year", "abc").param("lang", "en"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("is not a year from 2000 to 2100; the newest year is shown")));
+        // a year with nothing submitted: a sentence with the year as a year (not "2,099"), and no empty chart
+        mvc.perform(get("/regions/6501/self-assessment").param("year", "2099").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("No submitted self-assessments in 2099 yet.")))
+                .andExpect(content().string(not(containsString("stage-chart"))));
 
         generate(counties.get(0), 50, 60, 70, 80, 90);
         String code = jdbc.sql("select credit_code from asm_enterprise where credit_code like ? order by id")
