@@ -3,17 +3,13 @@ package org.yardstick.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.yardstick.TestClock;
 
@@ -26,28 +22,7 @@ import org.yardstick.TestClock;
         properties = "spring.autoconfigure.exclude=") // sessions in the database, as in production: flash values must serialise
 @Import(TestClock.Config.class)
 @ExtendWith(org.yardstick.ResetTestState.class)
-class CollectionBrowserIT {
-
-    @LocalServerPort int port;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    void login(String user) {
-        Browser.login(browser, url(""), user);
-    }
+class CollectionBrowserIT extends BrowserSession {
 
     @Test
     void aCountyReportsAndThePrefectureApproves() throws Exception {
