@@ -228,6 +228,95 @@ public class Observations {
                 .query(Observations::map).list());
     }
 
+    /**
+     * What a page of approved figures is filtered by (the public API's lists); null means no filter.
+     *
+     * @param indicatorCode one indicator
+     * @param regionCode one region, or with {@code subtree} the region and every region under it
+     * @param level only regions of this level
+     * @param fromYear periods whose year is at least this
+     * @param toYear periods whose year is at most this
+     * @param breakdown one breakdown (分组) code
+     */
+    public record FigureFilter(@Nullable String indicatorCode, @Nullable Region region, boolean subtree,
+                               @Nullable RegionLevel level, @Nullable Integer fromYear, @Nullable Integer toYear,
+                               @Nullable String breakdown) {}
+
+    /** The order of a page: by region (an indicator's figures) or by indicator (a region's figures). */
+    public enum FigureOrder {
+        /** region, breakdown, measure, period, base period. */
+        BY_REGION("r.code, g.code, o.measure, o.period_start, o.period, o.base_period, o.id"),
+        /** indicator, measure, period, the total before the categories, breakdown, base period. */
+        BY_INDICATOR("i.code, o.measure, o.period_start, o.period, case when g.code = '_T' then 0 else 1 end, g.code, "
+                + "o.base_period, o.id");
+
+        private final String sql;
+
+        FigureOrder(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /** One page of approved figures and how many the filter matches in all. */
+    public record FigurePage(long total, List<Observation> figures) {}
+
+    /**
+     * One page of the approved figures a filter matches, with their sources, in a stable order: the
+     * filters, the order and the page are the database's work (one query with the total as a window
+     * count, one for the page's sources), so a page of an indicator over every county reads only its rows.
+     */
+    public FigurePage approvedPage(FigureFilter filter, FigureOrder order, long offset, int limit) {
+        StringBuilder where = new StringBuilder(" where o.status = 'APPROVED'");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.indicatorCode() != null) {
+            where.append(" and i.code = :indicator");
+            params.put("indicator", filter.indicatorCode());
+        }
+        if (filter.region() != null) {
+            if (filter.subtree()) {
+                where.append(" and r.path like :path escape '\\'");
+                params.put("path", likePrefix(filter.region().path()));
+            } else {
+                where.append(" and r.id = :region");
+                params.put("region", filter.region().id());
+            }
+        }
+        if (filter.level() != null) {
+            where.append(" and r.level = :level");
+            params.put("level", filter.level().name());
+        }
+        if (filter.fromYear() != null) {
+            where.append(" and o.period_start >= :from");
+            params.put("from", java.sql.Date.valueOf(java.time.LocalDate.of(filter.fromYear(), 1, 1)));
+        }
+        if (filter.toYear() != null) {
+            where.append(" and o.period_start < :to");
+            params.put("to", java.sql.Date.valueOf(java.time.LocalDate.of(filter.toYear() + 1, 1, 1)));
+        }
+        if (filter.breakdown() != null) {
+            where.append(" and g.code = :breakdown");
+            params.put("breakdown", filter.breakdown());
+        }
+        params.put("offset", offset);
+        params.put("limit", limit);
+        long[] total = {-1};
+        List<Observation> rows = jdbc.sql(SELECT.replace("o.updated_by\n", "o.updated_by, count(*) over () as total\n")
+                        + where + " order by " + order.sql + " offset :offset rows fetch next :limit rows only")
+                .params(params)
+                .query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return map(rs, n);
+                }).list();
+        if (total[0] < 0) { // past the end (or nothing matches): count alone
+            params.remove("offset");
+            params.remove("limit");
+            total[0] = jdbc.sql("select count(*) from observation o join indicator i on i.id = o.indicator_id "
+                    + "join region r on r.id = o.region_id join disaggregation g on g.id = o.disaggregation_id" + where)
+                    .params(params).query(Long.class).single();
+        }
+        return new FigurePage(total[0], withSources(rows));
+    }
+
     /** How many observations there are, by status. */
     public Map<ObservationStatus, Long> countByStatus() {
         Map<ObservationStatus, Long> counts = new HashMap<>();

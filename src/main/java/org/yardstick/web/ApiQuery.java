@@ -251,6 +251,22 @@ public final class ApiQuery {
         return answer(all, reading.page(), reading.fields(), request);
     }
 
+    /**
+     * A page the database already cut (its items, and the total the filter matches): the same answer as
+     * {@link #answer(List, Reading, HttpServletRequest)} without reading the whole list.
+     */
+    public static ResponseEntity<List<?>> answerPage(List<? extends Record> shown, long total, Reading reading,
+                                                     HttpServletRequest request) {
+        List<?> body = reading.fields().isEmpty() ? shown : shown.stream().map(r -> select(r, reading.fields())).toList();
+        return ResponseEntity.ok().cacheControl(PUBLIC)
+                .headers(pageHeaders((int) Math.min(total, Integer.MAX_VALUE), reading.page(), request)).body(body);
+    }
+
+    /** Where a page starts in the whole list. */
+    public static long offset(Page page) {
+        return (long) (page.page() - 1) * page.size();
+    }
+
     /** The items of a page. */
     public static <T> List<T> slice(List<T> all, Page page) {
         int from = page.from(all.size());

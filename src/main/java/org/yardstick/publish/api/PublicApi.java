@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -35,7 +34,6 @@ import org.yardstick.framework.Plan;
 import org.yardstick.framework.Plans;
 import org.yardstick.framework.Targets;
 import org.yardstick.observation.Measure;
-import org.yardstick.observation.Observation;
 import org.yardstick.observation.Observations;
 import org.yardstick.progress.Progress;
 import org.yardstick.progress.ProgressText;
@@ -264,7 +262,7 @@ class PublicApi {
             @ParameterObject ListParams list, HttpServletRequest request) {
         indicators.get(code);
         Filter filter = filter(region, descendants, level, period, breakdown, list);
-        return ApiQuery.answer(filter.apply(observations.approvedOfIndicator(code)), filter.reading, request);
+        return filter.answer(code, null, Observations.FigureOrder.BY_REGION, request);
     }
 
     @GetMapping("/indicators/{code}/computed")
@@ -338,9 +336,8 @@ class PublicApi {
                     "the codes of GET /api/v1/indicators"));
         }
         ApiQuery.refuse(problems);
-        List<Observation> all = observations.approvedOfRegion(code).stream()
-                .filter(o -> indicator == null || indicator.isBlank() || o.indicatorCode().equals(indicator)).toList();
-        return ApiQuery.answer(filter.apply(all), filter.reading, request);
+        return filter.answer(indicator == null || indicator.isBlank() ? null : indicator, regions.get(code),
+                Observations.FigureOrder.BY_INDICATOR, request);
     }
 
     /** The filters of a list of figures, read and checked together. */
@@ -362,28 +359,15 @@ class PublicApi {
             this.breakdown = breakdown;
         }
 
-        List<ObservationView> apply(List<Observation> all) {
-            Map<String, Region> byCode = region == null && level == null ? Map.of()
-                    : regions.byCodes(all.stream().map(Observation::regionCode).collect(Collectors.toSet()));
-            Predicate<Observation> keep = o -> true;
-            if (region != null) {
-                Region scope = region;
-                keep = keep.and(subtree ? o -> byCode.containsKey(o.regionCode()) && byCode.get(o.regionCode()).isWithin(scope)
-                        : o -> o.regionCode().equals(scope.code()));
-            }
-            if (level != null) {
-                RegionLevel l = level;
-                keep = keep.and(o -> byCode.containsKey(o.regionCode()) && byCode.get(o.regionCode()).level() == l);
-            }
-            if (years != null) {
-                ApiQuery.Years y = years;
-                keep = keep.and(o -> y.contains(o.period().year()));
-            }
-            if (breakdown != null) {
-                String b = breakdown;
-                keep = keep.and(o -> o.disaggregationCode().equals(b));
-            }
-            return all.stream().filter(keep).map(ObservationView::of).toList();
+        /** One page of the figures of an indicator and/or in a region, filtered, ordered and cut by the database. */
+        ResponseEntity<List<?>> answer(@Nullable String indicator, @Nullable Region in, Observations.FigureOrder order,
+                                       HttpServletRequest request) {
+            Region scope = in != null ? in : region;
+            var f = new Observations.FigureFilter(indicator, scope, in == null && subtree, level,
+                    years == null ? null : years.from(), years == null ? null : years.to(), breakdown);
+            var page = observations.approvedPage(f, order, ApiQuery.offset(reading.page()), reading.page().size());
+            return ApiQuery.answerPage(page.figures().stream().map(ObservationView::of).toList(), page.total(), reading,
+                    request);
         }
     }
 
