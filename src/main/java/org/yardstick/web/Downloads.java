@@ -53,6 +53,27 @@ public final class Downloads {
                 .body(body);
     }
 
+    /**
+     * The table as {@link #answer(TableDownload, String, boolean, MessageSource, Locale)}, with a weak ETag made
+     * of {@code state} (what the table's data is made of, read cheaply) and the format, byte-order mark and
+     * language asked: when {@code If-None-Match} names it, 304 and the table is neither read nor written.
+     */
+    public static ResponseEntity<StreamingResponseBody> answer(TableDownload table, @Nullable String format, boolean bom,
+                                                               MessageSource messages, Locale locale, String state,
+                                                               @Nullable String ifNoneMatch) {
+        Optional<TableDownload.Format> f = TableDownload.Format.of(format == null ? "csv" : format);
+        if (f.isEmpty()) {
+            return answer(table, format, bom, messages, locale);
+        }
+        String etag = "W/" + ETags.ofContent(String.join("|", state, f.get().name(), Boolean.toString(bom),
+                locale.toLanguageTag()));
+        if (ETags.matches(ifNoneMatch, etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        ResponseEntity<StreamingResponseBody> ok = answer(table, format, bom, messages, locale);
+        return ResponseEntity.ok().headers(ok.getHeaders()).eTag(etag).body(ok.getBody());
+    }
+
     /** The language of a download: English when the request's locale is English, Chinese otherwise. */
     public static Locale language(Locale locale) {
         return "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;

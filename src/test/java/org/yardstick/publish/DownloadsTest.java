@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -33,6 +34,7 @@ class DownloadsTest {
 
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     /** Performs a download (streamed, so dispatched again once written) and answers the finished response. */
     MockHttpServletResponse download(MockHttpServletRequestBuilder request) throws Exception {
@@ -119,6 +121,42 @@ class DownloadsTest {
         assertThat(r.getStatus()).isEqualTo(200);
         assertThat(r.getContentAsString(StandardCharsets.UTF_8))
                 .startsWith("indicator,scope,region_level,breakdown,period,region,region_name,rank,quartile,value");
+    }
+
+    /**
+     * A weak ETag from the state of the data (decision 0083): the same request with it answers 304 and
+     * writes nothing; another format, language or level is another tag; a revised figure changes it.
+     */
+    @Test
+    void downloadsCarryAWeakEtagOfTheirDataAndAMatchAnswers304WithoutWriting() throws Exception {
+        for (String url : List.of("/indicators/IIDI/download", "/regions/65/download")) {
+            MockHttpServletResponse first = download(get(url).param("format", "xlsx"));
+            String etag = first.getHeader("ETag");
+            assertThat(etag).as(url).startsWith("W/\"");
+            MvcResult again = mvc.perform(get(url).param("format", "xlsx").header("If-None-Match", etag)).andReturn();
+            assertThat(again.getRequest().isAsyncStarted()).as("nothing streamed").isFalse();
+            assertThat(again.getResponse().getStatus()).isEqualTo(304);
+            assertThat(again.getResponse().getContentAsByteArray()).isEmpty();
+            assertThat(again.getResponse().getHeader("ETag")).isEqualTo(etag);
+            assertThat(download(get(url).param("format", "csv")).getHeader("ETag")).isNotEqualTo(etag);
+            assertThat(download(get(url).param("format", "xlsx").param("lang", "en")).getHeader("ETag")).isNotEqualTo(etag);
+            assertThat(download(get(url).param("format", "xlsx").header("If-None-Match", "W/\"stale\"")).getStatus())
+                    .isEqualTo(200);
+        }
+        assertThat(download(get("/indicators/IIDI/download").param("level", "PROVINCE")).getHeader("ETag"))
+                .isNotEqualTo(download(get("/indicators/IIDI/download")).getHeader("ETag"));
+        // a revision of one approved figure (its version raised) is a new tag; undone, the old one again
+        String before = download(get("/indicators/IIDI/download")).getHeader("ETag");
+        long id = jdbc.sql("""
+                select min(o.id) from observation o join indicator i on i.id = o.indicator_id
+                where i.code = 'IIDI' and o.status = 'APPROVED'""").query(Long.class).single();
+        jdbc.sql("update observation set version = version + 1 where id = ?").param(id).update();
+        try {
+            assertThat(download(get("/indicators/IIDI/download")).getHeader("ETag")).isNotEqualTo(before);
+        } finally {
+            jdbc.sql("update observation set version = version - 1 where id = ?").param(id).update();
+        }
+        assertThat(download(get("/indicators/IIDI/download")).getHeader("ETag")).isEqualTo(before);
     }
 
     @Test

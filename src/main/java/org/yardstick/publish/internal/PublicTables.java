@@ -214,6 +214,49 @@ public class PublicTables {
         });
     }
 
+    /**
+     * What an indicator's download is made of, as a short text that changes whenever the download's
+     * data does (a weak ETag's content, decision 0083): the approved figures of the indicator (count,
+     * largest id, sum of versions, last approval), its computed figures (count, withheld, last
+     * computation), the indicator itself, the breakdowns' names and the regions' stamp. Two aggregate
+     * reads over the indicator's rows, no figure is read; the as-of time of the metadata is not part of it.
+     */
+    public String indicatorState(String code) {
+        Indicator indicator = indicators.get(code);
+        return String.join("|", indicator.toString(), figuresState("i.code = ?", code),
+                jdbc.sql("""
+                        select count(*), coalesce(sum(case when a.withheld then 1 else 0 end), 0), max(a.updated_at)
+                        from aggregate_value a join indicator i on i.id = a.indicator_id where i.code = ?""")
+                        .param(code).query((rs, n) -> rs.getLong(1) + "," + rs.getLong(2) + "," + rs.getTimestamp(3))
+                        .single(), namesState());
+    }
+
+    /** What a region's download is made of (see {@link #indicatorState}): its figures, its computed figures, the names. */
+    public String regionState(String code) {
+        Region region = regions.get(code);
+        return String.join("|", region.toString(), figuresState("r.code = ?", code),
+                jdbc.sql("""
+                        select count(*), coalesce(sum(case when a.withheld then 1 else 0 end), 0), max(a.updated_at)
+                        from aggregate_value a join region r on r.id = a.region_id where r.code = ?""")
+                        .param(code).query((rs, n) -> rs.getLong(1) + "," + rs.getLong(2) + "," + rs.getTimestamp(3))
+                        .single(), indicators.all().toString(), namesState());
+    }
+
+    private String figuresState(String condition, String code) {
+        return jdbc.sql("""
+                        select count(*), coalesce(max(o.id), 0), coalesce(sum(o.version), 0), max(o.updated_at)
+                        from observation o join indicator i on i.id = o.indicator_id join region r on r.id = o.region_id
+                        where o.status = 'APPROVED' and\s""" + condition)
+                .param(code).query((rs, n) -> rs.getLong(1) + "," + rs.getLong(2) + "," + rs.getLong(3) + ","
+                        + rs.getTimestamp(4)).single();
+    }
+
+    private String namesState() {
+        return String.join(",", jdbc.sql("select code || ':' || name_zh || ':' || name_en from disaggregation order by code")
+                .query(String.class).list()) + "|" + jdbc.sql("select stamp from cache_stamp where name = 'regions'")
+                .query(Long.class).optional().orElse(0L) + "|" + licence;
+    }
+
     /** What every table says about itself: title, source, licence, as-of time, URL. */
     public Map<String, String> metadata(String title, String path, Locale l) {
         Map<String, String> meta = new LinkedHashMap<>();

@@ -9,7 +9,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +31,7 @@ import org.yardstick.web.Downloads;
 class DownloadController {
 
     static final String FORMATS = "csv (default), xlsx or json; anything else answers 400";
+    static final String ETAG = "the weak ETag of an earlier download: 304 while the figures behind it are unchanged";
 
     private final PublicTables tables;
     private final MessageSource messages;
@@ -59,12 +62,15 @@ class DownloadController {
     @GetMapping("/indicators/{code}/download")
     @Operation(summary = "Every approved figure of an indicator in every region, and its computed figures with coverage")
     @ApiResponse(responseCode = "400", description = "an unknown format")
+    @ApiResponse(responseCode = "304", description = "If-None-Match names the current weak ETag: nothing read or sent")
     @ApiResponse(responseCode = "404", description = "an unknown indicator")
     ResponseEntity<StreamingResponseBody> indicator(@PathVariable String code,
                                 @Parameter(description = "only regions of this level (PROVINCE, PREFECTURE, COUNTY …)")
                                 @RequestParam(required = false) @Nullable String level,
                                 @Parameter(description = FORMATS) @RequestParam(defaultValue = "csv") String format,
-                                @RequestParam(defaultValue = "false") boolean bom, Locale locale) {
+                                @RequestParam(defaultValue = "false") boolean bom, Locale locale,
+                                @Parameter(description = ETAG) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                                @Nullable String ifNoneMatch) {
         Locale l = Downloads.language(locale);
         RegionLevel regionLevel = null;
         if (level != null && !level.isBlank()) {
@@ -74,17 +80,21 @@ class DownloadController {
                 throw new NotFoundException("region level", level);
             }
         }
-        return Downloads.answer(tables.indicator(code, regionLevel, l), format, bom, messages, l);
+        return Downloads.answer(tables.indicator(code, regionLevel, l), format, bom, messages, l,
+                tables.indicatorState(code) + "|" + regionLevel, ifNoneMatch);
     }
 
     @GetMapping("/regions/{code}/download")
     @Operation(summary = "Every approved figure of a region, and its computed figures with coverage")
     @ApiResponse(responseCode = "400", description = "an unknown format")
+    @ApiResponse(responseCode = "304", description = "If-None-Match names the current weak ETag: nothing read or sent")
     @ApiResponse(responseCode = "404", description = "an unknown region")
     ResponseEntity<StreamingResponseBody> region(@PathVariable String code,
                              @Parameter(description = FORMATS) @RequestParam(defaultValue = "csv") String format,
-                             @RequestParam(defaultValue = "false") boolean bom, Locale locale) {
+                             @RequestParam(defaultValue = "false") boolean bom, Locale locale,
+                             @Parameter(description = ETAG) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                             @Nullable String ifNoneMatch) {
         Locale l = Downloads.language(locale);
-        return Downloads.answer(tables.region(code, l), format, bom, messages, l);
+        return Downloads.answer(tables.region(code, l), format, bom, messages, l, tables.regionState(code), ifNoneMatch);
     }
 }
