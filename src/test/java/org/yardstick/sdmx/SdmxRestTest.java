@@ -272,6 +272,53 @@ class SdmxRestTest {
                 .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("application/vnd.sdmx.data+csv"));
     }
 
+    /**
+     * A client that asks for SDMX-ML gets its refusals as SDMX-ML 2.1 Error messages (valid against the official
+     * schema) with the standard code and the reason in both languages; the HTTP status stays the same.
+     */
+    @Test
+    void sdmxMlClientsGetSdmxErrorMessages() throws Exception {
+        record Case(String url, String accept, int status, String code, String reasonEn) {}
+        String structure = "application/vnd.sdmx.structure+xml;version=2.1";
+        for (Case c : List.of(
+                new Case("/sdmx/rest/data/NOPE/all", SS, 404, "100", "no dataflow \"NOPE\""),
+                new Case("/sdmx/rest/data/ALL/A.NOWHERE..", SS, 404, "100", "no approved data in flow ALL"),
+                new Case("/sdmx/rest/data/ALL/A.65.IIDI", SS, 400, "140", "3 dimensions"),
+                new Case("/sdmx/rest/data/ALL/A.65.IIDI._T?startPeriod=2020&endPeriod=2010", SS, 400, "150", "is after"),
+                new Case("/sdmx/rest/data/ALL/all?startPeriod=2015-13", SS, 400, "140", "2015-13"),
+                new Case("/sdmx/rest/codelist/YARDSTICK/CL_NOPE", structure, 404, "100", "CL_NOPE"),
+                new Case("/sdmx/rest/codelist/all?references=cousins", structure, 400, "140", "cousins"),
+                new Case("/sdmx/rest/data/ALL/all", "application/vnd.sdmx.genericdata+xml;version=2.1", 406, "1000",
+                        "genericdata"))) {
+            var r = mvc.perform(get(c.url).header("Accept", c.accept).header("Accept-Language", "en"))
+                    .andExpect(status().is(c.status))
+                    .andExpect(content().contentTypeCompatibleWith("application/vnd.sdmx.error+xml"));
+            byte[] xml = body(r);
+            assertThat(SdmxSchemas.errors(SdmxSchemas.message(), xml)).as(c.url).isEmpty();
+            var doc = javax.xml.parsers.DocumentBuilderFactory.newNSInstance().newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(xml));
+            var root = doc.getDocumentElement();
+            assertThat(root.getLocalName()).isEqualTo("Error");
+            var message = (org.w3c.dom.Element) root.getElementsByTagNameNS("*", "ErrorMessage").item(0);
+            assertThat(message.getAttribute("code")).as(c.url).isEqualTo(c.code);
+            var texts = message.getElementsByTagNameNS("*", "Text");
+            assertThat(texts.getLength()).isEqualTo(2);
+            var en = (org.w3c.dom.Element) texts.item(0);
+            assertThat(en.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang")).isEqualTo("en");
+            assertThat(en.getTextContent()).as(c.url).contains(c.reasonEn);
+            var zh = (org.w3c.dom.Element) texts.item(1);
+            assertThat(zh.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang")).isEqualTo("zh");
+            assertThat(zh.getTextContent()).isNotEqualTo(en.getTextContent());
+        }
+        // Chinese first by default; other clients keep problem details
+        String zhFirst = text(mvc.perform(get("/sdmx/rest/data/NOPE/all").header("Accept", SS)));
+        assertThat(zhFirst.indexOf("xml:lang=\"zh\"")).isLessThan(zhFirst.indexOf("xml:lang=\"en\""));
+        mvc.perform(get("/sdmx/rest/data/NOPE/all").header("Accept", CSV)).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/sdmx/rest/data/NOPE/all")).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
     @Test
     void theInterfaceIsPublicAndReadOnly() throws Exception {
         mvc.perform(get("/sdmx/rest/dataflow")).andExpect(status().isOk());

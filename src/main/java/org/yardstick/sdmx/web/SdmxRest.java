@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yardstick.sdmx.internal.DataFormat;
 import org.yardstick.sdmx.internal.DataMessage;
 import org.yardstick.sdmx.internal.DataQuery;
+import org.yardstick.sdmx.internal.ErrorMessage;
 import org.yardstick.sdmx.internal.Dsd;
 import org.yardstick.sdmx.internal.SdmxCatalogue;
 import org.yardstick.sdmx.internal.SdmxData;
@@ -46,7 +47,8 @@ import org.yardstick.sdmx.internal.StructureWriter;
  * The SDMX 2.1 REST interface (统计数据与元数据交换): structure queries ({@code dataflow}, {@code datastructure},
  * {@code codelist}, {@code conceptscheme}) answered in SDMX-ML 2.1, and data queries
  * ({@code /sdmx/rest/data/{flow}/{key}}) in structure-specific SDMX-ML, SDMX-CSV or SDMX-JSON, streamed.
- * Public and read-only; approved figures only. Errors are problem details (RFC 9457) with the reason.
+ * Public and read-only; approved figures only. Errors are SDMX-ML Error messages for a client that asks for
+ * SDMX-ML, problem details (RFC 9457) with the reason otherwise.
  */
 @RestController
 @Tag(name = "SDMX", description = "SDMX 2.1 REST: structures and approved data as SDMX-ML, SDMX-CSV and SDMX-JSON")
@@ -54,6 +56,11 @@ class SdmxRest {
 
     static final String STRUCTURE_TYPE = "application/vnd.sdmx.structure+xml;version=2.1";
     private static final String RESOURCES = "dataflow|datastructure|codelist|conceptscheme";
+    /** An SDMX-ML error message, as answered to a client whose Accept names SDMX-ML. */
+    static final String SDMX_ERROR = """
+            <mes:Error xmlns:mes="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message" \
+            xmlns:com="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common"><mes:ErrorMessage code="100">\
+            <com:Text xml:lang="en">no dataflow "NOPE"</com:Text></mes:ErrorMessage></mes:Error>""";
 
     private final SdmxCatalogue catalogue;
     private final SdmxData data;
@@ -80,9 +87,11 @@ class SdmxRest {
                 @ApiResponse(responseCode = "200", content = @Content(mediaType = STRUCTURE_TYPE,
                         examples = @ExampleObject(value = "<mes:Structure …><mes:Structures><str:Codelists>…"))),
                 @ApiResponse(responseCode = "404", description = "no such structure",
-                        content = @Content(mediaType = "application/problem+json")),
+                        content = {@Content(mediaType = "application/problem+json"), @Content(mediaType = ErrorMessage.CONTENT_TYPE,
+                        examples = @ExampleObject(value = SDMX_ERROR))}),
                 @ApiResponse(responseCode = "406", description = "Accept names no SDMX-ML 2.1 structure type",
-                        content = @Content(mediaType = "application/problem+json"))})
+                        content = {@Content(mediaType = "application/problem+json"), @Content(mediaType = ErrorMessage.CONTENT_TYPE,
+                        examples = @ExampleObject(value = SDMX_ERROR))})})
     void structure(@Parameter(example = "codelist") @PathVariable String resource,
                    @Parameter(example = "YARDSTICK") @PathVariable(required = false) @Nullable String agency,
                    @Parameter(example = "CL_REGION") @PathVariable(required = false) @Nullable String id,
@@ -175,11 +184,14 @@ class SdmxRest {
                                 YARDSTICK:ALL(1.0),A,65,IIDI,_T,2015,56.96,PURE_NUMBER,A,,
                                 """))),
                 @ApiResponse(responseCode = "400", description = "malformed key, period or dimensionAtObservation",
-                        content = @Content(mediaType = "application/problem+json")),
+                        content = {@Content(mediaType = "application/problem+json"), @Content(mediaType = ErrorMessage.CONTENT_TYPE,
+                        examples = @ExampleObject(value = SDMX_ERROR))}),
                 @ApiResponse(responseCode = "404", description = "unknown flow, or no data for the query",
-                        content = @Content(mediaType = "application/problem+json")),
+                        content = {@Content(mediaType = "application/problem+json"), @Content(mediaType = ErrorMessage.CONTENT_TYPE,
+                        examples = @ExampleObject(value = SDMX_ERROR))}),
                 @ApiResponse(responseCode = "406", description = "unsupported Accept or format",
-                        content = @Content(mediaType = "application/problem+json"))})
+                        content = {@Content(mediaType = "application/problem+json"), @Content(mediaType = ErrorMessage.CONTENT_TYPE,
+                        examples = @ExampleObject(value = SDMX_ERROR))})})
     void data(@Parameter(example = "ALL") @PathVariable String flow,
               @Parameter(example = "A.65.IIDI._T") @PathVariable(required = false) @Nullable String key,
               @Parameter(example = "all") @PathVariable(required = false) @Nullable String provider,
@@ -263,16 +275,28 @@ class SdmxRest {
         return tag.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 
+    /**
+     * A refusal in the form the client reads: an SDMX-ML 2.1 Error message (its standard code, the reason in
+     * Chinese and English) when {@code Accept} names an SDMX-ML type, problem details (RFC 9457) otherwise.
+     */
     @ExceptionHandler(SdmxRequestException.class)
-    ResponseEntity<ProblemDetail> refused(SdmxRequestException e, HttpServletRequest request,
-                                          HttpServletResponse response) {
+    ResponseEntity<?> refused(SdmxRequestException e, HttpServletRequest request, HttpServletResponse response) {
         Locale locale = locale(request);
         HttpStatus status = HttpStatus.valueOf(e.status());
+        response.reset();
+        if (ErrorMessage.wanted(request.getHeader(HttpHeaders.ACCEPT))) {
+            Map<String, String> texts = new java.util.LinkedHashMap<>();
+            for (Locale l : locale.getLanguage().equals("en") ? List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)
+                    : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+                texts.put(l.getLanguage(), messages.getMessage(e.key(), e.args(), e.getMessage(), l));
+            }
+            return ResponseEntity.status(status).contentType(MediaType.parseMediaType(ErrorMessage.CONTENT_TYPE))
+                    .body(ErrorMessage.write(ErrorMessage.code(e), texts));
+        }
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status,
                 messages.getMessage(e.key(), e.args(), e.getMessage(), locale));
         p.setTitle(messages.getMessage("sdmx.error.title." + e.status(), null, status.getReasonPhrase(), locale));
         p.setType(URI.create("urn:yardstick:sdmx:" + e.key().substring("sdmx.error.".length())));
-        response.reset();
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }
