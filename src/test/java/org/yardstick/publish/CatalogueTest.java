@@ -71,6 +71,10 @@ class CatalogueTest {
         }
         assertThat(iidi.getJsonArray(DCT + "modified").getJsonObject(0).getString("@type"))
                 .isEqualTo("http://www.w3.org/2001/XMLSchema#dateTime");
+        // DCAT-AP: the frequency as an IRI of the EU Publications Office's vocabulary, a dct:Frequency
+        JsonObject frequency = iidi.getJsonArray(DCT + "accrualPeriodicity").getJsonObject(0);
+        assertThat(frequency.getString("@id")).isEqualTo("http://publications.europa.eu/resource/authority/frequency/ANNUAL");
+        assertThat(types(frequency)).containsExactly(DCT + "Frequency");
         JsonArray distributions = iidi.getJsonArray(DCAT + "distribution");
         assertThat(distributions).hasSizeGreaterThanOrEqualTo(3);
         List<String> urls = new ArrayList<>();
@@ -85,6 +89,10 @@ class CatalogueTest {
         RDFParser.fromString(body, Lang.JSONLD).parse(rdf);
         assertThat(rdf.listResourcesWithProperty(RDF.type, rdf.createResource(DCAT + "Dataset")).toList())
                 .hasSize(datasets.size());
+        assertThat(rdf.listObjectsOfProperty(rdf.createProperty(DCT + "accrualPeriodicity")).toList())
+                .allSatisfy(f -> assertThat(f.isURIResource()).isTrue())
+                .allSatisfy(f -> assertThat(f.asResource().getURI()).matches(
+                        "http://publications\\.europa\\.eu/resource/authority/frequency/(ANNUAL|QUARTERLY|MONTHLY)"));
     }
 
     private static List<String> types(JsonObject o) {

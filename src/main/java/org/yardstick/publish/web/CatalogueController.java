@@ -97,7 +97,7 @@ class CatalogueController {
         }
         ds.put("dct:spatial", Map.of("@id", base + "/regions", "dct:type", d.level().name()));
         ds.put("dct:temporal", Map.of("@type", "dct:PeriodOfTime", "dcat:startDate", d.first(), "dcat:endDate", d.last()));
-        ds.put("dct:accrualPeriodicity", d.periodType().name());
+        ds.put("dct:accrualPeriodicity", Map.of("@id", frequency(d.periodType()), "@type", "dct:Frequency"));
         ds.put("dct:license", Map.of("@id", licenceUrl));
         ds.put("dct:source", d.documents().stream().map(c -> Map.of("@id", "urn:yardstick:document:" + c)).toList());
         ds.put("dcat:landingPage", Map.of("@id", base + "/indicators/" + d.indicator().code()));
@@ -125,6 +125,15 @@ class CatalogueController {
         }
         ds.put("dcat:distribution", distributions);
         return ds;
+    }
+
+    /** The EU Publications Office frequency of a period type (DCAT-AP's controlled vocabulary for accrualPeriodicity). */
+    static String frequency(org.yardstick.shared.Period.Type type) {
+        return "http://publications.europa.eu/resource/authority/frequency/" + switch (type) {
+            case YEAR -> "ANNUAL";
+            case QUARTER -> "QUARTERLY";
+            case MONTH -> "MONTHLY";
+        };
     }
 
     private static Map<String, Object> text(String value, String language) {
