@@ -35,7 +35,9 @@ import org.yardstick.region.Regions;
  */
 @ExtendWith(Browser.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.autoconfigure.exclude=") // sessions in the database, as in production: flash values must serialise
+        properties = {"spring.autoconfigure.exclude=", // sessions in the database, as in production: flash values must serialise
+            // a deployer's boundaries: Urumqi's counties (test file with its 审图号); elsewhere the demo's sketch maps
+            "yardstick.maps.boundaries=target/test-classes/maps"})
 @Import(TestClock.Config.class)
 class MapBrowserIT {
 
@@ -108,6 +110,53 @@ class MapBrowserIT {
         }
     }
 
+    /** Where a place is drawn on the map, in the window's coordinates (what a click at a location takes). */
+    private int[] onScreen(WebElement canvas, double longitude, double latitude) {
+        @SuppressWarnings("unchecked")
+        List<Number> p = (List<Number>) browser.executeScript("""
+                var el = arguments[0], c = echarts.getInstanceByDom(el), box = el.getBoundingClientRect();
+                var xy = c.convertToPixel({seriesIndex: 0}, [arguments[1], arguments[2]]);
+                return [box.left + xy[0], box.top + xy[1]];""", canvas, longitude, latitude);
+        return new int[] {(int) Math.round(p.get(0).doubleValue()), (int) Math.round(p.get(1).doubleValue())};
+    }
+
+    private String shownRegion() {
+        return (String) browser.executeScript("var e = document.querySelector('.ys-map-region'); return e && e.textContent");
+    }
+
+    /** Issue 14 item 4: a click on a prefecture draws its counties, with the way back above the map. */
+    @Test
+    void aClickOnAPrefectureDrawsItsCountiesAndTheBreadcrumbLeadsBack() throws Exception {
+        browser.manage().window().setSize(new Dimension(1366, 1400));
+        WebElement map = showMap("/indicators/BB_USERS?year=" + YEAR);
+        assertThat(shownRegion()).isEqualTo("新疆维吾尔自治区");
+        WebElement canvas = map.findElement(By.cssSelector(".ys-map-canvas"));
+        // at once: the page scrolls smoothly (Bootstrap), and a click must land where the map is now
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", canvas);
+        // 天山区, the heart of Urumqi: a real click at its place on the map of the prefectures
+        int[] at = onScreen(canvas, 87.63, 43.79);
+        new org.openqa.selenium.interactions.Actions(browser).moveToLocation(at[0], at[1]).click().perform();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "乌鲁木齐市".equals(shownRegion()));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "true".equals(canvas.getDomAttribute("data-rendered"))
+                && !canvas.findElements(By.cssSelector("svg path")).isEmpty());
+        // the counties drawn from the deployer's file, with its attribution, and their figures in the table
+        assertThat(canvas.isDisplayed()).isTrue();
+        assertThat(canvas.findElements(By.cssSelector("svg path")).size()).isGreaterThanOrEqualTo(2);
+        assertThat(map.findElement(By.cssSelector(".ys-map-source")).getText()).contains("审图号").doesNotContain("示意图");
+        String table = (String) browser.executeScript("return document.querySelector('.ys-map-table').textContent");
+        assertThat(table).contains("650102", "650103", "天山区");
+        assertThat(map.findElement(By.cssSelector(".ys-map-year option:checked")).getText()).isEqualTo(YEAR);
+        // the breadcrumb: China › Xinjiang › Urumqi; Xinjiang leads back to the prefectures
+        List<String> crumbs = map.findElements(By.cssSelector(".ys-map-path button")).stream().map(WebElement::getText).toList();
+        assertThat(crumbs).endsWith("新疆维吾尔自治区").hasSizeGreaterThanOrEqualTo(2);
+        Browser.screenshot(browser, "issue14-map-drill-urumqi");
+        map.findElements(By.cssSelector(".ys-map-path button")).get(crumbs.size() - 1).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "新疆维吾尔自治区".equals(shownRegion()));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+                canvas.findElements(By.cssSelector("svg path")).size() >= 14);
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
     @Test
     void upToChinaAndWithoutBoundariesATable() throws Exception {
         WebElement map = showMap("/indicators/BB_USERS?lang=en");
@@ -116,13 +165,13 @@ class MapBrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "China (national)".equals(browser.executeScript(
                 "var e = document.querySelector('.ys-map-region'); return e && e.textContent")));
         assertThat(map.findElements(By.cssSelector(".ys-map-canvas svg path")).size()).isGreaterThanOrEqualTo(31);
-        // a prefecture's counties have no boundaries in the demo: the page says so and shows the table
-        browser.get("http://localhost:" + port + "/compare?indicator=BB_USERS&level=COUNTY&scope=6501&period=" + YEAR + "&lang=en");
+        // Karamay's counties have no boundaries (neither the deployer's nor the demo's): the page says so and shows the table
+        browser.get("http://localhost:" + port + "/compare?indicator=BB_USERS&level=COUNTY&scope=6502&period=" + YEAR + "&lang=en");
         new WebDriverWait(browser, Duration.ofSeconds(40)).until(d -> d.findElements(By.cssSelector(".ys-map-canvas")).stream()
                 .allMatch(e -> "true".equals(e.getDomAttribute("data-rendered"))));
         WebElement note = browser.findElement(By.cssSelector(".ys-map-note"));
         assertThat(note.getText()).contains("no boundaries for this level");
-        assertThat(browser.findElement(By.cssSelector(".ys-map-table")).getText()).contains("650102", "reported");
+        assertThat(browser.findElement(By.cssSelector(".ys-map-table")).getText()).contains("650202", "reported");
         Browser.screenshot(browser, "issue14-map-no-boundaries-en");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
