@@ -224,22 +224,23 @@ public class PublicTables {
     public String indicatorState(String code) {
         Indicator indicator = indicators.get(code);
         return String.join("|", indicator.toString(), figuresState("i.code = ?", code),
-                jdbc.sql("""
-                        select count(*), coalesce(sum(case when a.withheld then 1 else 0 end), 0), max(a.updated_at)
-                        from aggregate_value a join indicator i on i.id = a.indicator_id where i.code = ?""")
-                        .param(code).query((rs, n) -> rs.getLong(1) + "," + rs.getLong(2) + "," + rs.getTimestamp(3))
-                        .single(), namesState());
+                computedState("indicator i on i.id = a.indicator_id where i.code = ?", code), namesState());
     }
 
     /** What a region's download is made of (see {@link #indicatorState}): its figures, its computed figures, the names. */
     public String regionState(String code) {
         Region region = regions.get(code);
         return String.join("|", region.toString(), figuresState("r.code = ?", code),
-                jdbc.sql("""
+                computedState("region r on r.id = a.region_id where r.code = ?", code), indicators.all().toString(),
+                namesState());
+    }
+
+    /** Computed figures: how many, how many withheld, the last computation. */
+    private String computedState(String joinAndCondition, String code) {
+        return jdbc.sql("""
                         select count(*), coalesce(sum(case when a.withheld then 1 else 0 end), 0), max(a.updated_at)
-                        from aggregate_value a join region r on r.id = a.region_id where r.code = ?""")
-                        .param(code).query((rs, n) -> rs.getLong(1) + "," + rs.getLong(2) + "," + rs.getTimestamp(3))
-                        .single(), indicators.all().toString(), namesState());
+                        from aggregate_value a join\s""" + joinAndCondition)
+                .param(code).query((rs, n) -> rs.getLong(1) + "," + rs.getLong(2) + "," + rs.getTimestamp(3)).single();
     }
 
     private String figuresState(String condition, String code) {

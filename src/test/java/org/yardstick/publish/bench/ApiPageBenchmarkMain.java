@@ -10,19 +10,12 @@ import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.yardstick.YardstickApplication;
-import org.yardstick.framework.FrameworkFiles;
-import org.yardstick.framework.Indicators;
 import org.yardstick.observation.Observations;
 import org.yardstick.progress.bench.BenchData;
-import org.yardstick.region.OfficialDivisions;
-import org.yardstick.region.RegionFiles;
 
 /**
- * The public API page benchmark (bench/api-page.sh, decision 0083): one page of 100 figures of an indicator
+ * The public API page benchmark (bench/downloads.sh, decision 0083): one page of 100 figures of an indicator
  * over 2,978 counties × 10 years ({@code /api/v1/indicators/{code}/observations?level=county&page=150&size=100},
  * anonymous, over HTTP: parameters checked, filter, order and page in SQL with the total, the page's sources,
  * JSON, paging headers, rate limit) against a plain JDBC select of the same page in the same order, in the
@@ -38,16 +31,8 @@ public final class ApiPageBenchmarkMain {
     private ApiPageBenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
-        String[] boot = BenchData.bootArguments("jdbc:postgresql://localhost:5432/yardstick_dl_bench",
-                "--yardstick.api.rate-limit.anonymous=100000");
-        try (ConfigurableApplicationContext app = SpringApplication.run(YardstickApplication.class, boot)) {
-            JdbcClient jdbc = app.getBean(JdbcClient.class);
+        try (ConfigurableApplicationContext app = DownloadBenchmarkMain.start("--yardstick.api.rate-limit.anonymous=100000")) {
             DataSource dataSource = app.getBean(DataSource.class);
-            if (jdbc.sql("select count(*) from observation").query(Long.class).single() == 0) {
-                new BenchData(Long.getLong("bench.seed", 20260601L)).load(app.getBean(OfficialDivisions.class),
-                        app.getBean(RegionFiles.class), app.getBean(FrameworkFiles.class), app.getBean(Indicators.class),
-                        jdbc, dataSource);
-            }
             String indicator = BenchData.indicator(0);
             String port = app.getEnvironment().getProperty("local.server.port");
             URI uri = URI.create("http://localhost:" + port + "/api/v1/indicators/" + indicator

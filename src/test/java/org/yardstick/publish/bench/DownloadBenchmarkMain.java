@@ -37,15 +37,9 @@ public final class DownloadBenchmarkMain {
     private DownloadBenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
-        String[] boot = BenchData.bootArguments("jdbc:postgresql://localhost:5432/yardstick_dl_bench");
-        try (ConfigurableApplicationContext app = SpringApplication.run(YardstickApplication.class, boot)) {
+        try (ConfigurableApplicationContext app = start()) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             DataSource dataSource = app.getBean(DataSource.class);
-            if (jdbc.sql("select count(*) from observation").query(Long.class).single() == 0) {
-                new BenchData(Long.getLong("bench.seed", 20260601L)).load(app.getBean(OfficialDivisions.class),
-                        app.getBean(RegionFiles.class), app.getBean(FrameworkFiles.class), app.getBean(Indicators.class),
-                        jdbc, dataSource);
-            }
             String indicator = BenchData.indicator(0);
             PublicTables tables = app.getBean(PublicTables.class);
             long rows = jdbc.sql("""
@@ -78,6 +72,22 @@ public final class DownloadBenchmarkMain {
             System.out.printf(Locale.ROOT, "heap peak during one download: %,d MB (max heap %,d MB)%n", peak >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
         }
+    }
+
+    /**
+     * The application on the benchmark database (yardstick_dl_bench, or {@code bench.url}), its generated
+     * figures loaded when it has none.
+     */
+    static ConfigurableApplicationContext start(String... more) throws Exception {
+        String[] boot = BenchData.bootArguments("jdbc:postgresql://localhost:5432/yardstick_dl_bench", more);
+        ConfigurableApplicationContext app = SpringApplication.run(YardstickApplication.class, boot);
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        if (jdbc.sql("select count(*) from observation").query(Long.class).single() == 0) {
+            new BenchData(Long.getLong("bench.seed", 20260601L)).load(app.getBean(OfficialDivisions.class),
+                    app.getBean(RegionFiles.class), app.getBean(FrameworkFiles.class), app.getBean(Indicators.class),
+                    jdbc, app.getBean(DataSource.class));
+        }
+        return app;
     }
 
     /** The same rows as the download (approved figures of the indicator in the counties), read to the end. */
