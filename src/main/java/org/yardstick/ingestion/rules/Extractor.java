@@ -141,7 +141,7 @@ public final class Extractor {
             verbatim.add(new Item(i.kind(), i.indicator(), i.match(), i.value(), i.valueHigh(), i.unit(), i.year(),
                     i.baseYear(), i.qualifierWord(), i.qualifier(), i.region(), i.text(), i.units(), i.section(),
                     document.substring(i.start(), i.end()), i.start(), i.end(), i.figureStart(), i.figureEnd(), i.line(),
-                    i.confidence()));
+                    i.confidence(), i.breakdown(), i.category()));
         }
         return new Extraction(title, years.issued, years.reference, years.planEnd, sections, verbatim);
     }
@@ -476,6 +476,14 @@ public final class Extractor {
             } else {
                 chainNoun = null;
             }
+            if (level) {
+                // 28户企业进入工业和信息化部贯标试点企业名单: what is counted is what the list holds
+                String members = listMembers(s, q.end());
+                if (!members.isEmpty()) {
+                    name = members;
+                    inherited = false;
+                }
+            }
             if (kind == ItemKind.BASELINE || kind == ItemKind.TARGET) {
                 // 等盟市50多万只羊佩戴了电子耳标, 保障了80%以上三甲医院建立电子病历…: where or how is said before the
                 // number, what is counted comes after it, with what it does: 佩戴电子耳标的羊, 建立电子病历…的三甲医院
@@ -518,6 +526,7 @@ public final class Extractor {
             }
             clauseFloor = q.end();
         }
+        out = breakdowns(out);
         Matcher comp = COMPARATOR.matcher(s);
         while (comp.find()) {
             boolean future = futureSentence || ctx.sectionRole() == Role.FUTURE
@@ -566,6 +575,72 @@ public final class Extractor {
             }
         }
         return y;
+    }
+
+    /** The areas a figure is broken down by (城乡分列): 城市…, 农村牧区…, 商业楼宇…. */
+    private static final Pattern AREA = Pattern.compile("农村牧区|农村地区|农村|乡村|城市|城镇|城区|商业楼宇");
+
+    /**
+     * 城市家庭宽带接入能力达到20Mbps，农村4Mbps: levels of one sentence in one unit whose names differ only by the
+     * area they are about are one indicator broken down by area. Each becomes a figure of the longest of their
+     * names without the area (家庭宽带接入能力) with the area as its breakdown; a name the catalogue holds as it is
+     * (农村宽带用户数 as an indicator of its own) stays itself. Two areas at least, or it is no breakdown.
+     */
+    private List<Item> breakdowns(List<Item> items) {
+        Map<String, List<Integer>> byUnit = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            boolean level = it.kind() == ItemKind.BASELINE || it.kind() == ItemKind.TARGET;
+            if (level && AREA.matcher(it.indicator()).find()
+                    && (it.match() == null || it.match().confidence() < 1.0)) {
+                byUnit.computeIfAbsent(it.unit(), u -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Item> out = new ArrayList<>(items);
+        for (List<Integer> group : byUnit.values()) {
+            List<String> words = new ArrayList<>();
+            List<String> bases = new ArrayList<>();
+            String longest = "";
+            for (int i : group) {
+                Matcher m = AREA.matcher(items.get(i).indicator());
+                m.find();
+                words.add(m.group());
+                String base = cleanName(items.get(i).indicator().substring(0, m.start()) + items.get(i).indicator().substring(m.end()))
+                        .replaceFirst("^的", "");
+                bases.add(base);
+                if (base.length() > longest.length()) {
+                    longest = base;
+                }
+            }
+            if (words.stream().distinct().count() < 2 || longest.length() < 2) {
+                continue;
+            }
+            for (int k = 0; k < group.size(); k++) {
+                String base = bases.get(k);
+                // 宽带城市用户接入能力 / 农村牧区用户接入能力 / 商业楼宇用户: one indicator; 宽带用户 / 光纤到户用户: two
+                if (!longest.contains(base)) {
+                    continue;
+                }
+                Item it = items.get(group.get(k));
+                out.set(group.get(k), it.asBreakdown(longest, words.get(k), catalogue.match(longest, it.unit()).orElse(null)));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern LIST = Pattern.compile(
+            "^(企业|单位|公司|园区|项目|产品)?(进入|入选|列入|纳入)了?([^，。；：]{2,30}?)(名单|目录|名录)");
+    /** The authority that keeps a list (工业和信息化部, 省发展改革委) is not part of what the list holds. */
+    private static final Pattern AUTHORITY = Pattern.compile("^[^，。；]{1,10}?(部|委|厅|局|办)(?=.{2,})");
+
+    /** 28户企业进入工业和信息化部贯标试点企业名单 gives 贯标试点企业; "" when no list follows the number. */
+    static String listMembers(String s, int pos) {
+        Matcher m = LIST.matcher(s.substring(pos));
+        if (!m.find()) {
+            return "";
+        }
+        String members = AUTHORITY.matcher(m.group(3)).replaceFirst("");
+        return members.length() >= 2 ? members : "";
     }
 
     /** Whether a quantity is a figure of the plan (not a page number, a code, a decree number). */
@@ -794,6 +869,14 @@ public final class Extractor {
      * The thing a sentence opens with, when the number stands in a later clause: 自治区政务云中心初步建成，… gives
      * 政务云中心; 建成了自治区政务信息安全灾备中心，… gives 政务信息安全灾备中心. "" when it is not a plain noun phrase.
      */
+    /**
+     * Nouns of things a plan builds and that then hold or serve something (设施类名词): a centre, a platform, a base, a
+     * park, a network, a system, a project, a cloud, a library, a portal. Only such a thing opens a sentence whose later
+     * number counts what it holds (平台已接入46个部门); a body, a person or a figure (企业, 用户, 收入) does not.
+     */
+    private static final Pattern BUILT = Pattern.compile(
+            "(中心|平台|基地|园区|网络|专网|系统|工程|项目|云|数据库|资源库|门户|网站|体系|枢纽|集群)$");
+
     static String openingTopic(String s, int pos) {
         int from = 0;
         String t = "";
@@ -808,7 +891,7 @@ public final class Extractor {
         t = t.replaceFirst("^(初步|基本|已经|已)?(建成了|建成|建设了|建立了|建立|搭建了)", "");
         t = t.replaceFirst("(初步|基本|全面)?(建成|建立|形成|完成|上线)(运行)?$", "");
         t = t.replaceFirst("^(全区|全省|全市|我区|我省|全疆|自治区|省|市)", "");
-        return t.length() >= 3 && t.length() <= 14 && t.matches("\\p{IsHan}+") && t.endsWith("中心") ? t : "";
+        return t.length() >= 3 && t.length() <= 14 && t.matches("\\p{IsHan}+") && BUILT.matcher(t).find() ? t : "";
     }
 
     private static boolean clauseEndsWithVerb(String clause) {
