@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -169,7 +170,7 @@ public final class Extractor {
     private static Role roleOf(String[] titles) {
         for (int l = 1; l < titles.length; l++) {
             // a chapter that reviews (发展回顾, 现状) makes everything below it the past
-            if (titles[l] != null && titles[l].matches(".*(回顾|现状|成效|进展|成就|基础|取得|形势|问题).*")) {
+            if (titles[l] != null && titles[l].matches(".*(回顾|现状|成效|进展|成就|基础(?!设施)|取得|形势|问题).*")) {
                 return Role.PAST;
             }
         }
@@ -420,6 +421,10 @@ public final class Extractor {
                 boolean build = COUNT_VERB.matcher(whole).find() && !clause.contains("达到") && !clause.contains("达")
                         && q.qualifier().isEmpty() && high == null && !unit.equals("%") && !clause.contains("拥有");
                 kind = build ? ItemKind.COUNT : ItemKind.TARGET;
+                if (build && clause.contains("新增") && !unit.isEmpty()
+                        && "个家所座处项条名户台部套件只头".indexOf(unit.charAt(unit.length() - 1)) < 0) {
+                    kind = ItemKind.TARGET_CHANGE; // 新增出口带宽200Gbps adds to a level; 新增基站4万个 builds things
+                }
             }
             // which indicator
             String name = cleanName(clause);
@@ -547,6 +552,9 @@ public final class Extractor {
                     offset + comp.start(), offset + comp.end(), ctx.sentence().line(),
                     match != null ? 0.8 : 0.6));
         }
+        if (!quantities.isEmpty()) {
+            out.addAll(clauseMilestones(ctx, quantities, anchors));
+        }
         if (quantities.isEmpty() && out.isEmpty()) {
             Matcher ms = MILESTONE.matcher(s);
             boolean targetContext = futureSentence || ctx.sectionRole() == Role.FUTURE && ctx.section().matches("\\d+(\\.\\d+)?(\\.\\d+)?")
@@ -563,6 +571,39 @@ public final class Extractor {
                         q, ctx.region(), statement, List.of(), ctx.section(), s, offset, ctx.sentence().end(),
                         offset + ms.start(), offset + ms.end(), ctx.sentence().line(), 0.6));
             }
+        }
+        return out;
+    }
+
+    /**
+     * 到2018年，…覆盖80%的行政村；到2020年，基本实现行政村全覆盖: a part of a sentence after ； that holds no figure, a
+     * milestone word and a target year of its own is a milestone beside the sentence's figures.
+     */
+    private static List<Item> clauseMilestones(Context ctx, List<Quantity> quantities, List<Anchor> anchors) {
+        String s = ctx.sentence().text();
+        List<Item> out = new ArrayList<>();
+        int from = 0;
+        while (from < s.length()) {
+            int stop = s.indexOf('；', from);
+            int end = stop < 0 ? s.length() : stop;
+            final int a = from;
+            boolean figures = quantities.stream().anyMatch(q -> q.start() >= a && q.start() < end);
+            Matcher ms = MILESTONE.matcher(s).region(from, end);
+            Integer y = null;
+            for (Anchor an : anchors) {
+                if (an.start() >= from && an.end() <= end && an.future()) {
+                    y = an.year();
+                }
+            }
+            if (!figures && ms.find() && y != null && y > ctx.years().reference()) {
+                String part = s.substring(from, end).replaceFirst("。$", "").replaceFirst("^(到\\d{4}年|\\d{4}年)[，,]", "");
+                boolean basic = part.contains("基本");
+                int offset = ctx.sentence().start();
+                out.add(new Item(ItemKind.MILESTONE, "", null, null, null, "", y, null, basic ? "基本" : "",
+                        basic ? Qualifier.BASICALLY : Qualifier.NONE, ctx.region(), part, List.of(), ctx.section(), s, offset,
+                        ctx.sentence().end(), offset + ms.start(), offset + ms.end(), ctx.sentence().line(), 0.6));
+            }
+            from = end + 1;
         }
         return out;
     }
@@ -612,15 +653,19 @@ public final class Extractor {
                     longest = base;
                 }
             }
-            if (words.stream().distinct().count() < 2 || longest.length() < 2) {
+            // 宽带城市用户接入能力 / 农村牧区用户接入能力 / 商业楼宇用户: one indicator; 宽带用户 / 光纤到户用户: two
+            List<Integer> members = new ArrayList<>();
+            Set<String> areas = new java.util.HashSet<>();
+            for (int k = 0; k < group.size(); k++) {
+                if (longest.contains(bases.get(k))) {
+                    members.add(k);
+                    areas.add(words.get(k));
+                }
+            }
+            if (areas.size() < 2 || longest.length() < 2) {
                 continue;
             }
-            for (int k = 0; k < group.size(); k++) {
-                String base = bases.get(k);
-                // 宽带城市用户接入能力 / 农村牧区用户接入能力 / 商业楼宇用户: one indicator; 宽带用户 / 光纤到户用户: two
-                if (!longest.contains(base)) {
-                    continue;
-                }
+            for (int k : members) {
                 Item it = items.get(group.get(k));
                 out.set(group.get(k), it.asBreakdown(longest, words.get(k), catalogue.match(longest, it.unit()).orElse(null)));
             }
@@ -857,7 +902,7 @@ public final class Extractor {
     }
 
     /** Verbs whose object is what a number counts: 部署57个部门 counts 部署的部门. */
-    private static final Pattern NAMING_VERB = Pattern.compile("(部署|接入|承载|建成|入驻|汇聚|连接|服务|培训|带动|吸纳|集聚)了?$");
+    private static final Pattern NAMING_VERB = Pattern.compile("(部署|接入|承载|建成|入驻|汇聚|连接|服务|培训|带动|吸纳|集聚)了?(全部|所有)?$");
 
     /** The verb ending the words before a number when it names what is counted, else "". */
     static String namingVerb(String clause) {
@@ -875,7 +920,7 @@ public final class Extractor {
      * number counts what it holds (平台已接入46个部门); a body, a person or a figure (企业, 用户, 收入) does not.
      */
     private static final Pattern BUILT = Pattern.compile(
-            "(中心|平台|基地|园区|网络|专网|系统|工程|项目|云|数据库|资源库|门户|网站|体系|枢纽|集群)$");
+            "(中心|平台|基地|园区|网|系统|工程|项目|云|数据库|资源库|门户|网站|体系|枢纽|集群)$");
 
     static String openingTopic(String s, int pos) {
         int from = 0;
@@ -889,8 +934,9 @@ public final class Extractor {
             from = comma + 1;
         }
         t = t.replaceFirst("^(初步|基本|已经|已)?(建成了|建成|建设了|建立了|建立|搭建了)", "");
-        t = t.replaceFirst("(初步|基本|全面)?(建成|建立|形成|完成|上线)(运行)?$", "");
-        t = t.replaceFirst("^(全区|全省|全市|我区|我省|全疆|自治区|省|市)", "");
+        t = t.replaceFirst("(已经|已)?(初步|基本|全面)?(建成|建立|形成|完成|上线)(运行|投用|使用)?$", "");
+        // where, not what: 全区, 我省, 广东省 (省级 is a level of the thing: kept)
+        t = t.replaceFirst("^(全区|全省|全市|我区|我省|全疆|自治区|\\p{IsHan}{2,3}省(?!级)|省(?!级)|市(?!级))", "");
         return t.length() >= 3 && t.length() <= 14 && t.matches("\\p{IsHan}+") && BUILT.matcher(t).find() ? t : "";
     }
 
@@ -965,7 +1011,8 @@ public final class Extractor {
                 return nameAfter(s, of + 1);
             }
         }
-        n = n.replaceFirst("(实现|达到|完成|建成|将|被|进入|覆盖|进行|的|以上|左右).*$", "");
+        // 地级以上市, 规模以上企业: 以上 after 级 or 规模 belongs to the noun
+        n = n.replaceFirst("(实现|达到|完成|建成|将|被|进入|覆盖|进行|的|(?<!级|规模)以上|左右).*$", "");
         n = n.replaceFirst("^(的|以上|左右)", "");
         return n.length() >= 2 ? n : "";
     }
@@ -1015,7 +1062,8 @@ public final class Extractor {
         List<String> units = new ArrayList<>();
         String prefix = "";
         for (String u : resp.group(1).split("[、，,；;]")) {
-            String t = u.strip();
+            // 牵头单位：省政务服务数据管理局，配合单位：省发展改革委: the label of the co-responsible is no unit
+            String t = u.strip().replaceFirst("^(配合单位|协办单位|参与单位|责任单位|配合)[:：]", "").strip();
             if (t.isEmpty()) {
                 continue;
             }
