@@ -19,8 +19,28 @@ import org.yardstick.framework.Qualifier;
  */
 public final class Extractor {
 
-    /** A section as the headings give it: code {@code 2.2.1}, level, title, where it starts. */
-    public record SectionHead(String code, int level, String title, int start, int line) implements java.io.Serializable {}
+    /**
+     * A section as the headings give it: code {@code 2.2.1}, level, title, where it starts; under a heading ending in
+     * 目标 (（一）主要目标), the goal's own sentences up to the next heading: their text as the document writes it
+     * (lines joined), offsets and first line ("" and -1 when the section is no goal or has no sentences).
+     */
+    public record SectionHead(String code, int level, String title, int start, int line, String goal, int goalStart,
+                              int goalEnd, int goalLine) implements java.io.Serializable {
+
+        public SectionHead(String code, int level, String title, int start, int line) {
+            this(code, level, title, start, line, "", -1, -1, -1);
+        }
+
+        /** The same section under another code and level (a document's headings below one section of a plan). */
+        public SectionHead moved(String newCode, int newLevel) {
+            return new SectionHead(newCode, newLevel, title, start, line, goal, goalStart, goalEnd, goalLine);
+        }
+
+        /** Whether the heading names a goal (发展目标, 主要目标, 1.基础设施目标). */
+        public boolean isGoal() {
+            return title.endsWith("目标");
+        }
+    }
 
     /** What the rules read from a document. */
     public record Extraction(String title, @Nullable Integer issuedYear, int referenceYear, int planEndYear,
@@ -74,6 +94,8 @@ public final class Extractor {
         String[] path = new String[5];
         String[] titles = new String[5];
         @Nullable Integer carried = null;
+        int goalOf = -1;
+        Map<Integer, int[]> goals = new HashMap<>(); // section index → first sentence start, last end, first line
         int lastLine = -1;
         String lastName = "";
         String title = "";
@@ -113,7 +135,14 @@ public final class Extractor {
                     if (level <= 3) {
                         carried = null;
                     }
+                    goalOf = heading.get().title().endsWith("目标") ? sections.size() - 1 : -1;
                 }
+            }
+            boolean headingSentence = !sections.isEmpty() && sections.get(sections.size() - 1).start() == s.start();
+            if (goalOf >= 0 && !headingSentence) {
+                // the goal's sentences: what follows a 目标 heading up to the next heading
+                int[] g = goals.computeIfAbsent(goalOf, k -> new int[] {s.start(), s.end(), s.line()});
+                g[1] = s.end();
             }
             if (s.line() != lastLine) {
                 lastLine = s.line();
@@ -144,7 +173,14 @@ public final class Extractor {
                     document.substring(i.start(), i.end()), i.start(), i.end(), i.figureStart(), i.figureEnd(), i.line(),
                     i.confidence(), i.breakdown(), i.category()));
         }
-        return new Extraction(title, years.issued, years.reference, years.planEnd, sections, verbatim);
+        List<SectionHead> heads = new ArrayList<>(sections.size());
+        for (int k = 0; k < sections.size(); k++) {
+            SectionHead h = sections.get(k);
+            int[] g = goals.get(k);
+            heads.add(g == null ? h : new SectionHead(h.code(), h.level(), h.title(), h.start(), h.line(),
+                    document.substring(g[0], g[1]).replaceAll("\\s*\\R\\s*", " ").strip(), g[0], g[1], g[2]));
+        }
+        return new Extraction(title, years.issued, years.reference, years.planEnd, heads, verbatim);
     }
 
     private static boolean isLineStart(String text, int pos) {

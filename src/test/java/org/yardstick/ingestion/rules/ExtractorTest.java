@@ -328,4 +328,19 @@ class ExtractorTest {
         Item task = only("三、重点任务\n推进政务服务事项网上办理。（牵头单位：省政务服务数据管理局，配合单位：省发展改革委）\n", ItemKind.TASK);
         assertThat(task.units()).containsExactly("省政务服务数据管理局", "省发展改革委");
     }
+
+    @Test
+    void theSentencesUnderAGoalHeadingAreTheGoalWithTheirOffsets() {
+        String text = "一、发展目标\n（一）主要目标。\n到2020年，基本建成宽带网络。\n全区行政村通宽带比例达到98%。\n（二）主要任务。\n加快建设。\n";
+        var sections = read(text).sections();
+        Extractor.SectionHead goal = sections.get(1);
+        assertThat(goal.isGoal()).isTrue();
+        assertThat(goal.goal()).isEqualTo("到2020年，基本建成宽带网络。 全区行政村通宽带比例达到98%。");
+        assertThat(text.substring(goal.goalStart(), goal.goalEnd())).isEqualTo("到2020年，基本建成宽带网络。\n全区行政村通宽带比例达到98%。");
+        assertThat(goal.goalLine()).isEqualTo(3);
+        // the chapter heading has no sentence of its own; a task heading is no goal
+        assertThat(sections.get(0).goal()).isEmpty();
+        assertThat(sections.get(2).isGoal()).isFalse();
+        assertThat(sections.get(2).goal()).isEmpty();
+    }
 }
