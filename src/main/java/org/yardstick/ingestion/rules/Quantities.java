@@ -64,7 +64,8 @@ public final class Quantities {
                 }
             } else if (text.startsWith("百分之", i)) {
                 q = percentOf(text, i);
-            } else if (FRACTION.matcher(text).region(i, n).lookingAt()) {
+            } else if (i + 3 < n && text.charAt(i + 1) == '分' && text.charAt(i + 2) == '之'
+                    && FRACTION.matcher(text).region(i, n).lookingAt()) {
                 q = fractionOf(text, i);
             } else if (ChineseNumerals.CHARS.indexOf(c) >= 0) {
                 q = chinese(text, i);
