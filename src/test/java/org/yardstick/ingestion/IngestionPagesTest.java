@@ -70,7 +70,7 @@ class IngestionPagesTest {
         String html = page.getResponse().getContentAsString();
         assertThat(page.getResponse().getStatus()).isEqualTo(200);
         assertThat(html).contains("核对提取结果").contains("id=\"d-0\"").contains("id=\"p-0\"").contains("VILLAGE_BB_RATE")
-                .contains("2341Gbps");
+                .contains("2341Gbps").contains("分列：农村牧区（rural-pastoral）").contains("分列：城市（city）");
         assertThat(mvc.perform(get("/ingest/review").param("lang", "en").session(session).with(as("admin"))).andReturn()
                 .getResponse().getContentAsString()).contains("Review the proposals").doesNotContain("核对提取结果");
         @SuppressWarnings("unchecked")
