@@ -3,6 +3,7 @@ package org.yardstick.ingestion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.yardstick.framework.Change;
@@ -26,10 +27,17 @@ public class Ingestion {
 
     private final Indicators indicators;
     private final FrameworkHandover handover;
+    private final org.yardstick.framework.Disaggregations disaggregations;
+    private final org.yardstick.observation.DataSets dataSets;
+    private final org.yardstick.observation.Observations observations;
 
-    Ingestion(Indicators indicators, FrameworkHandover handover) {
+    Ingestion(Indicators indicators, FrameworkHandover handover, org.yardstick.framework.Disaggregations disaggregations,
+              org.yardstick.observation.DataSets dataSets, org.yardstick.observation.Observations observations) {
         this.indicators = indicators;
         this.handover = handover;
+        this.disaggregations = disaggregations;
+        this.dataSets = dataSets;
+        this.observations = observations;
     }
 
     /**
@@ -48,7 +56,54 @@ public class Ingestion {
         Extractor extractor = new Extractor(catalogue());
         Extractor.Extraction e = extractor.extract(checked, new Extractor.Options(region, issuedYear));
         return new Proposal(source, checked, e.title(), e.issuedYear(), e.referenceYear(), e.planEndYear(), region,
-                e.sections(), e.items());
+                e.sections(), categories(e.items(), region));
+    }
+
+    /**
+     * The breakdowns the rules read (城市…，农村…) as the platform's categories: a figure keeps its catalogue indicator
+     * with the category (disaggregation) when the platform breaks that indicator down by it, that is when a data set
+     * of the indicator declares the category or figures of the indicator are stored under it in the region; the
+     * category is the one named as written, or else the only one of those whose name begins with it (农村 → 农村牧区).
+     * Otherwise the figure becomes an indicator of its own named with its area (农村家庭宽带接入能力): two proposals
+     * clearly named, never two values of one figure.
+     */
+    private List<Item> categories(List<Item> items, String region) {
+        if (items.stream().noneMatch(i -> !i.breakdown().isEmpty())) {
+            return items;
+        }
+        Map<String, String> names = new java.util.HashMap<>();
+        disaggregations.all().forEach(d -> names.put(d.code(), d.name().zh()));
+        Map<String, java.util.Set<String>> declared = new java.util.HashMap<>();
+        for (var ds : dataSets.all()) {
+            java.util.Set<String> codes = new java.util.HashSet<>();
+            dataSets.breakdowns(ds.code()).values().forEach(codes::addAll);
+            if (!codes.isEmpty()) {
+                ds.items().forEach(it -> declared.computeIfAbsent(it.indicatorCode(), k -> new java.util.HashSet<>()).addAll(codes));
+            }
+        }
+        List<String> broken = items.stream().filter(i -> !i.breakdown().isEmpty() && i.match() != null)
+                .map(i -> i.match().entry().code()).distinct().toList();
+        if (!region.isBlank()) {
+            for (var o : observations.approvedFigures(broken, List.of(region))) {
+                if (!o.disaggregationCode().isEmpty() && !o.disaggregationCode().equals("_T")) {
+                    declared.computeIfAbsent(o.indicatorCode(), k -> new java.util.HashSet<>()).add(o.disaggregationCode());
+                }
+            }
+        }
+        List<Item> out = new ArrayList<>(items.size());
+        for (Item i : items) {
+            if (i.breakdown().isEmpty()) {
+                out.add(i);
+                continue;
+            }
+            java.util.Set<String> allowed = i.match() == null ? java.util.Set.of()
+                    : declared.getOrDefault(i.match().entry().code(), java.util.Set.of());
+            List<String> exact = allowed.stream().filter(c -> i.breakdown().equals(names.get(c))).toList();
+            List<String> begins = allowed.stream().filter(c -> names.getOrDefault(c, "").startsWith(i.breakdown())).toList();
+            String code = exact.size() == 1 ? exact.get(0) : begins.size() == 1 ? begins.get(0) : "";
+            out.add(code.isEmpty() ? i.asOwnIndicator() : i.withCategory(code));
+        }
+        return out;
     }
 
     /** The catalogue as the rules match against it (names, units, synonyms quoted in descriptions). */

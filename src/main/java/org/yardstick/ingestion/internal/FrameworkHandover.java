@@ -21,6 +21,7 @@ import org.yardstick.ingestion.Decision;
 import org.yardstick.ingestion.IngestionProblem;
 import org.yardstick.ingestion.PlanHeader;
 import org.yardstick.ingestion.Proposal;
+import org.yardstick.ingestion.rules.EnglishNames;
 import org.yardstick.ingestion.rules.Extractor;
 import org.yardstick.ingestion.rules.Item;
 import org.yardstick.ingestion.rules.ItemKind;
@@ -249,7 +250,7 @@ public class FrameworkHandover {
             if (!codeOf.containsKey(d) || d.value() == null) {
                 continue;
             }
-            String key = codeOf.get(d) + "|" + d.item().kind() + "|" + d.year();
+            String key = codeOf.get(d) + "|" + d.item().kind() + "|" + d.year() + "|" + d.item().category();
             Decision first = seen.putIfAbsent(key, d);
             if (first != null && first.value() != null && first.value().compareTo(d.value()) != 0
                     && isObservation(d.item().kind())) {
@@ -289,15 +290,15 @@ public class FrameworkHandover {
         if (!observed.isEmpty() && !header.region().isBlank()) {
             Map<String, BigDecimal> existing = new HashMap<>();
             for (var o : reported.approvedFigures(observed, List.of(header.region()))) {
-                if (o.disaggregationCode().isEmpty() || o.disaggregationCode().equals("_T")) {
-                    existing.put(o.indicatorCode() + "|" + o.period().code() + "|" + o.measure().name(), o.value());
-                }
+                String category = o.disaggregationCode().equals("_T") ? "" : o.disaggregationCode();
+                existing.put(o.indicatorCode() + "|" + o.period().code() + "|" + o.measure().name() + "|" + category, o.value());
             }
             for (Decision d : accepted) {
                 if (!isObservation(d.item().kind()) || !codeOf.containsKey(d) || d.value() == null || d.year() == null) {
                     continue;
                 }
-                BigDecimal v = existing.get(codeOf.get(d) + "|" + d.year() + "|" + measure(d).toUpperCase());
+                BigDecimal v = existing.get(codeOf.get(d) + "|" + d.year() + "|" + measure(d).toUpperCase() + "|"
+                        + d.item().category());
                 if (v != null && v.compareTo(d.value()) == 0) {
                     known.add(d);
                 } else if (v != null) {
@@ -314,13 +315,17 @@ public class FrameworkHandover {
         files.put("documents.yaml", documents(proposal, header));
         if (!newOrganisations.isEmpty()) {
             StringBuilder y = new StringBuilder("organisations:\n");
-            newOrganisations.forEach((name, code) -> y.append("  - code: ").append(code).append('\n')
+            newOrganisations.forEach((name, code) -> {
+                String en = EnglishNames.draft(name);
+                String nameEn = en.isEmpty() ? "Organisation " + code : en;
+                y.append("  - code: ").append(code).append('\n')
                     .append("    name_zh: ").append(q(name)).append('\n')
-                    .append("    name_en: ").append(q("Organisation " + code)).append('\n')
+                    .append("    name_en: ").append(q(nameEn)).append('\n')
                     .append("    short_zh: ").append(q(name)).append('\n')
-                    .append("    short_en: ").append(q("Organisation " + code)).append('\n')
+                    .append("    short_en: ").append(q(nameEn)).append('\n')
                     .append("    region: ").append(q(header.region())).append('\n')
-                    .append("    kind: department\n"));
+                    .append("    kind: department\n");
+            });
             files.put("organisations.yaml", y.toString());
         }
         if (!newCodes.isEmpty()) {
@@ -424,7 +429,7 @@ public class FrameworkHandover {
             String root = prefix.substring(0, prefix.length() - 1);
             List<Extractor.SectionHead> moved = new ArrayList<>();
             moved.add(new Extractor.SectionHead(root, 1, h.nameZh(), 0, 0));
-            heads.forEach(s -> moved.add(new Extractor.SectionHead(root + "." + s.code(), s.level() + 1, s.title(), s.start(), s.line())));
+            heads.forEach(s -> moved.add(s.moved(root + "." + s.code(), s.level() + 1)));
             heads = moved;
             Map<String, Set<String>> movedIndicators = new HashMap<>();
             sectionIndicators.forEach((c, v) -> movedIndicators.put(root + "." + c, v));
@@ -452,8 +457,9 @@ public class FrameworkHandover {
                     tasks.append("    section: ").append(q(section)).append('\n');
                 }
                 String title = i.text().isEmpty() ? sectionTitle(heads, section) : cut(i.text(), 200);
+                String titleEn = EnglishNames.draft(title);
                 tasks.append("    title_zh: ").append(q(title)).append('\n')
-                        .append("    title_en: ").append(q(title)).append('\n')
+                        .append("    title_en: ").append(q(titleEn.isEmpty() ? "Task " + prefix + "T" + k : titleEn)).append('\n')
                         .append("    responsible: [").append(String.join(", ", units.get(d))).append("]\n")
                         .append("    deadline_year: ").append(h.endYear()).append('\n')
                         .append("    source: ").append(source(h, i)).append('\n');
@@ -468,6 +474,9 @@ public class FrameworkHandover {
                 targets.append("    indicator: ").append(codeOf.get(d)).append('\n');
             }
             targets.append("    region: ").append(q(h.region())).append('\n');
+            if (!i.category().isEmpty()) {
+                targets.append("    disaggregation: ").append(i.category()).append('\n'); // 城市…，农村…: one indicator by area
+            }
             String kind;
             Qualifier ql = i.qualifier();
             switch (i.kind()) {
@@ -515,8 +524,6 @@ public class FrameworkHandover {
         return heads.stream().filter(s -> s.code().equals(code)).map(Extractor.SectionHead::title).findFirst().orElse("任务");
     }
 
-    private static final java.util.regex.Pattern GOAL_HEADING = java.util.regex.Pattern.compile("目标$");
-
     private static void writeSections(StringBuilder y, List<Extractor.SectionHead> heads, String parent, int depth,
                                       Map<String, Set<String>> indicators, String document) {
         String indent = "  ".repeat(2 * depth - 1);
@@ -526,18 +533,21 @@ public class FrameworkHandover {
             if (!parentCode.equals(parent)) {
                 continue;
             }
+            String titleEn = EnglishNames.draft(s.title());
             y.append(indent.substring(2)).append("- code: ").append(q(code)).append('\n')
                     .append(indent).append("title_zh: ").append(q(s.title())).append('\n')
-                    .append(indent).append("title_en: ").append(q(s.title())).append('\n');
-            if (GOAL_HEADING.matcher(s.title()).find() && s.line() > 0) {
-                // 目标 headings (（二）发展目标, 主要目标) are goals of their section, with the heading as the sentence
-                String en = org.yardstick.ingestion.rules.EnglishNames.draft(s.title());
+                    .append(indent).append("title_en: ").append(q(titleEn.isEmpty() ? "Section " + code : titleEn)).append('\n');
+            if (s.isGoal() && s.line() > 0) {
+                // 目标 headings (（二）发展目标, 主要目标) are goals of their section: the sentences under the heading are the
+                // goal, quoted from the document; a heading with no sentence of its own is the goal by its title
+                boolean said = !s.goal().isEmpty();
+                String text = said ? s.goal() : s.title();
                 y.append(indent).append("goals:\n")
                         .append(indent).append("  - code: ").append(q("G-" + code)).append('\n')
-                        .append(indent).append("    text_zh: ").append(q(s.title())).append('\n')
-                        .append(indent).append("    text_en: ").append(q(en.isEmpty() ? "Goals" : en)).append('\n')
-                        .append(indent).append("    source: {document: ").append(document).append(", line: ").append(s.line())
-                        .append(", quote: ").append(q(s.title())).append("}\n");
+                        .append(indent).append("    text_zh: ").append(q(cut(text, 480))).append('\n')
+                        .append(indent).append("    text_en: ").append(q(titleEn.isEmpty() ? "Goals" : titleEn)).append('\n')
+                        .append(indent).append("    source: {document: ").append(document).append(", line: ")
+                        .append(said ? s.goalLine() : s.line()).append(", quote: ").append(q(cut(text, 480))).append("}\n");
             }
             Set<String> codes = indicators.get(code);
             if (codes != null && !codes.isEmpty()) {
@@ -567,11 +577,12 @@ public class FrameworkHandover {
                 Integer b = i.baseYear();
                 base = b != null ? b.toString() : "";
             }
-            String key = codeOf.get(d) + "|" + d.year() + "|" + measure + "|" + base;
+            String key = codeOf.get(d) + "|" + d.year() + "|" + measure + "|" + base + "|" + i.category();
             if (!written.add(key)) {
                 continue; // the same figure twice in the document: one row
             }
-            csv.append(codeOf.get(d)).append(',').append(h.region()).append(',').append(d.year()).append(",,")
+            csv.append(codeOf.get(d)).append(',').append(h.region()).append(',').append(d.year()).append(',')
+                    .append(i.category()).append(',')
                     .append(measure).append(',').append(base).append(',').append(d.value().toPlainString()).append(',')
                     .append(csvCell(i.qualifierWord())).append(',').append(h.documentCode()).append(',').append(i.line())
                     .append(',').append(csvCell(i.sentence())).append('\n');

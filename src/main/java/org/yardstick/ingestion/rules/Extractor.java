@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +19,28 @@ import org.yardstick.framework.Qualifier;
  */
 public final class Extractor {
 
-    /** A section as the headings give it: code {@code 2.2.1}, level, title, where it starts. */
-    public record SectionHead(String code, int level, String title, int start, int line) implements java.io.Serializable {}
+    /**
+     * A section as the headings give it: code {@code 2.2.1}, level, title, where it starts; under a heading ending in
+     * 目标 (（一）主要目标), the goal's own sentences up to the next heading: their text as the document writes it
+     * (lines joined), offsets and first line ("" and -1 when the section is no goal or has no sentences).
+     */
+    public record SectionHead(String code, int level, String title, int start, int line, String goal, int goalStart,
+                              int goalEnd, int goalLine) implements java.io.Serializable {
+
+        public SectionHead(String code, int level, String title, int start, int line) {
+            this(code, level, title, start, line, "", -1, -1, -1);
+        }
+
+        /** The same section under another code and level (a document's headings below one section of a plan). */
+        public SectionHead moved(String newCode, int newLevel) {
+            return new SectionHead(newCode, newLevel, title, start, line, goal, goalStart, goalEnd, goalLine);
+        }
+
+        /** Whether the heading names a goal (发展目标, 主要目标, 1.基础设施目标). */
+        public boolean isGoal() {
+            return title.endsWith("目标");
+        }
+    }
 
     /** What the rules read from a document. */
     public record Extraction(String title, @Nullable Integer issuedYear, int referenceYear, int planEndYear,
@@ -73,6 +94,8 @@ public final class Extractor {
         String[] path = new String[5];
         String[] titles = new String[5];
         @Nullable Integer carried = null;
+        int goalOf = -1;
+        Map<Integer, int[]> goals = new HashMap<>(); // section index → first sentence start, last end, first line
         int lastLine = -1;
         String lastName = "";
         String title = "";
@@ -112,7 +135,14 @@ public final class Extractor {
                     if (level <= 3) {
                         carried = null;
                     }
+                    goalOf = heading.get().title().endsWith("目标") ? sections.size() - 1 : -1;
                 }
+            }
+            boolean headingSentence = !sections.isEmpty() && sections.get(sections.size() - 1).start() == s.start();
+            if (goalOf >= 0 && !headingSentence) {
+                // the goal's sentences: what follows a 目标 heading up to the next heading
+                int[] g = goals.computeIfAbsent(goalOf, k -> new int[] {s.start(), s.end(), s.line()});
+                g[1] = s.end();
             }
             if (s.line() != lastLine) {
                 lastLine = s.line();
@@ -141,9 +171,16 @@ public final class Extractor {
             verbatim.add(new Item(i.kind(), i.indicator(), i.match(), i.value(), i.valueHigh(), i.unit(), i.year(),
                     i.baseYear(), i.qualifierWord(), i.qualifier(), i.region(), i.text(), i.units(), i.section(),
                     document.substring(i.start(), i.end()), i.start(), i.end(), i.figureStart(), i.figureEnd(), i.line(),
-                    i.confidence()));
+                    i.confidence(), i.breakdown(), i.category()));
         }
-        return new Extraction(title, years.issued, years.reference, years.planEnd, sections, verbatim);
+        List<SectionHead> heads = new ArrayList<>(sections.size());
+        for (int k = 0; k < sections.size(); k++) {
+            SectionHead h = sections.get(k);
+            int[] g = goals.get(k);
+            heads.add(g == null ? h : new SectionHead(h.code(), h.level(), h.title(), h.start(), h.line(),
+                    document.substring(g[0], g[1]).replaceAll("\\s*\\R\\s*", " ").strip(), g[0], g[1], g[2]));
+        }
+        return new Extraction(title, years.issued, years.reference, years.planEnd, heads, verbatim);
     }
 
     private static boolean isLineStart(String text, int pos) {
@@ -169,7 +206,7 @@ public final class Extractor {
     private static Role roleOf(String[] titles) {
         for (int l = 1; l < titles.length; l++) {
             // a chapter that reviews (发展回顾, 现状) makes everything below it the past
-            if (titles[l] != null && titles[l].matches(".*(回顾|现状|成效|进展|成就|基础|取得|形势|问题).*")) {
+            if (titles[l] != null && titles[l].matches(".*(回顾|现状|成效|进展|成就|基础(?!设施)|取得|形势|问题).*")) {
                 return Role.PAST;
             }
         }
@@ -420,6 +457,10 @@ public final class Extractor {
                 boolean build = COUNT_VERB.matcher(whole).find() && !clause.contains("达到") && !clause.contains("达")
                         && q.qualifier().isEmpty() && high == null && !unit.equals("%") && !clause.contains("拥有");
                 kind = build ? ItemKind.COUNT : ItemKind.TARGET;
+                if (build && clause.contains("新增") && !unit.isEmpty()
+                        && "个家所座处项条名户台部套件只头".indexOf(unit.charAt(unit.length() - 1)) < 0) {
+                    kind = ItemKind.TARGET_CHANGE; // 新增出口带宽200Gbps adds to a level; 新增基站4万个 builds things
+                }
             }
             // which indicator
             String name = cleanName(clause);
@@ -476,6 +517,14 @@ public final class Extractor {
             } else {
                 chainNoun = null;
             }
+            if (level) {
+                // 28户企业进入工业和信息化部贯标试点企业名单: what is counted is what the list holds
+                String members = listMembers(s, q.end());
+                if (!members.isEmpty()) {
+                    name = members;
+                    inherited = false;
+                }
+            }
             if (kind == ItemKind.BASELINE || kind == ItemKind.TARGET) {
                 // 等盟市50多万只羊佩戴了电子耳标, 保障了80%以上三甲医院建立电子病历…: where or how is said before the
                 // number, what is counted comes after it, with what it does: 佩戴电子耳标的羊, 建立电子病历…的三甲医院
@@ -518,6 +567,7 @@ public final class Extractor {
             }
             clauseFloor = q.end();
         }
+        out = breakdowns(out);
         Matcher comp = COMPARATOR.matcher(s);
         while (comp.find()) {
             boolean future = futureSentence || ctx.sectionRole() == Role.FUTURE
@@ -537,6 +587,9 @@ public final class Extractor {
                     s.substring(comp.start(), comp.end()), List.of(), ctx.section(), s, offset, ctx.sentence().end(),
                     offset + comp.start(), offset + comp.end(), ctx.sentence().line(),
                     match != null ? 0.8 : 0.6));
+        }
+        if (!quantities.isEmpty()) {
+            out.addAll(clauseMilestones(ctx, quantities, anchors));
         }
         if (quantities.isEmpty() && out.isEmpty()) {
             Matcher ms = MILESTONE.matcher(s);
@@ -558,6 +611,39 @@ public final class Extractor {
         return out;
     }
 
+    /**
+     * 到2018年，…覆盖80%的行政村；到2020年，基本实现行政村全覆盖: a part of a sentence after ； that holds no figure, a
+     * milestone word and a target year of its own is a milestone beside the sentence's figures.
+     */
+    private static List<Item> clauseMilestones(Context ctx, List<Quantity> quantities, List<Anchor> anchors) {
+        String s = ctx.sentence().text();
+        List<Item> out = new ArrayList<>();
+        int from = 0;
+        while (from < s.length()) {
+            int stop = s.indexOf('；', from);
+            int end = stop < 0 ? s.length() : stop;
+            final int a = from;
+            boolean figures = quantities.stream().anyMatch(q -> q.start() >= a && q.start() < end);
+            Matcher ms = MILESTONE.matcher(s).region(from, end);
+            Integer y = null;
+            for (Anchor an : anchors) {
+                if (an.start() >= from && an.end() <= end && an.future()) {
+                    y = an.year();
+                }
+            }
+            if (!figures && ms.find() && y != null && y > ctx.years().reference()) {
+                String part = s.substring(from, end).replaceFirst("。$", "").replaceFirst("^(到\\d{4}年|\\d{4}年)[，,]", "");
+                boolean basic = part.contains("基本");
+                int offset = ctx.sentence().start();
+                out.add(new Item(ItemKind.MILESTONE, "", null, null, null, "", y, null, basic ? "基本" : "",
+                        basic ? Qualifier.BASICALLY : Qualifier.NONE, ctx.region(), part, List.of(), ctx.section(), s, offset,
+                        ctx.sentence().end(), offset + ms.start(), offset + ms.end(), ctx.sentence().line(), 0.6));
+            }
+            from = end + 1;
+        }
+        return out;
+    }
+
     private static @Nullable Integer lastPeriodBefore(List<Anchor> anchors, int pos) {
         Integer y = null;
         for (Anchor a : anchors) {
@@ -566,6 +652,76 @@ public final class Extractor {
             }
         }
         return y;
+    }
+
+    /** The areas a figure is broken down by (城乡分列): 城市…, 农村牧区…, 商业楼宇…. */
+    private static final Pattern AREA = Pattern.compile("农村牧区|农村地区|农村|乡村|城市|城镇|城区|商业楼宇");
+
+    /**
+     * 城市家庭宽带接入能力达到20Mbps，农村4Mbps: levels of one sentence in one unit whose names differ only by the
+     * area they are about are one indicator broken down by area. Each becomes a figure of the longest of their
+     * names without the area (家庭宽带接入能力) with the area as its breakdown; a name the catalogue holds as it is
+     * (农村宽带用户数 as an indicator of its own) stays itself. Two areas at least, or it is no breakdown.
+     */
+    private List<Item> breakdowns(List<Item> items) {
+        Map<String, List<Integer>> byUnit = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            boolean level = it.kind() == ItemKind.BASELINE || it.kind() == ItemKind.TARGET;
+            if (level && AREA.matcher(it.indicator()).find()
+                    && (it.match() == null || it.match().confidence() < 1.0)) {
+                byUnit.computeIfAbsent(it.unit(), u -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Item> out = new ArrayList<>(items);
+        for (List<Integer> group : byUnit.values()) {
+            List<String> words = new ArrayList<>();
+            List<String> bases = new ArrayList<>();
+            String longest = "";
+            for (int i : group) {
+                Matcher m = AREA.matcher(items.get(i).indicator());
+                m.find();
+                words.add(m.group());
+                String base = cleanName(items.get(i).indicator().substring(0, m.start()) + items.get(i).indicator().substring(m.end()))
+                        .replaceFirst("^的", "");
+                bases.add(base);
+                if (base.length() > longest.length()) {
+                    longest = base;
+                }
+            }
+            // 宽带城市用户接入能力 / 农村牧区用户接入能力 / 商业楼宇用户: one indicator; 宽带用户 / 光纤到户用户: two
+            List<Integer> members = new ArrayList<>();
+            Set<String> areas = new java.util.HashSet<>();
+            for (int k = 0; k < group.size(); k++) {
+                if (longest.contains(bases.get(k))) {
+                    members.add(k);
+                    areas.add(words.get(k));
+                }
+            }
+            if (areas.size() < 2 || longest.length() < 2) {
+                continue;
+            }
+            for (int k : members) {
+                Item it = items.get(group.get(k));
+                out.set(group.get(k), it.asBreakdown(longest, words.get(k), catalogue.match(longest, it.unit()).orElse(null)));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern LIST = Pattern.compile(
+            "^(企业|单位|公司|园区|项目|产品)?(进入|入选|列入|纳入)了?([^，。；：]{2,30}?)(名单|目录|名录)");
+    /** The authority that keeps a list (工业和信息化部, 省发展改革委) is not part of what the list holds. */
+    private static final Pattern AUTHORITY = Pattern.compile("^[^，。；]{1,10}?(部|委|厅|局|办)(?=.{2,})");
+
+    /** 28户企业进入工业和信息化部贯标试点企业名单 gives 贯标试点企业; "" when no list follows the number. */
+    static String listMembers(String s, int pos) {
+        Matcher m = LIST.matcher(s.substring(pos));
+        if (!m.find()) {
+            return "";
+        }
+        String members = AUTHORITY.matcher(m.group(3)).replaceFirst("");
+        return members.length() >= 2 ? members : "";
     }
 
     /** Whether a quantity is a figure of the plan (not a page number, a code, a decree number). */
@@ -782,7 +938,7 @@ public final class Extractor {
     }
 
     /** Verbs whose object is what a number counts: 部署57个部门 counts 部署的部门. */
-    private static final Pattern NAMING_VERB = Pattern.compile("(部署|接入|承载|建成|入驻|汇聚|连接|服务|培训|带动|吸纳|集聚)了?$");
+    private static final Pattern NAMING_VERB = Pattern.compile("(部署|接入|承载|建成|入驻|汇聚|连接|服务|培训|带动|吸纳|集聚)了?(全部|所有)?$");
 
     /** The verb ending the words before a number when it names what is counted, else "". */
     static String namingVerb(String clause) {
@@ -794,6 +950,14 @@ public final class Extractor {
      * The thing a sentence opens with, when the number stands in a later clause: 自治区政务云中心初步建成，… gives
      * 政务云中心; 建成了自治区政务信息安全灾备中心，… gives 政务信息安全灾备中心. "" when it is not a plain noun phrase.
      */
+    /**
+     * Nouns of things a plan builds and that then hold or serve something (设施类名词): a centre, a platform, a base, a
+     * park, a network, a system, a project, a cloud, a library, a portal. Only such a thing opens a sentence whose later
+     * number counts what it holds (平台已接入46个部门); a body, a person or a figure (企业, 用户, 收入) does not.
+     */
+    private static final Pattern BUILT = Pattern.compile(
+            "(中心|平台|基地|园区|网|系统|工程|项目|云|数据库|资源库|门户|网站|体系|枢纽|集群)$");
+
     static String openingTopic(String s, int pos) {
         int from = 0;
         String t = "";
@@ -806,9 +970,10 @@ public final class Extractor {
             from = comma + 1;
         }
         t = t.replaceFirst("^(初步|基本|已经|已)?(建成了|建成|建设了|建立了|建立|搭建了)", "");
-        t = t.replaceFirst("(初步|基本|全面)?(建成|建立|形成|完成|上线)(运行)?$", "");
-        t = t.replaceFirst("^(全区|全省|全市|我区|我省|全疆|自治区|省|市)", "");
-        return t.length() >= 3 && t.length() <= 14 && t.matches("\\p{IsHan}+") && t.endsWith("中心") ? t : "";
+        t = t.replaceFirst("(已经|已)?(初步|基本|全面)?(建成|建立|形成|完成|上线)(运行|投用|使用)?$", "");
+        // where, not what: 全区, 我省, 广东省 (省级 is a level of the thing: kept)
+        t = t.replaceFirst("^(全区|全省|全市|我区|我省|全疆|自治区|\\p{IsHan}{2,3}省(?!级)|省(?!级)|市(?!级))", "");
+        return t.length() >= 3 && t.length() <= 14 && t.matches("\\p{IsHan}+") && BUILT.matcher(t).find() ? t : "";
     }
 
     private static boolean clauseEndsWithVerb(String clause) {
@@ -882,7 +1047,8 @@ public final class Extractor {
                 return nameAfter(s, of + 1);
             }
         }
-        n = n.replaceFirst("(实现|达到|完成|建成|将|被|进入|覆盖|进行|的|以上|左右).*$", "");
+        // 地级以上市, 规模以上企业: 以上 after 级 or 规模 belongs to the noun
+        n = n.replaceFirst("(实现|达到|完成|建成|将|被|进入|覆盖|进行|的|(?<!级|规模)以上|左右).*$", "");
         n = n.replaceFirst("^(的|以上|左右)", "");
         return n.length() >= 2 ? n : "";
     }
@@ -932,7 +1098,8 @@ public final class Extractor {
         List<String> units = new ArrayList<>();
         String prefix = "";
         for (String u : resp.group(1).split("[、，,；;]")) {
-            String t = u.strip();
+            // 牵头单位：省政务服务数据管理局，配合单位：省发展改革委: the label of the co-responsible is no unit
+            String t = u.strip().replaceFirst("^(配合单位|协办单位|参与单位|责任单位|配合)[:：]", "").strip();
             if (t.isEmpty()) {
                 continue;
             }

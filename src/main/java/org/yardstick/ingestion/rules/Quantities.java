@@ -64,6 +64,9 @@ public final class Quantities {
                 }
             } else if (text.startsWith("百分之", i)) {
                 q = percentOf(text, i);
+            } else if (i + 3 < n && text.charAt(i + 1) == '分' && text.charAt(i + 2) == '之'
+                    && FRACTION.matcher(text).region(i, n).lookingAt()) {
+                q = fractionOf(text, i);
             } else if (ChineseNumerals.CHARS.indexOf(c) >= 0) {
                 q = chinese(text, i);
                 if (q == null) {
@@ -128,6 +131,42 @@ public final class Quantities {
             }
         }
         return text.startsWith("万", pos) || text.startsWith("亿", pos);
+    }
+
+    /** 十分之一, 四分之一, 五分之二, 二分之一: a share in tenths, quarters, fifths or halves (exact in percent). */
+    private static final Pattern FRACTION = Pattern.compile("([十四五二两])分之([一二三四五六七八九])");
+
+    /** 占全国的十分之一 is a share of 10%; only fractions whose percent is exact, so no figure is rounded. */
+    private static @Nullable Quantity fractionOf(String text, int start) {
+        Matcher m = FRACTION.matcher(text).region(start, text.length());
+        if (!m.lookingAt()) {
+            return null;
+        }
+        int whole = switch (m.group(1)) {
+            case "十" -> 10;
+            case "四" -> 4;
+            case "五" -> 5;
+            default -> 2;
+        };
+        int part = (int) ChineseNumerals.parse(m.group(2)).orElse(0);
+        if (part <= 0 || part >= whole) {
+            return null;
+        }
+        BigDecimal value = BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole)).stripTrailingZeros();
+        if (value.scale() < 0) {
+            value = value.setScale(0);
+        }
+        int end = m.end();
+        String[] qual = qualifiers(text, start, end);
+        int qs = qual[0].isEmpty() ? start : start - qual[0].length() - Integer.parseInt(qual[2]);
+        String after = "";
+        for (String a : AFTER) {
+            if (text.startsWith(a, end)) {
+                after = a; // 十分之一左右
+                break;
+            }
+        }
+        return new Quantity(value, null, "%", qual[0].isEmpty() ? after : qual[0], qs, end + after.length(), start);
     }
 
     private static @Nullable Quantity percentOf(String text, int start) {

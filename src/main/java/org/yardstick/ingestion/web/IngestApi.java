@@ -38,7 +38,7 @@ class IngestApi {
                    @Nullable BigDecimal valueHigh, String unit, @Nullable Integer year, @Nullable Integer baseYear,
                    String qualifier, String qualifierWord, String region, String text, List<String> units,
                    String section, String sentence, int start, int end, int figureStart, int figureEnd, int line,
-                   double confidence) {}
+                   double confidence, String breakdown, String category) {}
 
     /** The catalogue indicator an item maps to; {@code unitConflict}: the units disagree (flagged, never merged). */
     record CatalogueMatch(String code, String name, String unit, double confidence, boolean unitConflict) {}
@@ -56,7 +56,14 @@ class IngestApi {
                "value":98,"valueHigh":null,"unit":"%","year":2020,"baseYear":null,"qualifier":"OVER","qualifierWord":"以上",
                "region":"15","text":"行政村通宽带比例达到98%以上","units":[],"section":"2.2.1",
                "sentence":"2020年，行政村通宽带比例达到98%以上。","start":2816,"end":2838,"figureStart":2832,
-               "figureEnd":2837,"line":44,"confidence":0.95}]}""";
+               "figureEnd":2837,"line":44,"confidence":0.95,"breakdown":"","category":""},
+              {"kind":"target","indicator":"宽带用户接入能力",
+               "catalogue":{"code":"BB_ACCESS_SPEED","name":"平均宽带接入能力","unit":"Mbps","confidence":0.57,"unitConflict":false},
+               "value":12,"valueHigh":null,"unit":"Mbps","year":2020,"baseYear":null,"qualifier":"NONE","qualifierWord":"",
+               "region":"15","text":"农村牧区用户接入能力平均达到12Mbps","units":[],"section":"2.2.2",
+               "sentence":"2020年，互联网省际出口带宽达到9000Gbps；宽带城市用户接入能力平均达到50Mbps，农村牧区用户接入能力平均达到12Mbps，……",
+               "start":2870,"end":2960,"figureStart":2925,"figureEnd":2931,"line":45,"confidence":0.82,
+               "breakdown":"农村牧区","category":"rural-pastoral"}]}""";
 
     private final Ingestion ingestion;
     private final CurrentUser currentUser;
@@ -73,7 +80,10 @@ class IngestApi {
             description = "The body is the plan's text (UTF-8). Answers every proposed item — baselines, changes, "
                     + "growth rates, multiples, targets of every kind, counts, comparators, milestones and tasks with "
                     + "their responsible units — with the sentence it came from and its character offsets, and the "
-                    + "catalogue indicator it maps to with a confidence. Nothing is stored.",
+                    + "catalogue indicator it maps to with a confidence. A figure given for several areas in one sentence "
+                    + "(城市…，农村…) carries the area as written (`breakdown`) and, when the platform breaks its catalogue "
+                    + "indicator down by that area, the category's code (`category`); else it is proposed as an indicator "
+                    + "of its own named with the area. Nothing is stored.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
     @ApiResponse(responseCode = "200", description = "The proposals",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = EXAMPLE)))
@@ -134,6 +144,6 @@ class IngestApi {
                 i.match().entry().name(), i.match().entry().unit(), i.match().confidence(), i.match().unitConflict());
         return new ApiItem(i.kind().code(), i.indicator(), m, i.value(), i.valueHigh(), i.unit(), i.year(), i.baseYear(),
                 i.qualifier().name(), i.qualifierWord(), i.region(), i.text(), i.units(), i.section(), i.sentence(),
-                i.start(), i.end(), i.figureStart(), i.figureEnd(), i.line(), i.confidence());
+                i.start(), i.end(), i.figureStart(), i.figureEnd(), i.line(), i.confidence(), i.breakdown(), i.category());
     }
 }

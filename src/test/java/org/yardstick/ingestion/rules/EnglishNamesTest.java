@@ -30,4 +30,15 @@ class EnglishNamesTest {
         assertThat(d).isEqualTo("Coverage of administrative villages fibre");
         assertThat(d).doesNotContainPattern("\\p{IsHan}");
     }
+
+    @Test
+    void headingsTasksAndResponsibleUnitsGetDraftsToo() {
+        assertThat(EnglishNames.draft("发展现状")).isEqualTo("Current state");
+        assertThat(EnglishNames.draft("主要任务")).isEqualTo("Main tasks");
+        assertThat(EnglishNames.draft("实施光纤到户改造工程")).isEqualTo("Implement FTTH upgrading projects");
+        assertThat(EnglishNames.draft("省通信管理局")).isEqualTo("Provincial Communications Administration");
+        assertThat(EnglishNames.draft("省发展改革委")).isEqualTo("Provincial Development and Reform Commission");
+        // a title the glossary knows too little of has no draft (the commit writes "Section 2.1", "Task T1")
+        assertThat(EnglishNames.draft("中原经济区信息走廊")).isEmpty();
+    }
 }

@@ -244,4 +244,103 @@ class ExtractorTest {
         assertThat(base.indicator()).endsWith("电子商务交易额").doesNotContain("基础上");
         assertThat(base.year()).isEqualTo(2013);
     }
+
+    static final Catalogue SPEEDS = new Catalogue(List.of(
+            Catalogue.Entry.of("BB_ACCESS_SPEED", "平均宽带接入能力", "Mbps", ""),
+            Catalogue.Entry.of("RURAL_BB_USERS", "农村宽带用户", "万户", ""),
+            Catalogue.Entry.of("IIMS_PILOT_FIRMS", "国家级两化融合管理体系贯标试点企业数", "家", ""),
+            Catalogue.Entry.of("SM_DEMO_FIRMS", "智能制造示范企业数", "家", "")));
+
+    static List<Item> speeds(String text) {
+        return new Extractor(SPEEDS).extract(text, new Extractor.Options("41", 2016)).items();
+    }
+
+    @Test
+    void oneIndicatorForSeveralAreasOfOneSentenceIsABreakdown() {
+        List<Item> items = speeds("二、发展目标\n到2020年，城市家庭宽带接入能力达到20Mbps，农村4Mbps。\n");
+        assertThat(items).extracting(Item::value).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("20"), new BigDecimal("4"));
+        assertThat(items).extracting(Item::breakdown).containsExactly("城市", "农村");
+        assertThat(items).extracting(Item::indicator).containsOnly("家庭宽带接入能力");
+        assertThat(items).allSatisfy(i -> {
+            assertThat(i.kind()).isEqualTo(ItemKind.TARGET);
+            assertThat(i.year()).isEqualTo(2020);
+            assertThat(i.match().entry().code()).isEqualTo("BB_ACCESS_SPEED");
+        });
+        // the areas' names differ by more than the area: two indicators, no breakdown
+        List<Item> two = speeds("一、发展现状\n2015年，城市宽带用户达到300万户，农村光纤到户用户达到80万户。\n");
+        assertThat(two).extracting(Item::breakdown).containsOnly("");
+        // one area alone is no breakdown; a name the catalogue holds as it is stays itself
+        assertThat(speeds("一、发展现状\n2015年，城市家庭宽带接入能力达到20Mbps。\n")).extracting(Item::breakdown).containsOnly("");
+        List<Item> own = speeds("一、发展现状\n2015年，农村宽带用户达到120万户，城市宽带用户达到300万户。\n");
+        assertThat(own.get(0).indicator()).isEqualTo("农村宽带用户");
+        assertThat(own.get(0).breakdown()).isEmpty();
+        // as its own indicator (the platform does not break the indicator down by that area): named with the area
+        Item rural = items.get(1).asOwnIndicator();
+        assertThat(rural.indicator()).isEqualTo("农村家庭宽带接入能力");
+        assertThat(rural.match()).isNull();
+    }
+
+    @Test
+    void whatAListHoldsIsWhatIsCounted() {
+        Item i = speeds("一、发展现状\n初步建立了两化融合评估体系，28户企业进入工业和信息化部贯标试点企业名单。\n").get(0);
+        assertThat(i.indicator()).isEqualTo("贯标试点企业");
+        assertThat(i.match().entry().code()).isEqualTo("IIMS_PILOT_FIRMS");
+        assertThat(i.value()).isEqualByComparingTo("28");
+    }
+
+    @Test
+    void anyBuiltThingASentenceOpensWithHoldsWhatIsCounted() {
+        assertThat(Extractor.openingTopic("中原云数据基地基本建成，承载10万台以上服务器", 20)).isEqualTo("中原云数据基地");
+        assertThat(Extractor.openingTopic("广东省电子商务公共服务平台已建成运行，汇聚了3200多家电商企业", 25))
+                .isEqualTo("电子商务公共服务平台");
+        assertThat(Extractor.openingTopic("省级政务服务平台全面建成，接入45个省直部门", 16)).isEqualTo("省级政务服务平台");
+        assertThat(Extractor.openingTopic("全省政务服务网全面建成，接入全部21个地级以上市", 17)).isEqualTo("政务服务网");
+        // a body, a figure or a person is no built thing
+        assertThat(Extractor.openingTopic("骨干企业加快发展，带动了300家配套企业", 12)).isEmpty();
+        assertThat(Extractor.openingTopic("信息服务业收入快速增长，带动就业20万人", 12)).isEmpty();
+        Item i = only("三、主要任务\n省级政务服务平台全面建成，接入全部21个地级以上市。\n", ItemKind.TARGET);
+        assertThat(i.indicator()).isEqualTo("省级政务服务平台接入地级以上市");
+    }
+
+    @Test
+    void fractionsAreShares() {
+        Item i = only("一、发展现状\n2016年，全省信息消费占全国的比重达到十分之一左右。\n", ItemKind.BASELINE);
+        assertThat(i.value()).isEqualByComparingTo("10");
+        assertThat(i.unit()).isEqualTo("%");
+        assertThat(i.qualifierWord()).isEqualTo("左右");
+        assertThat(only("一、发展现状\n2016年，网络零售额占比达到五分之二。\n", ItemKind.BASELINE).value()).isEqualByComparingTo("40");
+    }
+
+    @Test
+    void addingToALevelIsAChangeAddingThingsIsACount() {
+        assertThat(only("三、主要任务\n新增互联网国际出口带宽200Gbps。\n", ItemKind.TARGET_CHANGE).unit()).isEqualTo("Gbps");
+        assertThat(only("三、主要任务\n新增4G基站4万个。\n", ItemKind.COUNT).unit()).isEqualTo("万个");
+    }
+
+    @Test
+    void aSentencesMilestoneBesideItsFiguresAndATasksSecondUnits() {
+        List<Item> items = read("三、重点任务\n推动信息进村入户，到2018年，益农信息社覆盖80%的行政村；到2020年，基本实现行政村全覆盖。\n")
+                .items();
+        assertThat(items).extracting(Item::kind).containsExactly(ItemKind.TARGET, ItemKind.MILESTONE);
+        assertThat(items.get(1).year()).isEqualTo(2020);
+        assertThat(items.get(1).text()).isEqualTo("基本实现行政村全覆盖");
+        Item task = only("三、重点任务\n推进政务服务事项网上办理。（牵头单位：省政务服务数据管理局，配合单位：省发展改革委）\n", ItemKind.TASK);
+        assertThat(task.units()).containsExactly("省政务服务数据管理局", "省发展改革委");
+    }
+
+    @Test
+    void theSentencesUnderAGoalHeadingAreTheGoalWithTheirOffsets() {
+        String text = "一、发展目标\n（一）主要目标。\n到2020年，基本建成宽带网络。\n全区行政村通宽带比例达到98%。\n（二）主要任务。\n加快建设。\n";
+        var sections = read(text).sections();
+        Extractor.SectionHead goal = sections.get(1);
+        assertThat(goal.isGoal()).isTrue();
+        assertThat(goal.goal()).isEqualTo("到2020年，基本建成宽带网络。 全区行政村通宽带比例达到98%。");
+        assertThat(text.substring(goal.goalStart(), goal.goalEnd())).isEqualTo("到2020年，基本建成宽带网络。\n全区行政村通宽带比例达到98%。");
+        assertThat(goal.goalLine()).isEqualTo(3);
+        // the chapter heading has no sentence of its own; a task heading is no goal
+        assertThat(sections.get(0).goal()).isEmpty();
+        assertThat(sections.get(2).isGoal()).isFalse();
+        assertThat(sections.get(2).goal()).isEmpty();
+    }
 }
