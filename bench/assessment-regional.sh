@@ -13,6 +13,6 @@ db=yardstick_bench_asm
 bench_database "$db" "$@"
 bench_classpath
 uptime
-java -Xmx1500m -cp "$classpath" -Dbench.url="jdbc:postgresql://localhost:5432/$db" \
+java ${BENCH_JAVA_OPTS:-} -Xmx1500m -cp "$classpath" -Dbench.url="jdbc:postgresql://localhost:5432/$db" \
   org.yardstick.assessment.bench.RegionalIndicatorsBenchmarkMain | tee target/assessment-regional-bench.txt
 uptime
