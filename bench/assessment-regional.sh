@@ -6,6 +6,8 @@
 #   bench/assessment-regional.sh           fresh database yardstick_bench_asm (generation takes a few minutes)
 #   bench/assessment-regional.sh --reuse   keep the database from the last run (its B… enterprises are then used up:
 #                                          run fresh for the incremental figures)
+#   BENCH_SKIP_FULL=1 …                    only the incremental path
+#   BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/asm.jfr,settings=profile" …   profile it (JFR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=yardstick_bench_asm

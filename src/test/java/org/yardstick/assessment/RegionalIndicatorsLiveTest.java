@@ -2,7 +2,7 @@ package org.yardstick.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -27,6 +27,9 @@ import org.yardstick.assessment.engine.Questionnaire;
 import org.yardstick.assessment.engine.Stage;
 import org.yardstick.region.Region;
 import org.yardstick.region.Regions;
+import org.yardstick.security.Accounts;
+import org.yardstick.security.NewAccount;
+import org.yardstick.security.Role;
 import org.yardstick.shared.InvalidInputException;
 
 /**
@@ -37,6 +40,7 @@ import org.yardstick.shared.InvalidInputException;
 @YardstickTest
 class RegionalIndicatorsLiveTest {
 
+    static final String PASSWORD = "Panel-7#qTz-Analyse-2026";
     static final OffsetDateTime WHEN = OffsetDateTime.parse("2026-06-01T00:00:00Z");
 
     @Autowired MockMvc mvc;
@@ -46,6 +50,7 @@ class RegionalIndicatorsLiveTest {
     @Autowired RegionalIndicators indicators;
     @Autowired Enterprises enterprises;
     @Autowired UserDetailsService details;
+    @Autowired Accounts accounts;
 
     private final List<String> codes = new ArrayList<>();
     private int serial;
@@ -119,8 +124,10 @@ class RegionalIndicatorsLiveTest {
 
     @Test
     void anImportOfThirtyEnterprisesRecomputesOnceAndARefusedOneNever() throws Exception {
-        // an administrator imports (as a 经信委 planner would; the import's own tests cover the roles)
-        var admin = details.loadUserByUsername("admin");
+        String bureau = "asm-live-" + System.nanoTime() % 10_000_000; // a 经信委 planner of 乌鲁木齐
+        As.user(details, "admin");
+        accounts.create(new NewAccount(bureau, "经信委测试", PASSWORD, Role.PLANNER, "6501", null, false), "admin");
+        As.nobody();
         Questionnaire q = questionnaires.latest().questionnaire();
         List<Region> counties = counties().subList(0, 3);
         Random random = new Random(30);
@@ -133,7 +140,7 @@ class RegionalIndicatorsLiveTest {
         }
         MockMultipartFile file = new MockMultipartFile("file", "答卷.xlsx", null, AssessmentImportTest.workbook(q, rows));
         long before = indicators.recomputations();
-        mvc.perform(multipart("/api/v1/assessment/imports").file(file).with(user(admin)))
+        mvc.perform(multipart("/api/v1/assessment/imports").file(file).with(httpBasic(bureau, PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.submitted").value(30));
         assertThat(indicators.recomputations() - before).as("recomputations after one import of 30").isEqualTo(1);
@@ -142,7 +149,7 @@ class RegionalIndicatorsLiveTest {
 
         // the same file again: refused whole (already submitted), nothing recomputed
         before = indicators.recomputations();
-        mvc.perform(multipart("/api/v1/assessment/imports").file(file).with(user(admin)))
+        mvc.perform(multipart("/api/v1/assessment/imports").file(file).with(httpBasic(bureau, PASSWORD)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.problems[0].code").value("assessment.already-submitted"));
         assertThat(indicators.recomputations()).isEqualTo(before);
