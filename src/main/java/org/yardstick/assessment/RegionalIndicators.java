@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -162,20 +164,20 @@ public class RegionalIndicators {
                 versions.forEach(v -> counties.add(new CountyYear(v[0], county, (int) v[1])));
             }
         }
-        Set<Integer> years = new TreeSet<>();
+        Map<Integer, Set<Long>> years = new TreeMap<>();
         for (CountyYear c : counties) {
             jdbc.sql("delete from asm_county_summary where questionnaire_id = ? and period_year = ? and region_id = ?")
                     .params(c.questionnaireId(), c.year(), c.countyRegionId()).update();
             bounds(jdbc.sql(SUMMARY + " where e.region_id = :r group by e.region_id"), c.questionnaireId(), c.year())
                     .param("r", c.countyRegionId()).update();
-            years.add(c.year());
+            years.computeIfAbsent(c.year(), k -> new HashSet<>()).add(c.countyRegionId());
         }
         int inserted = 0;
         int updated = 0;
         int deleted = 0;
         int unchanged = 0;
-        for (int y : years) {
-            var w = publish(y, false);
+        for (var y : years.entrySet()) {
+            var w = publish(y.getKey(), false, y.getValue());
             inserted += w.inserted();
             updated += w.updated();
             deleted += w.deleted();
@@ -207,7 +209,7 @@ public class RegionalIndicators {
                 + "(select questionnaire_id, period_year from asm_county_summary where assessments > 0)").update();
         int written = 0;
         for (int y : years) {
-            var w = publish(y, true); // every figure compared with the stored one: the repair
+            var w = publish(y, true, Set.of()); // every figure compared with the stored one: the repair
             written += w.inserted() + w.updated() + w.deleted();
         }
         return written;
@@ -220,8 +222,8 @@ public class RegionalIndicators {
                 .param("to", Timestamp.from(from.plusYears(1).toInstant()));
     }
 
-    private ComputedObservations.Written publish(int year, boolean whole) {
-        Computed c = compute(year, false);
+    private ComputedObservations.Written publish(int year, boolean whole, Set<Long> touched) {
+        Computed c = compute(year, false, touched);
         List<ComputedObservations.Figure> figures = new ArrayList<>();
         String period = Integer.toString(year);
         @Nullable Set<String> scope = c == null || whole ? null : c.changed();
@@ -275,7 +277,7 @@ public class RegionalIndicators {
     // ---- computation -----------------------------------------------------------------------------------------
 
     private record Summary(String path, int assessments, double sum, double max, int[] stages, int pilot,
-                           int demonstration, int aboveAnswered, int aboveRegistered) {}
+                           int demonstration, int aboveAnswered, int aboveRegistered, long regionId) {}
 
     private record Computed(String questionnaireCode, int questionnaireVersion, Map<String, Row> rows,
                             @Nullable Set<String> changed, RegionalTables.State state, Memo memo) {}
@@ -293,8 +295,8 @@ public class RegionalIndicators {
             return questionnaireId;
         }
 
-        synchronized RegionalTables.Result compute(List<Cell> cells) {
-            return memory.compute(cells);
+        synchronized RegionalTables.Result compute(List<Cell> cells, Set<String> touched) {
+            return memory.compute(cells, touched);
         }
 
         synchronized void remember(RegionalTables.State state) {
@@ -311,7 +313,7 @@ public class RegionalIndicators {
     }
 
     /** Every region's row for a year, from the county summaries of the newest questionnaire version answered then. */
-    private @Nullable Computed compute(int year, boolean withNames) {
+    private @Nullable Computed compute(int year, boolean withNames, Set<Long> touched) {
         Long q = jdbc.sql("select max(questionnaire_id) from asm_county_summary where period_year = ? and assessments > 0")
                 .param(year).query(Long.class).optional().orElse(null);
         if (q == null) {
@@ -320,14 +322,15 @@ public class RegionalIndicators {
         List<Summary> summaries = jdbc.sql("""
                         select r.path, s.assessments, s.score_sum, s.score_max, s.stage_starting, s.stage_single,
                             s.stage_integration, s.stage_innovation, s.pilot, s.demonstration, s.above_answered,
-                            s.above_registered
+                            s.above_registered, s.region_id
                         from asm_county_summary s join region r on r.id = s.region_id
                         where s.questionnaire_id = ? and s.period_year = ?""")
                 .params(q, year)
                 .query((rs, n) -> new Summary(rs.getString(1), rs.getInt(2), rs.getDouble(3), rs.getDouble(4),
                         new int[] {rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)}, rs.getInt(9), rs.getInt(10),
-                        rs.getInt(11), rs.getInt(12)))
+                        rs.getInt(11), rs.getInt(12), rs.getLong(13)))
                 .list();
+        Set<String> touchedCodes = new HashSet<>();
         // the tree: every region on a county's path; totals summed up the paths
         Map<String, String> parent = new LinkedHashMap<>();
         Map<String, Summary> direct = new HashMap<>();
@@ -349,6 +352,9 @@ public class RegionalIndicators {
                 sums.computeIfAbsent(codes[i], k -> new double[1])[0] += s.sum();
             }
             direct.put(codes[codes.length - 1], s);
+            if (touched.contains(s.regionId())) {
+                touchedCodes.add(codes[codes.length - 1]);
+            }
         }
         List<Cell> cells = new ArrayList<>();
         parent.forEach((code, p) -> {
@@ -359,7 +365,7 @@ public class RegionalIndicators {
                             s.aboveAnswered(), s.aboveRegistered()));
         });
         Memo memo = memories.compute(year, (k, m) -> m == null || m.questionnaireId() != q ? new Memo(q) : m);
-        RegionalTables.Result result = memo.compute(cells);
+        RegionalTables.Result result = memo.compute(cells, touchedCodes);
         Map<String, Verdict> score = result.verdicts().score();
         Map<Stage, Map<String, Verdict>> stages = result.verdicts().stages();
         Map<String, Verdict> pilot = result.verdicts().pilot();
@@ -423,7 +429,7 @@ public class RegionalIndicators {
         Region region = regions.find(regionCode).orElseThrow(() -> new NotFoundException("region", regionCode));
         List<Integer> years = years();
         int y = year != null ? year : years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
-        Computed c = compute(y, true);
+        Computed c = compute(y, true, Set.of());
         Map<String, Row> rows = c == null ? Map.of() : c.rows();
         List<Row> children = new ArrayList<>();
         for (Region child : regions.children(region)) {

@@ -220,8 +220,13 @@ public final class RegionalTables {
 
         private State remembered = new State(null);
 
-        /** The verdicts for these cells, recomputing only the branches whose cells differ from the remembered ones. */
-        public Result compute(List<Cell> cells) {
+        /**
+         * The verdicts for these cells, recomputing only the branches whose cells differ from the remembered ones.
+         *
+         * @param touched regions whose figures the caller just rewrote the summaries of: their branches count as changed
+         *                even when equal to the remembered ones (changed and changed back while the memory lagged)
+         */
+        public Result compute(List<Cell> cells, Set<String> touched) {
             Map<String, Cell> byCode = new HashMap<>();
             for (Cell c : cells) {
                 if (byCode.put(c.code(), c) != null) {
@@ -267,6 +272,12 @@ public final class RegionalTables {
                     old.cells().forEach(c -> changed.add(c.code()));
                 }
             });
+            for (String t : touched) {
+                String b = byCode.containsKey(t) ? branch(t, byCode, branchOf) : null;
+                if (b != null) {
+                    now.get(b).cells().forEach(c -> changed.add(c.code()));
+                }
+            }
             Verdicts v = combine(cells, rootsToBranches, now);
             if (v == null) {
                 return new Result(full(cells), null, new State(null));
