@@ -2,6 +2,8 @@ package org.yardstick.assessment.internal;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,6 +29,8 @@ class OnAssessmentStatusChanged {
      */
     static final String ENTERPRISE = "enterprise";
     static final String ABOVE_SCALE = "aboveScale";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnAssessmentStatusChanged.class);
 
     private final RegionalIndicators indicators;
 
@@ -90,8 +94,16 @@ class OnAssessmentStatusChanged {
     private void run(Pending p) {
         // unbound first: the recomputation's own transaction must gather nothing into this one
         TransactionSynchronizationManager.unbindResourceIfPossible(this);
-        if (!p.counties.isEmpty() || !p.enterprises.isEmpty()) {
+        if (p.counties.isEmpty() && p.enterprises.isEmpty()) {
+            return;
+        }
+        try {
             indicators.recompute(p.counties, p.enterprises);
+        } catch (RuntimeException ex) {
+            // the committed work stands (an after-commit failure must not answer the submission with an error);
+            // the figures lag until the next recomputation of these counties or recomputeAll
+            LOG.warn("regional indicators not recomputed after commit ({} counties, {} enterprises)", p.counties.size(),
+                    p.enterprises.size(), ex);
         }
     }
 }
