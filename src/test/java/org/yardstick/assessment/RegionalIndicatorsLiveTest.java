@@ -40,15 +40,15 @@ import org.yardstick.shared.InvalidInputException;
 @YardstickTest
 class RegionalIndicatorsLiveTest {
 
-    static final String PASSWORD = "Panel-7#qTz-Analyse-2026";
-    static final OffsetDateTime WHEN = OffsetDateTime.parse("2026-06-01T00:00:00Z");
+    static final String PASSWORD = RegionalIndicatorsTest.PASSWORD;
+    static final OffsetDateTime WHEN = RegionalIndicatorsTest.WHEN;
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired Regions regions;
-    @Autowired Questionnaires questionnaires;
     @Autowired RegionalIndicators indicators;
     @Autowired Enterprises enterprises;
+    @Autowired Questionnaires questionnaires;
+    @Autowired Regions regions;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
     @Autowired UserDetailsService details;
     @Autowired Accounts accounts;
 
