@@ -6,6 +6,8 @@
 #   bench/assessment-regional.sh           fresh database yardstick_bench_asm (generation takes a few minutes)
 #   bench/assessment-regional.sh --reuse   keep the database from the last run (its B… enterprises are then used up:
 #                                          run fresh for the incremental figures)
+#   BENCH_SKIP_FULL=1 …                    only the incremental path
+#   BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/asm.jfr,settings=profile" …   profile it (JFR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=yardstick_bench_asm
@@ -13,6 +15,6 @@ db=yardstick_bench_asm
 bench_database "$db" "$@"
 bench_classpath
 uptime
-java -Xmx1500m -cp "$classpath" -Dbench.url="jdbc:postgresql://localhost:5432/$db" \
+java ${BENCH_JAVA_OPTS:-} -Xmx1500m -cp "$classpath" -Dbench.url="jdbc:postgresql://localhost:5432/$db" \
   org.yardstick.assessment.bench.RegionalIndicatorsBenchmarkMain | tee target/assessment-regional-bench.txt
 uptime

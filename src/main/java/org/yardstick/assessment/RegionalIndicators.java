@@ -7,23 +7,31 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yardstick.assessment.engine.Disclosure.Verdict;
 import org.yardstick.assessment.engine.RegionalDisclosure;
-import org.yardstick.assessment.engine.RegionalDisclosure.Node;
 import org.yardstick.assessment.engine.RegionalDisclosure.Stats;
+import org.yardstick.assessment.engine.RegionalTables;
+import org.yardstick.assessment.engine.RegionalTables.Cell;
 import org.yardstick.assessment.engine.Stage;
 import org.yardstick.observation.ComputedObservations;
 import org.yardstick.region.Region;
@@ -39,8 +47,11 @@ import org.yardstick.shared.NotFoundException;
  * approved, computed figures of the framework indicators {@link #INDICATORS} ({@link ComputedObservations}), so that
  * targets, progress, indices, maps and the public API read them; suppressed cells are not written at all.
  *
- * <p>Incremental: a submission or a return rewrites its county's summary ({@code asm_county_summary}) and recomputes
- * the tree from the county summaries (a few thousand rows), writing only the figures that changed.
+ * <p>Incremental (decisions 0066, 0073): a submission or a return rewrites its county's summary
+ * ({@code asm_county_summary}); the tree is built from the county summaries (a few thousand rows), disclosure control
+ * reruns only in the province whose summaries changed and at the root ({@link RegionalTables}, exact: the same verdicts
+ * as the whole tree at once), and only that province's and the root's stored figures are read, compared and the
+ * changed ones written. One recomputation per transaction (decision 0074).
  */
 @Service
 public class RegionalIndicators {
@@ -118,17 +129,61 @@ public class RegionalIndicators {
                 and a.status = 'SUBMITTED' and a.submitted_at >= :from and a.submitted_at < :to
             """;
 
+    /** A county whose summary of one questionnaire version and year is to be rewritten. */
+    public record CountyYear(long questionnaireId, long countyRegionId, int year) {}
+
     /** After a submission or return: the county's summary, then the year's figures (only changed ones written). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public ComputedObservations.Written recomputeCounty(long questionnaireId, long countyRegionId, int year) {
+        return recompute(List.of(new CountyYear(questionnaireId, countyRegionId, year)), List.of());
+    }
+
+    /**
+     * After a transaction that submitted, returned, registered or re-flagged (one run for all of them, decision 0074):
+     * the summaries of these counties, and of every version and year for the counties of the enterprises registered
+     * or whose 规上 flag changed (coverage), then each year's figures, recomputing disclosure only in the provinces
+     * whose summaries changed and writing only figures that changed.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public ComputedObservations.Written recompute(Collection<CountyYear> changed, Collection<Long> enterprises) {
         // one recomputation at a time: two counties' submissions committing together would each read the other's old
         // summary and the later would write a province figure without the earlier county
-        jdbc.sql("select id from asm_questionnaire where id = ? for update").param(questionnaireId).query(Long.class).list();
-        jdbc.sql("delete from asm_county_summary where questionnaire_id = ? and period_year = ? and region_id = ?")
-                .params(questionnaireId, year, countyRegionId).update();
-        bounds(jdbc.sql(SUMMARY + " where e.region_id = :r group by e.region_id"), questionnaireId, year)
-                .param("r", countyRegionId).update();
-        return publish(year);
+        jdbc.sql("select id from asm_questionnaire order by id for update").query(Long.class).list();
+        runs.incrementAndGet();
+        Set<CountyYear> counties = new LinkedHashSet<>(changed);
+        Set<Long> coverageCounties = new LinkedHashSet<>();
+        List<Long> ids = List.copyOf(enterprises);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            coverageCounties.addAll(jdbc.sql("select distinct region_id from asm_enterprise where id in (:e)")
+                    .param("e", ids.subList(from, Math.min(ids.size(), from + 1000))).query(Long.class).list());
+        }
+        if (!coverageCounties.isEmpty()) {
+            List<long[]> versions = jdbc.sql("select distinct questionnaire_id, period_year from asm_county_summary")
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+            for (long county : coverageCounties) {
+                versions.forEach(v -> counties.add(new CountyYear(v[0], county, (int) v[1])));
+            }
+        }
+        Map<Integer, Set<Long>> years = new TreeMap<>();
+        for (CountyYear c : counties) {
+            jdbc.sql("delete from asm_county_summary where questionnaire_id = ? and period_year = ? and region_id = ?")
+                    .params(c.questionnaireId(), c.year(), c.countyRegionId()).update();
+            bounds(jdbc.sql(SUMMARY + " where e.region_id = :r group by e.region_id"), c.questionnaireId(), c.year())
+                    .param("r", c.countyRegionId()).update();
+            years.computeIfAbsent(c.year(), k -> new HashSet<>()).add(c.countyRegionId());
+        }
+        int inserted = 0;
+        int updated = 0;
+        int deleted = 0;
+        int unchanged = 0;
+        for (var y : years.entrySet()) {
+            var w = publish(y.getKey(), false, y.getValue());
+            inserted += w.inserted();
+            updated += w.updated();
+            deleted += w.deleted();
+            unchanged += w.unchanged();
+        }
+        return new ComputedObservations.Written(inserted, updated, deleted, unchanged);
     }
 
     /** Every summary and figure from the submitted assessments (recovery, start-up, benchmark). */
@@ -154,7 +209,7 @@ public class RegionalIndicators {
                 + "(select questionnaire_id, period_year from asm_county_summary where assessments > 0)").update();
         int written = 0;
         for (int y : years) {
-            var w = publish(y);
+            var w = publish(y, true, Set.of()); // every figure compared with the stored one: the repair
             written += w.inserted() + w.updated() + w.deleted();
         }
         return written;
@@ -167,15 +222,16 @@ public class RegionalIndicators {
                 .param("to", Timestamp.from(from.plusYears(1).toInstant()));
     }
 
-    private ComputedObservations.Written publish(int year) {
-        Computed c = compute(year, false);
+    private ComputedObservations.Written publish(int year, boolean whole, Set<Long> touched) {
+        Computed c = compute(year, false, touched);
         List<ComputedObservations.Figure> figures = new ArrayList<>();
         String period = Integer.toString(year);
+        @Nullable Set<String> scope = c == null || whole ? null : c.changed();
         if (c != null) {
             String comment = "computed from the submitted self-assessments, questionnaire " + c.questionnaireCode
                     + " v" + c.questionnaireVersion;
             c.rows.forEach((code, r) -> {
-                if (r.verdict() != Verdict.PUBLISHED) {
+                if (r.verdict() != Verdict.PUBLISHED || scope != null && !scope.contains(code)) {
                     return;
                 }
                 String note = comment + "; 规上 coverage " + r.aboveAnswered() + "/" + r.aboveRegistered();
@@ -195,7 +251,20 @@ public class RegionalIndicators {
                 }
             });
         }
-        return computed.replace(AUTHOR, INDICATORS, List.of(period), figures);
+        var written = computed.replace(AUTHOR, INDICATORS, List.of(period), scope, figures);
+        // the next recomputation narrows against this one only once its figures are stored
+        Runnable remember = c == null ? () -> memories.remove(year) : () -> c.memo().remember(c.state());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    remember.run();
+                }
+            });
+        } else {
+            remember.run();
+        }
+        return written;
     }
 
     private static void add(List<ComputedObservations.Figure> out, String indicator, String region, String period,
@@ -208,12 +277,43 @@ public class RegionalIndicators {
     // ---- computation -----------------------------------------------------------------------------------------
 
     private record Summary(String path, int assessments, double sum, double max, int[] stages, int pilot,
-                           int demonstration, int aboveAnswered, int aboveRegistered) {}
+                           int demonstration, int aboveAnswered, int aboveRegistered, long regionId) {}
 
-    private record Computed(String questionnaireCode, int questionnaireVersion, Map<String, Row> rows) {}
+    private record Computed(String questionnaireCode, int questionnaireVersion, Map<String, Row> rows,
+                            @Nullable Set<String> changed, RegionalTables.State state, Memo memo) {}
+
+    /** The remembered tables of one year (of the questionnaire version it was computed for). */
+    private static final class Memo {
+        private final long questionnaireId;
+        private final RegionalTables.Memory memory = new RegionalTables.Memory();
+
+        Memo(long questionnaireId) {
+            this.questionnaireId = questionnaireId;
+        }
+
+        long questionnaireId() {
+            return questionnaireId;
+        }
+
+        synchronized RegionalTables.Result compute(List<Cell> cells, Set<String> touched) {
+            return memory.compute(cells, touched);
+        }
+
+        synchronized void remember(RegionalTables.State state) {
+            memory.remember(state);
+        }
+    }
+
+    private final Map<Integer, Memo> memories = new ConcurrentHashMap<>();
+    private final AtomicLong runs = new AtomicLong();
+
+    /** How many incremental recomputations ran since start (one per transaction that changed something). */
+    public long recomputations() {
+        return runs.get();
+    }
 
     /** Every region's row for a year, from the county summaries of the newest questionnaire version answered then. */
-    private @Nullable Computed compute(int year, boolean withNames) {
+    private @Nullable Computed compute(int year, boolean withNames, Set<Long> touched) {
         Long q = jdbc.sql("select max(questionnaire_id) from asm_county_summary where period_year = ? and assessments > 0")
                 .param(year).query(Long.class).optional().orElse(null);
         if (q == null) {
@@ -222,14 +322,15 @@ public class RegionalIndicators {
         List<Summary> summaries = jdbc.sql("""
                         select r.path, s.assessments, s.score_sum, s.score_max, s.stage_starting, s.stage_single,
                             s.stage_integration, s.stage_innovation, s.pilot, s.demonstration, s.above_answered,
-                            s.above_registered
+                            s.above_registered, s.region_id
                         from asm_county_summary s join region r on r.id = s.region_id
                         where s.questionnaire_id = ? and s.period_year = ?""")
                 .params(q, year)
                 .query((rs, n) -> new Summary(rs.getString(1), rs.getInt(2), rs.getDouble(3), rs.getDouble(4),
                         new int[] {rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)}, rs.getInt(9), rs.getInt(10),
-                        rs.getInt(11), rs.getInt(12)))
+                        rs.getInt(11), rs.getInt(12), rs.getLong(13)))
                 .list();
+        Set<String> touchedCodes = new HashSet<>();
         // the tree: every region on a county's path; totals summed up the paths
         Map<String, String> parent = new LinkedHashMap<>();
         Map<String, Summary> direct = new HashMap<>();
@@ -251,34 +352,24 @@ public class RegionalIndicators {
                 sums.computeIfAbsent(codes[i], k -> new double[1])[0] += s.sum();
             }
             direct.put(codes[codes.length - 1], s);
+            if (touched.contains(s.regionId())) {
+                touchedCodes.add(codes[codes.length - 1]);
+            }
         }
-        List<Node> scoreNodes = new ArrayList<>();
-        Map<String, List<Node>> stageColumns = new LinkedHashMap<>();
-        for (Stage st : Stage.values()) {
-            stageColumns.put(st.name(), new ArrayList<>());
-        }
-        List<Node> pilotNodes = new ArrayList<>();
-        List<Node> demoNodes = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
         parent.forEach((code, p) -> {
             Summary s = direct.get(code);
-            scoreNodes.add(new Node(code, p, s == null || s.assessments() == 0 ? Stats.EMPTY
-                    : new Stats(s.assessments(), s.sum(), s.max())));
-            for (Stage st : Stage.values()) {
-                stageColumns.get(st.name()).add(new Node(code, p, Stats.count(s == null ? 0 : s.stages()[st.ordinal()])));
-            }
-            pilotNodes.add(new Node(code, p, Stats.count(s == null ? 0 : s.pilot())));
-            demoNodes.add(new Node(code, p, Stats.count(s == null ? 0 : s.demonstration())));
+            cells.add(s == null ? new Cell(code, p, Stats.EMPTY, 0, 0, 0, 0, 0, 0, 0, 0)
+                    : new Cell(code, p, s.assessments() == 0 ? Stats.EMPTY : new Stats(s.assessments(), s.sum(), s.max()),
+                            s.stages()[0], s.stages()[1], s.stages()[2], s.stages()[3], s.pilot(), s.demonstration(),
+                            s.aboveAnswered(), s.aboveRegistered()));
         });
-        Map<String, Verdict> score = RegionalDisclosure.control(scoreNodes, RegionalDisclosure.MAGNITUDE, Set.of());
-        Set<String> hidden = new HashSet<>();
-        score.forEach((k, v) -> {
-            if (v != Verdict.PUBLISHED) {
-                hidden.add(k);
-            }
-        });
-        Map<String, Map<String, Verdict>> stages = RegionalDisclosure.twoWay(stageColumns, RegionalDisclosure.COUNT, hidden);
-        Map<String, Verdict> pilot = RegionalDisclosure.control(pilotNodes, RegionalDisclosure.COUNT, hidden);
-        Map<String, Verdict> demo = RegionalDisclosure.control(demoNodes, RegionalDisclosure.COUNT, hidden);
+        Memo memo = memories.compute(year, (k, m) -> m == null || m.questionnaireId() != q ? new Memo(q) : m);
+        RegionalTables.Result result = memo.compute(cells, touchedCodes);
+        Map<String, Verdict> score = result.verdicts().score();
+        Map<Stage, Map<String, Verdict>> stages = result.verdicts().stages();
+        Map<String, Verdict> pilot = result.verdicts().pilot();
+        Map<String, Verdict> demo = result.verdicts().demonstration();
         // names only for a table read (a recomputation writes figures, which carry codes)
         Map<String, Region> named = withNames ? regions.byCodes(parent.keySet()) : Map.of();
         Map<String, Row> rows = new LinkedHashMap<>();
@@ -289,7 +380,7 @@ public class RegionalIndicators {
             long[] t = totals.get(code);
             Map<Stage, Count> stageCounts = new EnumMap<>(Stage.class);
             for (Stage st : Stage.values()) {
-                Verdict sv = stages.get(st.name()).get(code);
+                Verdict sv = stages.get(st).get(code);
                 stageCounts.put(st, new Count(sv, sv == Verdict.PUBLISHED ? (int) t[1 + st.ordinal()] : null));
             }
             if (v != Verdict.PUBLISHED) {
@@ -307,7 +398,7 @@ public class RegionalIndicators {
                     t[8] == 0 ? null : percent(t[7], t[8])));
         }
         var version = questionnaires.byId(q);
-        return new Computed(version.code(), version.version(), rows);
+        return new Computed(version.code(), version.version(), rows, result.changed(), result.state(), memo);
     }
 
     private static Count count(Verdict v, long value) {
@@ -338,7 +429,7 @@ public class RegionalIndicators {
         Region region = regions.find(regionCode).orElseThrow(() -> new NotFoundException("region", regionCode));
         List<Integer> years = years();
         int y = year != null ? year : years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
-        Computed c = compute(y, true);
+        Computed c = compute(y, true, Set.of());
         Map<String, Row> rows = c == null ? Map.of() : c.rows();
         List<Row> children = new ArrayList<>();
         for (Region child : regions.children(region)) {

@@ -78,7 +78,7 @@ class AssessmentImportTest {
     }
 
     /** A generated enterprise row: its cells by column code. */
-    private static Map<String, String> enterprise(Random random, String county, int serial) {
+    static Map<String, String> enterprise(Random random, String county, int serial) {
         StringBuilder s = new StringBuilder("9165");
         while (s.length() < 17) {
             s.append("0123456789ABCDEFGHJKLMNPQRTUWXY".charAt(random.nextInt(31)));
@@ -100,7 +100,7 @@ class AssessmentImportTest {
     }
 
     /** Answers of every question, varied by the random source; numbers with their unit written after them. */
-    private static void answer(Random random, Questionnaire q, Map<String, String> row) {
+    static void answer(Random random, Questionnaire q, Map<String, String> row) {
         for (Questionnaire.Question question : q.questions()) {
             row.put(question.code(), switch (question.kind()) {
                 case YES_NO -> random.nextBoolean() ? "是" : "no";
@@ -112,7 +112,7 @@ class AssessmentImportTest {
         }
     }
 
-    private static byte[] workbook(Questionnaire q, List<Map<String, String>> rows) throws Exception {
+    static byte[] workbook(Questionnaire q, List<Map<String, String>> rows) throws Exception {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("答卷");
             Row r0 = sheet.createRow(0);
