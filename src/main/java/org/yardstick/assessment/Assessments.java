@@ -1,7 +1,6 @@
 package org.yardstick.assessment;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.assessment.engine.Answer;
 import org.yardstick.assessment.engine.AssessmentProblem;
 import org.yardstick.assessment.engine.Disclosure;
+import org.yardstick.assessment.engine.PeerPosition;
 import org.yardstick.assessment.engine.Questionnaire;
 import org.yardstick.assessment.engine.Scoring;
 import org.yardstick.assessment.engine.Scoring.Loss;
@@ -34,6 +34,7 @@ import org.yardstick.security.CurrentUser;
 import org.yardstick.security.Role;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
+import org.yardstick.shared.LocalizedText;
 import org.yardstick.shared.NotFoundException;
 
 /**
@@ -50,23 +51,36 @@ public class Assessments {
     public record View(
             long id, Enterprise enterprise, long questionnaireId, Questionnaire questionnaire, AssessmentStatus status,
             Map<String, Answer> answers, @Nullable BigDecimal total, @Nullable Stage stage,
-            @Nullable String returnReason, int version) {}
+            @Nullable String returnReason, int version, @Nullable String variant) {}
 
     /**
      * A submitted assessment's result: its score, strongest and weakest dimensions, the questions that cost
-     * most points, and its position among peers (same industry division and size class, same questionnaire)
-     * when that group passes disclosure control.
+     * most points, and its position in three peer groups — same industry division, same prefecture, same size
+     * class — each shown only when that group passes disclosure control.
      */
     public record Result(View assessment, Score score, String strongest, String weakest, List<Loss> costliest,
-                         @Nullable Peers peers) {}
+                         List<Peers> peers) {}
+
+    /** The three peer groups an enterprise is compared within, separately. */
+    public enum PeerGroup { INDUSTRY, REGION, SIZE }
 
     /**
-     * @param percentile the share of peers (the enterprise excluded) with a lower total, 0–100
-     * @param count how many enterprises the group has (the enterprise included)
-     * @param suppressed whether the group is too small or dominated to be shown (then the figures are null)
+     * The position in one peer group: submitted assessments under the same questionnaire version and variant.
+     *
+     * @param key the group's key: industry division (e.g. {@code 39}), prefecture code, or size class
+     * @param regionName the prefecture's name, for the REGION group only
+     * @param verdict PUBLISHED, or why the group is withheld (TOO_FEW, DOMINATED)
+     * @param count how many enterprises the group has (the enterprise included); null when withheld
+     * @param percentile the share of peers (the enterprise excluded) with a lower total, 0–100; null when withheld
+     * @param medians the group's median score per dimension (null where that dimension is withheld); empty when
+     *     the group is
      */
-    public record Peers(String industry, SizeClass sizeClass, @Nullable Integer count, @Nullable BigDecimal percentile,
-                        boolean suppressed) {}
+    public record Peers(PeerGroup group, String key, @Nullable LocalizedText regionName, Disclosure.Verdict verdict, @Nullable Integer count,
+                        @Nullable BigDecimal percentile, Map<String, @Nullable BigDecimal> medians) {
+        public boolean suppressed() {
+            return verdict != Disclosure.Verdict.PUBLISHED;
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Enterprises enterprises;
@@ -132,7 +146,7 @@ public class Assessments {
                 .list().forEach(a -> answers.put(a.question(), a));
         return new View(id, enterprises.find(r.enterpriseId()).orElseThrow(), r.questionnaireId(),
                 questionnaires.byId(r.questionnaireId()), AssessmentStatus.valueOf(r.status()), answers, r.total(),
-                r.stage() == null ? null : Stage.valueOf(r.stage()), r.reason(), r.version());
+                r.stage() == null ? null : Stage.valueOf(r.stage()), r.reason(), r.version(), null);
     }
 
     /**
@@ -333,24 +347,61 @@ public class Assessments {
         return new Result(v, s, ranked.get(ranked.size() - 1).code(), ranked.get(0).code(), costliest, peers(v, s));
     }
 
-    /** Peers: submitted assessments under the same questionnaire, same industry division (2 characters) and size. */
-    private Peers peers(View v, Score s) {
-        String industry = v.enterprise().industryCode().length() > 2
-                ? v.enterprise().industryCode().substring(0, 2) : v.enterprise().industryCode();
-        Map<Long, Double> totals = new HashMap<>();
-        jdbc.sql("select a.enterprise_id, a.total_score from asm_assessment a join asm_enterprise e on e.id = a.enterprise_id "
-                        + "where a.questionnaire_id = ? and a.status = 'SUBMITTED' and e.size_class = ? "
-                        + "and substring(e.industry_code, 1, 2) = ?")
-                .params(v.questionnaireId(), v.enterprise().sizeClass().name(), industry)
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getBigDecimal(2).doubleValue()))
-                .list().forEach(en -> totals.put(en.getKey(), en.getValue()));
-        totals.put(v.enterprise().id(), s.total().doubleValue());
-        if (Disclosure.primary(totals) != Disclosure.Verdict.PUBLISHED) {
-            return new Peers(industry, v.enterprise().sizeClass(), null, null, true);
+    /**
+     * Peers: submitted assessments under the same questionnaire version, in the same industry division (2
+     * characters), in the same prefecture (the county's parent region), and of the same size class — three
+     * groups, each under disclosure control separately.
+     */
+    private List<Peers> peers(View v, Score s) {
+        Enterprise me = v.enterprise();
+        String industry = me.industryCode().length() > 2 ? me.industryCode().substring(0, 2) : me.industryCode();
+        var county = regions.get(me.regionCode());
+        var prefecture = county.parentId() == null ? county : regions.find(county.parentId()).orElse(county);
+        record Row(long assessment, long enterprise, double total, String industry, String size, String path) {}
+        List<Row> rows = jdbc.sql("select a.id, a.enterprise_id, a.total_score, e.industry_code, e.size_class, r.path "
+                        + "from asm_assessment a join asm_enterprise e on e.id = a.enterprise_id join region r on r.id = e.region_id "
+                        + "where a.questionnaire_id = ? and a.status = 'SUBMITTED' "
+                        + "and (substring(e.industry_code, 1, 2) = ? or e.size_class = ? or r.path like ?)")
+                .params(v.questionnaireId(), industry, me.sizeClass().name(), prefecture.path() + "%")
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3).doubleValue(),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list();
+        Map<Long, Map<String, Double>> dims = new HashMap<>();
+        jdbc.sql("select d.assessment_id, d.dimension_code, d.score from asm_dimension_score d "
+                        + "join asm_assessment a on a.id = d.assessment_id join asm_enterprise e on e.id = a.enterprise_id "
+                        + "join region r on r.id = e.region_id where a.questionnaire_id = ? and a.status = 'SUBMITTED' "
+                        + "and (substring(e.industry_code, 1, 2) = ? or e.size_class = ? or r.path like ?)")
+                .params(v.questionnaireId(), industry, me.sizeClass().name(), prefecture.path() + "%")
+                .query((rs, n) -> {
+                    dims.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2),
+                            rs.getBigDecimal(3).doubleValue());
+                    return 0;
+                }).list();
+        Map<String, Double> mine = new LinkedHashMap<>();
+        s.dimensions().forEach((d, x) -> mine.put(d, x.doubleValue()));
+        List<String> dimensionCodes = v.questionnaire().dimensions().stream().map(Questionnaire.Dimension::code).toList();
+        List<Peers> out = new ArrayList<>();
+        for (PeerGroup g : PeerGroup.values()) {
+            Map<Long, PeerPosition.PeerScores> group = new HashMap<>();
+            for (Row r : rows) {
+                boolean in = switch (g) {
+                    case INDUSTRY -> (r.industry().length() > 2 ? r.industry().substring(0, 2) : r.industry()).equals(industry);
+                    case REGION -> r.path().startsWith(prefecture.path());
+                    case SIZE -> r.size().equals(me.sizeClass().name());
+                };
+                if (in) {
+                    group.put(r.enterprise(), new PeerPosition.PeerScores(r.total(), dims.getOrDefault(r.assessment(), Map.of())));
+                }
+            }
+            group.put(me.id(), new PeerPosition.PeerScores(s.total().doubleValue(), mine));
+            PeerPosition.Position p = PeerPosition.of(me.id(), group, dimensionCodes);
+            String key = switch (g) {
+                case INDUSTRY -> industry;
+                case REGION -> prefecture.code();
+                case SIZE -> me.sizeClass().name();
+            };
+            out.add(new Peers(g, key, g == PeerGroup.REGION ? prefecture.name() : null, p.verdict(), p.count(), p.percentile(), p.medians()));
         }
-        double mine = s.total().doubleValue();
-        long lower = totals.entrySet().stream().filter(x -> x.getKey() != v.enterprise().id() && x.getValue() < mine).count();
-        BigDecimal pct = BigDecimal.valueOf(lower * 100.0 / (totals.size() - 1)).setScale(1, RoundingMode.HALF_EVEN);
-        return new Peers(industry, v.enterprise().sizeClass(), totals.size(), pct, false);
+        return out;
     }
 }

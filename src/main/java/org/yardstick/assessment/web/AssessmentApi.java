@@ -72,7 +72,7 @@ class AssessmentApi {
 
     record ResultOut(long assessment, String questionnaire, int questionnaireVersion, Map<String, BigDecimal> dimensions,
                      BigDecimal total, Stage stage, String strongest, String weakest, List<Loss> costliest,
-                     Assessments.@Nullable Peers peers) {
+                     List<Assessments.Peers> peers) {
         static ResultOut of(Assessments.Result r) {
             return new ResultOut(r.assessment().id(), r.assessment().questionnaire().code(),
                     r.assessment().questionnaire().version(), r.score().dimensions(), r.score().total(),
@@ -149,13 +149,17 @@ class AssessmentApi {
 
     @GetMapping("/result")
     @Operation(summary = "The signed-in enterprise's result: score per dimension, total, stage, strongest and weakest "
-            + "dimensions, costliest questions, position among peers (only when the peer group passes disclosure control)",
+            + "dimensions, costliest questions, position among peers by industry, by prefecture and by size class "
+            + "separately (percentile, peer count, median score per dimension; each group only when it passes "
+            + "disclosure control, else its verdict TOO_FEW or DOMINATED and no figures)",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
     @ApiResponse(responseCode = "200", description = "The result", content = @Content(examples = @ExampleObject(
             value = "{\"assessment\":1,\"dimensions\":{\"infrastructure\":65.000},\"total\":85.800,\"stage\":\"INNOVATION\","
                     + "\"strongest\":\"integration\",\"weakest\":\"single-application\",\"costliest\":[{\"question\":\"S1\","
-                    + "\"dimension\":\"single-application\",\"points\":7.200}],\"peers\":{\"industry\":\"39\","
-                    + "\"sizeClass\":\"LARGE\",\"count\":null,\"percentile\":null,\"suppressed\":true}}")))
+                    + "\"dimension\":\"single-application\",\"points\":7.200}],\"peers\":[{\"group\":\"INDUSTRY\",\"key\":\"39\","
+                    + "\"verdict\":\"PUBLISHED\",\"count\":7,\"percentile\":66.7,\"medians\":{\"infrastructure\":60.0}},"
+                    + "{\"group\":\"REGION\",\"key\":\"6501\",\"regionName\":{\"zh\":\"乌鲁木齐市\",\"en\":\"Urumqi\"},"
+                    + "\"verdict\":\"TOO_FEW\",\"count\":null,\"percentile\":null,\"medians\":{}}]}")))
     @ApiResponse(responseCode = "404", description = "Nothing submitted yet")
     ResponseEntity<ResultOut> result() {
         return assessments.myResult().map(r -> ResponseEntity.ok(ResultOut.of(r)))
