@@ -65,7 +65,8 @@ public class Assessments {
     public enum PeerGroup { INDUSTRY, REGION, SIZE }
 
     /**
-     * The position in one peer group: submitted assessments under the same questionnaire version and variant.
+     * The position in one peer group: submitted assessments under the same questionnaire version and the same
+     * per-industry variant (scores of different variants are not compared).
      *
      * @param key the group's key: industry division (e.g. {@code 39}), prefecture code, or size class
      * @param regionName the prefecture's name, for the REGION group only
@@ -134,19 +135,20 @@ public class Assessments {
 
     private View load(long id) {
         record Row(long enterpriseId, long questionnaireId, String status, @Nullable BigDecimal total,
-                   @Nullable String stage, @Nullable String reason, int version) {}
-        Row r = jdbc.sql("select enterprise_id, questionnaire_id, status, total_score, stage, return_reason, version "
-                        + "from asm_assessment where id = ?").param(id)
+                   @Nullable String stage, @Nullable String reason, int version, @Nullable String variant) {}
+        Row r = jdbc.sql("select enterprise_id, questionnaire_id, status, total_score, stage, return_reason, version, "
+                        + "variant from asm_assessment where id = ?").param(id)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7)))
+                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8)))
                 .optional().orElseThrow(() -> new NotFoundException("assessment", String.valueOf(id)));
         Map<String, Answer> answers = new LinkedHashMap<>();
         jdbc.sql("select question_code, answer_value, unit from asm_answer where assessment_id = ? order by question_code")
                 .param(id).query((rs, n) -> new Answer(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list().forEach(a -> answers.put(a.question(), a));
         return new View(id, enterprises.find(r.enterpriseId()).orElseThrow(), r.questionnaireId(),
-                questionnaires.byId(r.questionnaireId()), AssessmentStatus.valueOf(r.status()), answers, r.total(),
-                r.stage() == null ? null : Stage.valueOf(r.stage()), r.reason(), r.version(), null);
+                questionnaires.byId(r.questionnaireId()).applied(r.variant()), AssessmentStatus.valueOf(r.status()),
+                answers, r.total(), r.stage() == null ? null : Stage.valueOf(r.stage()), r.reason(), r.version(),
+                r.variant());
     }
 
     /**
@@ -159,7 +161,9 @@ public class Assessments {
         Questionnaires.Version v = questionnaires.latest();
         Map<String, Answer> byQuestion = new LinkedHashMap<>();
         given.forEach(a -> byQuestion.put(a.question(), a));
-        List<InputProblem> problems = Scoring.check(v.questionnaire(), byQuestion, false);
+        // the variant of the enterprise's industry: a question it removes is not one to answer
+        Questionnaire q = v.questionnaire().answeredBy(e.industryCode());
+        List<InputProblem> problems = Scoring.check(q, byQuestion, false);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -169,7 +173,7 @@ public class Assessments {
         requireEditable(before);
         List<FieldChange> changes = new ArrayList<>();
         for (Answer given1 : byQuestion.values()) {
-            var question = v.questionnaire().question(given1.question()).orElseThrow();
+            var question = q.question(given1.question()).orElseThrow();
             // stored with the question's own unit (the answer's, if given, was checked to be the same)
             Answer a = new Answer(given1.question(), given1.value(), question.unit());
             Answer old = before.answers().get(a.question());
@@ -199,8 +203,10 @@ public class Assessments {
     }
 
     private long create(Enterprise e, Questionnaires.Version v) {
-        jdbc.sql("insert into asm_assessment (enterprise_id, questionnaire_id, status, updated_at) values (?, ?, ?, ?)")
-                .params(e.id(), v.id(), AssessmentStatus.DRAFT.name(), OffsetDateTime.now(clock)).update();
+        jdbc.sql("insert into asm_assessment (enterprise_id, questionnaire_id, status, updated_at, variant) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(e.id(), v.id(), AssessmentStatus.DRAFT.name(), OffsetDateTime.now(clock),
+                        v.questionnaire().answeredBy(e.industryCode()).variant()).update();
         long id = jdbc.sql("select id from asm_assessment where enterprise_id = ? and questionnaire_id = ?")
                 .params(e.id(), v.id()).query(Long.class).single();
         events.publishEvent(Changed.of(AUDIT_TYPE, id, key(e, v), "create", currentUser.name(), ""));
@@ -227,11 +233,11 @@ public class Assessments {
                 .params(e.id(), v.id()).query(Long.class).optional().orElseGet(() -> create(e, v));
         View before = load(id);
         requireEditable(before);
-        List<InputProblem> problems = Scoring.check(v.questionnaire(), before.answers(), true);
+        List<InputProblem> problems = Scoring.check(before.questionnaire(), before.answers(), true);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Score s = Scoring.score(v.questionnaire(), before.answers());
+        Score s = Scoring.score(before.questionnaire(), before.answers());
         freeze(id, s, e, v);
         events.publishEvent(Changed.of(AUDIT_TYPE, id, key(e, v), "submit", currentUser.name(), "",
                 new FieldChange("status", before.status().name(), AssessmentStatus.SUBMITTED.name()),
@@ -254,7 +260,7 @@ public class Assessments {
         List<FieldChange> changes = new ArrayList<>();
         jdbc.sql("delete from asm_answer where assessment_id = ?").param(id).update();
         for (Answer given : answers.values()) {
-            Answer a = new Answer(given.question(), given.value(), v.questionnaire().question(given.question())
+            Answer a = new Answer(given.question(), given.value(), before.questionnaire().question(given.question())
                     .orElseThrow().unit());
             jdbc.sql("insert into asm_answer (assessment_id, question_code, answer_value, unit) values (?, ?, ?, ?)")
                     .params(id, a.question(), a.value(), a.unit()).update();
@@ -264,7 +270,7 @@ public class Assessments {
                 changes.add(new FieldChange(a.question(), oldText, text(a)));
             }
         }
-        Score s = Scoring.score(v.questionnaire(), answers);
+        Score s = Scoring.score(before.questionnaire(), answers);
         freeze(id, s, e, v);
         changes.add(new FieldChange("status", before.status().name(), AssessmentStatus.SUBMITTED.name()));
         changes.add(new FieldChange("total", null, s.total().toPlainString()));
@@ -357,12 +363,14 @@ public class Assessments {
         String industry = me.industryCode().length() > 2 ? me.industryCode().substring(0, 2) : me.industryCode();
         var county = regions.get(me.regionCode());
         var prefecture = county.parentId() == null ? county : regions.find(county.parentId()).orElse(county);
+        // scores compare within one variant only: peers answered the same one (or, like the enterprise, none)
+        String variant = v.variant() == null ? "-" : v.variant();
         record Row(long assessment, long enterprise, double total, String industry, String size, String path) {}
         List<Row> rows = jdbc.sql("select a.id, a.enterprise_id, a.total_score, e.industry_code, e.size_class, r.path "
                         + "from asm_assessment a join asm_enterprise e on e.id = a.enterprise_id join region r on r.id = e.region_id "
-                        + "where a.questionnaire_id = ? and a.status = 'SUBMITTED' "
+                        + "where a.questionnaire_id = ? and a.status = 'SUBMITTED' and coalesce(a.variant, '-') = ? "
                         + "and (substring(e.industry_code, 1, 2) = ? or e.size_class = ? or r.path like ?)")
-                .params(v.questionnaireId(), industry, me.sizeClass().name(), prefecture.path() + "%")
+                .params(v.questionnaireId(), variant, industry, me.sizeClass().name(), prefecture.path() + "%")
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3).doubleValue(),
                         rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
@@ -370,8 +378,9 @@ public class Assessments {
         jdbc.sql("select d.assessment_id, d.dimension_code, d.score from asm_dimension_score d "
                         + "join asm_assessment a on a.id = d.assessment_id join asm_enterprise e on e.id = a.enterprise_id "
                         + "join region r on r.id = e.region_id where a.questionnaire_id = ? and a.status = 'SUBMITTED' "
+                        + "and coalesce(a.variant, '-') = ? "
                         + "and (substring(e.industry_code, 1, 2) = ? or e.size_class = ? or r.path like ?)")
-                .params(v.questionnaireId(), industry, me.sizeClass().name(), prefecture.path() + "%")
+                .params(v.questionnaireId(), variant, industry, me.sizeClass().name(), prefecture.path() + "%")
                 .query((rs, n) -> {
                     dims.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2),
                             rs.getBigDecimal(3).doubleValue());
