@@ -61,10 +61,14 @@ class AssessmentController {
     @GetMapping("/assessment")
     String questionnaire(Model model) {
         requireEnterprise();
-        Questionnaire q = questionnaires.latest().questionnaire();
-        model.addAttribute("questionnaire", q);
-        model.addAttribute("kinds", QuestionKind.values());
         var enterprise = enterprises.mine();
+        // the variant of the enterprise's industry, where the questionnaire has one
+        Questionnaire q = enterprise.map(e -> questionnaires.latest().questionnaire().answeredBy(e.industryCode()))
+                .orElseGet(() -> questionnaires.latest().questionnaire());
+        model.addAttribute("questionnaire", q);
+        model.addAttribute("variantName", enterprise.flatMap(e -> questionnaires.latest().questionnaire()
+                .variantFor(e.industryCode())).map(Questionnaire.Variant::name).orElse(null));
+        model.addAttribute("kinds", QuestionKind.values());
         model.addAttribute("enterprise", enterprise.orElse(null));
         if (enterprise.isEmpty()) {
             model.addAttribute("sizes", SizeClass.values());
@@ -107,7 +111,8 @@ class AssessmentController {
     String save(@RequestParam MultiValueMap<String, String> form, @RequestParam(defaultValue = "save") String action,
                 RedirectAttributes redirect) {
         requireEnterprise();
-        Questionnaire q = questionnaires.latest().questionnaire();
+        Questionnaire q = enterprises.mine().map(e -> questionnaires.latest().questionnaire().answeredBy(e.industryCode()))
+                .orElseGet(() -> questionnaires.latest().questionnaire());
         List<Answer> answers = new ArrayList<>();
         Map<String, String> echo = new java.util.HashMap<>();
         for (Questionnaire.Question question : q.questions()) {
