@@ -24,7 +24,6 @@ import org.yardstick.YardstickTest;
 import org.yardstick.assessment.engine.RegionalProblem;
 import org.yardstick.region.Regions;
 import org.yardstick.security.Accounts;
-import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;
 import org.yardstick.shared.InputProblem;
 
@@ -45,15 +44,8 @@ class EnterpriseFlagsPageTest {
     }
 
     private UserDetails account(Role role, String region) {
-        String name = "asm-flag-" + role.name().toLowerCase(java.util.Locale.ROOT) + System.nanoTime() % 10_000_000;
-        As.user(details, "admin");
-        try {
-            accounts.create(new NewAccount(name, "标记测试", "Panel-7#qTz-Analyse-2026", role, region,
-                    role == Role.ENTERPRISE ? "xj-xinte-energy" : null, false), "admin");
-        } finally {
-            As.nobody();
-        }
-        return details.loadUserByUsername(name);
+        return details.loadUserByUsername(AssessmentFixtures.account(details, accounts, role, region,
+                role == Role.ENTERPRISE ? "xj-xinte-energy" : null));
     }
 
     @Test

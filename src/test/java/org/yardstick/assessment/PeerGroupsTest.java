@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.OffsetDateTime;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -24,10 +23,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
-import org.yardstick.assessment.engine.Stage;
 import org.yardstick.region.Regions;
 import org.yardstick.security.Accounts;
-import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;
 
 /**
@@ -40,7 +37,7 @@ import org.yardstick.security.Role;
 @Transactional
 class PeerGroupsTest {
 
-    static final String PASSWORD = "Panel-7#qTz-Analyse-2026";
+    static final String PASSWORD = AssessmentFixtures.PASSWORD;
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
@@ -58,34 +55,13 @@ class PeerGroupsTest {
 
     /** A generated enterprise with a submitted assessment whose every dimension scores its total. */
     private void peer(String county, String industry, String size, double total) {
-        long q = questionnaires.latest().id();
-        String first17 = String.format("92%s%09d", county, 700_000 + serial++);
-        String code = AssessmentApiTest.code(first17.substring(0, 17));
-        OffsetDateTime at = OffsetDateTime.parse("2026-06-01T00:00:00Z");
-        jdbc.sql("insert into asm_enterprise (credit_code, name, region_id, industry_code, size_class, above_scale, "
-                        + "registered_by, registered_at) values (?, ?, ?, ?, ?, false, 'test', ?)")
-                .params(code, "同行企业" + serial, regions.get(county).id(), industry, size, at).update();
-        long e = jdbc.sql("select id from asm_enterprise where credit_code = ?").param(code).query(Long.class).single();
-        Stage stage = total >= 80 ? Stage.INNOVATION : total >= 60 ? Stage.INTEGRATION : total >= 40 ? Stage.SINGLE_COVERAGE : Stage.STARTING;
-        jdbc.sql("insert into asm_assessment (enterprise_id, questionnaire_id, status, total_score, stage, submitted_at, "
-                + "updated_at) values (?, ?, 'SUBMITTED', ?, ?, ?, ?)").params(e, q, total, stage.name(), at, at).update();
-        long a = jdbc.sql("select id from asm_assessment where enterprise_id = ?").param(e).query(Long.class).single();
-        for (var d : questionnaires.latest().questionnaire().dimensions()) {
-            jdbc.sql("insert into asm_dimension_score (assessment_id, dimension_code, score) values (?, ?, ?)")
-                    .params(a, d.code(), total).update();
-        }
+        String code = AssessmentApiTest.code(String.format("92%s%09d", county, 700_000 + serial++).substring(0, 17));
+        AssessmentFixtures.submitted(jdbc, questionnaires.latest().id(), regions.get(county).id(), code, industry, size,
+                total, null, questionnaires.latest().questionnaire().dimensions().stream().map(d -> d.code()).toList());
     }
 
     private String enterpriseAccount() {
-        String name = "asm-peer-" + System.nanoTime() % 10_000_000;
-        As.user(details, "admin");
-        try {
-            accounts.create(new NewAccount(name, "同行比较测试", PASSWORD, Role.ENTERPRISE, null, "xj-xinte-energy", false),
-                    "admin");
-        } finally {
-            As.nobody();
-        }
-        return name;
+        return AssessmentFixtures.account(details, accounts, Role.ENTERPRISE, null, "xj-xinte-energy");
     }
 
     @Test

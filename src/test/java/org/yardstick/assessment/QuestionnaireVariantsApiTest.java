@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +27,6 @@ import org.yardstick.YardstickTest;
 import org.yardstick.assessment.engine.Questionnaire;
 import org.yardstick.region.Regions;
 import org.yardstick.security.Accounts;
-import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;
 
 /**
@@ -40,7 +38,7 @@ import org.yardstick.security.Role;
 @Transactional
 class QuestionnaireVariantsApiTest {
 
-    static final String PASSWORD = "Panel-7#qTz-Analyse-2026";
+    static final String PASSWORD = AssessmentFixtures.PASSWORD;
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
@@ -55,14 +53,7 @@ class QuestionnaireVariantsApiTest {
     }
 
     private String account(Role role, String region, String organisation) {
-        String name = "asm-var-" + role.name().toLowerCase(java.util.Locale.ROOT) + System.nanoTime() % 10_000_000;
-        As.user(details, "admin");
-        try {
-            accounts.create(new NewAccount(name, "变体测试", PASSWORD, role, region, organisation, false), "admin");
-        } finally {
-            As.nobody();
-        }
-        return name;
+        return AssessmentFixtures.account(details, accounts, role, region, organisation);
     }
 
     private Questionnaires.Version installVariants() throws Exception {
@@ -79,15 +70,9 @@ class QuestionnaireVariantsApiTest {
 
     /** A generated peer of industry 65 with a submitted assessment under the version, in a variant or none. */
     private void peer(long questionnaire, String variant, double total) {
-        String code = AssessmentApiTest.code(String.format("93650102%09d", 800_000 + serial++));
-        OffsetDateTime at = OffsetDateTime.parse("2026-06-01T00:00:00Z");
-        jdbc.sql("insert into asm_enterprise (credit_code, name, region_id, industry_code, size_class, above_scale, "
-                        + "registered_by, registered_at) values (?, ?, ?, '65', 'SMALL', false, 'test', ?)")
-                .params(code, "变体同行" + serial, regions.get("650102").id(), at).update();
-        long e = jdbc.sql("select id from asm_enterprise where credit_code = ?").param(code).query(Long.class).single();
-        jdbc.sql("insert into asm_assessment (enterprise_id, questionnaire_id, status, total_score, stage, submitted_at, "
-                        + "updated_at, variant) values (?, ?, 'SUBMITTED', ?, 'INTEGRATION', ?, ?, ?)")
-                .params(e, questionnaire, total, at, at, variant).update();
+        AssessmentFixtures.submitted(jdbc, questionnaire, regions.get("650102").id(),
+                AssessmentApiTest.code(String.format("93650102%09d", 800_000 + serial++)), "65", "SMALL", total, variant,
+                List.of());
     }
 
     static final String SERVICES_ANSWERS = AssessmentApiTest.ALL_ANSWERS

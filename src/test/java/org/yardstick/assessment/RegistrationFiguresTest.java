@@ -20,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
 import org.yardstick.security.Accounts;
-import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;
 
 /** Size figures through the registration API (size class by the NBS 2017 rule), and the form's county picker. */
@@ -28,7 +27,7 @@ import org.yardstick.security.Role;
 @Transactional
 class RegistrationFiguresTest {
 
-    static final String PASSWORD = "Panel-7#qTz-Analyse-2026";
+    static final String PASSWORD = AssessmentFixtures.PASSWORD;
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
@@ -41,14 +40,7 @@ class RegistrationFiguresTest {
     }
 
     private String enterpriseAccount() {
-        String name = "asm-size-" + System.nanoTime() % 10_000_000;
-        As.user(details, "admin");
-        try {
-            accounts.create(new NewAccount(name, "规模测试", PASSWORD, Role.ENTERPRISE, null, "xj-xinte-energy", false), "admin");
-        } finally {
-            As.nobody();
-        }
-        return name;
+        return AssessmentFixtures.account(details, accounts, Role.ENTERPRISE, null, "xj-xinte-energy");
     }
 
     @Test
