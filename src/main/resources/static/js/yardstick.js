@@ -285,7 +285,20 @@
     return done(el, chart);
   }
 
-  var kinds = { series: seriesChart, bars: barsChart, waterfall: waterfallChart, statusCounts: statusCountsChart, sectionStack: sectionStackChart,
+  /* the self-assessment's dimension scores against peer medians (the page's table carries the same figures) */
+  function radarChart(el, data) {
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'item' },
+      legend: { bottom: 0 },
+      radar: { indicator: data.indicators, radius: '62%' },
+      series: [{ type: 'radar', data: data.series.map(function (s) { return { name: s.name, value: s.values.map(Number) }; }) }]
+    });
+    return done(el, chart);
+  }
+
+  var kinds = { radar: radarChart, series: seriesChart, bars: barsChart, waterfall: waterfallChart, statusCounts: statusCountsChart, sectionStack: sectionStackChart,
     progress: progressChart, comparison: comparisonChart, gap: gapChart };
   window.yardstickCharts = kinds;
 

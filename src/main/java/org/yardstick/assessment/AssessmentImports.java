@@ -101,7 +101,7 @@ public class AssessmentImports {
                 codes.createCell(c).setCellValue(f);
                 labels.createCell(c++).setCellValue(msg("asm.import.column." + f, locale));
             }
-            for (Questionnaire.Question question : q.questions()) {
+            for (Questionnaire.Question question : q.allQuestions()) {
                 codes.createCell(c).setCellValue(question.code());
                 labels.createCell(c++).setCellValue(question.text().in(locale) + hint(question, locale));
             }
@@ -167,7 +167,7 @@ public class AssessmentImports {
             if (h.isEmpty()) {
                 continue;
             }
-            if (!FIELDS.contains(h) && q.question(h).isEmpty()) {
+            if (!FIELDS.contains(h) && q.allQuestions().stream().noneMatch(x -> x.code().equals(h))) {
                 problems.add(InputProblem.of(source, header.line(), h, h, AssessmentProblem.UNKNOWN_COLUMN));
             } else if (columns.putIfAbsent(h, i) != null) {
                 problems.add(InputProblem.of(source, header.line(), h, h, AssessmentProblem.DUPLICATE_CODE, h));
@@ -231,15 +231,24 @@ public class AssessmentImports {
                 found.forEach(p -> problems.add(new InputProblem(p.source(), p.line(), column(p.field()), p.value(),
                         p.kind(), p.args())));
             }
+            // the row answers the variant of its enterprise's industry; a cell of a question it removes must be empty
+            String industry = existing.map(Enterprise::industryCode)
+                    .orElse(registration == null ? "" : registration.industry());
+            Questionnaire rq = q.answeredBy(industry);
             Map<String, Answer> answers = new LinkedHashMap<>();
-            for (Questionnaire.Question question : q.questions()) {
-                answers.put(question.code(), answer(question, cell(row, columns, question.code())));
+            for (Questionnaire.Question question : q.allQuestions()) {
+                String value = cell(row, columns, question.code());
+                if (rq.question(question.code()).isPresent()) {
+                    answers.put(question.code(), answer(question, value));
+                } else if (!value.isEmpty()) {
+                    problems.add(InputProblem.of(source, line, question.code(), value, AssessmentProblem.UNKNOWN_QUESTION));
+                }
             }
-            Scoring.check(q, answers, true).forEach(p -> problems.add(new InputProblem(source, line, p.field(),
+            Scoring.check(rq, answers, true).forEach(p -> problems.add(new InputProblem(source, line, p.field(),
                     p.value(), p.kind(), p.args())));
             if (problems.size() == before) {
                 planned.add(new Planned(line, existing.orElse(null), registration, answers,
-                        Scoring.score(q, answers)));
+                        Scoring.score(rq, answers)));
             }
         }
         if (!problems.isEmpty()) {

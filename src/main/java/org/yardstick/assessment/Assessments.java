@@ -1,7 +1,6 @@
 package org.yardstick.assessment;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.assessment.engine.Answer;
 import org.yardstick.assessment.engine.AssessmentProblem;
 import org.yardstick.assessment.engine.Disclosure;
+import org.yardstick.assessment.engine.PeerPosition;
 import org.yardstick.assessment.engine.Questionnaire;
 import org.yardstick.assessment.engine.Scoring;
 import org.yardstick.assessment.engine.Scoring.Loss;
@@ -34,6 +34,7 @@ import org.yardstick.security.CurrentUser;
 import org.yardstick.security.Role;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
+import org.yardstick.shared.LocalizedText;
 import org.yardstick.shared.NotFoundException;
 
 /**
@@ -50,23 +51,37 @@ public class Assessments {
     public record View(
             long id, Enterprise enterprise, long questionnaireId, Questionnaire questionnaire, AssessmentStatus status,
             Map<String, Answer> answers, @Nullable BigDecimal total, @Nullable Stage stage,
-            @Nullable String returnReason, int version) {}
+            @Nullable String returnReason, int version, @Nullable String variant) {}
 
     /**
      * A submitted assessment's result: its score, strongest and weakest dimensions, the questions that cost
-     * most points, and its position among peers (same industry division and size class, same questionnaire)
-     * when that group passes disclosure control.
+     * most points, and its position in three peer groups — same industry division, same prefecture, same size
+     * class — each shown only when that group passes disclosure control.
      */
     public record Result(View assessment, Score score, String strongest, String weakest, List<Loss> costliest,
-                         @Nullable Peers peers) {}
+                         List<Peers> peers) {}
+
+    /** The three peer groups an enterprise is compared within, separately. */
+    public enum PeerGroup { INDUSTRY, REGION, SIZE }
 
     /**
-     * @param percentile the share of peers (the enterprise excluded) with a lower total, 0–100
-     * @param count how many enterprises the group has (the enterprise included)
-     * @param suppressed whether the group is too small or dominated to be shown (then the figures are null)
+     * The position in one peer group: submitted assessments under the same questionnaire version and the same
+     * per-industry variant (scores of different variants are not compared).
+     *
+     * @param key the group's key: industry division (e.g. {@code 39}), prefecture code, or size class
+     * @param regionName the prefecture's name, for the REGION group only
+     * @param verdict PUBLISHED, or why the group is withheld (TOO_FEW, DOMINATED)
+     * @param count how many enterprises the group has (the enterprise included); null when withheld
+     * @param percentile the share of peers (the enterprise excluded) with a lower total, 0–100; null when withheld
+     * @param medians the group's median score per dimension (null where that dimension is withheld); empty when
+     *     the group is
      */
-    public record Peers(String industry, SizeClass sizeClass, @Nullable Integer count, @Nullable BigDecimal percentile,
-                        boolean suppressed) {}
+    public record Peers(PeerGroup group, String key, @Nullable LocalizedText regionName, Disclosure.Verdict verdict, @Nullable Integer count,
+                        @Nullable BigDecimal percentile, Map<String, @Nullable BigDecimal> medians) {
+        public boolean suppressed() {
+            return verdict != Disclosure.Verdict.PUBLISHED;
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Enterprises enterprises;
@@ -120,19 +135,20 @@ public class Assessments {
 
     private View load(long id) {
         record Row(long enterpriseId, long questionnaireId, String status, @Nullable BigDecimal total,
-                   @Nullable String stage, @Nullable String reason, int version) {}
-        Row r = jdbc.sql("select enterprise_id, questionnaire_id, status, total_score, stage, return_reason, version "
-                        + "from asm_assessment where id = ?").param(id)
+                   @Nullable String stage, @Nullable String reason, int version, @Nullable String variant) {}
+        Row r = jdbc.sql("select enterprise_id, questionnaire_id, status, total_score, stage, return_reason, version, "
+                        + "variant from asm_assessment where id = ?").param(id)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7)))
+                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8)))
                 .optional().orElseThrow(() -> new NotFoundException("assessment", String.valueOf(id)));
         Map<String, Answer> answers = new LinkedHashMap<>();
         jdbc.sql("select question_code, answer_value, unit from asm_answer where assessment_id = ? order by question_code")
                 .param(id).query((rs, n) -> new Answer(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list().forEach(a -> answers.put(a.question(), a));
         return new View(id, enterprises.find(r.enterpriseId()).orElseThrow(), r.questionnaireId(),
-                questionnaires.byId(r.questionnaireId()), AssessmentStatus.valueOf(r.status()), answers, r.total(),
-                r.stage() == null ? null : Stage.valueOf(r.stage()), r.reason(), r.version());
+                questionnaires.byId(r.questionnaireId()).applied(r.variant()), AssessmentStatus.valueOf(r.status()),
+                answers, r.total(), r.stage() == null ? null : Stage.valueOf(r.stage()), r.reason(), r.version(),
+                r.variant());
     }
 
     /**
@@ -145,7 +161,9 @@ public class Assessments {
         Questionnaires.Version v = questionnaires.latest();
         Map<String, Answer> byQuestion = new LinkedHashMap<>();
         given.forEach(a -> byQuestion.put(a.question(), a));
-        List<InputProblem> problems = Scoring.check(v.questionnaire(), byQuestion, false);
+        // the variant of the enterprise's industry: a question it removes is not one to answer
+        Questionnaire q = v.questionnaire().answeredBy(e.industryCode());
+        List<InputProblem> problems = Scoring.check(q, byQuestion, false);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -155,7 +173,7 @@ public class Assessments {
         requireEditable(before);
         List<FieldChange> changes = new ArrayList<>();
         for (Answer given1 : byQuestion.values()) {
-            var question = v.questionnaire().question(given1.question()).orElseThrow();
+            var question = q.question(given1.question()).orElseThrow();
             // stored with the question's own unit (the answer's, if given, was checked to be the same)
             Answer a = new Answer(given1.question(), given1.value(), question.unit());
             Answer old = before.answers().get(a.question());
@@ -185,8 +203,10 @@ public class Assessments {
     }
 
     private long create(Enterprise e, Questionnaires.Version v) {
-        jdbc.sql("insert into asm_assessment (enterprise_id, questionnaire_id, status, updated_at) values (?, ?, ?, ?)")
-                .params(e.id(), v.id(), AssessmentStatus.DRAFT.name(), OffsetDateTime.now(clock)).update();
+        jdbc.sql("insert into asm_assessment (enterprise_id, questionnaire_id, status, updated_at, variant) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(e.id(), v.id(), AssessmentStatus.DRAFT.name(), OffsetDateTime.now(clock),
+                        v.questionnaire().answeredBy(e.industryCode()).variant()).update();
         long id = jdbc.sql("select id from asm_assessment where enterprise_id = ? and questionnaire_id = ?")
                 .params(e.id(), v.id()).query(Long.class).single();
         events.publishEvent(Changed.of(AUDIT_TYPE, id, key(e, v), "create", currentUser.name(), ""));
@@ -213,11 +233,11 @@ public class Assessments {
                 .params(e.id(), v.id()).query(Long.class).optional().orElseGet(() -> create(e, v));
         View before = load(id);
         requireEditable(before);
-        List<InputProblem> problems = Scoring.check(v.questionnaire(), before.answers(), true);
+        List<InputProblem> problems = Scoring.check(before.questionnaire(), before.answers(), true);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Score s = Scoring.score(v.questionnaire(), before.answers());
+        Score s = Scoring.score(before.questionnaire(), before.answers());
         freeze(id, s, e, v);
         events.publishEvent(Changed.of(AUDIT_TYPE, id, key(e, v), "submit", currentUser.name(), "",
                 new FieldChange("status", before.status().name(), AssessmentStatus.SUBMITTED.name()),
@@ -240,7 +260,7 @@ public class Assessments {
         List<FieldChange> changes = new ArrayList<>();
         jdbc.sql("delete from asm_answer where assessment_id = ?").param(id).update();
         for (Answer given : answers.values()) {
-            Answer a = new Answer(given.question(), given.value(), v.questionnaire().question(given.question())
+            Answer a = new Answer(given.question(), given.value(), before.questionnaire().question(given.question())
                     .orElseThrow().unit());
             jdbc.sql("insert into asm_answer (assessment_id, question_code, answer_value, unit) values (?, ?, ?, ?)")
                     .params(id, a.question(), a.value(), a.unit()).update();
@@ -250,7 +270,7 @@ public class Assessments {
                 changes.add(new FieldChange(a.question(), oldText, text(a)));
             }
         }
-        Score s = Scoring.score(v.questionnaire(), answers);
+        Score s = Scoring.score(before.questionnaire(), answers);
         freeze(id, s, e, v);
         changes.add(new FieldChange("status", before.status().name(), AssessmentStatus.SUBMITTED.name()));
         changes.add(new FieldChange("total", null, s.total().toPlainString()));
@@ -333,24 +353,64 @@ public class Assessments {
         return new Result(v, s, ranked.get(ranked.size() - 1).code(), ranked.get(0).code(), costliest, peers(v, s));
     }
 
-    /** Peers: submitted assessments under the same questionnaire, same industry division (2 characters) and size. */
-    private Peers peers(View v, Score s) {
-        String industry = v.enterprise().industryCode().length() > 2
-                ? v.enterprise().industryCode().substring(0, 2) : v.enterprise().industryCode();
-        Map<Long, Double> totals = new HashMap<>();
-        jdbc.sql("select a.enterprise_id, a.total_score from asm_assessment a join asm_enterprise e on e.id = a.enterprise_id "
-                        + "where a.questionnaire_id = ? and a.status = 'SUBMITTED' and e.size_class = ? "
-                        + "and substring(e.industry_code, 1, 2) = ?")
-                .params(v.questionnaireId(), v.enterprise().sizeClass().name(), industry)
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getBigDecimal(2).doubleValue()))
-                .list().forEach(en -> totals.put(en.getKey(), en.getValue()));
-        totals.put(v.enterprise().id(), s.total().doubleValue());
-        if (Disclosure.primary(totals) != Disclosure.Verdict.PUBLISHED) {
-            return new Peers(industry, v.enterprise().sizeClass(), null, null, true);
+    /**
+     * Peers: submitted assessments under the same questionnaire version, in the same industry division (2
+     * characters), in the same prefecture (the county's parent region), and of the same size class — three
+     * groups, each under disclosure control separately.
+     */
+    private List<Peers> peers(View v, Score s) {
+        Enterprise me = v.enterprise();
+        String industry = me.industryCode().length() > 2 ? me.industryCode().substring(0, 2) : me.industryCode();
+        var county = regions.get(me.regionCode());
+        var prefecture = county.parentId() == null ? county : regions.find(county.parentId()).orElse(county);
+        // scores compare within one variant only: peers answered the same one (or, like the enterprise, none)
+        String variant = v.variant() == null ? "-" : v.variant();
+        record Row(long assessment, long enterprise, double total, String industry, String size, String path) {}
+        List<Row> rows = jdbc.sql("select a.id, a.enterprise_id, a.total_score, e.industry_code, e.size_class, r.path "
+                        + "from asm_assessment a join asm_enterprise e on e.id = a.enterprise_id join region r on r.id = e.region_id "
+                        + "where a.questionnaire_id = ? and a.status = 'SUBMITTED' and coalesce(a.variant, '-') = ? "
+                        + "and (substring(e.industry_code, 1, 2) = ? or e.size_class = ? or r.path like ?)")
+                .params(v.questionnaireId(), variant, industry, me.sizeClass().name(), prefecture.path() + "%")
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3).doubleValue(),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list();
+        Map<Long, Map<String, Double>> dims = new HashMap<>();
+        jdbc.sql("select d.assessment_id, d.dimension_code, d.score from asm_dimension_score d "
+                        + "join asm_assessment a on a.id = d.assessment_id join asm_enterprise e on e.id = a.enterprise_id "
+                        + "join region r on r.id = e.region_id where a.questionnaire_id = ? and a.status = 'SUBMITTED' "
+                        + "and coalesce(a.variant, '-') = ? "
+                        + "and (substring(e.industry_code, 1, 2) = ? or e.size_class = ? or r.path like ?)")
+                .params(v.questionnaireId(), variant, industry, me.sizeClass().name(), prefecture.path() + "%")
+                .query((rs, n) -> {
+                    dims.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2),
+                            rs.getBigDecimal(3).doubleValue());
+                    return 0;
+                }).list();
+        Map<String, Double> mine = new LinkedHashMap<>();
+        s.dimensions().forEach((d, x) -> mine.put(d, x.doubleValue()));
+        List<String> dimensionCodes = v.questionnaire().dimensions().stream().map(Questionnaire.Dimension::code).toList();
+        List<Peers> out = new ArrayList<>();
+        for (PeerGroup g : PeerGroup.values()) {
+            Map<Long, PeerPosition.PeerScores> group = new HashMap<>();
+            for (Row r : rows) {
+                boolean in = switch (g) {
+                    case INDUSTRY -> (r.industry().length() > 2 ? r.industry().substring(0, 2) : r.industry()).equals(industry);
+                    case REGION -> r.path().startsWith(prefecture.path());
+                    case SIZE -> r.size().equals(me.sizeClass().name());
+                };
+                if (in) {
+                    group.put(r.enterprise(), new PeerPosition.PeerScores(r.total(), dims.getOrDefault(r.assessment(), Map.of())));
+                }
+            }
+            group.put(me.id(), new PeerPosition.PeerScores(s.total().doubleValue(), mine));
+            PeerPosition.Position p = PeerPosition.of(me.id(), group, dimensionCodes);
+            String key = switch (g) {
+                case INDUSTRY -> industry;
+                case REGION -> prefecture.code();
+                case SIZE -> me.sizeClass().name();
+            };
+            out.add(new Peers(g, key, g == PeerGroup.REGION ? prefecture.name() : null, p.verdict(), p.count(), p.percentile(), p.medians()));
         }
-        double mine = s.total().doubleValue();
-        long lower = totals.entrySet().stream().filter(x -> x.getKey() != v.enterprise().id() && x.getValue() < mine).count();
-        BigDecimal pct = BigDecimal.valueOf(lower * 100.0 / (totals.size() - 1)).setScale(1, RoundingMode.HALF_EVEN);
-        return new Peers(industry, v.enterprise().sizeClass(), totals.size(), pct, false);
+        return out;
     }
 }

@@ -70,6 +70,29 @@ public class EnterpriseFlags {
         return a;
     }
 
+    /** An enterprise of the account's region with its flags, as the flags form lists them. */
+    public record Listed(String creditCode, String name, String regionCode, String industryCode, boolean pilot,
+                         boolean demonstration, @Nullable String setBy, @Nullable OffsetDateTime setAt) {}
+
+    /**
+     * The registered enterprises a planner or reviewer may flag: those of the account's region (an administrator's:
+     * all), by county and name, at most {@code limit}.
+     */
+    public List<Listed> inScope(int limit) {
+        Account a = currentUser.account().orElseThrow(() -> new AccessDeniedException("not signed in"));
+        if (a.role() != Role.ADMIN && !((a.role() == Role.PLANNER || a.role() == Role.REVIEWER) && a.regionPath() != null)) {
+            throw new AccessDeniedException("only planners and reviewers of a region flag enterprises");
+        }
+        String path = a.role() == Role.ADMIN || a.regionPath() == null ? "/" : a.regionPath();
+        return jdbc.sql("select e.credit_code, e.name, r.code, e.industry_code, e.pilot, e.demonstration, e.flags_set_by, "
+                        + "e.flags_set_at from asm_enterprise e join region r on r.id = e.region_id where r.path like ? "
+                        + "order by r.code, e.name, e.credit_code fetch first " + Math.max(1, limit) + " rows only")
+                .param(path + "%")
+                .query((rs, n) -> new Listed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), rs.getBoolean(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class)))
+                .list();
+    }
+
     public Flags get(String creditCode) {
         Stored s = load(creditCode);
         requireManage(regions.get(s.regionCode()));

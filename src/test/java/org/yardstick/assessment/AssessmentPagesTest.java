@@ -110,7 +110,7 @@ class AssessmentPagesTest {
                 .andExpect(redirectedUrl("/assessment/result"));
         String result = page(get("/assessment/result"), me, "zh-CN");
         assertThat(result).contains("85.8").contains("创新突破").contains("最弱维度：单项应用")
-                .contains("S1. 已应用信息系统的业务环节").contains("按统计保密规则不显示");
+                .contains("S1. 已应用信息系统的业务环节").contains("不足 5 家，不公开");
         assertThat(page(get("/assessment/result"), me, "en")).contains("Innovation").contains("Weakest dimension: Single applications");
         // submitted: the form is locked
         assertThat(page(get("/assessment"), me, "zh-CN")).contains("已提交").contains("disabled");

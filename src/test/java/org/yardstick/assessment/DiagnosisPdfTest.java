@@ -21,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
 import org.yardstick.security.Accounts;
-import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;
 
 /** The diagnosis report as PDF, in Chinese and English, for the enterprise itself and no one outside its region. */
@@ -29,7 +28,7 @@ import org.yardstick.security.Role;
 @Transactional
 class DiagnosisPdfTest {
 
-    static final String PASSWORD = "Panel-7#qTz-Analyse-2026";
+    static final String PASSWORD = AssessmentFixtures.PASSWORD;
 
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService details;
@@ -41,14 +40,7 @@ class DiagnosisPdfTest {
     }
 
     private String account(Role role, String region, String organisation) {
-        String name = "asm-pdf-" + role.name().toLowerCase(java.util.Locale.ROOT) + System.nanoTime() % 10_000_000;
-        As.user(details, "admin");
-        try {
-            accounts.create(new NewAccount(name, "诊断测试", PASSWORD, role, region, organisation, false), "admin");
-        } finally {
-            As.nobody();
-        }
-        return name;
+        return AssessmentFixtures.account(details, accounts, role, region, organisation);
     }
 
     private static String text(byte[] pdf) throws Exception {

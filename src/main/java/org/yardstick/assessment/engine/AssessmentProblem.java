@@ -46,7 +46,15 @@ public enum AssessmentProblem implements ProblemKind {
     UNKNOWN_COLUMN("assessment.unknown-column", "is neither an enterprise field nor a question of this questionnaire"),
     NO_ROWS("assessment.no-rows", "the file has no enterprise rows"),
     VERSION_NOT_NEWER("assessment.version-not-newer", "must be above the newest stored version of {0}, which is {1}"),
-    ALREADY_SUBMITTED("assessment.already-submitted", "the enterprise has already submitted under this version; the region''s reviewer must return it first");
+    ALREADY_SUBMITTED("assessment.already-submitted", "the enterprise has already submitted under this version; the region''s reviewer must return it first"),
+    // per-industry variants (asmui)
+    UNKNOWN_INDUSTRY("assessment.unknown-industry",
+            "{0} is not a GB/T 4754-2017 section (A–T) or division (01–97, optionally with 3rd and 4th digits)"),
+    INDUSTRY_TWICE("assessment.industry-twice", "the industry {0} is already in the variant {1}"),
+    VARIANT_NO_QUESTION("assessment.variant-no-question", "the questionnaire has no question {0} to remove or re-weight"),
+    VARIANT_NO_DIMENSION("assessment.variant-no-dimension", "the questionnaire has no dimension {0}"),
+    VARIANT_WEIGHTS_SUM("assessment.variant-weights-sum",
+            "in this variant the question weights of dimension {0} add up to {1}, not 100");
 
     private final String key;
     private final String template;

@@ -12,6 +12,7 @@ import org.yardstick.assessment.engine.Questionnaire.Dimension;
 import org.yardstick.assessment.engine.Questionnaire.Option;
 import org.yardstick.assessment.engine.Questionnaire.Question;
 import org.yardstick.assessment.engine.Questionnaire.StageBand;
+import org.yardstick.assessment.engine.Questionnaire.Variant;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.LocalizedText;
@@ -30,7 +31,7 @@ public final class QuestionnaireReader {
     public static Questionnaire read(String source, String yaml) {
         YamlNode root = YamlNode.parse(source, yaml);
         List<InputProblem> problems = new ArrayList<>();
-        root.allowOnly("questionnaire", "version", "title", "note", "stages", "dimensions");
+        root.allowOnly("questionnaire", "version", "title", "note", "stages", "dimensions", "variants");
         String code = root.code("questionnaire");
         int version = root.integer("version");
         LocalizedText title = text(root.required("title"));
@@ -66,10 +67,99 @@ public final class QuestionnaireReader {
                 problems.add(root.get("dimensions").problem(AssessmentProblem.WEIGHTS_SUM, sum.toPlainString()));
             }
         }
+        List<Variant> variants = new ArrayList<>();
+        if (problems.isEmpty() && root.has("variants")) {
+            InvalidInputException.collect(problems, () -> variants.addAll(variants(root.get("variants"), dimensions)));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new Questionnaire(code, version, title, note, dimensions, stages);
+        return new Questionnaire(code, version, title, note, dimensions, stages, variants, null);
+    }
+
+    /**
+     * The per-industry variants: each names its industries (GB/T 4754-2017 sections or 2–4 digit codes, each in one
+     * variant only), the questions it removes, the questions it adds to a dimension, and new weights; after all that,
+     * the question weights of every dimension must add up to 100 again. Every problem with its line and field.
+     */
+    private static List<Variant> variants(YamlNode node, List<Dimension> base) {
+        List<Variant> out = new ArrayList<>();
+        Set<String> variantCodes = new HashSet<>();
+        java.util.Map<String, String> industryOwner = new java.util.HashMap<>();
+        Set<String> baseCodes = new HashSet<>();
+        base.forEach(d -> {
+            baseCodes.add(d.code());
+            d.questions().forEach(q -> baseCodes.add(q.code()));
+        });
+        node.each(v -> {
+            v.allowOnly("code", "name", "industries", "remove", "add", "weights");
+            String vc = unique(v, "code", variantCodes);
+            List<InputProblem> problems = new ArrayList<>();
+            List<String> industries = new ArrayList<>();
+            for (YamlNode i : v.required("industries").items()) {
+                String c = i.text().toUpperCase(Locale.ROOT);
+                if (Industries.section(c).isEmpty()) {
+                    problems.add(i.problem(AssessmentProblem.UNKNOWN_INDUSTRY, c));
+                } else if (industryOwner.putIfAbsent(c, vc) != null) {
+                    problems.add(i.problem(AssessmentProblem.INDUSTRY_TWICE, c, industryOwner.get(c)));
+                } else {
+                    industries.add(c);
+                }
+            }
+            // the variant's dimensions: the questionnaire's, as mutable lists of questions
+            java.util.Map<String, List<Question>> questions = new java.util.LinkedHashMap<>();
+            base.forEach(d -> questions.put(d.code(), new ArrayList<>(d.questions())));
+            for (YamlNode r : v.get("remove").items()) {
+                String qc = r.text();
+                if (!questions.values().stream().anyMatch(l -> l.removeIf(q -> q.code().equals(qc)))) {
+                    problems.add(r.problem(AssessmentProblem.VARIANT_NO_QUESTION, qc));
+                }
+            }
+            Set<String> codes = new HashSet<>(baseCodes);
+            InvalidInputException.collect(problems, () -> v.get("add").each(a -> {
+                a.allowOnly("dimension", "question");
+                String dc = a.code("dimension");
+                Question q = question(a.required("question"), codes);
+                if (!questions.containsKey(dc)) {
+                    throw a.problemAt("dimension", AssessmentProblem.VARIANT_NO_DIMENSION, dc);
+                }
+                questions.get(dc).add(q);
+            }));
+            InvalidInputException.collect(problems, () -> v.get("weights").each(w -> {
+                w.allowOnly("question", "weight");
+                String qc = w.code("question");
+                BigDecimal weight = weight(w);
+                boolean found = false;
+                for (List<Question> l : questions.values()) {
+                    for (int i = 0; i < l.size(); i++) {
+                        Question q = l.get(i);
+                        if (q.code().equals(qc)) {
+                            l.set(i, new Question(q.code(), q.text(), q.kind(), weight, q.options(), q.unit(), q.cap()));
+                            found = true;
+                        }
+                    }
+                }
+                if (!found) {
+                    throw w.problemAt("question", AssessmentProblem.VARIANT_NO_QUESTION, qc);
+                }
+            }));
+            List<Dimension> dims = new ArrayList<>();
+            if (problems.isEmpty()) {
+                for (Dimension d : base) {
+                    List<Question> qs = questions.get(d.code());
+                    BigDecimal sum = qs.stream().map(Question::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    if (sum.compareTo(HUNDRED) != 0) {
+                        problems.add(v.problem(AssessmentProblem.VARIANT_WEIGHTS_SUM, d.code(), sum.toPlainString()));
+                    }
+                    dims.add(new Dimension(d.code(), d.name(), d.weight(), qs));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            out.add(new Variant(vc, text(v.required("name")), industries, dims));
+        });
+        return out;
     }
 
     private static void checkStages(YamlNode node, List<StageBand> stages, List<InputProblem> problems) {

@@ -57,11 +57,11 @@ class AssessmentApi {
 
     /** An assessment as the API shows it. */
     record AssessmentOut(long id, String enterprise, String questionnaire, int questionnaireVersion,
-                         AssessmentStatus status, List<Answer> answers, @Nullable BigDecimal total,
+                         @Nullable String variant, AssessmentStatus status, List<Answer> answers, @Nullable BigDecimal total,
                          @Nullable Stage stage, @Nullable String returnReason) {
         static AssessmentOut of(Assessments.View v) {
             return new AssessmentOut(v.id(), v.enterprise().creditCode(), v.questionnaire().code(),
-                    v.questionnaire().version(), v.status(), List.copyOf(v.answers().values()), v.total(), v.stage(),
+                    v.questionnaire().version(), v.variant(), v.status(), List.copyOf(v.answers().values()), v.total(), v.stage(),
                     v.returnReason());
         }
     }
@@ -70,12 +70,13 @@ class AssessmentApi {
 
     record ReturnIn(@Nullable String reason) {}
 
-    record ResultOut(long assessment, String questionnaire, int questionnaireVersion, Map<String, BigDecimal> dimensions,
+    record ResultOut(long assessment, String questionnaire, int questionnaireVersion, @Nullable String variant,
+                     Map<String, BigDecimal> dimensions,
                      BigDecimal total, Stage stage, String strongest, String weakest, List<Loss> costliest,
-                     Assessments.@Nullable Peers peers) {
+                     List<Assessments.Peers> peers) {
         static ResultOut of(Assessments.Result r) {
             return new ResultOut(r.assessment().id(), r.assessment().questionnaire().code(),
-                    r.assessment().questionnaire().version(), r.score().dimensions(), r.score().total(),
+                    r.assessment().questionnaire().version(), r.assessment().variant(), r.score().dimensions(), r.score().total(),
                     r.score().stage(), r.strongest(), r.weakest(), r.costliest(), r.peers());
         }
     }
@@ -83,31 +84,63 @@ class AssessmentApi {
     @GetMapping("/questionnaire")
     @Operation(summary = "The current questionnaire: dimensions, questions, options with points, weights, stage bands",
             description = "The bundled questionnaire is an example written by the project along the dimensions of "
-                    + "GB/T 23020, not an official scheme. Public.")
+                    + "GB/T 23020, not an official scheme. Its per-industry variants (questions added, removed or "
+                    + "re-weighted) are listed under variants; with ?industry= the variant an enterprise of that "
+                    + "industry answers is applied (variant names it). Public.")
+    @ApiResponse(responseCode = "422", description = "An industry code that is not one of GB/T 4754-2017",
+            content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "200", description = "The questionnaire", content = @Content(examples = @ExampleObject(
             value = "{\"code\":\"example-gbt23020\",\"version\":1,\"title\":{\"zh\":\"两化融合自评估问卷（示例，非官方）\",\"en\":\"…\"},"
                     + "\"dimensions\":[{\"code\":\"infrastructure\",\"name\":{\"zh\":\"基础建设\",\"en\":\"Infrastructure\"},"
                     + "\"weight\":20,\"questions\":[{\"code\":\"B1\",\"kind\":\"YES_NO\",\"weight\":30}]}],"
                     + "\"stages\":[{\"stage\":\"STARTING\",\"from\":0,\"to\":40}]}")))
-    Questionnaire questionnaire() {
-        return questionnaires.latest().questionnaire();
+    Questionnaire questionnaire(
+            @io.swagger.v3.oas.annotations.Parameter(description = "A GB/T 4754-2017 code (section letter or 2–4 digits): "
+                    + "the questionnaire as an enterprise of that industry answers it (its variant applied)", example = "2511")
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String industry) {
+        Questionnaire q = questionnaires.latest().questionnaire();
+        if (industry == null || industry.isBlank()) {
+            return q;
+        }
+        String code = industry.strip().toUpperCase(java.util.Locale.ROOT);
+        if (org.yardstick.assessment.engine.Industries.section(code).isEmpty()) {
+            throw new org.yardstick.shared.InvalidInputException(org.yardstick.shared.InputProblem.of("request", 0,
+                    "industry", industry, org.yardstick.assessment.engine.AssessmentProblem.UNKNOWN_INDUSTRY, code));
+        }
+        return q.answeredBy(code);
     }
 
     @PostMapping(path = "/enterprise", consumes = "application/json")
     @Operation(summary = "Register the enterprise of the signed-in enterprise account (once)",
             description = "The 统一社会信用代码 is checked (GB 32100 check character); the region must be a county inside "
-                    + "the account's region; industry a GB/T 4754-2017 section letter or 2–4 digit code. Administrators "
-                    + "may register for any organisation (organisationCode).",
+                    + "the account's region; industry a GB/T 4754-2017 section letter or 2–4 digit code. With employees "
+                    + "(persons), revenue and totalAssets (万元) the size class is derived by the NBS 2017 rule "
+                    + "(统计上大中小微型企业划分办法) where the industry's row allows, sizeClass being only the fallback "
+                    + "(sizeStated true); negative figures are refused. Administrators may register for any "
+                    + "organisation (organisationCode).",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")},
             requestBody = @RequestBody(content = @Content(examples = @ExampleObject(
                     value = "{\"creditCode\":\"91350100M000100Y43\",\"name\":\"示例企业\",\"regionCode\":\"650102\","
-                            + "\"industryCode\":\"3985\",\"sizeClass\":\"LARGE\",\"aboveScale\":true}"))))
+                            + "\"industryCode\":\"3985\",\"employees\":1200,\"revenue\":52000,\"totalAssets\":80000,"
+                            + "\"aboveScale\":true}"))))
     @ApiResponse(responseCode = "201", description = "Registered")
     @ApiResponse(responseCode = "422", description = "Refused; nothing stored",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM)))
-    ResponseEntity<Enterprise> register(@org.springframework.web.bind.annotation.RequestBody Enterprises.Registration r) {
-        return ResponseEntity.status(201).body(enterprises.register(r));
+    ResponseEntity<Enterprise> register(@org.springframework.web.bind.annotation.RequestBody RegistrationIn r) {
+        // the size class by the NBS 2017 rule where the figures allow, else as stated (marked so), as the form does
+        return ResponseEntity.status(201).body(enterprises.register(new Enterprises.Registration(r.creditCode(),
+                r.name(), r.regionCode(), r.industryCode(), r.sizeClass(), r.aboveScale(), r.organisationCode()),
+                new Enterprises.Figures(r.employees(), r.revenue(), r.totalAssets())));
     }
+
+    /**
+     * A registration as the API takes it: the form's fields, with the size figures — 从业人员 (persons), 营业收入 and
+     * 资产总额 (万元) — from which the size class is derived by the NBS 2017 rule; sizeClass is then only a fallback.
+     */
+    record RegistrationIn(@Nullable String creditCode, @Nullable String name, @Nullable String regionCode,
+                          @Nullable String industryCode, org.yardstick.assessment.@Nullable SizeClass sizeClass,
+                          @Nullable Boolean aboveScale, @Nullable String organisationCode, @Nullable Long employees,
+                          @Nullable BigDecimal revenue, @Nullable BigDecimal totalAssets) {}
 
     @GetMapping("/mine")
     @Operation(summary = "The signed-in enterprise's assessment under the current questionnaire (404 before its first answer)",
@@ -149,13 +182,17 @@ class AssessmentApi {
 
     @GetMapping("/result")
     @Operation(summary = "The signed-in enterprise's result: score per dimension, total, stage, strongest and weakest "
-            + "dimensions, costliest questions, position among peers (only when the peer group passes disclosure control)",
+            + "dimensions, costliest questions, position among peers by industry, by prefecture and by size class "
+            + "separately (percentile, peer count, median score per dimension; each group only when it passes "
+            + "disclosure control, else its verdict TOO_FEW or DOMINATED and no figures)",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
     @ApiResponse(responseCode = "200", description = "The result", content = @Content(examples = @ExampleObject(
             value = "{\"assessment\":1,\"dimensions\":{\"infrastructure\":65.000},\"total\":85.800,\"stage\":\"INNOVATION\","
                     + "\"strongest\":\"integration\",\"weakest\":\"single-application\",\"costliest\":[{\"question\":\"S1\","
-                    + "\"dimension\":\"single-application\",\"points\":7.200}],\"peers\":{\"industry\":\"39\","
-                    + "\"sizeClass\":\"LARGE\",\"count\":null,\"percentile\":null,\"suppressed\":true}}")))
+                    + "\"dimension\":\"single-application\",\"points\":7.200}],\"peers\":[{\"group\":\"INDUSTRY\",\"key\":\"39\","
+                    + "\"verdict\":\"PUBLISHED\",\"count\":7,\"percentile\":66.7,\"medians\":{\"infrastructure\":60.0}},"
+                    + "{\"group\":\"REGION\",\"key\":\"6501\",\"regionName\":{\"zh\":\"乌鲁木齐市\",\"en\":\"Urumqi\"},"
+                    + "\"verdict\":\"TOO_FEW\",\"count\":null,\"percentile\":null,\"medians\":{}}]}")))
     @ApiResponse(responseCode = "404", description = "Nothing submitted yet")
     ResponseEntity<ResultOut> result() {
         return assessments.myResult().map(r -> ResponseEntity.ok(ResultOut.of(r)))

@@ -1,8 +1,11 @@
 package org.yardstick.assessment.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +24,7 @@ import org.yardstick.assessment.engine.QuestionKind;
 import org.yardstick.security.CurrentUser;
 import org.yardstick.security.Role;
 import org.yardstick.shared.InvalidInputException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The enterprise's pages: registration (once), the questionnaire (save a draft, resume, submit) and the
@@ -34,10 +38,14 @@ class AssessmentController {
     private final Assessments assessments;
     private final CurrentUser currentUser;
     private final DiagnosisPdf diagnosisPdf;
+    private final MessageSource messages;
+    private final JsonMapper json;
 
     AssessmentController(Questionnaires questionnaires, Enterprises enterprises, Assessments assessments,
-                         CurrentUser currentUser, DiagnosisPdf diagnosisPdf) {
+                         CurrentUser currentUser, DiagnosisPdf diagnosisPdf, MessageSource messages, JsonMapper json) {
         this.diagnosisPdf = diagnosisPdf;
+        this.messages = messages;
+        this.json = json;
         this.questionnaires = questionnaires;
         this.enterprises = enterprises;
         this.assessments = assessments;
@@ -53,10 +61,14 @@ class AssessmentController {
     @GetMapping("/assessment")
     String questionnaire(Model model) {
         requireEnterprise();
-        Questionnaire q = questionnaires.latest().questionnaire();
-        model.addAttribute("questionnaire", q);
-        model.addAttribute("kinds", QuestionKind.values());
         var enterprise = enterprises.mine();
+        // the variant of the enterprise's industry, where the questionnaire has one
+        Questionnaire q = enterprise.map(e -> questionnaires.latest().questionnaire().answeredBy(e.industryCode()))
+                .orElseGet(() -> questionnaires.latest().questionnaire());
+        model.addAttribute("questionnaire", q);
+        model.addAttribute("variantName", enterprise.flatMap(e -> questionnaires.latest().questionnaire()
+                .variantFor(e.industryCode())).map(Questionnaire.Variant::name).orElse(null));
+        model.addAttribute("kinds", QuestionKind.values());
         model.addAttribute("enterprise", enterprise.orElse(null));
         if (enterprise.isEmpty()) {
             model.addAttribute("sizes", SizeClass.values());
@@ -99,7 +111,8 @@ class AssessmentController {
     String save(@RequestParam MultiValueMap<String, String> form, @RequestParam(defaultValue = "save") String action,
                 RedirectAttributes redirect) {
         requireEnterprise();
-        Questionnaire q = questionnaires.latest().questionnaire();
+        Questionnaire q = enterprises.mine().map(e -> questionnaires.latest().questionnaire().answeredBy(e.industryCode()))
+                .orElseGet(() -> questionnaires.latest().questionnaire());
         List<Answer> answers = new ArrayList<>();
         Map<String, String> echo = new java.util.HashMap<>();
         for (Questionnaire.Question question : q.questions()) {
@@ -131,7 +144,7 @@ class AssessmentController {
     }
 
     @GetMapping("/assessment/result")
-    String result(Model model) {
+    String result(Model model, Locale locale) {
         requireEnterprise();
         var result = assessments.myResult();
         if (result.isEmpty()) {
@@ -139,6 +152,36 @@ class AssessmentController {
         }
         model.addAttribute("result", result.get());
         model.addAttribute("questionnaire", result.get().assessment().questionnaire());
+        model.addAttribute("radar", json.writeValueAsString(radar(result.get(), locale)));
         return "assessment/result";
+    }
+
+    /**
+     * The radar chart's data: the dimensions (0–100), the enterprise's scores, and the median of each peer group
+     * whose every dimension median is published (the table under the chart carries the same figures, withheld
+     * cells included).
+     */
+    private Map<String, Object> radar(Assessments.Result r, Locale locale) {
+        Questionnaire q = r.assessment().questionnaire();
+        List<Map<String, Object>> series = new ArrayList<>();
+        series.add(Map.of("name", messages.getMessage("asm.peers.yours", null, locale),
+                "values", q.dimensions().stream().map(d -> r.score().dimensions().get(d.code())).toList()));
+        for (Assessments.Peers p : r.peers()) {
+            if (p.suppressed() || p.medians().containsValue(null)) {
+                continue;
+            }
+            String label = switch (p.group()) {
+                case REGION -> p.regionName() == null ? p.key() : p.regionName().in(locale);
+                case SIZE -> messages.getMessage("asm.size." + p.key(), null, locale);
+                case INDUSTRY -> p.key();
+            };
+            String group = messages.getMessage("asm.peers.group." + p.group().name(), new Object[] {label}, locale);
+            series.add(Map.of("name", messages.getMessage("asm.peers.median", new Object[] {group}, locale),
+                    "values", q.dimensions().stream().map(d -> p.medians().get(d.code())).toList()));
+        }
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("indicators", q.dimensions().stream().map(d -> Map.of("name", d.name().in(locale), "max", 100)).toList());
+        chart.put("series", series);
+        return chart;
     }
 }
