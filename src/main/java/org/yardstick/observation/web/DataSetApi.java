@@ -112,7 +112,7 @@ class DataSetApi extends ApiSupport {
     /** The data set's breakdowns by dimension, as the files write them ({@code area: [urban, rural-pastoral]}). */
     Map<String, List<String>> breakdowns(String code) {
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-        dataSets.breakdowns(code).forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        dataSets.declared(code).forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v)); // crossed: [area, enterprise_size]
         return out;
     }
 

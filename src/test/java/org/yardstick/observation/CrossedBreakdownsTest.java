@@ -1,0 +1,440 @@
+package org.yardstick.observation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.As;
+import org.yardstick.MapFileSet;
+import org.yardstick.YardstickTest;
+import org.yardstick.aggregation.Aggregates;
+import org.yardstick.framework.FrameworkFiles;
+import org.yardstick.observation.imports.FigureImports;
+import org.yardstick.security.Accounts;
+import org.yardstick.security.NewAccount;
+import org.yardstick.security.Role;
+import org.yardstick.shared.InputProblem;
+import org.yardstick.shared.InvalidInputException;
+import org.yardstick.validation.RuleForm;
+import org.yardstick.validation.ValidationProblem;
+import org.yardstick.validation.ValidationRules;
+
+/**
+ * Crossed breakdowns (交叉分组, area × enterprise size, decision 0051): a data set crosses two of its dimensions, a
+ * figure carries one combination stored under its canonical code (urban+t-crb-large, whatever the order typed),
+ * entered in the form's grid, a CSV, the Excel template and the API; a combination missing a crossed dimension,
+ * naming a category of no crossed dimension, or sent to a data set that does not cross → refused naming row,
+ * field, value and reason, nothing stored; a subtotal that disagrees with its cells is flagged by the
+ * total-of-parts rule; cells without totals make the prefecture's total (the sum of the cells equals each margin
+ * equals the total, on random tables). The demo reporter of 天山区 (650102); each test rolls back.
+ */
+@YardstickTest
+@Transactional
+class CrossedBreakdownsTest {
+
+    static final String IND = "TEST_CRB_USERS";
+    static final String DS = "t-crb";
+    static final String HEADER = "indicator,region,period,value,qualifier,comment,breakdown";
+    static final String PASSWORD = "Kq7#vLm2pX9w-Crossed-cells";
+    static final List<String> AREAS = List.of("urban", "rural-pastoral");
+    static final List<String> SIZES = List.of("t-crb-large", "t-crb-small");
+
+    @Autowired JdbcClient jdbc;
+    @Autowired FrameworkFiles frameworks;
+    @Autowired DataSetFiles dataSetFiles;
+    @Autowired DataSets dataSets;
+    @Autowired ObservationEditor editor;
+    @Autowired FigureImports imports;
+    @Autowired ValidationRules rules;
+    @Autowired Aggregates aggregates;
+    @Autowired UserDetailsService details;
+    @Autowired MockMvc mvc;
+    @Autowired Accounts accounts;
+
+    @BeforeEach
+    void aDataSetCrossingAreaAndEnterpriseSize() {
+        frameworks.load(new MapFileSet().with("disaggregations.yaml", """
+                disaggregations:
+                  - {code: t-crb-large, dimension: enterprise_size, name_zh: 大型企业测试, name_en: Large test firms}
+                  - {code: t-crb-small, dimension: enterprise_size, name_zh: 小型企业测试, name_en: Small test firms}
+                """).with("indicators.yaml", """
+                indicators:
+                  - code: TEST_CRB_USERS
+                    name_zh: 交叉分组测试用户数
+                    name_en: Crossed breakdown test subscribers
+                    unit_zh: 户
+                    unit_en: households
+                    polarity: positive
+                    aggregation: sum
+                    incomplete: show
+                """), "planner");
+        dataSetFiles.load(new MapFileSet().with("data-sets.yaml", """
+                data_sets:
+                  - code: t-crb
+                    name_zh: 交叉分组测试报表
+                    name_en: Crossed breakdown test form
+                    region_level: county
+                    period_type: year
+                    indicators: [TEST_CRB_USERS]
+                    breakdowns:
+                      enterprise_size: [t-crb-large, t-crb-small]
+                      area: [urban, rural-pastoral]
+                      crossed: [enterprise_size, area]
+                    windows:
+                      - {period: "2025", opens: 2026-05-01, closes: 2026-06-30}
+                  - code: t-crb-flat
+                    name_zh: 未交叉测试报表
+                    name_en: Uncrossed test form
+                    region_level: county
+                    period_type: year
+                    indicators: [TEST_CRB_USERS]
+                    breakdowns: {area: [urban, rural-pastoral], enterprise_size: [t-crb-large, t-crb-small]}
+                    windows:
+                      - {period: "2024", opens: 2026-05-01, closes: 2026-06-30}
+                """));
+        As.user(details, "reporter");
+    }
+
+    @AfterEach
+    void nobody() {
+        As.nobody();
+    }
+
+    Map<String, BigDecimal> stored(String region) {
+        Map<String, BigDecimal> out = new TreeMap<>();
+        jdbc.sql("""
+                select g.code, o.obs_value from observation o join indicator i on i.id = o.indicator_id
+                join region r on r.id = o.region_id join disaggregation g on g.id = o.disaggregation_id
+                where i.code = ? and r.code = ? and o.period = '2025'""").params(IND, region)
+                .query((rs, n) -> out.put(rs.getString(1), norm(rs.getBigDecimal(2)))).list();
+        return out;
+    }
+
+    FigureImports.Outcome csv(String... rows) {
+        String text = HEADER + "\n" + String.join("\n", rows) + "\n";
+        return imports.importFile(DS, "crossed.csv", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static BigDecimal norm(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    @Test
+    void theDataSetDeclaresTheCrossingAndHasOneCanonicalCombinationPerCell() {
+        assertThat(dataSets.crossed(DS)).containsExactly("ENTERPRISE_SIZE", "AREA");
+        assertThat(dataSets.breakdowns(DS).get(DataSets.CROSSED)).containsExactlyInAnyOrder(
+                "urban+t-crb-large", "urban+t-crb-small", "rural-pastoral+t-crb-large", "rural-pastoral+t-crb-small");
+        assertThat(dataSets.declared(DS)).containsEntry(DataSets.CROSSED, List.of("enterprise_size", "area"))
+                .containsEntry("AREA", AREAS);
+        assertThat(jdbc.sql("""
+                        select count(*) from disaggregation_part p join disaggregation g on g.id = p.disaggregation_id
+                        where g.code = 'urban+t-crb-large' and g.dimension = 'CROSSED'""").query(Long.class).single())
+                .isEqualTo(2);
+        assertThat(dataSets.crossed("t-crb-flat")).isEmpty();
+        assertThat(dataSets.breakdowns("t-crb-flat")).doesNotContainKey(DataSets.CROSSED);
+    }
+
+    @Test
+    void theFormShowsTheGridAndStoresEachCell() throws Exception {
+        var reporter = user(details.loadUserByUsername("reporter"));
+        String form = "/collect/" + DS + "/650102/2025";
+        String html = mvc.perform(get(form).with(reporter)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("ys-grid", "name=\"value." + IND + ".urban+t-crb-large\"",
+                "name=\"value." + IND + ".rural-pastoral+t-crb-small\"", "name=\"value." + IND + ".urban\"", "大型企业测试");
+        // rows are the first crossed dimension (enterprise size), columns the second (area)
+        assertThat(html.indexOf("value." + IND + ".urban+t-crb-large\"")).isLessThan(html.indexOf("value." + IND + ".rural-pastoral+t-crb-large\""));
+        assertThat(html.indexOf("value." + IND + ".rural-pastoral+t-crb-large\"")).isLessThan(html.indexOf("value." + IND + ".urban+t-crb-small\""));
+        MvcResult saved = mvc.perform(post(form).with(reporter).with(csrf()).param("value." + IND, "100")
+                .param("value." + IND + ".urban+t-crb-large", "40").param("value." + IND + ".urban+t-crb-small", "20")
+                .param("value." + IND + ".rural-pastoral+t-crb-large", "25").param("value." + IND + ".rural-pastoral+t-crb-small", "15"))
+                .andReturn();
+        assertThat(saved.getResponse().getStatus()).as(saved.getResponse().getContentAsString()).isEqualTo(302);
+        assertThat(stored("650102")).containsEntry("_T", new BigDecimal("100")).containsEntry("urban+t-crb-large", new BigDecimal("40"))
+                .containsEntry("rural-pastoral+t-crb-small", new BigDecimal("15")).hasSize(5);
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_key = ?")
+                .param(IND + "/650102/2025/urban+t-crb-large").query(Long.class).single()).isPositive();
+        // a cell that is not a number: refused on the page, its own input marked, nothing changed
+        MvcResult wrong = mvc.perform(post(form).with(reporter).with(csrf())
+                .param("value." + IND + ".urban+t-crb-small", "二十一").param("version." + IND + ".urban+t-crb-small", "0"))
+                .andReturn();
+        assertThat(wrong.getResponse().getStatus()).isEqualTo(422);
+        assertThat(wrong.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .containsPattern("is-invalid\"[^>]*name=\"value\\." + IND + "\\.urban\\+t-crb-small\"");
+        assertThat(stored("650102")).containsEntry("urban+t-crb-small", new BigDecimal("20"));
+    }
+
+    @Test
+    void aCsvFileTakesTheCombinationInAnyOrderAndStoresItCanonically() {
+        var first = csv(IND + ",650102,2025,30,,,t-crb-large+urban", IND + ",650102,2025,12,,,urban + t-crb-small");
+        assertThat(first.created()).isEqualTo(2);
+        assertThat(stored("650102")).containsOnlyKeys("urban+t-crb-large", "urban+t-crb-small");
+        var again = csv(IND + ",650102,2025,30,,,urban+t-crb-large");
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(again.created() + again.updated()).isZero();
+    }
+
+    @Test
+    void badCombinationsAreRefusedWithRowFieldValueAndReasonAndNothingIsStored() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> csv(
+                IND + ",650102,2025,30,,,urban+t-crb-large",
+                IND + ",650102,2025,1,,,urban+t-crb-huge",
+                IND + ",650102,2025,2,,,urban+rural-pastoral",
+                IND + ",650102,2025,3,,,urban+"));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).extracting(InputProblem::line).containsExactly(3L, 4L, 5L);
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.field()).isEqualTo("breakdown"));
+        assertThat(e.problems()).extracting(InputProblem::value).containsExactly("urban+t-crb-huge", "urban+rural-pastoral", "urban+");
+        assertThat(e.problems()).extracting(InputProblem::kind).containsExactly(CollectionProblem.COMBINATION_UNKNOWN_CATEGORY,
+                CollectionProblem.COMBINATION_TWICE, CollectionProblem.COMBINATION_UNKNOWN_CATEGORY);
+        assertThat(e.problems().get(0).args()).containsExactly("t-crb-huge", DS,
+                "area: urban, rural-pastoral; enterprise_size: t-crb-large, t-crb-small");
+        assertThat(stored("650102")).isEmpty();
+
+        // a combination on a data set that crosses nothing
+        InvalidInputException flat = catchThrowableOfType(InvalidInputException.class, () -> editor.save("t-crb-flat", "650102",
+                "2024", List.of(new ObservationEditor.Entry("form", 0, IND, "5", "", null, null, "urban+t-crb-large"))));
+        assertThat(flat.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo(IND + ".urban+t-crb-large");
+            assertThat(p.value()).isEqualTo("urban+t-crb-large");
+            assertThat(p.kind()).isEqualTo(CollectionProblem.COMBINATION_NOT_CROSSED);
+            assertThat(p.args()).containsExactly("t-crb-flat", "—");
+        });
+    }
+
+    @Test
+    void aCombinationMissingACrossedDimensionOrNamingAnUncrossedOneIsRefused() {
+        frameworks.load(new MapFileSet().with("disaggregations.yaml", """
+                disaggregations:
+                  - {code: t-crb-ict, dimension: industry, name_zh: 信息业测试, name_en: ICT test}
+                  - {code: t-crb-other, dimension: industry, name_zh: 其他行业测试, name_en: Other test}
+                """), "planner");
+        dataSetFiles.load(new MapFileSet().with("data-sets.yaml", """
+                data_sets:
+                  - code: t-crb-three
+                    name_zh: 三维交叉测试报表
+                    name_en: Three-way test form
+                    region_level: county
+                    period_type: year
+                    indicators: [TEST_CRB_USERS]
+                    breakdowns: {area: [urban, rural-pastoral], enterprise_size: [t-crb-large, t-crb-small],
+                                 industry: [t-crb-ict, t-crb-other], crossed: [area, enterprise_size, industry]}
+                    windows:
+                      - {period: "2023", opens: 2026-05-01, closes: 2026-06-30}
+                """));
+        As.user(details, "reporter");
+        assertThat(dataSets.breakdowns("t-crb-three").get(DataSets.CROSSED)).hasSize(8).contains("urban+t-crb-large+t-crb-ict");
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> editor.save("t-crb-three", "650102",
+                "2023", List.of(new ObservationEditor.Entry("form", 0, IND, "5", "", null, null, "t-crb-large+urban"))));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(CollectionProblem.COMBINATION_INCOMPLETE);
+            assertThat(p.args()).containsExactly("industry", "t-crb-three", "area × enterprise_size × industry");
+        });
+        // the same combination typed to t-crb: fine there; with industry it names a dimension t-crb does not cross
+        InvalidInputException uncrossed = catchThrowableOfType(InvalidInputException.class, () -> editor.save(DS, "650102",
+                "2025", List.of(new ObservationEditor.Entry("form", 0, IND, "5", "", null, null, "urban+t-crb-large+t-crb-ict"))));
+        assertThat(uncrossed.problems()).singleElement().satisfies(p ->
+                assertThat(p.kind()).isEqualTo(CollectionProblem.COMBINATION_UNKNOWN_CATEGORY));
+        assertThat(jdbc.sql("select count(*) from observation where indicator_id = (select id from indicator where code = ?)")
+                .param(IND).query(Long.class).single()).isZero();
+        // the three-way combination in any order is one cell
+        As.user(details, "reporter");
+        editor.save("t-crb-three", "650102", "2023",
+                List.of(new ObservationEditor.Entry("form", 0, IND, "5", "", null, null, "t-crb-ict+urban+t-crb-large")));
+        assertThat(jdbc.sql("""
+                select g.code from observation o join disaggregation g on g.id = o.disaggregation_id
+                where o.indicator_id = (select id from indicator where code = ?)""").param(IND).query(String.class).list())
+                .containsExactly("urban+t-crb-large+t-crb-ict");
+    }
+
+    @Test
+    void aCrossingOfUndeclaredOrTooFewDimensionsIsRefusedAndNothingIsWritten() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> dataSetFiles.load(new MapFileSet()
+                .with("data-sets.yaml", """
+                        data_sets:
+                          - code: t-crb-bad
+                            name_zh: 错误交叉测试报表
+                            name_en: Bad crossing test form
+                            region_level: county
+                            period_type: year
+                            indicators: [TEST_CRB_USERS]
+                            breakdowns: {area: [urban, rural-pastoral], crossed: [area, industry]}
+                        """)));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.field()).endsWith("breakdowns.crossed");
+            assertThat(p.value()).isEqualTo("industry");
+            assertThat(p.kind()).isEqualTo(DataSetProblem.CROSSED_NOT_DECLARED);
+            assertThat(p.args()).containsExactly("area");
+        });
+        InvalidInputException few = catchThrowableOfType(InvalidInputException.class, () -> dataSetFiles.load(new MapFileSet()
+                .with("data-sets.yaml", """
+                        data_sets:
+                          - code: t-crb-bad
+                            name_zh: 错误交叉测试报表
+                            name_en: Bad crossing test form
+                            region_level: county
+                            period_type: year
+                            indicators: [TEST_CRB_USERS]
+                            breakdowns: {area: [urban, rural-pastoral], crossed: [area]}
+                        """)));
+        assertThat(few.problems()).anySatisfy(p -> assertThat(p.kind()).isEqualTo(DataSetProblem.CROSSED_TOO_FEW));
+        assertThat(dataSets.find("t-crb-bad")).isEmpty();
+    }
+
+    @Test
+    void theApiTakesCombinationsAndRefusesABadOneWith422() throws Exception {
+        String name = "crb-reporter-" + System.nanoTime() % 10_000_000;
+        As.user(details, "admin");
+        accounts.create(new NewAccount(name, "交叉分组测试填报人", PASSWORD, Role.REPORTER, "650102", null, false), "admin");
+        As.nobody();
+        MvcResult ok = mvc.perform(post("/api/v1/figures?dataSet=" + DS).with(httpBasic(name, PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        [{"indicator":"%1$s","region":"650102","period":"2025","value":"7","breakdown":"t-crb-small+rural-pastoral"}]"""
+                        .formatted(IND))).andReturn();
+        assertThat(ok.getResponse().getStatus()).as(ok.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(stored("650102")).containsOnlyKeys("rural-pastoral+t-crb-small");
+        MvcResult bad = mvc.perform(post("/api/v1/figures?dataSet=" + DS).with(httpBasic(name, PASSWORD))
+                .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON).content("""
+                        [{"indicator":"%1$s","region":"650102","period":"2025","value":"8","breakdown":"urban+t-crb-large"},
+                         {"indicator":"%1$s","region":"650102","period":"2025","value":"9","breakdown":"urban+t-crb-large+rural-pastoral"}]"""
+                        .formatted(IND))).andReturn();
+        assertThat(bad.getResponse().getStatus()).isEqualTo(422);
+        String body = bad.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).contains("\"row\":3", "\"field\":\"breakdown\"", "\"value\":\"urban+t-crb-large+rural-pastoral\"",
+                "names two categories of the dimension area");
+        assertThat(stored("650102")).as("nothing of the refused request").containsOnlyKeys("rural-pastoral+t-crb-small");
+        MvcResult zh = mvc.perform(post("/api/v1/figures?dataSet=" + DS).with(httpBasic(name, PASSWORD))
+                .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON).content("""
+                        [{"indicator":"%1$s","region":"650102","period":"2025","value":"9","breakdown":"urban+t-crb-huge"}]"""
+                        .formatted(IND))).andReturn();
+        assertThat(zh.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("不是数据集 t-crb 交叉维度的类别");
+    }
+
+    @Test
+    void theExcelTemplateHasAColumnPerCombinationAndReadsItBack() throws Exception {
+        csv(IND + ",650102,2025,40,,,urban+t-crb-large");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        imports.template(DS, java.util.Locale.SIMPLIFIED_CHINESE, out);
+        byte[] template = out.toByteArray();
+        int column;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(template))) {
+            var sheet = wb.getSheetAt(0);
+            List<String> codes = new ArrayList<>();
+            sheet.getRow(0).forEach(c -> codes.add(c.getStringCellValue()));
+            assertThat(codes).contains(IND + ".urban", IND + ".t-crb-large", IND + ".urban+t-crb-large", IND + ".rural-pastoral+t-crb-small");
+            column = codes.indexOf(IND + ".urban+t-crb-large");
+            assertThat(sheet.getRow(1).getCell(column).getStringCellValue()).contains("城镇×大型企业测试");
+            var row = java.util.stream.StreamSupport.stream(sheet.spliterator(), false)
+                    .filter(r -> r.getRowNum() > 1 && r.getCell(0).getStringCellValue().equals("650102")).findFirst().orElseThrow();
+            assertThat(row.getCell(column).getNumericCellValue()).isEqualTo(40.0);
+            row.getCell(column).setCellValue(44);
+            java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+            wb.write(o);
+            template = o.toByteArray();
+        }
+        assertThat(imports.importFile(DS, "t.xlsx", new ByteArrayInputStream(template)).updated()).isEqualTo(1);
+        assertThat(stored("650102")).containsEntry("urban+t-crb-large", new BigDecimal("44"));
+    }
+
+    @Test
+    void aSubtotalOrTotalThatDisagreesWithItsCellsIsFlaggedByTheTotalOfPartsRule() {
+        As.user(details, "admin");
+        try {
+            rules.create(new RuleForm("crb-total", "合计等于分项之和", "Total is the sum of its parts",
+                    "total_of_parts", "ERROR", DS, IND, "", "", "", "", "", "0", "", "true"));
+        } finally {
+            As.user(details, "reporter");
+        }
+        // the urban subtotal 70 against its cells 40 + 20 = 60
+        InvalidInputException margin = catchThrowableOfType(InvalidInputException.class, () -> csv(
+                IND + ",650102,2025,70,,,urban", IND + ",650102,2025,40,,,urban+t-crb-large",
+                IND + ",650102,2025,20,,,t-crb-small+urban"));
+        assertThat(margin).isNotNull();
+        assertThat(margin.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ValidationProblem.MARGIN_NOT_SUM);
+            assertThat(p.args()).containsExactly("urban", "70", "60", "urban+t-crb-large + urban+t-crb-small", "0");
+        });
+        assertThat(stored("650102")).isEmpty();
+        // the total 100 against the four cells 40 + 20 + 25 + 10 = 95
+        InvalidInputException total = catchThrowableOfType(InvalidInputException.class, () -> csv(
+                IND + ",650102,2025,100,,,", IND + ",650102,2025,40,,,urban+t-crb-large", IND + ",650102,2025,20,,,urban+t-crb-small",
+                IND + ",650102,2025,25,,,rural-pastoral+t-crb-large", IND + ",650102,2025,10,,,rural-pastoral+t-crb-small"));
+        assertThat(total.problems()).extracting(InputProblem::kind).containsExactly(ValidationProblem.TOTAL_NOT_SUM);
+        // agreeing figures are taken
+        var fine = csv(IND + ",650102,2025,95,,,", IND + ",650102,2025,60,,,urban", IND + ",650102,2025,35,,,rural-pastoral",
+                IND + ",650102,2025,40,,,urban+t-crb-large", IND + ",650102,2025,20,,,urban+t-crb-small",
+                IND + ",650102,2025,25,,,rural-pastoral+t-crb-large", IND + ",650102,2025,10,,,rural-pastoral+t-crb-small");
+        assertThat(fine.created()).isEqualTo(7);
+    }
+
+    /**
+     * The property, on the database: random cells of every county of 乌鲁木齐 (some with reported margins that agree),
+     * entered without totals, approved: each county's total in the prefecture's aggregate is the sum of its cells, the
+     * prefecture's total equals the sum of every cell, the sum of each margin's cells, and the sum of the margins.
+     */
+    @Test
+    void cellsWithoutTotalsMakeEachMarginAndThePrefecturesTotal() {
+        List<String> counties = jdbc.sql("""
+                select r.code from region r join region p on p.id = r.parent_id where p.code = '6501' order by r.code""")
+                .query(String.class).list();
+        assertThat(counties).hasSizeGreaterThan(3);
+        Random random = new Random(11);
+        BigDecimal all = BigDecimal.ZERO;
+        Map<String, BigDecimal> margins = new TreeMap<>();
+        List<String> rows = new ArrayList<>();
+        for (String county : counties) {
+            for (String area : AREAS) {
+                BigDecimal areaSum = BigDecimal.ZERO;
+                for (String size : SIZES) {
+                    BigDecimal v = BigDecimal.valueOf(random.nextInt(100_000), random.nextInt(3));
+                    rows.add(IND + "," + county + ",2025," + v.toPlainString() + ",,," + (random.nextBoolean() ? area + "+" + size : size + "+" + area));
+                    all = all.add(v);
+                    areaSum = areaSum.add(v);
+                    margins.merge(area, v, BigDecimal::add);
+                    margins.merge(size, v, BigDecimal::add);
+                }
+                if (random.nextBoolean()) {
+                    rows.add(IND + "," + county + ",2025," + areaSum.toPlainString() + ",,," + area);
+                }
+            }
+        }
+        As.user(details, "admin");
+        csv(rows.toArray(String[]::new));
+        jdbc.sql("update observation set status = 'APPROVED' where indicator_id = (select id from indicator where code = ?)")
+                .param(IND).update();
+        aggregates.recompute(List.of(IND), "2025");
+        BigDecimal prefecture = aggregates.find(IND, "6501", "2025").orElseThrow().value();
+        assertThat(prefecture).isEqualByComparingTo(all);
+        assertThat(margins.get("urban").add(margins.get("rural-pastoral"))).isEqualByComparingTo(all);
+        assertThat(margins.get("t-crb-large").add(margins.get("t-crb-small"))).isEqualByComparingTo(all);
+        // the stored cells sum to each margin as well
+        BigDecimal urbanCells = jdbc.sql("""
+                select coalesce(sum(o.obs_value), 0) from observation o join disaggregation g on g.id = o.disaggregation_id
+                where o.indicator_id = (select id from indicator where code = ?) and g.code like 'urban+%'""")
+                .param(IND).query(BigDecimal.class).single();
+        assertThat(urbanCells).isEqualByComparingTo(margins.get("urban"));
+    }
+}
