@@ -310,6 +310,10 @@ class CrossedBreakdownsTest {
         As.user(details, "admin");
         accounts.create(new NewAccount(name, "交叉分组测试填报人", PASSWORD, Role.REPORTER, "650102", null, false), "admin");
         As.nobody();
+        String dataSet = mvc.perform(get("/api/v1/data-sets/" + DS).with(httpBasic(name, PASSWORD))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(dataSet).as("the crossing as declared, not its cells").contains("\"crossed\":[\"enterprise_size\",\"area\"]")
+                .doesNotContain("urban+t-crb-large");
         MvcResult ok = mvc.perform(post("/api/v1/figures?dataSet=" + DS).with(httpBasic(name, PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         [{"indicator":"%1$s","region":"650102","period":"2025","value":"7","breakdown":"t-crb-small+rural-pastoral"}]"""
