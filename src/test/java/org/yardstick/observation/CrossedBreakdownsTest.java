@@ -56,7 +56,6 @@ class CrossedBreakdownsTest {
 
     static final String IND = "TEST_CRB_USERS";
     static final String DS = "t-crb";
-    static final String HEADER = "indicator,region,period,value,qualifier,comment,breakdown";
     static final String PASSWORD = "Kq7#vLm2pX9w-Crossed-cells";
     static final List<String> AREAS = List.of("urban", "rural-pastoral");
     static final List<String> SIZES = List.of("t-crb-large", "t-crb-small");
@@ -72,6 +71,7 @@ class CrossedBreakdownsTest {
     @Autowired UserDetailsService details;
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
+    @Autowired DataSetAuthoring authoring;
 
     @BeforeEach
     void aDataSetCrossingAreaAndEnterpriseSize() {
@@ -123,23 +123,15 @@ class CrossedBreakdownsTest {
     }
 
     Map<String, BigDecimal> stored(String region) {
-        Map<String, BigDecimal> out = new TreeMap<>();
-        jdbc.sql("""
-                select g.code, o.obs_value from observation o join indicator i on i.id = o.indicator_id
-                join region r on r.id = o.region_id join disaggregation g on g.id = o.disaggregation_id
-                where i.code = ? and r.code = ? and o.period = '2025'""").params(IND, region)
-                .query((rs, n) -> out.put(rs.getString(1), norm(rs.getBigDecimal(2)))).list();
-        return out;
+        return BrokenDownFigures.stored(jdbc, IND, region, "2025");
     }
 
     FigureImports.Outcome csv(String... rows) {
-        String text = HEADER + "\n" + String.join("\n", rows) + "\n";
-        return imports.importFile(DS, "crossed.csv", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        return BrokenDownFigures.csv(imports, DS, rows);
     }
 
     static BigDecimal norm(BigDecimal v) {
-        BigDecimal s = v.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
+        return BrokenDownFigures.norm(v);
     }
 
     @Test
@@ -271,17 +263,7 @@ class CrossedBreakdownsTest {
 
     @Test
     void aCrossingOfUndeclaredOrTooFewDimensionsIsRefusedAndNothingIsWritten() {
-        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> dataSetFiles.load(new MapFileSet()
-                .with("data-sets.yaml", """
-                        data_sets:
-                          - code: t-crb-bad
-                            name_zh: 错误交叉测试报表
-                            name_en: Bad crossing test form
-                            region_level: county
-                            period_type: year
-                            indicators: [TEST_CRB_USERS]
-                            breakdowns: {area: [urban, rural-pastoral], crossed: [area, industry]}
-                        """)));
+        InvalidInputException e = badCrossing("{area: [urban, rural-pastoral], crossed: [area, industry]}");
         assertThat(e).isNotNull();
         assertThat(e.problems()).anySatisfy(p -> {
             assertThat(p.field()).endsWith("breakdowns.crossed");
@@ -289,7 +271,49 @@ class CrossedBreakdownsTest {
             assertThat(p.kind()).isEqualTo(DataSetProblem.CROSSED_NOT_DECLARED);
             assertThat(p.args()).containsExactly("area");
         });
-        InvalidInputException few = catchThrowableOfType(InvalidInputException.class, () -> dataSetFiles.load(new MapFileSet()
+        InvalidInputException few = badCrossing("{area: [urban, rural-pastoral], crossed: [area]}");
+        assertThat(few.problems()).anySatisfy(p -> assertThat(p.kind()).isEqualTo(DataSetProblem.CROSSED_TOO_FEW));
+        assertThat(dataSets.find("t-crb-bad")).isEmpty();
+    }
+
+    @Test
+    void aChangeCrossesTheDimensionsAndCannotUncrossThemWhileCellsHaveFigures() {
+        As.user(details, "admin");
+        DataSet flat = dataSets.get("t-crb-flat");
+        Map<String, List<String>> crossing = new java.util.LinkedHashMap<>();
+        crossing.put("area", AREAS);
+        crossing.put("enterprise_size", SIZES);
+        crossing.put("crossed", List.of("area", "enterprise_size"));
+        authoring.update("t-crb-flat", draft(flat, crossing), null, "按规模交叉");
+        assertThat(dataSets.crossed("t-crb-flat")).containsExactly("AREA", "ENTERPRISE_SIZE");
+        assertThat(DataSetAuthoring.breakdownText(dataSets.declared("t-crb-flat"))).contains("crossed: area enterprise_size");
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_key = 't-crb-flat' and action = 'update'")
+                .query(Long.class).single()).isPositive();
+        As.user(details, "reporter");
+        editor.save("t-crb-flat", "650102", "2024",
+                List.of(new ObservationEditor.Entry("form", 0, IND, "5", "", null, null, "t-crb-large+urban")));
+        As.user(details, "admin");
+        Map<String, List<String>> uncrossed = new java.util.LinkedHashMap<>(crossing);
+        uncrossed.remove("crossed");
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> authoring.update("t-crb-flat", draft(dataSets.get("t-crb-flat"), uncrossed), null, "取消交叉"));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.value()).isEqualTo("urban+t-crb-large");
+            assertThat(p.kind()).isEqualTo(DataSetProblem.BREAKDOWN_HAS_FIGURES);
+        });
+        assertThat(dataSets.crossed("t-crb-flat")).as("unchanged").containsExactly("AREA", "ENTERPRISE_SIZE");
+    }
+
+    static DataSetAuthoring.Draft draft(DataSet d, Map<String, List<String>> breakdowns) {
+        var o = DataSetAuthoring.Draft.of(d);
+        return new DataSetAuthoring.Draft(o.code(), o.nameZh(), o.nameEn(), o.regionLevel(), o.periodType(), o.planCode(),
+                o.descriptionZh(), o.descriptionEn(), o.items(), o.regionCodes(), o.maxDecimals(), List.of(), breakdowns);
+    }
+
+    /** What loading a data set with these breakdowns refuses. */
+    InvalidInputException badCrossing(String breakdowns) {
+        return catchThrowableOfType(InvalidInputException.class, () -> dataSetFiles.load(new MapFileSet()
                 .with("data-sets.yaml", """
                         data_sets:
                           - code: t-crb-bad
@@ -298,10 +322,8 @@ class CrossedBreakdownsTest {
                             region_level: county
                             period_type: year
                             indicators: [TEST_CRB_USERS]
-                            breakdowns: {area: [urban, rural-pastoral], crossed: [area]}
-                        """)));
-        assertThat(few.problems()).anySatisfy(p -> assertThat(p.kind()).isEqualTo(DataSetProblem.CROSSED_TOO_FEW));
-        assertThat(dataSets.find("t-crb-bad")).isEmpty();
+                            breakdowns: %s
+                        """.formatted(breakdowns))));
     }
 
     @Test
