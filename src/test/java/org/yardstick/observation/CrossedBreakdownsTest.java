@@ -122,16 +122,13 @@ class CrossedBreakdownsTest {
         As.nobody();
     }
 
+    /** The figures of 2025 in a region by category or cell code, and the rows of a CSV imported into t-crb. */
     Map<String, BigDecimal> stored(String region) {
         return BrokenDownFigures.stored(jdbc, IND, region, "2025");
     }
 
     FigureImports.Outcome csv(String... rows) {
         return BrokenDownFigures.csv(imports, DS, rows);
-    }
-
-    static BigDecimal norm(BigDecimal v) {
-        return BrokenDownFigures.norm(v);
     }
 
     @Test
