@@ -147,6 +147,18 @@ class CrossedBreakdownsTest {
     }
 
     @Test
+    void theExportWritesTheCrossingNotItsCellsAndReadsBackUnchanged() {
+        Map<String, String> files = frameworks.export(List.of());
+        assertThat(files.get("disaggregations.yaml")).contains("t-crb-large").doesNotContain("+");
+        String dataSetsFile = files.get("data-sets.yaml");
+        assertThat(dataSetsFile).containsPattern("crossed: \\[\"?enterprise_size\"?, \"?area\"?\\]");
+        frameworks.load(new MapFileSet().with("disaggregations.yaml", files.get("disaggregations.yaml")), "planner");
+        dataSetFiles.load(new MapFileSet().with("data-sets.yaml", dataSetsFile));
+        assertThat(dataSets.crossed(DS)).containsExactly("ENTERPRISE_SIZE", "AREA");
+        assertThat(dataSets.breakdowns(DS).get(DataSets.CROSSED)).hasSize(4);
+    }
+
+    @Test
     void theFormShowsTheGridAndStoresEachCell() throws Exception {
         var reporter = user(details.loadUserByUsername("reporter"));
         String form = "/collect/" + DS + "/650102/2025";
