@@ -185,6 +185,13 @@ class CrossedBreakdownsTest {
         assertThat(wrong.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .containsPattern("is-invalid\"[^>]*name=\"value\\." + IND + "\\.urban\\+t-crb-small\"");
         assertThat(stored("650102")).containsEntry("urban+t-crb-small", new BigDecimal("20"));
+        // the reviewer sees each cell by its name
+        long submission = jdbc.sql("select s.id from submission s join data_set d on d.id = s.data_set_id "
+                        + "join region r on r.id = s.region_id where d.code = ? and r.code = '650102'").param(DS)
+                .query(Long.class).single();
+        String review = mvc.perform(get("/review/" + submission).with(user(details.loadUserByUsername("admin"))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(review).contains("城镇×大型企业测试", "农村牧区×小型企业测试");
     }
 
     @Test
