@@ -10,5 +10,7 @@ public enum DisaggregationDimension {
     INDUSTRY,
     /** 企业规模. */
     ENTERPRISE_SIZE,
-    OTHER
+    OTHER,
+    /** 交叉分组: a combination of one category per crossed dimension (urban+large), never declared in files. */
+    CROSSED
 }

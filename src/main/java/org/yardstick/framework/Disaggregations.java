@@ -29,6 +29,29 @@ public class Disaggregations {
                 .query(Disaggregations::map).optional();
     }
 
+    /**
+     * The combination of one category per crossed dimension (交叉分组, dimension CROSSED, code
+     * {@link Disaggregation#combinationCode}), written with its parts the first time it is asked for.
+     */
+    public Disaggregation combination(java.util.List<Disaggregation> parts) {
+        String code = Disaggregation.combinationCode(parts);
+        Optional<Disaggregation> known = find(code);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        java.util.List<Disaggregation> ordered = parts.stream()
+                .sorted(java.util.Comparator.comparing((Disaggregation d) -> d.dimension().name())).toList();
+        jdbc.sql("insert into disaggregation (code, dimension, name_zh, name_en) values (?, 'CROSSED', ?, ?)")
+                .params(code, String.join("×", ordered.stream().map(d -> d.name().zh()).toList()),
+                        String.join(" × ", ordered.stream().map(d -> d.name().en()).toList()))
+                .update();
+        Disaggregation made = find(code).orElseThrow();
+        for (Disaggregation p : ordered) {
+            jdbc.sql("insert into disaggregation_part (disaggregation_id, part_id) values (?, ?)").params(made.id(), p.id()).update();
+        }
+        return made;
+    }
+
     static Disaggregation map(ResultSet rs, int row) throws SQLException {
         return new Disaggregation(rs.getLong("id"), rs.getString("code"),
                 DisaggregationDimension.valueOf(rs.getString("dimension")),

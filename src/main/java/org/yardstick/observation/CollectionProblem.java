@@ -27,7 +27,11 @@ public enum CollectionProblem implements ProblemKind {
     CONFLICT_RACE("collection.conflict-race", "was being changed by someone else at the same moment; reload to see it, then enter your value again"),
     TOO_MANY_DECIMALS("collection.too-many-decimals", "has {0} decimals; figures of the data set {1} have at most {2} (nothing is rounded)"),
     NOT_AN_INTEGER("collection.not-an-integer", "is not a whole number; reload the page and try again"),
-    UNKNOWN_BREAKDOWN("collection.unknown-breakdown", "is not a category the data set {0} breaks figures down by (its categories: {1})");
+    UNKNOWN_BREAKDOWN("collection.unknown-breakdown", "is not a category the data set {0} breaks figures down by (its categories: {1})"),
+    COMBINATION_NOT_CROSSED("collection.combination-not-crossed", "is a combination, and the data set {0} does not cross these dimensions (it crosses: {1})"),
+    COMBINATION_UNKNOWN_CATEGORY("collection.combination-unknown-category", "names {0}, which is not a category of the dimensions the data set {1} crosses ({2})"),
+    COMBINATION_INCOMPLETE("collection.combination-incomplete", "lacks a category of the dimension {0}: a combination of the data set {1} takes one category of each of {2}"),
+    COMBINATION_TWICE("collection.combination-twice", "names two categories of the dimension {0}: a combination takes one category of each crossed dimension");
 
     private final String key;
     private final String template;

@@ -149,7 +149,7 @@ public class DataSetAuthoring {
     DataSet create(Draft d, Via via) {
         List<InputProblem> problems = new ArrayList<>();
         Checked c = check(d, problems);
-        List<Disaggregation> breakdowns = breakdowns(d.breakdowns(), problems);
+        Chosen breakdowns = breakdowns(d.breakdowns(), problems);
         if (dataSets.find(d.code().strip()).isPresent()) {
             problems.add(problem("code", d.code(), DataSetProblem.CODE_TAKEN));
         }
@@ -178,7 +178,7 @@ public class DataSetAuthoring {
         writeBreakdowns(id, breakdowns);
         DataSet created = dataSets.get(code);
         List<FieldChange> fields = fields(null, created);
-        field(fields, "breakdowns", null, breakdownText(dataSets.breakdowns(code)));
+        field(fields, "breakdowns", null, breakdownText(dataSets.declared(code)));
         events.publishEvent(FormChannel.of(Changed.of("data_set", id, code, "create", via.actor(), "",
                 fields.toArray(FieldChange[]::new)), via.channel()));
         return created;
@@ -207,9 +207,10 @@ public class DataSetAuthoring {
         }
         Checked c = check(d, problems);
         Map<String, List<String>> breakdownsBefore = dataSets.breakdowns(code);
-        List<Disaggregation> breakdowns = breakdowns(d.breakdowns(), problems);
+        Map<String, List<String>> declaredBefore = dataSets.declared(code);
+        Chosen breakdowns = breakdowns(d.breakdowns(), problems);
         if (breakdowns != null) {
-            Set<String> kept = new HashSet<>(breakdowns.stream().map(Disaggregation::code).toList());
+            Set<String> kept = new HashSet<>(breakdowns.all().stream().map(Disaggregation::code).toList());
             for (String removed : breakdownsBefore.values().stream().flatMap(List::stream).filter(b -> !kept.contains(b)).toList()) {
                 long figures = jdbc.sql("""
                                 select count(*) from observation o join disaggregation g on g.id = o.disaggregation_id
@@ -261,11 +262,12 @@ public class DataSetAuthoring {
         writeRegions(before.id(), c.regions);
         if (breakdowns != null) {
             jdbc.sql("delete from data_set_breakdown where data_set_id = ?").param(before.id()).update();
+            jdbc.sql("delete from data_set_crossed where data_set_id = ?").param(before.id()).update();
             writeBreakdowns(before.id(), breakdowns);
         }
         DataSet after = dataSets.get(code);
         List<FieldChange> fields = fields(before, after);
-        field(fields, "breakdowns", breakdownText(breakdownsBefore), breakdownText(dataSets.breakdowns(code)));
+        field(fields, "breakdowns", breakdownText(declaredBefore), breakdownText(dataSets.declared(code)));
         if (!fields.isEmpty()) {
             events.publishEvent(FormChannel.of(new Changed("data_set", before.id(), code, "update", via.actor(), fields,
                     reason == null ? "" : reason.strip()), via.channel()));
@@ -504,19 +506,33 @@ public class DataSetAuthoring {
     }
 
     /**
-     * The breakdowns as typed, checked: every dimension known, every category known, of its dimension and
-     * listed once; null when the draft leaves them as they are.
+     * The categories chosen and, for a data set crossing dimensions (交叉分组), the dimensions crossed (AREA,
+     * ENTERPRISE_SIZE); {@code all} holds the categories, then one combination per cell of the crossed ones.
      */
-    private @Nullable List<Disaggregation> breakdowns(@Nullable Map<String, List<String>> typed, List<InputProblem> problems) {
+    private record Chosen(List<Disaggregation> all, List<DisaggregationDimension> crossed) {}
+
+    /**
+     * The breakdowns as typed, checked: every dimension known, every category known, of its dimension and
+     * listed once; the key {@code crossed} lists two or more of the typed dimensions to cross (their
+     * combinations are written as categories of their own, decision 0051); null when the draft leaves them as
+     * they are.
+     */
+    private @Nullable Chosen breakdowns(@Nullable Map<String, List<String>> typed, List<InputProblem> problems) {
         if (typed == null) {
             return null;
         }
         List<Disaggregation> out = new ArrayList<>();
         Map<String, String> listedUnder = new java.util.HashMap<>();
+        List<String> crossedTyped = null;
+        int before = problems.size();
         for (Map.Entry<String, List<String>> e : typed.entrySet()) {
             String dimensionText = strip(e.getKey());
+            if (DataSets.CROSSED.equalsIgnoreCase(dimensionText)) {
+                crossedTyped = e.getValue();
+                continue;
+            }
             DisaggregationDimension dimension = enumOf(DisaggregationDimension.class, dimensionText);
-            if (dimension == null || dimension == DisaggregationDimension.TOTAL) {
+            if (dimension == null || dimension == DisaggregationDimension.TOTAL || dimension == DisaggregationDimension.CROSSED) {
                 problems.add(problem("breakdowns", dimensionText, DataSetProblem.UNKNOWN_DIMENSION, dimensionNames()));
                 continue;
             }
@@ -540,19 +556,67 @@ public class DataSetAuthoring {
                 }
             }
         }
-        return out;
+        List<DisaggregationDimension> crossed = new ArrayList<>();
+        if (crossedTyped != null) {
+            java.util.Set<DisaggregationDimension> declared = new java.util.LinkedHashSet<>();
+            out.forEach(g -> declared.add(g.dimension()));
+            String names = String.join(", ", declared.stream().map(x -> x.name().toLowerCase(Locale.ROOT)).toList());
+            for (String typedDimension : crossedTyped) {
+                DisaggregationDimension dimension = enumOf(DisaggregationDimension.class, strip(typedDimension));
+                if (dimension == null || !declared.contains(dimension)) {
+                    problems.add(problem("breakdowns.crossed", strip(typedDimension), DataSetProblem.CROSSED_NOT_DECLARED,
+                            names.isEmpty() ? "—" : names));
+                } else if (!crossed.contains(dimension)) {
+                    crossed.add(dimension);
+                }
+            }
+            if (crossed.size() < 2 && problems.size() == before) {
+                problems.add(problem("breakdowns.crossed", String.join(" ", crossedTyped), DataSetProblem.CROSSED_TOO_FEW,
+                        crossed.size()));
+            }
+        }
+        if (!crossed.isEmpty() && problems.size() == before) {
+            // every cell of the crossed dimensions, a category of its own
+            List<List<Disaggregation>> cells = List.of(List.of());
+            for (DisaggregationDimension dimension : crossed) {
+                List<List<Disaggregation>> next = new ArrayList<>();
+                for (List<Disaggregation> cell : cells) {
+                    for (Disaggregation g : out) {
+                        if (g.dimension() == dimension) {
+                            List<Disaggregation> longer = new ArrayList<>(cell);
+                            longer.add(g);
+                            next.add(longer);
+                        }
+                    }
+                }
+                cells = next;
+            }
+            for (List<Disaggregation> cell : cells) {
+                out.add(disaggregations.combination(cell));
+            }
+        }
+        return new Chosen(out, crossed);
     }
 
     private static String dimensionNames() {
         return String.join(", ", java.util.Arrays.stream(DisaggregationDimension.values())
-                .filter(x -> x != DisaggregationDimension.TOTAL).map(x -> x.name().toLowerCase(Locale.ROOT)).toList());
+                .filter(x -> x != DisaggregationDimension.TOTAL && x != DisaggregationDimension.CROSSED)
+                .map(x -> x.name().toLowerCase(Locale.ROOT)).toList());
     }
 
-    private void writeBreakdowns(long dataSetId, @Nullable List<Disaggregation> breakdowns) {
+    private void writeBreakdowns(long dataSetId, @Nullable Chosen breakdowns) {
+        if (breakdowns == null) {
+            return;
+        }
         int ordinal = 0;
-        for (Disaggregation g : breakdowns == null ? List.<Disaggregation>of() : breakdowns) {
+        for (Disaggregation g : breakdowns.all()) {
             jdbc.sql("insert into data_set_breakdown (data_set_id, disaggregation_id, ordinal) values (?, ?, ?)")
                     .params(dataSetId, g.id(), ordinal++).update();
+        }
+        ordinal = 0;
+        for (DisaggregationDimension d : breakdowns.crossed()) {
+            jdbc.sql("insert into data_set_crossed (data_set_id, dimension, ordinal) values (?, ?, ?)")
+                    .params(dataSetId, d.name(), ordinal++).update();
         }
     }
 

@@ -124,7 +124,7 @@ public class DataSetFiles implements FrameworkFileSection {
                 && Objects.equals(s.planCode(), d.planCode()) && s.items().equals(d.items())
                 && s.regionCodes().stream().sorted().toList().equals(d.regionCodes().stream().sorted().toList())
                 && Objects.equals(s.maxDecimals(), d.maxDecimals())
-                && upper(dataSets.breakdowns(s.code())).equals(upper(Objects.requireNonNull(d.breakdowns())));
+                && upper(dataSets.declared(s.code())).equals(upper(Objects.requireNonNull(d.breakdowns())));
     }
 
     private static Map<String, List<String>> upper(Map<String, List<String>> m) {
@@ -246,6 +246,12 @@ public class DataSetFiles implements FrameworkFileSection {
         if (b.isMapping()) {
             Map<String, String> listedUnder = new HashMap<>();
             for (String dimension : b.keys()) {
+                if (DataSets.CROSSED.equalsIgnoreCase(dimension)) {
+                    // crossed: [area, enterprise_size] — the dimensions whose combinations figures carry (交叉分组)
+                    breakdowns.put(DataSets.CROSSED, b.get(dimension).items().stream()
+                            .map(c -> c.asCode().toLowerCase(Locale.ROOT)).toList());
+                    continue;
+                }
                 for (YamlNode c : b.get(dimension).items()) {
                     String category = c.asCode();
                     String other = listedUnder.putIfAbsent(category, dimension);
@@ -319,7 +325,7 @@ public class DataSetFiles implements FrameworkFileSection {
                 out.append("      - ").append(i.required() ? q(i.indicatorCode())
                         : "{indicator: " + q(i.indicatorCode()) + ", required: false}").append('\n');
             }
-            Map<String, List<String>> breakdowns = new TreeMap<>(dataSets.breakdowns(d.code()));
+            Map<String, List<String>> breakdowns = new TreeMap<>(dataSets.declared(d.code()));
             if (!breakdowns.isEmpty()) {
                 out.append("    breakdowns:\n");
                 breakdowns.forEach((dimension, categories) -> out.append("      ").append(dimension.toLowerCase(Locale.ROOT))

@@ -31,7 +31,9 @@ public enum DataSetProblem implements ProblemKind {
     BREAKDOWN_TWICE("data-set.breakdown-twice", "is listed twice (already under {0}): a category belongs to one dimension"),
     WINDOW_TWICE("data-set.window-twice", "is the period of another window of this data set: a period has one window"),
     IN_TWO_DIMENSIONS("data-set.in-two-dimensions", "is listed under the dimensions {0} and {1}: a category belongs to one dimension"),
-    BREAKDOWN_HAS_FIGURES("data-set.breakdown-has-figures", "cannot be removed: {0} figure(s) of the indicators of the data set are broken down by it");
+    BREAKDOWN_HAS_FIGURES("data-set.breakdown-has-figures", "cannot be removed: {0} figure(s) of the indicators of the data set are broken down by it"),
+    CROSSED_NOT_DECLARED("data-set.crossed-not-declared", "is not a dimension the data set breaks figures down by (its dimensions: {0}): only those are crossed"),
+    CROSSED_TOO_FEW("data-set.crossed-too-few", "crosses {0} dimension(s): crossing takes two or more");
 
     private final String key;
     private final String template;

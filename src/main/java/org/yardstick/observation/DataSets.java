@@ -139,6 +139,8 @@ public class DataSets {
     /**
      * The categories a data set's figures may be broken down by (data-sets.yaml {@code breakdowns}),
      * by dimension (AREA → urban, rural-pastoral), in the file's order; empty when it declares none.
+     * A data set crossing dimensions has its combinations under {@code CROSSED} (urban+large, …): each
+     * is a category a figure may carry.
      */
     public Map<String, List<String>> breakdowns(String dataSetCode) {
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
@@ -150,6 +152,35 @@ public class DataSets {
                 .list();
         return out;
     }
+
+    /**
+     * The dimensions a data set crosses (交叉分组: AREA, ENTERPRISE_SIZE), in the order declared; empty when
+     * each dimension sums to the total on its own. Its combinations are {@link #breakdowns}' {@code CROSSED}.
+     */
+    public List<String> crossed(String dataSetCode) {
+        return jdbc.sql("""
+                        select c.dimension from data_set_crossed c join data_set d on d.id = c.data_set_id
+                        where d.code = ? order by c.ordinal""")
+                .param(dataSetCode).query(String.class).list();
+    }
+
+    /**
+     * The breakdowns as a data set declares them (files, forms, API): the categories by dimension and,
+     * for a data set that crosses dimensions, {@code CROSSED → [area, enterprise_size]} instead of its
+     * combinations.
+     */
+    public Map<String, List<String>> declared(String dataSetCode) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>(breakdowns(dataSetCode));
+        out.remove(CROSSED);
+        List<String> crossed = crossed(dataSetCode);
+        if (!crossed.isEmpty()) {
+            out.put(CROSSED, crossed.stream().map(d -> d.toLowerCase(java.util.Locale.ROOT)).toList());
+        }
+        return out;
+    }
+
+    /** The key of the combinations in {@link #breakdowns}, and of the crossed dimensions in {@link #declared}. */
+    public static final String CROSSED = "CROSSED";
 
     /** Writes a new data set (from a file or a planner's form); its code must be new. */
     void insert(String code, LocalizedText name, RegionLevel level, Period.Type periodType, @Nullable String planCode,

@@ -290,7 +290,11 @@ public class ObservationEditor {
         c.breakdowns = dataSets.breakdowns(c.dataSet.code());
         c.stored = c.breakdowns.isEmpty() ? store.levels(indicators, c.region.id(), c.period.code())
                 : stored(indicators, c.region.id(), c.period.code());
-        for (Entry e : entries) {
+        for (Entry typed : entries) {
+            Entry e = canonical(c, typed);
+            if (e == null) {
+                continue;
+            }
             c.entryOf.put(e.key(), e);
             parse(c, e);
         }
@@ -315,6 +319,23 @@ public class ObservationEditor {
         }
         c.findings = findings;
         return c;
+    }
+
+    /**
+     * The entry with its combination (交叉分组, {@code large+urban}) in canonical form ({@code urban+large}), or
+     * null with the reason among the problems when the combination is refused.
+     */
+    private static @Nullable Entry canonical(Context c, Entry e) {
+        if (!org.yardstick.observation.internal.Combinations.isCombination(e.breakdown())) {
+            return e;
+        }
+        var r = org.yardstick.observation.internal.Combinations.resolve(e.breakdown(), c.dataSet.code(), c.breakdowns);
+        if (r.code() == null) {
+            c.problems.add(problem(e, e.field(), e.breakdown(), Objects.requireNonNull(r.problem()), r.args().toArray()));
+            return null;
+        }
+        return new Entry(e.source(), e.line(), e.indicatorCode(), e.value(), e.qualifier(), e.comment(), e.expectedVersion(),
+                r.code());
     }
 
     private void parse(Context c, Entry e) {

@@ -190,6 +190,8 @@ public sealed interface Condition {
      * one dimension of the data set's breakdowns (urban + rural-pastoral) — by at most
      * {@code tolerancePercent} of the total (0: exactly). Nothing is said without the total, or while
      * a dimension's parts are incomplete; each complete dimension is judged, the first off is reported.
+     * Crossed dimensions: their combinations are one more set of parts of the total, and each reported
+     * subtotal (urban) is judged against its complete row of combinations.
      */
     record TotalOfParts(BigDecimal tolerancePercent) implements Condition {
 
@@ -216,8 +218,11 @@ public sealed interface Condition {
         public @Nullable Finding evaluate(ValidationRule rule, Proposal p) {
             BigDecimal total = p.values().get(rule.indicatorCode());
             Map<String, BigDecimal> parts = p.parts().get(rule.indicatorCode());
-            if (total == null || parts == null || parts.isEmpty()) {
+            if (parts == null || parts.isEmpty()) {
                 return null;
+            }
+            if (total == null) {
+                return margins(rule, p, parts);
             }
             BigDecimal allowed = total.abs().multiply(tolerancePercent).divide(HUNDRED, MathContext.DECIMAL64);
             for (java.util.List<String> categories : p.breakdowns().values()) {
@@ -231,6 +236,37 @@ public sealed interface Condition {
                 if (total.subtract(sum).abs().compareTo(allowed) > 0) {
                     return rule.finding(rule.indicatorCode(), ValidationProblem.TOTAL_NOT_SUM, plain(total), plain(sum),
                             String.join(" + ", categories), plain(tolerancePercent));
+                }
+            }
+            return margins(rule, p, parts);
+        }
+
+        /**
+         * Crossed breakdowns (交叉分组, decision 0051): a reported subtotal of one category (urban) against the sum of
+         * its complete row of combinations (urban+large + urban+small), within the same tolerance of the subtotal.
+         */
+        private @Nullable Finding margins(ValidationRule rule, Proposal p, Map<String, BigDecimal> parts) {
+            java.util.List<String> combinations = p.breakdowns().getOrDefault("CROSSED", java.util.List.of());
+            if (combinations.isEmpty()) {
+                return null;
+            }
+            for (Map.Entry<String, java.util.List<String>> d : p.breakdowns().entrySet()) {
+                if (d.getKey().equals("CROSSED")) {
+                    continue;
+                }
+                for (String category : d.getValue()) {
+                    BigDecimal margin = parts.get(category);
+                    java.util.List<String> cells = combinations.stream()
+                            .filter(x -> java.util.Arrays.asList(x.split("\\+")).contains(category)).toList();
+                    if (margin == null || cells.isEmpty() || !parts.keySet().containsAll(cells)) {
+                        continue;
+                    }
+                    BigDecimal sum = cells.stream().map(parts::get).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    BigDecimal allowed = margin.abs().multiply(tolerancePercent).divide(HUNDRED, MathContext.DECIMAL64);
+                    if (margin.subtract(sum).abs().compareTo(allowed) > 0) {
+                        return rule.finding(rule.indicatorCode(), ValidationProblem.MARGIN_NOT_SUM, category, plain(margin),
+                                plain(sum), String.join(" + ", cells), plain(tolerancePercent));
+                    }
                 }
             }
             return null;

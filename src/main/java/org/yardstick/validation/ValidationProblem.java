@@ -17,6 +17,7 @@ public enum ValidationProblem implements ProblemKind {
     COMPARISON_FACTOR("validation.comparison-factor", "{0} ({1}) must be {2} {3} × {4} ({3} × {5} = {6})"),
     YOY_CHANGE("validation.yoy-change", "changed by {0}% on the year before ({1} → {2}), more than {3}%"),
     TOTAL_NOT_SUM("validation.total-not-sum", "the total ({0}) is not the sum of its parts {2} ({1}), beyond a tolerance of {3}%"),
+    MARGIN_NOT_SUM("validation.margin-not-sum", "the subtotal {0} ({1}) is not the sum of its crossed cells {3} ({2}), beyond a tolerance of {4}%"),
 
     // ---- problems of a rule as written
     TOO_LONG("validation.too-long", "is longer than {0} characters"),

@@ -109,25 +109,16 @@ class BreakdownCollectionTest {
         As.nobody();
     }
 
-    /** The figures of the indicator in a region for 2025, by category code. */
     Map<String, BigDecimal> stored(String region) {
-        Map<String, BigDecimal> out = new java.util.TreeMap<>();
-        jdbc.sql("""
-                select g.code, o.obs_value from observation o join indicator i on i.id = o.indicator_id
-                join region r on r.id = o.region_id join disaggregation g on g.id = o.disaggregation_id
-                where i.code = ? and r.code = ? and o.period = '2025'""").params(IND, region)
-                .query((rs, n) -> out.put(rs.getString(1), norm(rs.getBigDecimal(2)))).list();
-        return out;
+        return BrokenDownFigures.stored(jdbc, IND, region, "2025");
     }
 
     FigureImports.Outcome csv(String... rows) {
-        String text = HEADER + "\n" + String.join("\n", rows) + "\n";
-        return imports.importFile(DS, "bd.csv", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        return BrokenDownFigures.csv(imports, DS, rows);
     }
 
     static BigDecimal norm(BigDecimal v) {
-        BigDecimal s = v.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
+        return BrokenDownFigures.norm(v);
     }
 
     static Map<String, BigDecimal> figures(String... pairs) {

@@ -56,6 +56,57 @@ public final class Breakdowns {
     }
 
     /**
+     * A region's categories by dimension with the margins its crossed cells make (交叉分组, decision 0051): a
+     * category (urban) without a figure of its own whose every combination (urban+large, urban+small) has one
+     * counts as their sum; a reported category is left as reported (the validation rule judges it). The total
+     * of the combinations is then the total of each dimension made complete this way.
+     *
+     * @param byDimension a region's figures: dimension → category (a one-code list) → value, the combinations
+     *                    under {@code crossedKey} with codes of their categories joined by {@code join}
+     * @param expected    the categories of each dimension, and the combinations under {@code crossedKey}
+     */
+    public static Map<String, Map<List<String>, BigDecimal>> withMargins(Map<String, Map<List<String>, BigDecimal>> byDimension,
+                                                                       Map<String, ? extends java.util.Collection<List<String>>> expected,
+                                                                       String crossedKey, String join) {
+        Map<List<String>, BigDecimal> cells = byDimension.get(crossedKey);
+        java.util.Collection<List<String>> combinations = expected.get(crossedKey);
+        if (cells == null || combinations == null || cells.isEmpty()) {
+            return byDimension;
+        }
+        Map<String, Map<List<String>, BigDecimal>> out = new java.util.TreeMap<>();
+        byDimension.forEach((d, c) -> out.put(d, new LinkedHashMap<>(c)));
+        expected.forEach((dimension, categories) -> {
+            if (dimension.equals(crossedKey)) {
+                return;
+            }
+            for (List<String> category : categories) {
+                if (out.containsKey(dimension) && out.get(dimension).containsKey(category)) {
+                    continue;
+                }
+                BigDecimal sum = BigDecimal.ZERO;
+                int row = 0;
+                boolean complete = true;
+                for (List<String> combination : combinations) {
+                    if (!java.util.Arrays.asList(combination.get(0).split(java.util.regex.Pattern.quote(join))).contains(category.get(0))) {
+                        continue;
+                    }
+                    row++;
+                    BigDecimal v = cells.get(combination);
+                    if (v == null) {
+                        complete = false;
+                        break;
+                    }
+                    sum = sum.add(v);
+                }
+                if (complete && row > 0) {
+                    out.computeIfAbsent(dimension, k -> new LinkedHashMap<>()).put(category, sum);
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
      * A reported total against the sum of its parts.
      *
      * @param parts     the categories' figures; a total is checked only against a complete set

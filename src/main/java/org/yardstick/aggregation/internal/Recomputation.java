@@ -377,7 +377,8 @@ public class Recomputation {
             if (out.containsKey(region)) {
                 return;
             }
-            for (Map.Entry<String, Map<List<String>, BigDecimal>> d : byDimension.entrySet()) {
+            // crossed cells (urban+large …) make their margins (urban), so a dimension may be complete through them
+            for (Map.Entry<String, Map<List<String>, BigDecimal>> d : Breakdowns.withMargins(byDimension, partsOf, "CROSSED", "+").entrySet()) {
                 Set<List<String>> expected = partsOf.get(d.getKey());
                 if (expected == null || !d.getValue().keySet().containsAll(expected)) {
                     continue;

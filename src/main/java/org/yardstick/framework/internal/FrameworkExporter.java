@@ -78,7 +78,8 @@ class FrameworkExporter {
 
     private String disaggregations() {
         Yaml y = new Yaml().line("disaggregations:");
-        jdbc.sql("select code, dimension, name_zh, name_en from disaggregation where code <> '_T' order by id")
+        // crossed cells (urban+large) are not written: data-sets.yaml's crossing makes them again on import
+        jdbc.sql("select code, dimension, name_zh, name_en from disaggregation where code <> '_T' and dimension <> 'CROSSED' order by id")
                 .query((rs, n) -> {
                     y.item(2, "code", rs.getString(1)).plain(4, "dimension", rs.getString(2).toLowerCase(Locale.ROOT))
                             .field(4, "name_zh", rs.getString(3)).field(4, "name_en", rs.getString(4));

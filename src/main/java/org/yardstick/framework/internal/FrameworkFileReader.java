@@ -140,7 +140,7 @@ final class FrameworkFileReader {
     private DisaggregationDraft disaggregation(YamlNode n) {
         n.allowOnly("code", "dimension", "name_zh", "name_en");
         DisaggregationDimension dimension = n.choice("dimension", DisaggregationDimension.class);
-        if (dimension == DisaggregationDimension.TOTAL) {
+        if (dimension == DisaggregationDimension.TOTAL || dimension == DisaggregationDimension.CROSSED) {
             throw n.get("dimension").fail(FileProblem.NOT_ONE_OF, "area, industry, enterprise_size, other");
         }
         return new DisaggregationDraft(n.code("code"), dimension, texts(n, "name"));

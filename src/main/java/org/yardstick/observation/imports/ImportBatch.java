@@ -204,6 +204,20 @@ final class ImportBatch {
             }
         }
         String category = r.breakdown();
+        if (org.yardstick.observation.internal.Combinations.isCombination(category)) {
+            // a combination of crossed categories (交叉分组), in any order: stored under its canonical code
+            var combination = org.yardstick.observation.internal.Combinations.resolve(category, dataSet.code(), breakdowns);
+            if (combination.code() == null) {
+                wrong = true;
+                problem(r.row(), col.breakdown(), category, java.util.Objects.requireNonNull(combination.problem()),
+                        combination.args().toArray());
+                category = "";
+            } else {
+                category = combination.code();
+                r = new FigureRow(r.row(), r.indicator(), r.region(), r.period(), r.value(), r.qualifier(), r.comment(),
+                        col, category);
+            }
+        }
         if (!category.isEmpty() && !categories.containsKey(category)) {
             wrong = true;
             problem(r.row(), col.breakdown(), category, CollectionProblem.UNKNOWN_BREAKDOWN, dataSet.code(),

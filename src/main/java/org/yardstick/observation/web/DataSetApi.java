@@ -112,7 +112,7 @@ class DataSetApi extends ApiSupport {
     /** The data set's breakdowns by dimension, as the files write them ({@code area: [urban, rural-pastoral]}). */
     Map<String, List<String>> breakdowns(String code) {
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-        dataSets.breakdowns(code).forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        dataSets.declared(code).forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v)); // crossed: [area, enterprise_size]
         return out;
     }
 
@@ -138,7 +138,8 @@ class DataSetApi extends ApiSupport {
             description = "Indicators in the order the form shows them; `regions` the regions within which regions of "
                     + "`regionLevel` report it (empty: all); `maxDecimals` 0–16 (empty: 16). A window of a period that has "
                     + "already ended needs a `reason` (补报, back-filling). `breakdowns`: the categories (disaggregations.yaml) "
-                    + "figures may be broken down by, by dimension. Every problem is listed at once.",
+                    + "figures may be broken down by, by dimension; `\"crossed\":[\"area\",\"enterprise_size\"]` crosses two or more "
+                    + "of them, and figures then carry one combination (`urban+large`, 交叉分组). Every problem is listed at once.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
             examples = @ExampleObject(value = CREATE_EXAMPLE)))

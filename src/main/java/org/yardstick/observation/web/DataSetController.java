@@ -135,7 +135,7 @@ class DataSetController {
     String page(@PathVariable String code, Model model) {
         DataSet d = dataSets.get(code);
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Form.of(d, DataSetAuthoring.breakdownText(dataSets.breakdowns(code))));
+            model.addAttribute("form", Form.of(d, DataSetAuthoring.breakdownText(dataSets.declared(code))));
         }
         return form(model, (Form) model.getAttribute("form"), d);
     }

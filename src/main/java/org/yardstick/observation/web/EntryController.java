@@ -108,7 +108,14 @@ class EntryController {
     /** A field of the form: the indicator, what is stored, what was typed, and what validation says. */
     record Field(Indicator indicator, boolean required, FigureStore.@Nullable Stored stored, String typed, String qualifier,
                  String comment, FigureStore.@Nullable Stored previous, List<Target> targets, List<InputProblem> problems,
-                 List<Finding> findings, List<Part> parts) {}
+                 List<Finding> findings, List<Part> parts, @Nullable Grid grid) {}
+
+    /**
+     * The combinations of two crossed dimensions as a grid (交叉分组: area in rows, enterprise size in columns), one
+     * input per cell ({@code value.CODE.urban+large}); null when the data set crosses no dimensions, or more than two
+     * (then each combination is a part of its own).
+     */
+    record Grid(List<Part> rows, List<Part> columns, List<List<Part>> cells) {}
 
     /** A category's input beside an indicator's total (分组: 城镇 / 农牧区), for data sets with breakdowns. */
     record Part(String category, org.yardstick.shared.LocalizedText name, FigureStore.@Nullable Stored stored, String typed) {}
@@ -225,7 +232,12 @@ class EntryController {
         Map<String, FigureStore.Stored> stored = store.levels(codes, region.id(), period.code());
         Map<String, FigureStore.Stored> previous = store.levels(codes, region.id(), period.previousYear().code());
         Map<String, Indicator> byCode = indicators.byCodes(codes);
-        List<String> categories = dataSets.breakdowns(ds.code()).values().stream().flatMap(List::stream).toList();
+        Map<String, List<String>> breakdowns = dataSets.breakdowns(ds.code());
+        List<String> categories = breakdowns.values().stream().flatMap(List::stream).toList();
+        List<String> crossed = dataSets.crossed(ds.code());
+        // two crossed dimensions: their combinations in a grid, not in the list of parts
+        java.util.Set<String> inGrid = crossed.size() == 2
+                ? new java.util.HashSet<>(breakdowns.getOrDefault(DataSets.CROSSED, List.of())) : java.util.Set.of();
         Map<String, org.yardstick.shared.LocalizedText> categoryNames = store.categoryNames(categories);
         Map<String, Map<String, FigureStore.Stored>> storedParts = categories.isEmpty() ? Map.of()
                 : store.parts(codes, region.id(), period.code());
@@ -247,16 +259,36 @@ class EntryController {
                     : s == null || s.comment() == null ? "" : s.comment();
             List<InputProblem> fieldProblems = new ArrayList<>();
             List<Part> parts = new ArrayList<>();
-            for (String category : categories) {
-                FigureStore.Stored ps = storedParts.getOrDefault(code, Map.of()).get(category);
+            Map<String, Map<String, FigureStore.Stored>> partsStored = storedParts;
+            java.util.function.Function<String, Part> part = category -> {
+                FigureStore.Stored ps = partsStored.getOrDefault(code, Map.of()).get(category);
                 String name = "value." + code + "." + category;
-                parts.add(new Part(category, categoryNames.get(category), ps,
+                return new Part(category, categoryNames.get(category), ps,
                         form != null && form.getFirst(name) != null ? form.getFirst(name)
-                                : ps == null ? "" : ps.value().stripTrailingZeros().toPlainString()));
+                                : ps == null ? "" : ps.value().stripTrailingZeros().toPlainString());
+            };
+            for (String category : categories) {
+                if (!inGrid.contains(category)) {
+                    parts.add(part.apply(category));
+                }
+            }
+            Grid grid = null;
+            if (!inGrid.isEmpty()) {
+                List<String> rows = breakdowns.getOrDefault(crossed.get(0), List.of());
+                List<String> columns = breakdowns.getOrDefault(crossed.get(1), List.of());
+                boolean rowFirst = crossed.get(0).compareTo(crossed.get(1)) < 0; // canonical: by dimension code
+                List<List<Part>> cells = new ArrayList<>();
+                for (String r : rows) {
+                    cells.add(columns.stream().map(col -> part.apply(rowFirst
+                            ? r + org.yardstick.framework.Disaggregation.JOIN + col
+                            : col + org.yardstick.framework.Disaggregation.JOIN + r)).toList());
+                }
+                grid = new Grid(rows.stream().map(r -> new Part(r, categoryNames.get(r), null, "")).toList(),
+                        columns.stream().map(col -> new Part(col, categoryNames.get(col), null, "")).toList(), cells);
             }
             fields.put(code, new Field(byCode.get(code), item.required(), s, typed, qualifier, comment, previous.get(code),
                     targetsOf.getOrDefault(code, List.of()), fieldProblems,
-                    findings.stream().filter(f -> f.indicatorCode().equals(code)).toList(), parts));
+                    findings.stream().filter(f -> f.indicatorCode().equals(code)).toList(), parts, grid));
         }
         List<InputProblem> general = new ArrayList<>();
         for (InputProblem p : problems) {

@@ -95,7 +95,10 @@ class FigureApi extends ApiSupport {
                     + "Figures equal to stored ones of submitted or approved submissions are skipped and counted; changing "
                     + "one is refused. `dryRun=true` answers what would happen and writes nothing. The optional `breakdown` "
                     + "column or field names the category of a figure broken down (`urban`, `rural-pastoral`: one of "
-                    + "the data set's breakdowns, else refused); empty or absent for the total.",
+                    + "the data set's breakdowns, else refused); empty or absent for the total. For a data set that crosses "
+                    + "dimensions (交叉分组) it may name a combination, one category per crossed dimension joined by `+` in any "
+                    + "order (`urban+large`, stored as the canonical code); a combination missing a crossed dimension, naming "
+                    + "a category of no crossed dimension or two of one, or sent to a data set that does not cross, is refused.",
             security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
     @RequestBody(content = {
         @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)),

@@ -135,7 +135,8 @@ public class SdmxCatalogue {
     public Map<String, Codelist> codelists() {
         Map<String, Codelist> lists = new LinkedHashMap<>();
         lists.put("CL_BREAKDOWN", new Codelist("CL_BREAKDOWN", text("sdmx.codelist.CL_BREAKDOWN"),
-                out -> disaggregations.all().forEach(g -> out.accept(new Code(g.code(), g.name(), null)))));
+                out -> disaggregations.all().stream().filter(g -> ID.matcher(g.code()).matches()) // not crossed ones (urban+large)
+                        .forEach(g -> out.accept(new Code(g.code(), g.name(), null)))));
         lists.put("CL_FREQ", new Codelist("CL_FREQ", text("sdmx.codelist.CL_FREQ"),
                 out -> List.of("A", "Q", "M").forEach(c -> out.accept(new Code(c, text("sdmx.freq." + c), null)))));
         lists.put("CL_INDICATOR", new Codelist("CL_INDICATOR", text("sdmx.codelist.CL_INDICATOR"),

@@ -39,6 +39,51 @@ class BreakdownsTest {
         assertThat(Breakdowns.check(new BigDecimal("65"), cells(), 5, BigDecimal.ZERO)).as("parts incomplete").isEmpty();
     }
 
+    /**
+     * The property of crossed tables (交叉分组): on random tables of 1–4 × 1–5 cells, the margins made from the cells
+     * ({@code withMargins}) are {@code margin}'s, each margin sums to the total of the cells, and a margin reported
+     * is left as reported; a row with a cell missing makes no margin.
+     */
+    @Test
+    void theSumOfTheCellsEqualsEachMarginEqualsTheTotal() {
+        java.util.Random random = new java.util.Random(51);
+        for (int round = 0; round < 500; round++) {
+            int rows = 1 + random.nextInt(4);
+            int columns = 1 + random.nextInt(5);
+            Map<List<String>, BigDecimal> byCell = new LinkedHashMap<>();
+            Map<List<String>, BigDecimal> combinations = new LinkedHashMap<>();
+            java.util.Set<List<String>> areas = new java.util.LinkedHashSet<>();
+            java.util.Set<List<String>> sizes = new java.util.LinkedHashSet<>();
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns; c++) {
+                    BigDecimal v = BigDecimal.valueOf(random.nextLong(-1_000_000, 10_000_000), random.nextInt(4));
+                    byCell.put(List.of("a" + r, "s" + c), v);
+                    combinations.put(List.of("a" + r + "+s" + c), v);
+                    areas.add(List.of("a" + r));
+                    sizes.add(List.of("s" + c));
+                }
+            }
+            BigDecimal total = Breakdowns.total(RegionRule.SUM, byCell, rows * columns).orElseThrow().value();
+            Map<String, java.util.Collection<List<String>>> expected = Map.of("AREA", areas, "SIZE", sizes,
+                    "CROSSED", combinations.keySet());
+            var made = Breakdowns.withMargins(Map.of("CROSSED", combinations), expected, "CROSSED", "+");
+            for (var dimension : List.of("AREA", "SIZE")) {
+                Map<String, BigDecimal> margin = Breakdowns.margin(byCell, dimension.equals("AREA") ? 0 : 1);
+                assertThat(made.get(dimension)).hasSize(margin.size());
+                margin.forEach((category, v) -> assertThat(made.get(dimension).get(List.of(category))).isEqualByComparingTo(v));
+                assertThat(made.get(dimension).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                        .as("round %d: the margins of %s sum to the total", round, dimension).isEqualByComparingTo(total);
+            }
+            // a reported margin stays; a row with a cell missing makes none
+            Map<List<String>, BigDecimal> partial = new LinkedHashMap<>(combinations);
+            partial.remove(List.of("a0+s0"));
+            var withReported = Breakdowns.withMargins(Map.of("CROSSED", partial, "SIZE", Map.of(List.of("s1"), BigDecimal.ONE)),
+                    expected, "CROSSED", "+");
+            assertThat(withReported.getOrDefault("AREA", Map.of())).doesNotContainKey(List.of("a0"));
+            assertThat(withReported.get("SIZE")).doesNotContainKey(List.of("s0")).containsEntry(List.of("s1"), BigDecimal.ONE);
+        }
+    }
+
     @Test
     void onlyAdditiveFiguresAddUpAcrossCategories() {
         assertThatThrownBy(() -> Breakdowns.total(RegionRule.MEAN, cells(), 4)).hasMessageContaining("MEAN");

@@ -120,6 +120,9 @@ class ElementForms {
                 TargetKind k = v.choice("kind", TargetKind.class, TargetKind.VALUE);
                 List<Option> breakdowns = new ArrayList<>();
                 for (Disaggregation d : disaggregations.all()) {
+                    if (d.dimension() == org.yardstick.framework.DisaggregationDimension.CROSSED) {
+                        continue; // a crossed cell (urban+large) is no code a framework file can name
+                    }
                     breakdowns.add(new Option(d.code(), null, d.code() + " · " + d.name().zh() + " / " + d.name().en()));
                 }
                 f.add(Field.select("kind", Option.of(TargetKind.class, "target.kind.", false), true));
