@@ -196,19 +196,15 @@ public class Recomputation {
     @Transactional
     public int recomputeAll() {
         long t0 = System.nanoTime();
-        AggregateRows out = AggregateRows.open(jdbc, batch, database);
-        AggregateRows terms = AggregateRows.openTerms(jdbc, batch, database);
-        jdbc.sql("delete from aggregate_pending").update(); // everything is recomputed: nothing stays owed
-        out.clear();
-        terms.clear();
-        Map<String, Indicator> all = new HashMap<>();
-        indicators.all().forEach(i -> all.put(i.code(), i));
-        Map<String, Formula> formulas = formulas(all);
-        Map<Long, Settings> settings = allSettings();
-        Map<Long, Set<String>> levels = allReportingLevels();
-        jdbc.sql("select id from indicator order by id for update").query(Long.class).list();
-        Instant now = clock.instant();
-        long total = jdbc.sql("select id from disaggregation where code = '_T'").query(Long.class).single();
+        Full f = startFull();
+        AggregateRows out = f.out();
+        AggregateRows terms = f.terms();
+        Map<String, Indicator> all = f.all();
+        Map<String, Formula> formulas = f.formulas();
+        Map<Long, Settings> settings = f.settings();
+        Map<Long, Set<String>> levels = f.levels();
+        Instant now = f.now();
+        long total = f.total();
         // the periods of every indicator's figures (totals, or an additive indicator's categories), as the engine reads them
         Map<Long, Set<String>> periodsOf = new HashMap<>();
         jdbc.sql("""
@@ -288,20 +284,16 @@ public class Recomputation {
         long t0 = System.nanoTime();
         long reading = 0;
         long computing = 0;
-        AggregateRows out = AggregateRows.open(jdbc, batch, database);
-        AggregateRows terms = AggregateRows.openTerms(jdbc, batch, database);
-        jdbc.sql("delete from aggregate_pending").update(); // everything is recomputed: nothing stays owed
-        out.clear();
-        terms.clear();
+        Full f = startFull();
         long cleared = System.nanoTime();
-        Map<String, Indicator> all = new HashMap<>();
-        indicators.all().forEach(i -> all.put(i.code(), i));
-        Map<String, Formula> formulas = formulas(all);
-        Map<Long, Settings> settings = allSettings();
-        Map<Long, Set<String>> levels = allReportingLevels();
-        jdbc.sql("select id from indicator order by id for update").query(Long.class).list();
-        Instant now = clock.instant();
-        long total = jdbc.sql("select id from disaggregation where code = '_T'").query(Long.class).single();
+        AggregateRows out = f.out();
+        AggregateRows terms = f.terms();
+        Map<String, Indicator> all = f.all();
+        Map<String, Formula> formulas = f.formulas();
+        Map<Long, Settings> settings = f.settings();
+        Map<Long, Set<String>> levels = f.levels();
+        Instant now = f.now();
+        long total = f.total();
         Set<String> periods = new TreeSet<>();
         Map<Indicator, Set<Integer>> yearsWithSubPeriods = new LinkedHashMap<>();
         List<Indicator> ordered = all.values().stream().sorted(java.util.Comparator.comparingLong(Indicator::id)).toList();
@@ -381,6 +373,26 @@ public class Recomputation {
                         + " last writes and keys {} ms, periods and formulas {} ms)", periods.size(), rows, ms(System.nanoTime() - t0),
                 ms(cleared - t0), ms(reading), ms(computing), ms(written - computed), ms(System.nanoTime() - written));
         return rows;
+    }
+
+    /** What both full recomputations start from: the tables emptied, the settings read, every indicator locked. */
+    private record Full(AggregateRows out, AggregateRows terms, Map<String, Indicator> all, Map<String, Formula> formulas,
+                        Map<Long, Settings> settings, Map<Long, Set<String>> levels, Instant now, long total) {}
+
+    private Full startFull() {
+        AggregateRows out = AggregateRows.open(jdbc, batch, database);
+        AggregateRows terms = AggregateRows.openTerms(jdbc, batch, database);
+        jdbc.sql("delete from aggregate_pending").update(); // everything is recomputed: nothing stays owed
+        out.clear();
+        terms.clear();
+        Map<String, Indicator> all = new HashMap<>();
+        indicators.all().forEach(i -> all.put(i.code(), i));
+        Map<Long, Settings> settings = allSettings();
+        Map<Long, Set<String>> levels = allReportingLevels();
+        jdbc.sql("select id from indicator order by id for update").query(Long.class).list();
+        Instant now = clock.instant();
+        long total = jdbc.sql("select id from disaggregation where code = '_T'").query(Long.class).single();
+        return new Full(out, terms, all, formulas(all), settings, levels, now, total);
     }
 
     /** After the region rules of a full recomputation: the roll-ups over periods, then the derived indicators of every period. */
