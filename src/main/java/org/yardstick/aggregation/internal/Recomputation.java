@@ -201,16 +201,12 @@ public class Recomputation {
         AggregateRows terms = f.terms();
         Map<String, Indicator> all = f.all();
         Map<String, Formula> formulas = f.formulas();
-        Map<Long, Settings> settings = f.settings();
-        Map<Long, Set<String>> levels = f.levels();
-        Instant now = f.now();
-        long total = f.total();
         // the periods of every indicator's figures (totals, or an additive indicator's categories), as the engine reads them
         Map<Long, Set<String>> periodsOf = new HashMap<>();
         jdbc.sql("""
                         select distinct o.indicator_id, o.period from observation o join indicator i on i.id = o.indicator_id
                         where o.status = 'APPROVED' and o.measure = 'LEVEL' and (o.disaggregation_id = ? or i.aggregation = 'SUM')""")
-                .param(total).query((rs, n) -> periodsOf.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2))).list();
+                .param(f.total()).query((rs, n) -> periodsOf.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2))).list();
         Set<String> periods = new TreeSet<>();
         Map<Indicator, Set<Integer>> yearsWithSubPeriods = new LinkedHashMap<>();
         List<RegionWalk.Rule> rules = new ArrayList<>();
@@ -220,7 +216,7 @@ public class Recomputation {
             }
             Set<String> own = periodsOf.getOrDefault(indicator.id(), Set.of());
             periods.addAll(own);
-            Settings s = settings.get(indicator.id());
+            Settings s = f.settings().get(indicator.id());
             if (s != null && s.periodRule() != null) {
                 Set<Integer> years = new TreeSet<>();
                 own.forEach(code -> Period.parse(code).filter(p -> p.type() != Period.Type.YEAR).ifPresent(p -> years.add(p.year())));
@@ -244,10 +240,10 @@ public class Recomputation {
                 den = d.id();
                 periods.addAll(periodsOf.getOrDefault(num, Set.of()));
                 periods.addAll(periodsOf.getOrDefault(den, Set.of()));
-                units = new HashSet<>(levels.getOrDefault(num, Set.of()));
-                units.addAll(levels.getOrDefault(den, Set.of()));
+                units = new HashSet<>(f.levels().getOrDefault(num, Set.of()));
+                units.addAll(f.levels().getOrDefault(den, Set.of()));
             } else {
-                units = levels.getOrDefault(indicator.id(), Set.of());
+                units = f.levels().getOrDefault(indicator.id(), Set.of());
             }
             Long weight = weightId(indicator, s);
             int rule = switch (indicator.aggregation()) {
@@ -259,12 +255,12 @@ public class Recomputation {
                     weight, num, den, units));
         }
         long prepared = System.nanoTime();
-        new RegionWalk(jdbc, batch, database).run(rules, periods, total, now);
+        new RegionWalk(jdbc, batch, database).run(rules, periods, f.total(), f.now());
         long walked = System.nanoTime();
         out.finish();
         terms.finish();
         long written = System.nanoTime();
-        overPeriodsAndFormulas(all, formulas, settings, periods, yearsWithSubPeriods, now);
+        overPeriodsAndFormulas(all, formulas, f.settings(), periods, yearsWithSubPeriods, f.now());
         Integer rows = jdbc.sql("select count(*) from aggregate_value").query(Integer.class).single();
         LOG.info("aggregates recomputed in SQL: {} periods, {} rows in {} ms (reading settings and periods {} ms, region rules {} ms,"
                         + " keys {} ms, periods and formulas {} ms)", periods.size(), rows, ms(System.nanoTime() - t0), ms(prepared - t0),
