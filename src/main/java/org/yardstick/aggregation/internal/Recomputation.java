@@ -188,30 +188,108 @@ public class Recomputation {
 
     /**
      * Recomputes every aggregate from scratch (recovery, an empty table after a reload): every
-     * indicator and period with approved figures. Each indicator's figures of every period are read
-     * in one index range scan (not one query per period), its aggregates computed in memory and
-     * written in bulk (COPY on PostgreSQL); the roll-ups over periods and the derived indicators
-     * follow, as an approval computes them.
+     * indicator and period with approved figures. The region rules run in SQL, level by level for
+     * every indicator and period at once ({@link RegionWalk}, decision 0069), writing the aggregates
+     * and the stored contributions the incremental path reads; the roll-ups over periods and the
+     * derived indicators follow in Java from those rows, as an approval computes them.
      */
     @Transactional
     public int recomputeAll() {
         long t0 = System.nanoTime();
+        Full f = startFull();
+        AggregateRows out = f.out();
+        AggregateRows terms = f.terms();
+        Map<String, Indicator> all = f.all();
+        Map<String, Formula> formulas = f.formulas();
+        // the periods of every indicator's figures (totals, or an additive indicator's categories), as the engine reads them
+        Map<Long, Set<String>> periodsOf = new HashMap<>();
+        jdbc.sql("""
+                        select distinct o.indicator_id, o.period from observation o join indicator i on i.id = o.indicator_id
+                        where o.status = 'APPROVED' and o.measure = 'LEVEL' and (o.disaggregation_id = ? or i.aggregation = 'SUM')""")
+                .param(f.total()).query((rs, n) -> periodsOf.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2))).list();
+        Set<String> periods = new TreeSet<>();
+        Map<Indicator, Set<Integer>> yearsWithSubPeriods = new LinkedHashMap<>();
+        List<RegionWalk.Rule> rules = new ArrayList<>();
+        for (Indicator indicator : all.values().stream().sorted(java.util.Comparator.comparingLong(Indicator::id)).toList()) {
+            if (formulas.containsKey(indicator.code())) {
+                continue;
+            }
+            Set<String> own = periodsOf.getOrDefault(indicator.id(), Set.of());
+            periods.addAll(own);
+            Settings s = f.settings().get(indicator.id());
+            if (s != null && s.periodRule() != null) {
+                Set<Integer> years = new TreeSet<>();
+                own.forEach(code -> Period.parse(code).filter(p -> p.type() != Period.Type.YEAR).ifPresent(p -> years.add(p.year())));
+                if (!years.isEmpty()) {
+                    yearsWithSubPeriods.put(indicator, years);
+                }
+            }
+            if (indicator.aggregation() == Aggregation.NOT_ADDITIVE || s == null) {
+                continue;
+            }
+            Set<String> units;
+            Long num = null;
+            Long den = null;
+            if (indicator.aggregation() == Aggregation.RATIO) {
+                Indicator n = indicator.numeratorCode() == null ? null : all.get(indicator.numeratorCode());
+                Indicator d = indicator.denominatorCode() == null ? null : all.get(indicator.denominatorCode());
+                if (n == null || d == null) {
+                    continue;
+                }
+                num = n.id();
+                den = d.id();
+                periods.addAll(periodsOf.getOrDefault(num, Set.of()));
+                periods.addAll(periodsOf.getOrDefault(den, Set.of()));
+                units = new HashSet<>(f.levels().getOrDefault(num, Set.of()));
+                units.addAll(f.levels().getOrDefault(den, Set.of()));
+            } else {
+                units = f.levels().getOrDefault(indicator.id(), Set.of());
+            }
+            Long weight = weightId(indicator, s);
+            int rule = switch (indicator.aggregation()) {
+                case SUM -> 1;
+                case MEAN -> weight == null ? 2 : 3;
+                default -> 4;
+            };
+            rules.add(new RegionWalk.Rule(indicator.id(), rule, Incomplete.valueOf(s.incomplete()) == Incomplete.WITHHOLD, scale(indicator),
+                    weight, num, den, units));
+        }
+        long prepared = System.nanoTime();
+        new RegionWalk(jdbc, batch, database).run(rules, periods, f.total(), f.now());
+        long walked = System.nanoTime();
+        out.finish();
+        terms.finish();
+        long written = System.nanoTime();
+        overPeriodsAndFormulas(all, formulas, f.settings(), periods, yearsWithSubPeriods, f.now());
+        Integer rows = jdbc.sql("select count(*) from aggregate_value").query(Integer.class).single();
+        LOG.info("aggregates recomputed in SQL: {} periods, {} rows in {} ms (reading settings and periods {} ms, region rules {} ms,"
+                        + " keys {} ms, periods and formulas {} ms)", periods.size(), rows, ms(System.nanoTime() - t0), ms(prepared - t0),
+                ms(walked - prepared), ms(written - walked), ms(System.nanoTime() - written));
+        return rows;
+    }
+
+    /**
+     * The full recomputation as the engine walks it (the reference the set-based one is checked
+     * against, and its behaviour before decision 0069): each indicator's figures of every period
+     * read in one index range scan, its aggregates computed in memory by {@code RegionAggregation}
+     * and written in bulk (COPY on PostgreSQL); the roll-ups over periods and the derived indicators
+     * follow.
+     */
+    @Transactional
+    public int recomputeAllByEngine() {
+        long t0 = System.nanoTime();
         long reading = 0;
         long computing = 0;
-        AggregateRows out = AggregateRows.open(jdbc, batch, database);
-        AggregateRows terms = AggregateRows.openTerms(jdbc, batch, database);
-        jdbc.sql("delete from aggregate_pending").update(); // everything is recomputed: nothing stays owed
-        out.clear();
-        terms.clear();
+        Full f = startFull();
         long cleared = System.nanoTime();
-        Map<String, Indicator> all = new HashMap<>();
-        indicators.all().forEach(i -> all.put(i.code(), i));
-        Map<String, Formula> formulas = formulas(all);
-        Map<Long, Settings> settings = allSettings();
-        Map<Long, Set<String>> levels = allReportingLevels();
-        jdbc.sql("select id from indicator order by id for update").query(Long.class).list();
-        Instant now = clock.instant();
-        long total = jdbc.sql("select id from disaggregation where code = '_T'").query(Long.class).single();
+        AggregateRows out = f.out();
+        AggregateRows terms = f.terms();
+        Map<String, Indicator> all = f.all();
+        Map<String, Formula> formulas = f.formulas();
+        Map<Long, Settings> settings = f.settings();
+        Map<Long, Set<String>> levels = f.levels();
+        Instant now = f.now();
+        long total = f.total();
         Set<String> periods = new TreeSet<>();
         Map<Indicator, Set<Integer>> yearsWithSubPeriods = new LinkedHashMap<>();
         List<Indicator> ordered = all.values().stream().sorted(java.util.Comparator.comparingLong(Indicator::id)).toList();
@@ -285,6 +363,37 @@ public class Recomputation {
         out.finish();
         terms.finish();
         long written = System.nanoTime();
+        overPeriodsAndFormulas(all, formulas, settings, periods, yearsWithSubPeriods, now);
+        Integer rows = jdbc.sql("select count(*) from aggregate_value").query(Integer.class).single();
+        LOG.info("aggregates recomputed: {} periods, {} rows in {} ms (emptying {} ms, reading {} ms, computing and writing {} ms,"
+                        + " last writes and keys {} ms, periods and formulas {} ms)", periods.size(), rows, ms(System.nanoTime() - t0),
+                ms(cleared - t0), ms(reading), ms(computing), ms(written - computed), ms(System.nanoTime() - written));
+        return rows;
+    }
+
+    /** What both full recomputations start from: the tables emptied, the settings read, every indicator locked. */
+    private record Full(AggregateRows out, AggregateRows terms, Map<String, Indicator> all, Map<String, Formula> formulas,
+                        Map<Long, Settings> settings, Map<Long, Set<String>> levels, Instant now, long total) {}
+
+    private Full startFull() {
+        AggregateRows out = AggregateRows.open(jdbc, batch, database);
+        AggregateRows terms = AggregateRows.openTerms(jdbc, batch, database);
+        jdbc.sql("delete from aggregate_pending").update(); // everything is recomputed: nothing stays owed
+        out.clear();
+        terms.clear();
+        Map<String, Indicator> all = new HashMap<>();
+        indicators.all().forEach(i -> all.put(i.code(), i));
+        Map<Long, Settings> settings = allSettings();
+        Map<Long, Set<String>> levels = allReportingLevels();
+        jdbc.sql("select id from indicator order by id for update").query(Long.class).list();
+        Instant now = clock.instant();
+        long total = jdbc.sql("select id from disaggregation where code = '_T'").query(Long.class).single();
+        return new Full(out, terms, all, formulas(all), settings, levels, now, total);
+    }
+
+    /** After the region rules of a full recomputation: the roll-ups over periods, then the derived indicators of every period. */
+    private void overPeriodsAndFormulas(Map<String, Indicator> all, Map<String, Formula> formulas, Map<Long, Settings> settings,
+                                        Set<String> periods, Map<Indicator, Set<Integer>> yearsWithSubPeriods, Instant now) {
         // over periods, from the rows just written and the figures
         yearsWithSubPeriods.forEach((indicator, years) -> {
             for (int year : years) {
@@ -302,11 +411,6 @@ public class Recomputation {
                 derive(all.get(derived), formulas.get(derived), all, p, now);
             }
         }
-        Integer rows = jdbc.sql("select count(*) from aggregate_value").query(Integer.class).single();
-        LOG.info("aggregates recomputed: {} periods, {} rows in {} ms (emptying {} ms, reading {} ms, computing and writing {} ms,"
-                        + " last writes and keys {} ms, periods and formulas {} ms)", periods.size(), rows, ms(System.nanoTime() - t0),
-                ms(cleared - t0), ms(reading), ms(computing), ms(written - computed), ms(System.nanoTime() - written));
-        return rows;
     }
 
     private static long ms(long nanos) {

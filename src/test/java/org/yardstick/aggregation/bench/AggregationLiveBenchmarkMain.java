@@ -31,7 +31,7 @@ import org.yardstick.security.Role;
  * database ({@link BenchData}: 2,978 counties and 22 prefectures × 200 indicators × 10 years of
  * approved levels, aggregated by mean), in one run:
  * <ol>
- *   <li>{@code Aggregates.recomputeAll()} from scratch against plain SQL computing the same means
+ *   <li>{@code Aggregates.recomputeAll()} (region rules in SQL, decision 0069) from scratch against plain SQL computing the same means
  *       level by level (one INSERT … SELECT … GROUP BY parent per depth, a region's own figure
  *       beating the computed one) into a scratch table; the two are compared row by row;</li>
  *   <li>the approval of a county's submission of a data set of {@value #DATA_SET_INDICATORS}
@@ -84,8 +84,8 @@ public final class AggregationLiveBenchmarkMain {
                         .query(Long.class).single();
                 System.out.printf(Locale.ROOT, "%n1. Full recomputation (every indicator, region and year)%n");
                 System.out.printf(Locale.ROOT, "   plain SQL, level by level:   %8.1f s  (%,d rows; runs %.1f s and %.1f s)%n", sql, sqlRows, sql1, sql2);
-                System.out.printf(Locale.ROOT, "   Aggregates.recomputeAll():   %8.1f s  (%,d rows)   %.1fx the SQL (goal <= 2x)%n",
-                        engine, rows, engine / sql);
+                System.out.printf(Locale.ROOT, "   Aggregates.recomputeAll():   %8.1f s  (%,d rows)   %.1fx the SQL (goal <= 2x)   load %s%n",
+                        engine, rows, engine / sql, uptime());
                 System.out.printf(Locale.ROOT, "   rows differing or missing on either side: %,d%n", differ);
                 System.out.printf(Locale.ROOT, "   (the SQL writes into a table without keys; the same rows written into a copy of aggregate_value with its"
                         + " primary key, index and foreign keys: +%.1f s, so %.1f s in all, and the engine %.1fx that)%n",
