@@ -31,110 +31,50 @@ class RoleMenusTest {
 
     static final String ENTERPRISE = "nav-menu-enterprise";
 
-    static final List<String> PUBLIC = List.of("/plans Plans", "/indicators Indicators", "/regions Regions",
+    /** The links of the bar every reader sees, signed in or not. */
+    static final List<String> BAR = List.of("/plans Plans", "/indicators Indicators", "/regions Regions",
             "/supervision Supervision", "/indices Indices", "/compare Compare", "/departments Units",
-            "/catalogue Catalogue", "/swagger-ui.html API", "/login Log in");
+            "/catalogue Catalogue");
 
+    static final List<String> PUBLIC = concat(BAR, List.of("/swagger-ui.html API", "/login Log in"));
+
+    /** Signed in: the bar, the worklist, then the role's own links (the management menu's marked "manage"). */
     static final Map<String, List<String>> MENUS = Map.of(
-            "admin", List.of(
-                "/plans Plans",
-                "/indicators Indicators",
-                "/regions Regions",
-                "/supervision Supervision",
-                "/indices Indices",
-                "/compare Compare",
-                "/departments Units",
-                "/catalogue Catalogue",
-                "/home Worklist",
-                "/collect/import Import",
-                "/review Review",
-                "manage /frameworks Framework files",
-                "manage /authoring/plans/new New plan",
-                "manage /ingest Read a plan",
-                "manage /collect/data-sets Data sets",
-                "manage /rules Validation rules",
+            "admin", signedIn(
+                "/collect/import Import", "/review Review", "manage /frameworks Framework files",
+                "manage /authoring/plans/new New plan", "manage /ingest Read a plan",
+                "manage /collect/data-sets Data sets", "manage /rules Validation rules",
                 "manage /assessment/imports Assessment import",
-                "manage /assessment/questionnaires Questionnaire versions",
-                "----",
-                "manage /manage/regions Regions &amp; units",
-                "manage /manage/organisations Organisations",
-                "manage /manage/divisions Import official division codes",
-                "----",
-                "manage /audit Audit trail",
-                "manage /admin/accounts Accounts",
-                "/supervision/notifications Notifications"),
-            "planner", List.of(
-                "/plans Plans",
-                "/indicators Indicators",
-                "/regions Regions",
-                "/supervision Supervision",
-                "/indices Indices",
-                "/compare Compare",
-                "/departments Units",
-                "/catalogue Catalogue",
-                "/home Worklist",
-                "/collect Data entry",
-                "/collect/import Import",
-                "manage /frameworks Framework files",
-                "manage /authoring/plans/new New plan",
-                "manage /ingest Read a plan",
-                "manage /collect/data-sets Data sets",
-                "manage /rules Validation rules",
+                "manage /assessment/questionnaires Questionnaire versions", "----",
+                "manage /manage/regions Regions &amp; units", "manage /manage/organisations Organisations",
+                "manage /manage/divisions Import official division codes", "----", "manage /audit Audit trail",
+                "manage /admin/accounts Accounts", "/supervision/notifications Notifications"),
+            "planner", signedIn(
+                "/collect Data entry", "/collect/import Import", "manage /frameworks Framework files",
+                "manage /authoring/plans/new New plan", "manage /ingest Read a plan",
+                "manage /collect/data-sets Data sets", "manage /rules Validation rules",
                 "manage /assessment/imports Assessment import",
-                "manage /assessment/questionnaires Questionnaire versions",
-                "----",
-                "manage /manage/regions Regions &amp; units",
-                "manage /manage/organisations Organisations",
-                "----",
-                "manage /audit Audit trail",
+                "manage /assessment/questionnaires Questionnaire versions", "----",
+                "manage /manage/regions Regions &amp; units", "manage /manage/organisations Organisations", "----",
+                "manage /audit Audit trail", "/supervision/notifications Notifications"),
+            "reporter", signedIn(
+                "/collect Data entry", "/collect/import Import"),
+            "reviewer", signedIn(
+                "/assessment/imports Assessment import", "/review Review", "/rules Validation rules"),
+            "department", signedIn(
                 "/supervision/notifications Notifications"),
-            "reporter", List.of(
-                "/plans Plans",
-                "/indicators Indicators",
-                "/regions Regions",
-                "/supervision Supervision",
-                "/indices Indices",
-                "/compare Compare",
-                "/departments Units",
-                "/catalogue Catalogue",
-                "/home Worklist",
-                "/collect Data entry",
-                "/collect/import Import"),
-            "reviewer", List.of(
-                "/plans Plans",
-                "/indicators Indicators",
-                "/regions Regions",
-                "/supervision Supervision",
-                "/indices Indices",
-                "/compare Compare",
-                "/departments Units",
-                "/catalogue Catalogue",
-                "/home Worklist",
-                "/assessment/imports Assessment import",
-                "/review Review",
-                "/rules Validation rules"),
-            "department", List.of(
-                "/plans Plans",
-                "/indicators Indicators",
-                "/regions Regions",
-                "/supervision Supervision",
-                "/indices Indices",
-                "/compare Compare",
-                "/departments Units",
-                "/catalogue Catalogue",
-                "/home Worklist",
-                "/supervision/notifications Notifications"),
-            ENTERPRISE, List.of(
-                "/plans Plans",
-                "/indicators Indicators",
-                "/regions Regions",
-                "/supervision Supervision",
-                "/indices Indices",
-                "/compare Compare",
-                "/departments Units",
-                "/catalogue Catalogue",
-                "/home Worklist",
+            ENTERPRISE, signedIn(
                 "/assessment Self-assessment"));
+
+    static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    static List<String> signedIn(String... own) {
+        return concat(concat(BAR, List.of("/home Worklist")), List.of(own));
+    }
 
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
