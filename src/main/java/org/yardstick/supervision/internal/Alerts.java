@@ -202,9 +202,13 @@ public class Alerts {
         return due;
     }
 
+    /** The statuses of a plan's targets; none for a retired plan (its items raise no off-track alert). */
     private Map<String, Status> statuses(long planId) {
         Map<String, Status> statuses = new HashMap<>();
-        Plan plan = plans.all().stream().filter(p -> p.id() == planId).findFirst().orElseThrow();
+        Plan plan = plans.all().stream().filter(p -> p.id() == planId).findFirst().orElse(null);
+        if (plan == null) {
+            return statuses;
+        }
         for (TargetProgress tp : progress.ofPlan(plan)) {
             statuses.put(tp.target().code(), tp.assessment().status());
         }
