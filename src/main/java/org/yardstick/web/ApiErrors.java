@@ -47,31 +47,6 @@ class ApiErrors {
         this.problemText = problemText;
     }
 
-    /** The language of an API request: {@code ?lang=}, else {@code Accept-Language}, else Chinese. */
-    static Locale locale(HttpServletRequest request) {
-        String lang = LanguageResolver.parameter(request);
-        if (lang != null && !lang.isBlank()) {
-            return lang.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        }
-        String header = request.getHeader("Accept-Language");
-        if (header != null && !header.isBlank()) {
-            try {
-                for (Locale.LanguageRange r : Locale.LanguageRange.parse(header)) {
-                    String tag = r.getRange().toLowerCase(Locale.ROOT);
-                    if (tag.startsWith("en")) {
-                        return Locale.ENGLISH;
-                    }
-                    if (tag.startsWith("zh")) {
-                        return Locale.SIMPLIFIED_CHINESE;
-                    }
-                }
-            } catch (IllegalArgumentException malformed) {
-                // a header no one can read: the default language
-            }
-        }
-        return Locale.SIMPLIFIED_CHINESE;
-    }
-
     private String text(String key, Object[] args, String english, Locale locale) {
         return messages.getMessage(key, args, english, locale);
     }
@@ -82,7 +57,7 @@ class ApiErrors {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
-        Locale locale = locale(request);
+        Locale locale = ApiLocale.of(request);
         boolean stale = e.problems().stream().anyMatch(q -> q.kind().key().endsWith(".stale"));
         HttpStatus status = stale ? HttpStatus.PRECONDITION_FAILED : HttpStatus.UNPROCESSABLE_CONTENT;
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status,
@@ -107,7 +82,7 @@ class ApiErrors {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
-        Locale locale = locale(request);
+        Locale locale = ApiLocale.of(request);
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         if (who == null || who instanceof AnonymousAuthenticationToken || !who.isAuthenticated()) {
             // the public asked for what needs an account: 401 and how to sign in, not 403
@@ -126,7 +101,7 @@ class ApiErrors {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
-        Locale locale = locale(request);
+        Locale locale = ApiLocale.of(request);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 text("api.not-found", new Object[] {e.kind(), e.code()}, e.getMessage(), locale));
         p.setType(URI.create("urn:yardstick:not-found"));
@@ -137,7 +112,7 @@ class ApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badArgument(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        Locale locale = locale(request);
+        Locale locale = ApiLocale.of(request);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 text("api.bad-parameter", new Object[] {e.getName()}, "parameter '" + e.getName() + "' has an invalid value",
                         locale));

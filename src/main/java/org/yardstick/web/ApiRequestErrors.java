@@ -62,7 +62,7 @@ class ApiRequestErrors {
 
     @ExceptionHandler(ApiQuery.TooManyRequests.class)
     ResponseEntity<ProblemDetail> tooMany(ApiQuery.TooManyRequests e, HttpServletRequest request) {
-        Locale locale = ApiErrors.locale(request);
+        Locale locale = ApiLocale.of(request);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, text("api.rate-limited",
                 new Object[] {e.limit(), e.retryAfterSeconds()}, "more than " + e.limit() + " requests; retry after "
                         + e.retryAfterSeconds() + " s, or use a token", locale));
@@ -77,7 +77,7 @@ class ApiRequestErrors {
 
     private ResponseEntity<ProblemDetail> problems(HttpStatus status, String type, List<InputProblem> list,
                                                    HttpServletRequest request) {
-        Locale locale = ApiErrors.locale(request);
+        Locale locale = ApiLocale.of(request);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, list.stream()
                 .map(q -> q.field() + "=" + (q.value() == null ? "" : q.value()) + ": " + problemText.reason(q, locale))
                 .reduce((a, b) -> a + "; " + b).orElse(""));

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.yardstick.backup.Backup;
-import org.yardstick.backup.Backups;
+import org.yardstick.backup.internal.Backup;
+import org.yardstick.backup.internal.Backups;
 
 /** Online backups of the embedded database, for the platform's administrator and their scripts. */
 @RestController

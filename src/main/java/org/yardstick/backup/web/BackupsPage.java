@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yardstick.backup.Backups;
+import org.yardstick.backup.internal.Backups;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.NotFoundException;
 import org.yardstick.web.ProblemText;

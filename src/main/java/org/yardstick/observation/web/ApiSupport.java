@@ -1,13 +1,14 @@
 package org.yardstick.observation.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.text.MessageFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.yardstick.shared.InputProblem;
+import org.yardstick.web.ApiLocale;
+import org.yardstick.web.ProblemText;
 
 /**
  * What the collection API's controllers share: the language of the request ({@code ?lang=}, else
@@ -21,36 +22,20 @@ abstract class ApiSupport {
     static final int SHOWN = 1000;
 
     final MessageSource messages;
+    private final ProblemText problemText;
 
-    ApiSupport(MessageSource messages) {
+    ApiSupport(MessageSource messages, ProblemText problemText) {
         this.messages = messages;
+        this.problemText = problemText;
     }
 
-    /** The language of an API request: {@code ?lang=}, else {@code Accept-Language}, else Chinese. */
+    /** The language of an API request, as the shell's problem details choose it ({@link ApiLocale}). */
     static Locale locale(HttpServletRequest request) {
-        String lang = request.getParameter("lang");
-        if (lang != null && !lang.isBlank()) {
-            return lang.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        }
-        String header = request.getHeader("Accept-Language");
-        if (header != null && !header.isBlank()) {
-            for (Locale.LanguageRange r : Locale.LanguageRange.parse(header)) {
-                String tag = r.getRange().toLowerCase(Locale.ROOT);
-                if (tag.startsWith("en")) {
-                    return Locale.ENGLISH;
-                }
-                if (tag.startsWith("zh")) {
-                    return Locale.SIMPLIFIED_CHINESE;
-                }
-            }
-        }
-        return Locale.SIMPLIFIED_CHINESE;
+        return ApiLocale.of(request);
     }
 
     String reason(InputProblem p, Locale locale) {
-        Object[] args = p.args().stream().map(a -> a instanceof Number ? a : (Object) String.valueOf(a)).toArray();
-        String english = new MessageFormat(p.kind().template(), Locale.ROOT).format(args);
-        return messages.getMessage("problem." + p.kind().key(), args, english, locale);
+        return problemText.of(p.kind(), p.args(), locale);
     }
 
     /** One problem as the API lists it: row (0 when it concerns no row), field, value, code and reason. */

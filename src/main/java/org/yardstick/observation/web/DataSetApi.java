@@ -17,6 +17,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.yardstick.web.ETags;
+import org.yardstick.web.ProblemText;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -92,8 +93,9 @@ class DataSetApi extends ApiSupport {
     private final DataSetAuthoring authoring;
     private final Clock clock;
 
-    DataSetApi(DataSets dataSets, DataSetAuthoring authoring, Clock clock, MessageSource messages) {
-        super(messages);
+    DataSetApi(DataSets dataSets, DataSetAuthoring authoring, Clock clock, MessageSource messages,
+            ProblemText problemText) {
+        super(messages, problemText);
         this.dataSets = dataSets;
         this.authoring = authoring;
         this.clock = clock;

@@ -34,6 +34,7 @@ import org.yardstick.observation.imports.ImportSlots;
 import org.yardstick.shared.FileProblem;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
+import org.yardstick.web.ProblemText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -76,8 +77,9 @@ class FigureApi extends ApiSupport {
     private final ImportSlots slots;
     private final JsonMapper json;
 
-    FigureApi(FigureImports imports, ImportSlots slots, JsonMapper json, MessageSource messages) {
-        super(messages);
+    FigureApi(FigureImports imports, ImportSlots slots, JsonMapper json, MessageSource messages,
+            ProblemText problemText) {
+        super(messages, problemText);
         this.imports = imports;
         this.slots = slots;
         this.json = json;

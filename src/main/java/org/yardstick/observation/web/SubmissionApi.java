@@ -29,6 +29,7 @@ import org.yardstick.region.Regions;
 import org.yardstick.security.CurrentUser;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
+import org.yardstick.web.ProblemText;
 
 /**
  * The approval workflow through the API (审核接口): submit, approve, return and reopen one
@@ -57,8 +58,8 @@ class SubmissionApi extends ApiSupport {
     private final CurrentUser currentUser;
 
     SubmissionApi(Submissions submissions, BulkReview bulk, Regions regions, CurrentUser currentUser,
-                  MessageSource messages) {
-        super(messages);
+                  MessageSource messages, ProblemText problemText) {
+        super(messages, problemText);
         this.submissions = submissions;
         this.bulk = bulk;
         this.regions = regions;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.yardstick.web.ApiLocale;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,7 +55,7 @@ public final class ApiProblems implements AuthenticationEntryPoint {
 
     private void write(HttpServletRequest request, HttpServletResponse response, int status, String type, String reason,
                        Object... args) throws IOException {
-        Locale locale = language(request);
+        Locale locale = ApiLocale.of(request);
         String detail = messages.getMessage("api.problem." + reason, args, locale);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", TYPE + type);
@@ -68,19 +69,5 @@ public final class ApiProblems implements AuthenticationEntryPoint {
         response.setContentType("application/problem+json");
         response.setHeader("Content-Language", locale.toLanguageTag());
         JSON.writeValue(response.getOutputStream(), problem);
-    }
-
-    /** English when {@code Accept-Language} prefers it to Chinese; Chinese otherwise (also without the header). */
-    static Locale language(HttpServletRequest request) {
-        String header = request.getHeader("Accept-Language");
-        if (header == null || header.isBlank()) {
-            return Locale.SIMPLIFIED_CHINESE;
-        }
-        try {
-            String tag = Locale.lookupTag(Locale.LanguageRange.parse(header), List.of("zh", "en"));
-            return "en".equals(tag) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        } catch (IllegalArgumentException malformed) {
-            return Locale.SIMPLIFIED_CHINESE;
-        }
     }
 }

@@ -11,14 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yardstick.framework.Plan;
 import org.yardstick.framework.Plans;
+import org.yardstick.framework.Target;
 import org.yardstick.progress.Progress;
 import org.yardstick.progress.TargetProgress;
 import org.yardstick.progress.rules.Status;
@@ -51,6 +54,7 @@ public class Alerts {
     private final SupervisionSettings settings;
     private final Access access;
     private final TransactionTemplate tx;
+    private final TransactionTemplate newTx;
 
     public Alerts(JdbcClient jdbc, Items items, Reports reports, ReportingPeriods periods, Plans plans, Progress progress,
            Outbox outbox, MessageSource messages, SupervisionSettings settings, Access access,
@@ -66,6 +70,8 @@ public class Alerts {
         this.settings = settings;
         this.access = access;
         this.tx = new TransactionTemplate(transactions);
+        this.newTx = new TransactionTemplate(transactions);
+        this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** What one run did. */
@@ -101,6 +107,69 @@ public class Alerts {
         });
     }
 
+    /** What one re-evaluation of off-track targets did. */
+    public record OffTrackRun(int raised, int cleared) {}
+
+    /**
+     * After approved figures changed (see {@code OffTrackOnApproval}): re-assesses only the given targets
+     * and, on the items they measure, raises the off-track alert of the current period (with its e-mails
+     * queued in the outbox) or clears it when the target is back on track or has no figure any more. In a
+     * transaction of its own, as it runs after the approval's commit. Due-soon, overdue and missing-report
+     * alerts are left to the hourly {@link #raise}, which also raises off-track alerts of figures that arrived
+     * without an approval event (loaded from files). Targets of retired plans are left alone.
+     */
+    public OffTrackRun offTrack(List<Target> touched, Instant now) {
+        if (touched.isEmpty()) {
+            return new OffTrackRun(0, 0);
+        }
+        Set<Long> inForce = plans.all().stream().map(Plan::id).collect(java.util.stream.Collectors.toSet());
+        Map<Long, Map<String, Target>> byPlan = new HashMap<>();
+        touched.stream().filter(t -> inForce.contains(t.planId()))
+                .forEach(t -> byPlan.computeIfAbsent(t.planId(), k -> new HashMap<>()).put(t.code(), t));
+        return newTx.execute(s -> {
+            LocalDate today = now.atZone(items.zone()).toLocalDate();
+            int raised = 0;
+            int cleared = 0;
+            Map<Long, Map<String, Status>> statuses = new HashMap<>();
+            for (Item item : items.all()) {
+                Map<String, Target> ofPlan = byPlan.get(item.planId());
+                if (ofPlan == null || item.targetCodes().stream().noneMatch(ofPlan::containsKey)) {
+                    continue;
+                }
+                Map<String, Status> status = statuses.computeIfAbsent(item.planId(), plan -> assess(ofPlan.values()));
+                ItemStatus itemStatus = item.status(today, settings.dueSoonDays());
+                boolean watched = !itemStatus.complete() && itemStatus != ItemStatus.NOT_STARTED;
+                String period = periods.current(item.planId(), today).code();
+                for (String target : item.targetCodes()) {
+                    if (!ofPlan.containsKey(target)) {
+                        continue;
+                    }
+                    Candidate c = new Candidate(AlertKind.OFF_TRACK, period + "/" + target, target);
+                    Status st = status.get(target);
+                    if (st == Status.OFF_TRACK || st == Status.NOT_ACHIEVED) {
+                        if (watched && insert(item, c, today, now)) {
+                            raised++;
+                            mail(item, c, now);
+                        }
+                    } else {
+                        cleared += jdbc.sql("delete from sup_alert where item_id = ? and kind = ? and alert_key = ?")
+                                .params(item.id(), c.kind().name(), c.key()).update();
+                    }
+                }
+            }
+            return new OffTrackRun(raised, cleared);
+        });
+    }
+
+    private Map<String, Status> assess(java.util.Collection<Target> targets) {
+        Map<String, Status> statuses = new HashMap<>();
+        var snapshot = progress.snapshot(targets, List.of(), List.of());
+        for (Target t : targets) {
+            statuses.put(t.code(), snapshot.assess(t).assessment().status());
+        }
+        return statuses;
+    }
+
     private record Candidate(AlertKind kind, String key, String detail) {}
 
     private List<Candidate> candidates(Item item, LocalDate today, Map<Long, Map<String, Status>> targetStatus) {
@@ -133,9 +202,13 @@ public class Alerts {
         return due;
     }
 
+    /** The statuses of a plan's targets; none for a retired plan (its items raise no off-track alert). */
     private Map<String, Status> statuses(long planId) {
         Map<String, Status> statuses = new HashMap<>();
-        Plan plan = plans.all().stream().filter(p -> p.id() == planId).findFirst().orElseThrow();
+        Plan plan = plans.all().stream().filter(p -> p.id() == planId).findFirst().orElse(null);
+        if (plan == null) {
+            return statuses;
+        }
         for (TargetProgress tp : progress.ofPlan(plan)) {
             statuses.put(tp.target().code(), tp.assessment().status());
         }

@@ -1,4 +1,4 @@
-package org.yardstick.backup;
+package org.yardstick.backup.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

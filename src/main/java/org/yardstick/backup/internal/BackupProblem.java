@@ -1,4 +1,4 @@
-package org.yardstick.backup;
+package org.yardstick.backup.internal;
 
 import org.yardstick.shared.ProblemKind;
 

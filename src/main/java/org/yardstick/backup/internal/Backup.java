@@ -1,4 +1,4 @@
-package org.yardstick.backup;
+package org.yardstick.backup.internal;
 
 import java.time.Instant;
 
