@@ -27,8 +27,9 @@ class ChartsAndPhonesBrowserIT extends BrowserSession {
 
     private void show(String path) {
         browser.get(url(path));
+        // a map further down waits to be scrolled to (data-lazy): every other chart is drawn
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(".ys-chart")).stream()
-                .allMatch(e -> "true".equals(e.getDomAttribute("data-rendered"))));
+                .allMatch(e -> "true".equals(e.getDomAttribute("data-rendered")) || "waiting".equals(e.getDomAttribute("data-lazy"))));
     }
 
     @Test
