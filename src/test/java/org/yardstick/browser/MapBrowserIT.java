@@ -92,10 +92,20 @@ class MapBrowserIT {
     @Test
     void theMapAndEChartsFullBuildLoadOnlyWhenTheMapComesNearTheScreen() throws Exception {
         browser.manage().window().setSize(new Dimension(1366, 768));
-        browser.get("http://localhost:" + port + "/indicators/BB_USERS?year=" + YEAR);
+        String page = "http://localhost:" + port + "/indicators/BB_USERS?year=" + YEAR;
+        browser.get(page);
+        // a screen that ends well above the map (its top 300 px and more below the screen's foot and margin)
+        long top = ((Number) browser.executeScript(
+                "return Math.round(document.querySelector('.ys-map-canvas').getBoundingClientRect().top + window.scrollY)")).longValue();
+        long chrome = ((Number) browser.executeScript("return window.outerHeight - window.innerHeight")).longValue();
+        assertThat(top).as("the map is below the page's first chart").isGreaterThan(600);
+        browser.manage().window().setSize(new Dimension(1366, (int) (top - 500 + chrome)));
+        browser.get(page);
         WebElement canvas = browser.findElement(By.cssSelector(".ys-map-canvas"));
         // the chart above the map is drawn with ECharts' common build; the map, further down, waits
-        new WebDriverWait(browser, Duration.ofSeconds(40)).until(d -> "waiting".equals(canvas.getDomAttribute("data-lazy"))
+        new WebDriverWait(browser, Duration.ofSeconds(40)).withMessage(() -> "map at " + top + " px, screen "
+                + browser.executeScript("return window.innerHeight") + " px, data-lazy " + canvas.getDomAttribute("data-lazy"))
+                .until(d -> "waiting".equals(canvas.getDomAttribute("data-lazy"))
                 && d.findElements(By.cssSelector(".ys-chart:not(.ys-map-canvas)")).stream()
                         .allMatch(e -> "true".equals(e.getDomAttribute("data-rendered"))));
         assertThat(fetched()).anyMatch(u -> u.contains("echarts.common.min"))
