@@ -21,12 +21,19 @@ bench_classpath
 jar=target/yardstick.jar
 base_jar=$jar
 if [ -n "${1:-}" ]; then
-  src=target/bench-pages-base; rm -rf "$src"; mkdir -p "$src"
-  git archive "$1" | tar -x -C "$src"
-  (cd "$src" && ./mvnw -q -B -o package -DskipTests -Dspotbugs.skip=true -Djacoco.skip=true)
+  src=target/bench-pages-base; commit=$(git rev-parse "$1")
+  if [ "$(cat "$src/.commit" 2>/dev/null)" != "$commit" ] || [ ! -f "$src/target/yardstick.jar" ]; then
+    rm -rf "$src"; mkdir -p "$src"
+    git archive "$commit" | tar -x -C "$src"
+    (cd "$src" && ./mvnw -q -B -o package -DskipTests -Dspotbugs.skip=true -Djacoco.skip=true)
+    echo "$commit" > "$src/.commit"
+  fi
   base_jar=$src/target/yardstick.jar
 fi
 dir=target/bench-pages; rm -rf "$dir"; mkdir -p "$dir"
+# the servers run copies: a build in the work tree during the run cannot pull the jar from under them
+cp "$base_jar" "$dir/before.jar"; cp "$jar" "$dir/after.jar"
+base_jar=$dir/before.jar; jar=$dir/after.jar
 start() { # name port jar extra-args...
   local name=$1 port=$2 jarfile=$3; shift 3
   java -Xmx512m -jar "$jarfile" --server.port="$port" \

@@ -309,11 +309,19 @@
     }
     return builds[build];
   }
-  /** The common build, unless the full one is on its way or needed; the full one after a common one still loading. */
+  /** The common build, unless the full one is wanted (from then on, for every chart); the full one after a common one
+      already on its way, so that the full one is the one left defined. */
+  var wantFull = false;
+  function noop() {}
   function withEcharts(build, then) {
-    var ready = build === 'full' || builds.full ? (builds.common ? builds.common.catch(function () {}) : Promise.resolve())
-      .then(function () { return loadBuild('full'); }) : loadBuild('common');
-    ready.then(then, function () {});
+    var ready;
+    if (build === 'full' || wantFull) {
+      wantFull = true;
+      ready = builds.full || (builds.common ? builds.common.catch(noop).then(function () { return loadBuild('full'); }) : loadBuild('full'));
+    } else {
+      ready = loadBuild('common');
+    }
+    ready.then(then, noop);
   }
 
   function needsFull(el) {
@@ -334,7 +342,7 @@
     });
   }
 
-  /** A map's script (map.js) loads when the map comes near the screen, then its boundaries and figures. */
+  /** A map's script (map.js) loads when the map comes into view, then its boundaries and figures. */
   var mapScript = null;
   function withMapScript(section, then) {
     if (kinds.map) { then(); return; }
@@ -357,7 +365,7 @@
       delete e.target.dataset.lazy;
       drawMap(e.target);
     });
-  }, { rootMargin: '200px 0px' }) : null;
+  }) : null;
 
   function drawMap(el) {
     var section = el.closest('.ys-map');
@@ -374,9 +382,8 @@
     if (!charts.length) { return; }
     var maps = charts.filter(function (el) { return el.dataset.chartKind === 'map'; });
     var others = charts.filter(function (el) { return el.dataset.chartKind !== 'map'; });
-    var near = window.innerHeight + 200;
     /* a map already on the screen is drawn now, with the build it needs (one download, not two) */
-    var visibleMaps = maps.filter(function (el) { return !lazyMaps || el.getBoundingClientRect().top < near; });
+    var visibleMaps = maps.filter(function (el) { return !lazyMaps || el.getBoundingClientRect().top < window.innerHeight; });
     if (visibleMaps.length) { withEcharts('full', function () {}); }
     if (others.length) { draw(others); }
     visibleMaps.forEach(drawMap);
@@ -390,6 +397,24 @@
   function afterPaint(then) {
     requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(then, 0); }); });
   }
+
+  /* a table wider than a phone scrolls inside itself (yardstick.css): it takes the keyboard's focus then, so that it can
+     be scrolled without a mouse (WCAG 2.1.1, axe's scrollable-region-focusable) */
+  function scrollableTables(root) {
+    (root || document).querySelectorAll('main table, main .table-responsive').forEach(function (t) {
+      if (t.scrollWidth > t.clientWidth + 1) {
+        if (!t.hasAttribute('tabindex')) { t.setAttribute('tabindex', '0'); t.dataset.ysScrolls = 'true'; }
+      } else if (t.dataset.ysScrolls === 'true') {
+        t.removeAttribute('tabindex');
+        delete t.dataset.ysScrolls;
+      }
+    });
+  }
+  var resizing = null;
+  window.addEventListener('resize', function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () { scrollableTables(); }, 200);
+  });
 
   function autosubmit(root) {
     (root || document).querySelectorAll('select[data-autosubmit]').forEach(function (el) {
@@ -437,6 +462,6 @@
     document.addEventListener('keydown', function (e) { if (e.key === 'Escape') { close(null); } });
   }
 
-  document.addEventListener('DOMContentLoaded', function () { autosubmit(); menuToggle(); dropdowns(); afterPaint(renderCharts); });
-  document.addEventListener('htmx:afterSwap', function (e) { renderCharts(e.target); autosubmit(e.target); });
+  document.addEventListener('DOMContentLoaded', function () { autosubmit(); menuToggle(); dropdowns(); scrollableTables(); afterPaint(renderCharts); });
+  document.addEventListener('htmx:afterSwap', function (e) { renderCharts(e.target); autosubmit(e.target); scrollableTables(); });
 })();
