@@ -26,14 +26,26 @@ import org.yardstick.TestClock;
 @Import(TestClock.Config.class)
 class ReadingBrowserIT extends BrowserSession {
 
-    @Test
-    void thePlannersMenuKeepsOneLineAndTheManageDropdownLeadsToTheAuditTrail() throws Exception {
+    /** Something to do on a page that may save screenshots. */
+    interface Step {
+        void on(String lang) throws Exception;
+    }
+
+    /** Signs the account in at 1366 px and opens its worklist in each language: the bar on one line, then the step. */
+    private void eachLanguagesHome(String account, String shot, Step step) throws Exception {
         browser.manage().window().setSize(new Dimension(1366, 900));
-        login("planner");
+        login(account);
         for (String lang : List.of("zh", "en")) {
             browser.get(url("/home?lang=" + lang));
             assertTheMenuStandsOnOneLine(lang);
-            Browser.screenshot(browser, "ux-home-1366-" + lang);
+            Browser.screenshot(browser, shot + lang);
+            step.on(lang);
+        }
+    }
+
+    @Test
+    void thePlannersMenuKeepsOneLineAndTheManageDropdownLeadsToTheAuditTrail() throws Exception {
+        eachLanguagesHome("planner", "ux-home-1366-", lang -> {
             WebElement manage = browser.findElement(By.id("ys-manage"));
             assertThat(manage.isDisplayed()).isFalse();
             browser.findElement(By.id("ys-manage-toggle")).click();
@@ -42,7 +54,7 @@ class ReadingBrowserIT extends BrowserSession {
             // a click on the page's left margin, which the open dropdown never covers
             new org.openqa.selenium.interactions.Actions(browser).moveToLocation(5, 400).click().perform();
             assertThat(manage.isDisplayed()).as("a click elsewhere closes it").isFalse();
-        }
+        });
         browser.findElement(By.id("ys-manage-toggle")).click();
         browser.findElement(By.cssSelector("#ys-manage a[href='/audit']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/audit"));
@@ -71,19 +83,14 @@ class ReadingBrowserIT extends BrowserSession {
 
     @Test
     void theAdministratorsMenuKeepsOneLineToo() throws Exception {
-        browser.manage().window().setSize(new Dimension(1366, 900));
-        login("admin");
-        for (String lang : List.of("zh", "en")) {
-            browser.get(url("/home?lang=" + lang));
-            assertTheMenuStandsOnOneLine(lang);
-            Browser.screenshot(browser, "ux-admin-home-1366-" + lang);
+        eachLanguagesHome("admin", "ux-admin-home-1366-", lang -> {
             browser.findElement(By.id("ys-manage-toggle")).click();
             // the administrator's occasional import and review are in the dropdown, not in the bar
             for (String href : List.of("/admin/accounts", "/collect/import", "/review")) {
                 assertThat(browser.findElement(By.cssSelector("#ys-manage a[href='" + href + "']")).isDisplayed()).as(href).isTrue();
             }
             Browser.screenshot(browser, "ux-admin-manage-menu-1366-" + lang);
-        }
+        });
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
 
