@@ -302,26 +302,50 @@
     progress: progressChart, comparison: comparisonChart, gap: gapChart };
   window.yardstickCharts = kinds;
 
-  /* ECharts (about 1 MB) is fetched only by pages that have a chart: its address is in a meta element */
-  var echartsLoading = null;
-  function withEcharts(then) {
-    if (typeof echarts !== 'undefined') { then(); return; }
-    if (!echartsLoading) {
-      var src = document.querySelector('meta[name="echarts-src"]');
-      if (!src) { return; }
-      echartsLoading = [];
-      var script = document.createElement('script');
-      script.src = src.content;
-      script.onload = function () { var waiting = echartsLoading; echartsLoading = null; waiting.forEach(function (f) { f(); }); };
-      document.head.appendChild(script);
+  /* ECharts is fetched only by pages that have a chart, after the page's first paint, so that the page and its
+     tables are usable while the charts arrive (issue 15, a 1.6 Mbit/s county link). Two builds of the same web jar,
+     their addresses in meta elements: "common" (line, bar, scatter, legend, tooltip, dataZoom: 218 KB gzipped)
+     draws every kind but two; "full" (332 KB) is needed for a map (map series, visualMap) and for a progress chart
+     with a range band (custom series). The full build replaces the common one when a page comes to need it. */
+  var builds = {};
+  function loadBuild(build) {
+    if (!builds[build]) {
+      builds[build] = new Promise(function (resolve, reject) {
+        var src = document.querySelector('meta[name="echarts-' + build + '-src"]') || document.querySelector('meta[name="echarts-src"]');
+        if (!src) { reject(new Error('no ECharts address')); return; }
+        var script = document.createElement('script');
+        script.src = src.content;
+        script.onload = function () { resolve(); };
+        script.onerror = function () { reject(new Error(src.content)); };
+        document.head.appendChild(script);
+      });
     }
-    echartsLoading.push(then);
+    return builds[build];
+  }
+  /** The common build, unless the full one is wanted (from then on, for every chart); the full one after a common one
+      already on its way, so that the full one is the one left defined. */
+  var wantFull = false;
+  function noop() {}
+  function withEcharts(build, then) {
+    var ready;
+    if (build === 'full' || wantFull) {
+      wantFull = true;
+      ready = builds.full || (builds.common ? builds.common.catch(noop).then(function () { return loadBuild('full'); }) : loadBuild('full'));
+    } else {
+      ready = loadBuild('common');
+    }
+    ready.then(then, noop);
   }
 
-  function renderCharts(root) {
-    var charts = (root || document).querySelectorAll('[data-chart]');
-    if (!charts.length) { return; }
-    withEcharts(function () {
+  function needsFull(el) {
+    var kind = el.dataset.chartKind || 'series';
+    if (kind === 'map') { return true; }
+    return kind === 'progress' && el.dataset.chart.indexOf('"band"') >= 0;
+  }
+
+  function draw(charts) {
+    var full = charts.some(needsFull);
+    withEcharts(full ? 'full' : 'common', function () {
       charts.forEach(function (el) {
         if (el.dataset.rendered === 'true') { return; }
         var render = kinds[el.dataset.chartKind || 'series'];
@@ -330,6 +354,80 @@
       });
     });
   }
+
+  /** A map's script (map.js) loads when the map comes into view, then its boundaries and figures. */
+  var mapScript = null;
+  function withMapScript(section, then) {
+    if (kinds.map) { then(); return; }
+    if (!mapScript) {
+      mapScript = new Promise(function (resolve, reject) {
+        var script = document.createElement('script');
+        script.src = section.dataset.mapScript;
+        script.onload = function () { resolve(); };
+        script.onerror = function () { reject(new Error(section.dataset.mapScript)); };
+        document.head.appendChild(script);
+      });
+    }
+    mapScript.then(then, function () {});
+  }
+
+  var lazyMaps = 'IntersectionObserver' in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (!e.isIntersecting) { return; }
+      lazyMaps.unobserve(e.target);
+      delete e.target.dataset.lazy;
+      drawMap(e.target);
+    });
+  }) : null;
+
+  function drawMap(el) {
+    var section = el.closest('.ys-map');
+    if (section && section.dataset.mapScript) {
+      withMapScript(section, function () { draw([el]); });
+    } else {
+      draw([el]);
+    }
+  }
+
+  function renderCharts(root) {
+    var charts = Array.prototype.slice.call((root || document).querySelectorAll('[data-chart]'))
+      .filter(function (el) { return el.dataset.rendered !== 'true' && el.dataset.lazy !== 'waiting'; });
+    if (!charts.length) { return; }
+    var maps = charts.filter(function (el) { return el.dataset.chartKind === 'map'; });
+    var others = charts.filter(function (el) { return el.dataset.chartKind !== 'map'; });
+    /* a map already on the screen is drawn now, with the build it needs (one download, not two) */
+    var visibleMaps = maps.filter(function (el) { return !lazyMaps || el.getBoundingClientRect().top < window.innerHeight; });
+    if (visibleMaps.length) { withEcharts('full', function () {}); }
+    if (others.length) { draw(others); }
+    visibleMaps.forEach(drawMap);
+    maps.filter(function (el) { return visibleMaps.indexOf(el) < 0; }).forEach(function (el) {
+      el.dataset.lazy = 'waiting';
+      lazyMaps.observe(el);
+    });
+  }
+
+  /** After the first paint: two animation frames after the document is parsed. */
+  function afterPaint(then) {
+    requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(then, 0); }); });
+  }
+
+  /* a table wider than a phone scrolls inside itself (yardstick.css): it takes the keyboard's focus then, so that it can
+     be scrolled without a mouse (WCAG 2.1.1, axe's scrollable-region-focusable) */
+  function scrollableTables(root) {
+    (root || document).querySelectorAll('main table, main .table-responsive').forEach(function (t) {
+      if (t.scrollWidth > t.clientWidth + 1) {
+        if (!t.hasAttribute('tabindex')) { t.setAttribute('tabindex', '0'); t.dataset.ysScrolls = 'true'; }
+      } else if (t.dataset.ysScrolls === 'true') {
+        t.removeAttribute('tabindex');
+        delete t.dataset.ysScrolls;
+      }
+    });
+  }
+  var resizing = null;
+  window.addEventListener('resize', function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () { scrollableTables(); }, 200);
+  });
 
   function autosubmit(root) {
     (root || document).querySelectorAll('select[data-autosubmit]').forEach(function (el) {
@@ -377,6 +475,6 @@
     document.addEventListener('keydown', function (e) { if (e.key === 'Escape') { close(null); } });
   }
 
-  document.addEventListener('DOMContentLoaded', function () { renderCharts(); autosubmit(); menuToggle(); dropdowns(); });
-  document.addEventListener('htmx:afterSwap', function (e) { renderCharts(e.target); autosubmit(e.target); });
+  document.addEventListener('DOMContentLoaded', function () { autosubmit(); menuToggle(); dropdowns(); scrollableTables(); afterPaint(renderCharts); });
+  document.addEventListener('htmx:afterSwap', function (e) { renderCharts(e.target); autosubmit(e.target); scrollableTables(); });
 })();

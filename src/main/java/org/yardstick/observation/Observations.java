@@ -385,6 +385,11 @@ public class Observations {
     public record Busiest(String indicatorCode, RegionLevel level, String scopeCode, int year, int regions) {}
 
     public java.util.Optional<Busiest> busiestComparison(@Nullable String indicatorCode) {
+        return busiestComparisons(indicatorCode, 1).stream().findFirst();
+    }
+
+    /** The {@code limit} busiest comparisons, busiest first (the choice offered when even the busiest is thin). */
+    public List<Busiest> busiestComparisons(@Nullable String indicatorCode, int limit) {
         return jdbc.sql("""
                         select i.code, r.level, p.code, o.period, count(distinct r.id) as n
                         from observation o join indicator i on i.id = o.indicator_id
@@ -393,10 +398,11 @@ public class Observations {
                           and (cast(:indicator as varchar(64)) is null or i.code = :indicator)
                         group by i.code, r.level, p.code, o.period
                         order by n desc, o.period desc, i.code, p.code
-                        fetch first 1 rows only""")
+                        fetch first :limit rows only""")
                 .param("indicator", indicatorCode)
+                .param("limit", limit)
                 .query((rs, n) -> new Busiest(rs.getString(1), RegionLevel.valueOf(rs.getString(2)), rs.getString(3),
                         Integer.parseInt(rs.getString(4)), rs.getInt(5)))
-                .optional();
+                .list();
     }
 }

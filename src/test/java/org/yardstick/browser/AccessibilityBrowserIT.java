@@ -26,7 +26,8 @@ import org.yardstick.TestClock;
  * Accessibility (issue 15 item 10, WCAG 2.1 AA): axe-core — the {@code org.webjars.npm:axe-core} package
  * from Maven Central, test scope, never a committed copy — is injected into every page of the main
  * journeys (the home of each role, plan, indicator, region, comparison, form, review, import, audit), in
- * Chinese and in English, and finds no serious or critical violation. The results table is written to
+ * Chinese and in English, on a laptop (1366 px) and on a phone (390 px, the menu collapsed, tables scrolling
+ * inside themselves), and finds no serious or critical violation. The results table is written to
  * target/axe-results.md.
  */
 @ExtendWith(Browser.class)
@@ -60,7 +61,6 @@ class AccessibilityBrowserIT {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         browser = Browser.start();
-        browser.manage().window().setSize(new Dimension(1366, 900));
     }
 
     @AfterEach
@@ -72,10 +72,17 @@ class AccessibilityBrowserIT {
         return "http://localhost:" + port + path;
     }
 
-    record Row(String who, String page, String lang, int serious, int critical, String rules) {}
+    /** A laptop's width and a phone's. */
+    static final List<Integer> WIDTHS = List.of(1366, 390);
+
+    record Row(String who, String page, String lang, int width, int serious, int critical, String rules) {}
+
+    void width(int width) {
+        browser.manage().window().setSize(new Dimension(width, width < 768 ? 844 : 900));
+    }
 
     @SuppressWarnings("unchecked")
-    Row check(String who, String path, String lang) {
+    Row check(String who, String path, String lang, int width) {
         browser.get(url(path + (path.contains("?") ? "&" : "?") + "lang=" + lang));
         browser.executeScript(axe);
         browser.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(60));
@@ -92,7 +99,7 @@ class AccessibilityBrowserIT {
             }
             rules.add(v.get("id") + "(" + impact + ", " + v.get("nodes") + "): " + v.get("where"));
         }
-        return new Row(who, path, lang, serious, critical, String.join("; ", rules));
+        return new Row(who, path, lang, width, serious, critical, String.join("; ", rules));
     }
 
     /** 米东区's 2025 county form, entered and submitted by the administrator: a submission for 乌鲁木齐市's reviewer. */
@@ -120,9 +127,12 @@ class AccessibilityBrowserIT {
     @Test
     void theMainJourneysHaveNoSeriousOrCriticalViolationsInEitherLanguage() throws IOException {
         List<Row> rows = new ArrayList<>();
-        for (String lang : List.of("zh", "en")) {
-            for (String path : List.of("/", "/plans/xj-info-13fyp", "/indicators/IIDI?region=65", "/regions/65", "/compare")) {
-                rows.add(check("anonymous", path, lang));
+        for (int w : WIDTHS) {
+            width(w);
+            for (String lang : List.of("zh", "en")) {
+                for (String path : List.of("/", "/plans/xj-info-13fyp", "/indicators/IIDI?region=65", "/regions/65", "/compare")) {
+                    rows.add(check("anonymous", path, lang, w));
+                }
             }
         }
         Map<String, List<String>> journeys = new java.util.LinkedHashMap<>();
@@ -137,23 +147,27 @@ class AccessibilityBrowserIT {
             if (journey.getKey().equals("reviewer")) {
                 pages.add("/review/" + submitted()); // one submission's review page, with its per-value comment inputs
             }
-            for (String lang : List.of("zh", "en")) {
-                for (String path : pages) {
-                    rows.add(check(journey.getKey(), path, lang));
+            for (int w : WIDTHS) {
+                width(w);
+                for (String lang : List.of("zh", "en")) {
+                    for (String path : pages) {
+                        rows.add(check(journey.getKey(), path, lang, w));
+                    }
                 }
             }
         }
-        StringBuilder table = new StringBuilder("| who | page | lang | serious | critical | rules |\n|---|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| who | page | lang | px | serious | critical | rules |\n|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> table.append("| ").append(r.who()).append(" | ").append(r.page()).append(" | ").append(r.lang())
-                .append(" | ").append(r.serious()).append(" | ").append(r.critical()).append(" | ")
+                .append(" | ").append(r.width()).append(" | ").append(r.serious()).append(" | ").append(r.critical()).append(" | ")
                 .append(r.rules().replace("|", "/")).append(" |\n"));
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "axe-results.md"), table);
         System.out.println("axe-core results\n" + table);
         assertThat(rows).as(table.toString()).allSatisfy(r -> {
-            assertThat(r.serious()).as(r.who() + " " + r.page() + " " + r.lang() + ": " + r.rules()).isZero();
-            assertThat(r.critical()).as(r.who() + " " + r.page() + " " + r.lang() + ": " + r.rules()).isZero();
+            assertThat(r.serious()).as(r.who() + " " + r.page() + " " + r.lang() + " " + r.width() + " px: " + r.rules()).isZero();
+            assertThat(r.critical()).as(r.who() + " " + r.page() + " " + r.lang() + " " + r.width() + " px: " + r.rules()).isZero();
         });
-        assertThat(rows).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(rows).filteredOn(r -> r.width() == 390).hasSizeGreaterThanOrEqualTo(30);
     }
 }

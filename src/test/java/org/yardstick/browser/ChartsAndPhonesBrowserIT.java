@@ -16,7 +16,8 @@ import org.yardstick.TestClock;
 
 /**
  * Issue 15 in the browser: the drawn time axis of a chart shows only the data's years (no 1000–3500
- * around one year), and at 390 px the menu collapses behind its button and no page scrolls sideways.
+ * around one year), and at 390 px the menu collapses behind its button and no page scrolls sideways; a
+ * comparison with fewer than two regions reporting says so and offers the comparisons that exist.
  */
 @ExtendWith(Browser.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -25,10 +26,13 @@ import org.yardstick.TestClock;
 @ExtendWith(org.yardstick.ResetTestState.class)
 class ChartsAndPhonesBrowserIT extends BrowserSession {
 
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private void show(String path) {
         browser.get(url(path));
+        // a map further down waits to be scrolled to (data-lazy): every other chart is drawn
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(".ys-chart")).stream()
-                .allMatch(e -> "true".equals(e.getDomAttribute("data-rendered"))));
+                .allMatch(e -> "true".equals(e.getDomAttribute("data-rendered")) || "waiting".equals(e.getDomAttribute("data-lazy"))));
     }
 
     @Test
@@ -59,5 +63,35 @@ class ChartsAndPhonesBrowserIT extends BrowserSession {
         browser.findElement(By.cssSelector("[data-ys-toggle='ys-nav']")).click();
         assertThat(browser.findElement(By.id("ys-nav")).isDisplayed()).isTrue();
         Browser.screenshot(browser, "issue15-overview-390-en-menu");
+    }
+
+    @Test
+    void aComparisonWithoutTwoRegionsReportingSaysSoAndOffersTheOnesThatExist() throws Exception {
+        String indicator = jdbc.sql("""
+                select i.code from indicator i where not exists
+                  (select 1 from observation o where o.indicator_id = i.id and o.status = 'APPROVED')
+                order by i.code fetch first 1 rows only""").query(String.class).single();
+        for (int width : new int[] {1366, 390}) {
+            browser.manage().window().setSize(new Dimension(width, width < 768 ? 844 : 900));
+            for (String lang : List.of("zh", "en")) {
+                show("/compare?indicator=" + indicator + "&lang=" + lang);
+                WebElement thin = browser.findElement(By.id("compare-thin"));
+                assertThat(thin.isDisplayed()).isTrue();
+                assertThat(thin.getText()).contains(lang.equals("zh") ? "无法比较" : "nothing to compare");
+                // the demo's approved figures make comparisons: offered as links with how many regions report
+                List<WebElement> offers = thin.findElements(By.cssSelector("li a[href^='/compare?indicator=']"));
+                assertThat(offers).isNotEmpty();
+                assertThat(offers.get(0).getText()).containsPattern(lang.equals("zh") ? "\\d{4}年：\\d+个" : ", \\d{4}: (one|\\d+) ");
+                assertThat(browser.findElements(By.cssSelector("[data-chart-kind='comparison']"))).isEmpty();
+                long overflow = ((Number) browser.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+                assertThat(overflow).as(width + " " + lang + ": horizontal scroll").isLessThanOrEqualTo(0);
+                Browser.screenshot(browser, "ux-compare-thin-" + width + "-" + lang);
+            }
+        }
+        // the first offer opens a comparison
+        browser.findElement(By.cssSelector("#compare-thin li a")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("ranking")).isEmpty());
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
 }

@@ -76,11 +76,50 @@ class MapBrowserIT {
         aggregates.recompute(List.of("BB_USERS"), YEAR);
     }
 
+    /** The page, scrolled to its map (which loads when it comes near the screen), once every chart is drawn. */
     private WebElement showMap(String path) {
         browser.get("http://localhost:" + port + path);
+        WebElement map = browser.findElement(By.cssSelector(".ys-map"));
+        browser.executeScript("arguments[0].scrollIntoView()", map);
         new WebDriverWait(browser, Duration.ofSeconds(40)).until(d -> d.findElements(By.cssSelector(".ys-chart")).stream()
                 .allMatch(e -> "true".equals(e.getDomAttribute("data-rendered"))));
-        return browser.findElement(By.cssSelector(".ys-map"));
+        return map;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> fetched() {
+        return (List<String>) browser.executeScript("return performance.getEntriesByType('resource').map(r => r.name)");
+    }
+
+    @Test
+    void theMapAndEChartsFullBuildLoadOnlyWhenTheMapComesNearTheScreen() throws Exception {
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        String page = "http://localhost:" + port + "/indicators/BB_USERS?year=" + YEAR;
+        browser.get(page);
+        // a screen that ends well above the map (its top 300 px and more below the screen's foot and margin)
+        long top = ((Number) browser.executeScript(
+                "return Math.round(document.querySelector('.ys-map-canvas').getBoundingClientRect().top + window.scrollY)")).longValue();
+        long chrome = ((Number) browser.executeScript("return window.outerHeight - window.innerHeight")).longValue();
+        assertThat(top).as("the map is below the page's first chart").isGreaterThan(600);
+        browser.manage().window().setSize(new Dimension(1366, (int) (top - 500 + chrome)));
+        browser.get(page);
+        WebElement canvas = browser.findElement(By.cssSelector(".ys-map-canvas"));
+        // the chart above the map is drawn with ECharts' common build; the map, further down, waits
+        new WebDriverWait(browser, Duration.ofSeconds(40)).withMessage(() -> "map at " + top + " px, screen "
+                + browser.executeScript("return window.innerHeight") + " px, data-lazy " + canvas.getDomAttribute("data-lazy"))
+                .until(d -> "waiting".equals(canvas.getDomAttribute("data-lazy"))
+                && d.findElements(By.cssSelector(".ys-chart:not(.ys-map-canvas)")).stream()
+                        .allMatch(e -> "true".equals(e.getDomAttribute("data-rendered"))));
+        assertThat(fetched()).anyMatch(u -> u.contains("echarts.common.min"))
+                .noneMatch(u -> u.matches(".*/echarts\\.min.*")).noneMatch(u -> u.contains("/js/map"))
+                .noneMatch(u -> u.contains("/boundaries")).noneMatch(u -> u.contains("/map?") || u.endsWith("/map"));
+        browser.executeScript("arguments[0].scrollIntoView()", canvas);
+        new WebDriverWait(browser, Duration.ofSeconds(40)).until(d -> "true".equals(canvas.getDomAttribute("data-rendered")));
+        assertThat(canvas.getDomAttribute("data-lazy")).isNull();
+        assertThat(fetched()).anyMatch(u -> u.matches(".*/echarts\\.min.*")).anyMatch(u -> u.contains("/js/map"))
+                .anyMatch(u -> u.contains("/boundaries"));
+        assertThat(canvas.findElements(By.cssSelector("svg path"))).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
 
     @Test
@@ -167,6 +206,7 @@ class MapBrowserIT {
         assertThat(map.findElements(By.cssSelector(".ys-map-canvas svg path")).size()).isGreaterThanOrEqualTo(31);
         // Karamay's counties have no boundaries (neither the deployer's nor the demo's): the page says so and shows the table
         browser.get("http://localhost:" + port + "/compare?indicator=BB_USERS&level=COUNTY&scope=6502&period=" + YEAR + "&lang=en");
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector(".ys-map")));
         new WebDriverWait(browser, Duration.ofSeconds(40)).until(d -> d.findElements(By.cssSelector(".ys-map-canvas")).stream()
                 .allMatch(e -> "true".equals(e.getDomAttribute("data-rendered"))));
         WebElement note = browser.findElement(By.cssSelector(".ys-map-note"));

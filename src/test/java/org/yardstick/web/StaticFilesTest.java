@@ -42,7 +42,7 @@ class StaticFilesTest {
             assertThat(r.getStatus()).as(url).isEqualTo(200);
             assertThat(r.getHeader("Cache-Control")).as(url).contains("max-age=31536000").contains("public");
         }
-        assertThat(files).isEqualTo(5); // two style sheets, htmx, ours, and ECharts named for later
+        assertThat(files).isEqualTo(6); // two style sheets, htmx, ours, and ECharts' two builds named for later
     }
 
     @Test
@@ -50,8 +50,13 @@ class StaticFilesTest {
         for (String url : new String[] {"/plans", "/plans/xj-info-13fyp/overview", "/indicators/IIDI?region=65"}) {
             String html = page(url);
             assertThat(html).as(url).doesNotContainPattern("<script[^>]+echarts");
-            assertThat(html).as(url).containsPattern("<meta name=\"echarts-src\" content=\"/webjars/echarts/[0-9.]+/echarts.min-[0-9a-f]{32}.js\">");
+            assertThat(html).as(url).containsPattern("<meta name=\"echarts-full-src\" content=\"/webjars/echarts/[0-9.]+/echarts.min-[0-9a-f]{32}.js\">");
+            assertThat(html).as(url).containsPattern("<meta name=\"echarts-common-src\" content=\"/webjars/echarts/[0-9.]+/echarts.common.min-[0-9a-f]{32}.js\">");
         }
+        // the map's script is named by the map for later, never loaded by the page itself
+        String index = page("/indicators/IIDI?region=65");
+        assertThat(index).doesNotContainPattern("<script[^>]+map");
+        assertThat(index).containsPattern("data-map-script=\"/js/map-[0-9a-f]{32}.js\"");
         assertThat(page("/plans")).doesNotContain("data-chart=");
         assertThat(page("/plans/xj-info-13fyp/overview")).contains("data-chart=");
     }

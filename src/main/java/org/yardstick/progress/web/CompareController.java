@@ -16,6 +16,7 @@ import org.yardstick.observation.Observations;
 import org.yardstick.progress.internal.Comparison;
 import org.yardstick.progress.internal.Comparisons;
 import org.yardstick.region.RegionLevel;
+import org.yardstick.region.Regions;
 import org.yardstick.shared.NotFoundException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,10 +36,12 @@ class CompareController {
     private final MessageSource messages;
     private final JsonMapper json;
     private final Observations observations;
+    private final Regions regions;
 
     CompareController(Comparisons comparisons, Indicators indicators, MessageSource messages, JsonMapper json,
-                      Observations observations) {
+                      Observations observations, Regions regions) {
         this.observations = observations;
+        this.regions = regions;
         this.comparisons = comparisons;
         this.indicators = indicators;
         this.messages = messages;
@@ -58,6 +61,11 @@ class CompareController {
             // open on what has data (issue 15 item 6): the indicator, level and scope whose approved figures
             // cover the most regions — of the chosen indicator, if one is chosen
             var busiest = observations.busiestComparison(noIndicator ? null : indicator.strip());
+            if (busiest.map(b -> b.regions() < 2).orElse(!noIndicator)) {
+                // nothing to compare: fewer than two regions report (or none, for the chosen indicator). Say so
+                // and offer the comparisons that exist rather than a thin one (issue 15, a single region is no ranking)
+                return thin(noIndicator ? null : indicator.strip(), model, locale);
+            }
             if (busiest.isPresent()) {
                 indicator = busiest.get().indicatorCode();
                 level = busiest.get().level().name();
@@ -111,6 +119,35 @@ class CompareController {
         gapChart.put("labels", Map.of("best", msg("compare.gap.best", locale), "worst", msg("compare.gap.worst", locale),
                 "difference", msg("compare.gap.difference", locale)));
         model.addAttribute("gapChart", c.gaps().isEmpty() ? null : json.writeValueAsString(gapChart));
+        return "progress/compare";
+    }
+
+    /** Comparisons offered when the default would be thin: the busiest few, with how many regions report. */
+    static final int OFFERED = 8;
+
+    /** One comparison offered: what the link asks for (codes) and what it reads (names in the page's language). */
+    record Offer(String indicatorCode, String levelCode, String scopeCode, String year, int regions,
+                 String indicator, String level, String scope) {}
+
+    private String thin(@Nullable String indicator, Model model, Locale locale) {
+        model.addAttribute("indicators", indicators.all());
+        model.addAttribute("levels", RegionLevel.values());
+        model.addAttribute("level", RegionLevel.PROVINCE);
+        model.addAttribute("scopeCode", "CN");
+        model.addAttribute("comparison", null);
+        var chosen = indicator == null ? null : indicators.find(indicator).orElseThrow(() -> new NotFoundException("indicator", indicator));
+        model.addAttribute("thinIndicator", chosen == null ? null : chosen.name().in(locale));
+        model.addAttribute("chosenIndicator", indicator);
+        var busiest = observations.busiestComparisons(null, OFFERED);
+        Map<String, String> names = new java.util.HashMap<>();
+        indicators.all().forEach(i -> names.put(i.code(), i.name().in(locale)));
+        var scopes = regions.byCodes(busiest.stream().map(Observations.Busiest::scopeCode).toList());
+        List<Offer> offers = busiest.stream().map(b -> new Offer(b.indicatorCode(), b.level().name(), b.scopeCode(),
+                Integer.toString(b.year()), b.regions(), names.getOrDefault(b.indicatorCode(), b.indicatorCode()),
+                msg("level." + b.level().name(), locale),
+                scopes.containsKey(b.scopeCode()) ? scopes.get(b.scopeCode()).name().in(locale) : b.scopeCode())).toList();
+        model.addAttribute("offers", offers);
+        model.addAttribute("thin", true);
         return "progress/compare";
     }
 
