@@ -41,7 +41,7 @@ class RoleMenusTest {
     /** Signed in: the bar, the worklist, then the role's own links (the management menu's marked "manage"). */
     static final Map<String, List<String>> MENUS = Map.of(
             "admin", signedIn(
-                "/collect/import Import", "/review Review", "manage /frameworks Framework files",
+                "manage /collect/import Import", "manage /review Review", "----", "manage /frameworks Framework files",
                 "manage /authoring/plans/new New plan", "manage /ingest Read a plan",
                 "manage /collect/data-sets Data sets", "manage /rules Validation rules",
                 "manage /assessment/imports Assessment import",
@@ -50,7 +50,7 @@ class RoleMenusTest {
                 "manage /manage/divisions Import official division codes", "----", "manage /audit Audit trail",
                 "manage /admin/accounts Accounts", "/supervision/notifications Notifications"),
             "planner", signedIn(
-                "/collect Data entry", "/collect/import Import", "manage /frameworks Framework files",
+                "/collect Data entry", "manage /collect/import Import", "----", "manage /frameworks Framework files",
                 "manage /authoring/plans/new New plan", "manage /ingest Read a plan",
                 "manage /collect/data-sets Data sets", "manage /rules Validation rules",
                 "manage /assessment/imports Assessment import",
