@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The demo reporter of 天山区 imports figures in a real browser against the packaged application: the
@@ -41,7 +45,10 @@ class ImportInTheBrowserIT {
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         browser.get(base + "/collect/import");
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+        // the click returns before the answer has replaced the page: wait for the new one
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
     @Test
