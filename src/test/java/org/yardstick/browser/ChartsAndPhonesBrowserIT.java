@@ -90,7 +90,10 @@ class ChartsAndPhonesBrowserIT extends BrowserSession {
             }
         }
         // the first offer opens a comparison
-        browser.findElement(By.cssSelector("#compare-thin li a")).click();
+        WebElement first = browser.findElement(By.cssSelector("#compare-thin li a"));
+        // below the fold of a phone's window: brought to the middle first, where nothing lies over it
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", first);
+        first.click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("ranking")).isEmpty());
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
