@@ -32,6 +32,8 @@ import org.yardstick.shared.Period;
  */
 final class RegionWalk {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RegionWalk.class);
+
     /** A rule as the walk codes it: 1 sum, 2 mean, 3 weighted mean, 4 ratio of sums. */
     record Rule(long indicatorId, int rule, boolean withhold, java.math.BigDecimal scale, @Nullable Long weightId,
                 @Nullable Long numeratorId, @Nullable Long denominatorId, Set<String> unitLevels) {}
@@ -58,12 +60,18 @@ final class RegionWalk {
             if (rules.isEmpty()) {
                 return;
             }
+            long t = System.nanoTime();
             rules(rules);
             periods(periods);
+            t = logged("rules, units and periods", t);
             parts(totalId);
+            analyze("aggregate_walk_part");
+            t = logged("totals from parts", t);
+            stage(totalId);
+            t = logged("figures staged", t);
             boolean weights = rules.stream().anyMatch(r -> r.rule() == 3);
             boolean ratios = rules.stream().anyMatch(r -> r.rule() == 4);
-            String figures = figures(totalId);
+            String figures = FIGURES;
             Integer deepest = jdbc.sql("select max(depth) from region").query(Integer.class).single();
             for (int d = deepest == null ? -1 : deepest - 1; d >= 0; d--) {
                 // what each region of depth d has: its own figures and what its sub-regions pass up (those with a row of
@@ -92,6 +100,8 @@ final class RegionWalk {
                         having sum(n) > 0 or sum(cov) > 0 or sum(lb) > 0"""
                         .formatted(d, own(figures, d, weights, ratios), d + 1, alone(own(figures, d + 1, weights, ratios)), d + 1))
                         .update();
+                analyze("aggregate_walk_in");
+                t = logged("inputs of depth " + d, t);
                 jdbc.sql("""
                         insert into aggregate_walk (depth, indicator_id, period, region_id, computed, withheld, covered, expected,
                                                     input_count, lack, lacking, has_row, up_a, up_b, up_covered, up_expected, up_lacking,
@@ -99,6 +109,8 @@ final class RegionWalk {
                         select %d, indicator_id, period, region_id, cmp, wh, cc, ce, n, lack, lk, has_row, up_a, up_b, up_covered,
                                ce, up_lacking, keep_term
                         from (%s) q""".formatted(d, pipeline(d))).update();
+                analyze("aggregate_walk");
+                t = logged("aggregates of depth " + d, t);
             }
             jdbc.sql("""
                     insert into aggregate_value (%s)
@@ -107,6 +119,7 @@ final class RegionWalk {
                     from aggregate_walk k join aggregate_walk_period t on t.period = k.period where k.has_row"""
                     .formatted(AggregateRows.COLUMNS, rounded("k.computed", Recomputation.SCALE)))
                     .param(Timestamp.from(now)).update();
+            t = logged("aggregate rows written", t);
             if (ratios) {
                 // a region with its own numerator and denominator (or a numerator alone) has a row whatever lies below it
                 jdbc.sql("""
@@ -124,13 +137,14 @@ final class RegionWalk {
                     select indicator_id, region_id, period, round(up_a, %d), round(up_b, %d), up_covered, up_expected, up_lacking
                     from aggregate_walk where keep_term""".formatted(AggregateRows.TERM_COLUMNS, Recomputation.TERM_SCALE,
                     Recomputation.TERM_SCALE)).update();
+            logged("ratio rows and contributions written", t);
         } finally {
             clear();
         }
     }
 
     private void clear() {
-        for (String table : List.of("aggregate_walk", "aggregate_walk_in", "aggregate_walk_part", "aggregate_walk_period", "aggregate_walk_unit",
+        for (String table : List.of("aggregate_walk_fig", "aggregate_walk", "aggregate_walk_in", "aggregate_walk_part", "aggregate_walk_period", "aggregate_walk_unit",
                 "aggregate_walk_rule")) {
             jdbc.sql((database.postgres() ? "truncate table " : "delete from ") + table).update();
         }
@@ -208,14 +222,41 @@ final class RegionWalk {
                 ) p where rank_of = 1""").param("total", totalId).update();
     }
 
-    /** Every approved total by indicator, period and region: the figures, else the totals from parts. */
-    private static String figures(long totalId) {
-        return """
-                select o.indicator_id, o.period, o.region_id, o.obs_value as v from observation o
-                where o.status = 'APPROVED' and o.measure = 'LEVEL' and o.disaggregation_id = %d
-                union all
-                select indicator_id, period, region_id, v from aggregate_walk_part""".formatted(totalId);
+    /**
+     * Stages every approved total the rules read, by indicator, period and region with the region's
+     * depth — the figures, else the totals from parts — in one read of {@code observation}; the walk
+     * reads this table, the depths above the counties through its index (decision 0070).
+     */
+    private void stage(long totalId) {
+        jdbc.sql("""
+                insert into aggregate_walk_fig (depth, indicator_id, period, region_id, v)
+                select g.depth, f.indicator_id, f.period, f.region_id, f.v from (
+                  select o.indicator_id, o.period, o.region_id, o.obs_value as v from observation o
+                  where o.status = 'APPROVED' and o.measure = 'LEVEL' and o.disaggregation_id = :total
+                  union all
+                  select indicator_id, period, region_id, v from aggregate_walk_part
+                ) f join region g on g.id = f.region_id
+                where f.indicator_id in (select indicator_id from aggregate_walk_rule union select weight_id from aggregate_walk_rule
+                                         union select numerator_id from aggregate_walk_rule union select denominator_id from aggregate_walk_rule)""")
+                .param("total", totalId).update();
+        analyze("aggregate_walk_fig");
     }
+
+    /** Fresh statistics for a scratch table just filled, so PostgreSQL plans the next reads by its real size. */
+    private void analyze(String table) {
+        if (database.postgres()) {
+            jdbc.sql("analyze " + table).update();
+        }
+    }
+
+    private static long logged(String step, long since) {
+        long now = System.nanoTime();
+        LOG.info("full recomputation, {}: {} ms", step, (now - since) / 1_000_000);
+        return now;
+    }
+
+    /** The staged approved totals (with their region's depth). */
+    private static final String FIGURES = "aggregate_walk_fig";
 
     private static final String NO_FIGURE = "cast(null as numeric(30, 8))";
 
@@ -224,21 +265,21 @@ final class RegionWalk {
      * {@code x}, and the weight {@code w} or the numerator and denominator where the rule has them.
      */
     private static String own(String figures, @Nullable Integer depth, boolean weights, boolean ratios) {
-        String region = depth == null ? "" : " join region g on g.id = f.region_id and g.depth = " + depth;
-        String x = "select r.indicator_id, f.period, f.region_id, f.v as x, %s as w, %s as num, %s as den from aggregate_walk_rule r join (%s) f on f.indicator_id = r.indicator_id%s"
+        String region = depth == null ? "" : " where f.depth = " + depth;
+        String x = "select r.indicator_id, f.period, f.region_id, f.v as x, %s as w, %s as num, %s as den from aggregate_walk_rule r join %s f on f.indicator_id = r.indicator_id%s"
                 .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures, region);
         if (!weights && !ratios) {
             return x; // one figure per (indicator, period, region): nothing to gather
         }
         List<String> branches = new ArrayList<>(List.of(x));
         if (weights) {
-            branches.add("select r.indicator_id, f.period, f.region_id, %s, f.v, %s, %s from aggregate_walk_rule r join (%s) f on f.indicator_id = r.weight_id%s"
+            branches.add("select r.indicator_id, f.period, f.region_id, %s, f.v, %s, %s from aggregate_walk_rule r join %s f on f.indicator_id = r.weight_id%s"
                     .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures, region));
         }
         if (ratios) {
-            branches.add("select r.indicator_id, f.period, f.region_id, %s, %s, f.v, %s from aggregate_walk_rule r join (%s) f on f.indicator_id = r.numerator_id%s"
+            branches.add("select r.indicator_id, f.period, f.region_id, %s, %s, f.v, %s from aggregate_walk_rule r join %s f on f.indicator_id = r.numerator_id%s"
                     .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures, region));
-            branches.add("select r.indicator_id, f.period, f.region_id, %s, %s, %s, f.v from aggregate_walk_rule r join (%s) f on f.indicator_id = r.denominator_id%s"
+            branches.add("select r.indicator_id, f.period, f.region_id, %s, %s, %s, f.v from aggregate_walk_rule r join %s f on f.indicator_id = r.denominator_id%s"
                     .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures, region));
         }
         return "select indicator_id, period, region_id, max(x) as x, max(w) as w, max(num) as num, max(den) as den from ("
