@@ -63,6 +63,9 @@ final class RegionWalk {
             long t = System.nanoTime();
             rules(rules);
             periods(periods);
+            for (String table : List.of("aggregate_walk_rule", "aggregate_walk_unit", "aggregate_walk_period")) {
+                analyze(table);
+            }
             t = logged("rules, units and periods", t);
             parts(totalId);
             analyze("aggregate_walk_part");
