@@ -32,6 +32,8 @@ import org.yardstick.shared.Period;
  */
 final class RegionWalk {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RegionWalk.class);
+
     /** A rule as the walk codes it: 1 sum, 2 mean, 3 weighted mean, 4 ratio of sums. */
     record Rule(long indicatorId, int rule, boolean withhold, java.math.BigDecimal scale, @Nullable Long weightId,
                 @Nullable Long numeratorId, @Nullable Long denominatorId, Set<String> unitLevels) {}
@@ -58,14 +60,23 @@ final class RegionWalk {
             if (rules.isEmpty()) {
                 return;
             }
+            long t = System.nanoTime();
             rules(rules);
             periods(periods);
+            for (String table : List.of("aggregate_walk_rule", "aggregate_walk_unit", "aggregate_walk_period")) {
+                analyze(table);
+            }
+            t = logged("rules, units and periods", t);
             parts(totalId);
+            analyze("aggregate_walk_part");
+            t = logged("totals from parts", t);
+            Integer deepest = jdbc.sql("select max(depth) from region").query(Integer.class).single();
+            int bottom = deepest == null ? -1 : deepest;
+            stage(totalId, bottom);
+            t = logged("figures above the deepest regions staged", t);
             boolean weights = rules.stream().anyMatch(r -> r.rule() == 3);
             boolean ratios = rules.stream().anyMatch(r -> r.rule() == 4);
-            String figures = figures(totalId);
-            Integer deepest = jdbc.sql("select max(depth) from region").query(Integer.class).single();
-            for (int d = deepest == null ? -1 : deepest - 1; d >= 0; d--) {
+            for (int d = bottom - 1; d >= 0; d--) {
                 // what each region of depth d has: its own figures and what its sub-regions pass up (those with a row of
                 // their own at d + 1; the others what their own figures alone give)
                 jdbc.sql("""
@@ -90,8 +101,11 @@ final class RegionWalk {
                                             and k.period = p.period and k.region_id = p.region_id)
                         ) s group by indicator_id, period, region_id
                         having sum(n) > 0 or sum(cov) > 0 or sum(lb) > 0"""
-                        .formatted(d, own(figures, d, weights, ratios), d + 1, alone(own(figures, d + 1, weights, ratios)), d + 1))
+                        .formatted(d, own(figures(d, bottom, totalId), weights, ratios), d + 1,
+                                alone(own(figures(d + 1, bottom, totalId), weights, ratios)), d + 1))
                         .update();
+                analyze("aggregate_walk_in");
+                t = logged("inputs of depth " + d, t);
                 jdbc.sql("""
                         insert into aggregate_walk (depth, indicator_id, period, region_id, computed, withheld, covered, expected,
                                                     input_count, lack, lacking, has_row, up_a, up_b, up_covered, up_expected, up_lacking,
@@ -99,6 +113,8 @@ final class RegionWalk {
                         select %d, indicator_id, period, region_id, cmp, wh, cc, ce, n, lack, lk, has_row, up_a, up_b, up_covered,
                                ce, up_lacking, keep_term
                         from (%s) q""".formatted(d, pipeline(d))).update();
+                analyze("aggregate_walk");
+                t = logged("aggregates of depth " + d, t);
             }
             jdbc.sql("""
                     insert into aggregate_value (%s)
@@ -107,6 +123,7 @@ final class RegionWalk {
                     from aggregate_walk k join aggregate_walk_period t on t.period = k.period where k.has_row"""
                     .formatted(AggregateRows.COLUMNS, rounded("k.computed", Recomputation.SCALE)))
                     .param(Timestamp.from(now)).update();
+            t = logged("aggregate rows written", t);
             if (ratios) {
                 // a region with its own numerator and denominator (or a numerator alone) has a row whatever lies below it
                 jdbc.sql("""
@@ -116,7 +133,7 @@ final class RegionWalk {
                         from (%s) p join aggregate_walk_period t on t.period = p.period
                         where p.rule = 4 and p.has_row and not exists (select 1 from aggregate_walk k where k.indicator_id = p.indicator_id
                                                                        and k.period = p.period and k.region_id = p.region_id)"""
-                        .formatted(AggregateRows.COLUMNS, rounded("p.cmp", Recomputation.SCALE), alone(own(figures, null, weights, true))))
+                        .formatted(AggregateRows.COLUMNS, rounded("p.cmp", Recomputation.SCALE), alone(own(figures(null, bottom, totalId), weights, true))))
                         .param(Timestamp.from(now)).update();
             }
             jdbc.sql("""
@@ -124,13 +141,14 @@ final class RegionWalk {
                     select indicator_id, region_id, period, round(up_a, %d), round(up_b, %d), up_covered, up_expected, up_lacking
                     from aggregate_walk where keep_term""".formatted(AggregateRows.TERM_COLUMNS, Recomputation.TERM_SCALE,
                     Recomputation.TERM_SCALE)).update();
+            logged("ratio rows and contributions written", t);
         } finally {
             clear();
         }
     }
 
     private void clear() {
-        for (String table : List.of("aggregate_walk", "aggregate_walk_in", "aggregate_walk_part", "aggregate_walk_period", "aggregate_walk_unit",
+        for (String table : List.of("aggregate_walk_fig", "aggregate_walk", "aggregate_walk_in", "aggregate_walk_part", "aggregate_walk_period", "aggregate_walk_unit",
                 "aggregate_walk_rule")) {
             jdbc.sql((database.postgres() ? "truncate table " : "delete from ") + table).update();
         }
@@ -208,13 +226,55 @@ final class RegionWalk {
                 ) p where rank_of = 1""").param("total", totalId).update();
     }
 
+    /**
+     * Stages the approved totals of the regions above the deepest depth, by indicator, period and
+     * region with the region's depth, in one read of {@code observation} (decision 0070): the walk
+     * reads them there (a few per cent of the figures) instead of scanning {@code observation} about
+     * twice per depth; the deepest regions' figures, most of them, are read once, where their
+     * parents gather them.
+     */
+    private void stage(long totalId, int deepest) {
+        jdbc.sql("""
+                insert into aggregate_walk_fig (depth, indicator_id, period, region_id, v)
+                select g.depth, f.indicator_id, f.period, f.region_id, f.v from (%s) f join region g on g.id = f.region_id
+                where g.depth < %d""".formatted(approved(totalId), deepest)).update();
+        analyze("aggregate_walk_fig");
+    }
+
     /** Every approved total by indicator, period and region: the figures, else the totals from parts. */
-    private static String figures(long totalId) {
+    private static String approved(long totalId) {
         return """
                 select o.indicator_id, o.period, o.region_id, o.obs_value as v from observation o
                 where o.status = 'APPROVED' and o.measure = 'LEVEL' and o.disaggregation_id = %d
                 union all
                 select indicator_id, period, region_id, v from aggregate_walk_part""".formatted(totalId);
+    }
+
+    /**
+     * The approved totals of the regions of a depth (null: every depth), as a derived table: staged
+     * above the deepest depth, read from {@code observation} at it.
+     */
+    private static String figures(@Nullable Integer depth, int deepest, long totalId) {
+        String bottom = "(select a.indicator_id, a.period, a.region_id, a.v from (" + approved(totalId)
+                + ") a join region g on g.id = a.region_id and g.depth = " + deepest + ")";
+        if (depth != null && depth == deepest) {
+            return bottom;
+        }
+        String staged = "(select indicator_id, period, region_id, v from aggregate_walk_fig" + (depth == null ? "" : " where depth = " + depth) + ")";
+        return depth == null ? "(select * from " + staged + " s union all select * from " + bottom + " b)" : staged;
+    }
+
+    /** Fresh statistics for a scratch table just filled, so PostgreSQL plans the next reads by its real size. */
+    private void analyze(String table) {
+        if (database.postgres()) {
+            jdbc.sql("analyze " + table).update();
+        }
+    }
+
+    private static long logged(String step, long since) {
+        long now = System.nanoTime();
+        LOG.info("full recomputation, {}: {} ms", step, (now - since) / 1_000_000);
+        return now;
     }
 
     private static final String NO_FIGURE = "cast(null as numeric(30, 8))";
@@ -223,23 +283,22 @@ final class RegionWalk {
      * Each rule's own figures at the regions of a depth (null: every depth): its reported figure
      * {@code x}, and the weight {@code w} or the numerator and denominator where the rule has them.
      */
-    private static String own(String figures, @Nullable Integer depth, boolean weights, boolean ratios) {
-        String region = depth == null ? "" : " join region g on g.id = f.region_id and g.depth = " + depth;
-        String x = "select r.indicator_id, f.period, f.region_id, f.v as x, %s as w, %s as num, %s as den from aggregate_walk_rule r join (%s) f on f.indicator_id = r.indicator_id%s"
-                .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures, region);
+    private static String own(String figures, boolean weights, boolean ratios) {
+        String x = "select r.indicator_id, f.period, f.region_id, f.v as x, %s as w, %s as num, %s as den from aggregate_walk_rule r join %s f on f.indicator_id = r.indicator_id"
+                .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures);
         if (!weights && !ratios) {
             return x; // one figure per (indicator, period, region): nothing to gather
         }
         List<String> branches = new ArrayList<>(List.of(x));
         if (weights) {
-            branches.add("select r.indicator_id, f.period, f.region_id, %s, f.v, %s, %s from aggregate_walk_rule r join (%s) f on f.indicator_id = r.weight_id%s"
-                    .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures, region));
+            branches.add("select r.indicator_id, f.period, f.region_id, %s, f.v, %s, %s from aggregate_walk_rule r join %s f on f.indicator_id = r.weight_id"
+                    .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures));
         }
         if (ratios) {
-            branches.add("select r.indicator_id, f.period, f.region_id, %s, %s, f.v, %s from aggregate_walk_rule r join (%s) f on f.indicator_id = r.numerator_id%s"
-                    .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures, region));
-            branches.add("select r.indicator_id, f.period, f.region_id, %s, %s, %s, f.v from aggregate_walk_rule r join (%s) f on f.indicator_id = r.denominator_id%s"
-                    .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures, region));
+            branches.add("select r.indicator_id, f.period, f.region_id, %s, %s, f.v, %s from aggregate_walk_rule r join %s f on f.indicator_id = r.numerator_id"
+                    .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures));
+            branches.add("select r.indicator_id, f.period, f.region_id, %s, %s, %s, f.v from aggregate_walk_rule r join %s f on f.indicator_id = r.denominator_id"
+                    .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures));
         }
         return "select indicator_id, period, region_id, max(x) as x, max(w) as w, max(num) as num, max(den) as den from ("
                 + String.join(" union all ", branches) + ") b group by indicator_id, period, region_id";

@@ -52,7 +52,10 @@ public final class AggregationLiveBenchmarkMain {
     private AggregationLiveBenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
-        String[] boot = BenchData.bootArguments("jdbc:postgresql://localhost:5432/yardstick_bench_agg");
+        // the full recomputation logs each step's time (RegionWalk, Recomputation): where the time goes, beside the ratio
+        String[] boot = BenchData.bootArguments("jdbc:postgresql://localhost:5432/yardstick_bench_agg",
+                "--logging.level.org.yardstick.aggregation.internal.RegionWalk=INFO",
+                "--logging.level.org.yardstick.aggregation.internal.Recomputation=INFO");
         try (ConfigurableApplicationContext app = SpringApplication.run(YardstickApplication.class, boot)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long observations = jdbc.sql("select count(*) from observation").query(Long.class).single();
