@@ -20,10 +20,7 @@ import org.junit.jupiter.api.Test;
 class RootTypesUsedElsewhereTest {
 
     static final Set<String> NOT_YET_MOVED = Set.of(
-            "assessment.AssessmentImports", "assessment.AssessmentStatus", "assessment.AssessmentStatusChanged",
-            "assessment.Assessments", "assessment.Enterprise", "assessment.EnterpriseFlags",
-            "assessment.Enterprises", "assessment.Questionnaires", "assessment.RegionalFigures",
-            "assessment.RegionalIndicators", "assessment.SizeClass",
+            "assessment.AssessmentStatusChanged",
             "demo.DemoData",
             "framework.DocumentKind", "framework.FrameworkChanges", "framework.GoalCommand",
             "framework.IndicatorCommand", "framework.KeyProjectCommand", "framework.PeriodRule",

@@ -1,4 +1,4 @@
-package org.yardstick.assessment;
+package org.yardstick.assessment.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,10 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yardstick.assessment.engine.Disclosure.Verdict;
-import org.yardstick.assessment.engine.RegionalDisclosure;
 import org.yardstick.assessment.engine.RegionalDisclosure.Stats;
-import org.yardstick.assessment.engine.RegionalTables;
+import org.yardstick.assessment.engine.RegionalDisclosure;
 import org.yardstick.assessment.engine.RegionalTables.Cell;
+import org.yardstick.assessment.engine.RegionalTables;
 import org.yardstick.assessment.engine.Stage;
 import org.yardstick.observation.ComputedObservations;
 import org.yardstick.region.Region;

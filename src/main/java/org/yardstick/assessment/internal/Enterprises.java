@@ -1,4 +1,4 @@
-package org.yardstick.assessment;
+package org.yardstick.assessment.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.assessment.engine.AssessmentProblem;
 import org.yardstick.assessment.engine.CreditCode;
 import org.yardstick.assessment.engine.SizeRule;
-import org.yardstick.audit.Changed;
 import org.yardstick.audit.Changed.FieldChange;
+import org.yardstick.audit.Changed;
 import org.yardstick.region.Organisations;
 import org.yardstick.region.Region;
 import org.yardstick.region.RegionLevel;

@@ -1,4 +1,4 @@
-package org.yardstick.assessment;
+package org.yardstick.assessment.internal;
 
 import org.jspecify.annotations.Nullable;
 

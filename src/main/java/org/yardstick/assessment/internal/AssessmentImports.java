@@ -1,4 +1,4 @@
-package org.yardstick.assessment;
+package org.yardstick.assessment.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -295,7 +295,7 @@ public class AssessmentImports {
     }
 
     /** A cell as an answer: 是/否 as yes/no, a number with its unit split off, choices separated by 、 or commas. */
-    static Answer answer(Questionnaire.Question q, String cell) {
+    public static Answer answer(Questionnaire.Question q, String cell) {
         String v = cell.strip();
         return switch (q.kind()) {
             case YES_NO -> new Answer(q.code(), switch (v) {

@@ -1,4 +1,4 @@
-package org.yardstick.assessment;
+package org.yardstick.assessment.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -17,17 +17,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.assessment.AssessmentStatusChanged;
 import org.yardstick.assessment.engine.Answer;
 import org.yardstick.assessment.engine.AssessmentProblem;
 import org.yardstick.assessment.engine.Disclosure;
 import org.yardstick.assessment.engine.PeerPosition;
 import org.yardstick.assessment.engine.Questionnaire;
-import org.yardstick.assessment.engine.Scoring;
 import org.yardstick.assessment.engine.Scoring.Loss;
 import org.yardstick.assessment.engine.Scoring.Score;
+import org.yardstick.assessment.engine.Scoring;
 import org.yardstick.assessment.engine.Stage;
-import org.yardstick.audit.Changed;
 import org.yardstick.audit.Changed.FieldChange;
+import org.yardstick.audit.Changed;
 import org.yardstick.region.Regions;
 import org.yardstick.security.Account;
 import org.yardstick.security.CurrentUser;

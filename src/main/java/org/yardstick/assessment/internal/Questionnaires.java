@@ -1,4 +1,4 @@
-package org.yardstick.assessment;
+package org.yardstick.assessment.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.assessment.engine.AssessmentProblem;
 import org.yardstick.assessment.engine.Questionnaire;
 import org.yardstick.assessment.engine.QuestionnaireReader;
-import org.yardstick.audit.Changed;
 import org.yardstick.audit.Changed.FieldChange;
+import org.yardstick.audit.Changed;
 import org.yardstick.security.CurrentUser;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
@@ -140,7 +140,7 @@ public class Questionnaires {
         return new Version(id, q);
     }
 
-    static String example() {
+    public static String example() {
         try (InputStream in = Questionnaires.class.getResourceAsStream(EXAMPLE)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

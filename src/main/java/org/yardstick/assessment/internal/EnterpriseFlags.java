@@ -1,4 +1,4 @@
-package org.yardstick.assessment;
+package org.yardstick.assessment.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yardstick.assessment.AssessmentStatusChanged;
 import org.yardstick.assessment.engine.RegionalProblem;
-import org.yardstick.audit.Changed;
 import org.yardstick.audit.Changed.FieldChange;
+import org.yardstick.audit.Changed;
 import org.yardstick.region.Region;
 import org.yardstick.region.Regions;
 import org.yardstick.security.Account;

@@ -1,4 +1,4 @@
-package org.yardstick.assessment;
+package org.yardstick.assessment.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.yardstick.assessment.engine.Disclosure.Verdict;
 import org.yardstick.assessment.engine.Disclosure;
 import org.yardstick.assessment.engine.RegionalDisclosure;
-import org.yardstick.assessment.engine.Disclosure.Verdict;
 import org.yardstick.assessment.engine.Stage;
 import org.yardstick.region.Region;
 import org.yardstick.region.Regions;
