@@ -1,4 +1,4 @@
-package org.yardstick.ingestion;
+package org.yardstick.ingestion.internal;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package org.yardstick.ingestion;
+package org.yardstick.ingestion.internal;
 
 import org.yardstick.shared.ProblemKind;
 

@@ -1,4 +1,4 @@
-package org.yardstick.ingestion;
+package org.yardstick.ingestion.internal;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;

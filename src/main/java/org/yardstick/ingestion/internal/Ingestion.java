@@ -1,4 +1,4 @@
-package org.yardstick.ingestion;
+package org.yardstick.ingestion.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +9,6 @@ import org.springframework.stereotype.Service;
 import org.yardstick.framework.Change;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
-import org.yardstick.ingestion.internal.DocumentText;
-import org.yardstick.ingestion.internal.FrameworkHandover;
 import org.yardstick.ingestion.rules.Catalogue;
 import org.yardstick.ingestion.rules.Extractor;
 import org.yardstick.ingestion.rules.Item;
