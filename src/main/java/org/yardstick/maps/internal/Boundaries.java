@@ -1,4 +1,4 @@
-package org.yardstick.maps;
+package org.yardstick.maps.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +24,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
-import org.yardstick.maps.internal.FeatureKeys;
 import org.yardstick.region.Region;
 import org.yardstick.region.Regions;
 import org.yardstick.region.RegionsChanged;
@@ -55,8 +54,8 @@ public class Boundaries {
     private final Map<String, Boolean> exists = new ConcurrentHashMap<>();
     private volatile @Nullable Map<String, Resource> sketches;
 
-    Boundaries(Regions regions, JsonMapper json, @Value("${yardstick.maps.boundaries:}") String directory,
-               @Value("${yardstick.maps.sketch:true}") boolean sketch) {
+    public Boundaries(Regions regions, JsonMapper json, @Value("${yardstick.maps.boundaries:}") String directory,
+                      @Value("${yardstick.maps.sketch:true}") boolean sketch) {
         this.regions = regions;
         this.json = json;
         this.directory = directory.isBlank() ? null : Path.of(directory);

@@ -1,4 +1,4 @@
-package org.yardstick.maps;
+package org.yardstick.maps.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.yardstick.maps;
+package org.yardstick.maps.internal;
 
 import org.yardstick.shared.ProblemKind;
 
