@@ -1,4 +1,4 @@
-package org.yardstick.sdmx;
+package org.yardstick.sdmx.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
