@@ -1,6 +1,12 @@
-package org.yardstick.framework;
+package org.yardstick.framework.internal;
 
 import org.jspecify.annotations.Nullable;
+import org.yardstick.framework.Aggregation;
+import org.yardstick.framework.IncompleteAggregate;
+import org.yardstick.framework.Indicator;
+import org.yardstick.framework.IndicatorNature;
+import org.yardstick.framework.PeriodRule;
+import org.yardstick.framework.Polarity;
 import org.yardstick.shared.LocalizedText;
 
 /**

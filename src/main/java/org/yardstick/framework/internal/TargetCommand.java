@@ -1,7 +1,12 @@
-package org.yardstick.framework;
+package org.yardstick.framework.internal;
 
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
+import org.yardstick.framework.ChangeUnit;
+import org.yardstick.framework.Citation;
+import org.yardstick.framework.Qualifier;
+import org.yardstick.framework.Target;
+import org.yardstick.framework.TargetKind;
 import org.yardstick.shared.LocalizedText;
 
 /**

@@ -1,7 +1,8 @@
-package org.yardstick.framework;
+package org.yardstick.framework.internal;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.yardstick.framework.Citation;
 import org.yardstick.shared.LocalizedText;
 
 /**

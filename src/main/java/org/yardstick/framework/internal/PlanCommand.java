@@ -1,4 +1,4 @@
-package org.yardstick.framework;
+package org.yardstick.framework.internal;
 
 import org.jspecify.annotations.Nullable;
 import org.yardstick.shared.LocalizedText;

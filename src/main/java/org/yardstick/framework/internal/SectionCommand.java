@@ -1,4 +1,4 @@
-package org.yardstick.framework;
+package org.yardstick.framework.internal;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,9 +1,16 @@
-package org.yardstick.framework;
+package org.yardstick.framework.internal;
 
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yardstick.framework.internal.FrameworkEditor;
+import org.yardstick.framework.Change;
+import org.yardstick.framework.Indicator;
+import org.yardstick.framework.Indicators;
+import org.yardstick.framework.Plan;
+import org.yardstick.framework.Plans;
+import org.yardstick.framework.Target;
+import org.yardstick.framework.TargetRevision;
+import org.yardstick.framework.Targets;
 import org.yardstick.region.Region;
 import org.yardstick.region.Regions;
 import org.yardstick.security.CurrentUser;
