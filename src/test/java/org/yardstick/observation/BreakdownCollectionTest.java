@@ -29,6 +29,7 @@ import org.yardstick.YardstickTest;
 import org.yardstick.aggregation.Aggregates;
 import org.yardstick.framework.FrameworkFiles;
 import org.yardstick.observation.imports.FigureImports;
+import org.yardstick.observation.internal.ObservationEditor;
 import org.yardstick.security.Accounts;
 import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;

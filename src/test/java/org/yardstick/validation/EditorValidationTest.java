@@ -15,10 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.YardstickTest;
 import org.yardstick.observation.CollectionProblem;
 import org.yardstick.observation.Finding;
-import org.yardstick.observation.ObservationEditor;
-import org.yardstick.observation.ObservationEditor.Entry;
 import org.yardstick.observation.Severity;
 import org.yardstick.observation.Submissions;
+import org.yardstick.observation.internal.ObservationEditor.Entry;
+import org.yardstick.observation.internal.ObservationEditor;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 

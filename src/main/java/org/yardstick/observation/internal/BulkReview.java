@@ -1,4 +1,4 @@
-package org.yardstick.observation;
+package org.yardstick.observation.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yardstick.observation.internal.FigureStore;
+import org.yardstick.observation.BulkReviewBoundary;
+import org.yardstick.observation.CollectionProblem;
+import org.yardstick.observation.DataSet;
+import org.yardstick.observation.DataSets;
+import org.yardstick.observation.ObservationStatus;
+import org.yardstick.observation.Submission;
+import org.yardstick.observation.Submissions;
 import org.yardstick.region.Region;
 import org.yardstick.region.Regions;
 import org.yardstick.security.Account;

@@ -1,4 +1,4 @@
-package org.yardstick.observation;
+package org.yardstick.observation.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -17,11 +17,17 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yardstick.audit.Changed;
 import org.yardstick.audit.Changed.FieldChange;
+import org.yardstick.audit.Changed;
 import org.yardstick.framework.Qualifier;
-import org.yardstick.observation.internal.FigureStore;
-import org.yardstick.observation.internal.FigureText;
+import org.yardstick.observation.CollectionProblem;
+import org.yardstick.observation.DataSet;
+import org.yardstick.observation.DataSets;
+import org.yardstick.observation.FigureCheck;
+import org.yardstick.observation.Finding;
+import org.yardstick.observation.Proposal;
+import org.yardstick.observation.Severity;
+import org.yardstick.observation.Submission;
 import org.yardstick.region.Region;
 import org.yardstick.region.Regions;
 import org.yardstick.security.CurrentUser;

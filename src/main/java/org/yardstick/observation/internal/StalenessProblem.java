@@ -1,4 +1,4 @@
-package org.yardstick.observation;
+package org.yardstick.observation.internal;
 
 import org.yardstick.shared.ProblemKind;
 

@@ -1,4 +1,4 @@
-package org.yardstick.observation;
+package org.yardstick.observation.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +11,11 @@ import org.yardstick.audit.Changed;
  * serving a page (not under {@code /api/}, which the audit trail marks {@code api} itself) says {@code channel: form},
  * as the framework's and the regions' forms do; a change that names its channel (a framework file: {@code file}) keeps it.
  */
-final class FormChannel {
+public final class FormChannel {
 
     private FormChannel() {}
 
-    static Changed of(Changed c) {
+    public static Changed of(Changed c) {
         if (c.changes().stream().anyMatch(f -> f.field().equals("channel"))
                 || !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)
                 || !isPage(request.getRequest().getRequestURI())) {
@@ -32,7 +32,7 @@ final class FormChannel {
     }
 
     /** The change with its channel when one is given (a framework file), else as {@link #of(Changed)} says. */
-    static Changed of(Changed c, @org.jspecify.annotations.Nullable String channel) {
+    public static Changed of(Changed c, @org.jspecify.annotations.Nullable String channel) {
         if (channel == null) {
             return of(c);
         }
