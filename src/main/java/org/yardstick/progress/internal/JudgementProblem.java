@@ -1,4 +1,4 @@
-package org.yardstick.progress;
+package org.yardstick.progress.internal;
 
 import org.yardstick.shared.ProblemKind;
 

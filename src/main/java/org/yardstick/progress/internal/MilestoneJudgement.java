@@ -1,4 +1,4 @@
-package org.yardstick.progress;
+package org.yardstick.progress.internal;
 
 import java.time.Instant;
 import org.yardstick.progress.rules.Judgement;
