@@ -1,4 +1,4 @@
-package org.yardstick.region;
+package org.yardstick.region.internal;
 
 import org.yardstick.shared.ProblemKind;
 
