@@ -1,4 +1,4 @@
-package org.yardstick.security;
+package org.yardstick.security.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,8 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import org.yardstick.audit.Changed;
 import org.yardstick.audit.Changed.FieldChange;
+import org.yardstick.audit.Changed;
+import org.yardstick.security.Account;
+import org.yardstick.security.CurrentUser;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.NotFoundException;

@@ -1,4 +1,4 @@
-package org.yardstick.security;
+package org.yardstick.security.internal;
 
 import org.yardstick.shared.ProblemKind;
 
