@@ -29,9 +29,6 @@ class RootTypesUsedElsewhereTest {
             "region.Channel", "region.DivisionImport", "region.NewOrganisation", "region.NewRegion",
             "region.OrganisationAuthoring", "region.OrganisationKind", "shared.DirectoryFileSet",
             "supervision.Milestone",
-            "validation.Condition", "validation.Direction", "validation.Operator", "validation.RuleEvaluator",
-            "validation.RuleForm", "validation.RuleKind", "validation.ValidationProblem",
-            "validation.ValidationReport", "validation.ValidationRule", "validation.ValidationRules",
             "web.Assets", "web.Dates", "web.Navigation", "web.ReplicaRouting");
 
     @Test

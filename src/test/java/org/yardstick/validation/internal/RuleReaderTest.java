@@ -1,4 +1,4 @@
-package org.yardstick.validation;
+package org.yardstick.validation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package org.yardstick.validation;
+package org.yardstick.validation.internal;
 
 import org.yardstick.shared.ProblemKind;
 

@@ -1,4 +1,4 @@
-package org.yardstick.validation;
+package org.yardstick.validation.internal;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,8 +14,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yardstick.audit.Changed;
 import org.yardstick.audit.Changed.FieldChange;
+import org.yardstick.audit.Changed;
 import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
 import org.yardstick.framework.Plan;
@@ -28,8 +28,6 @@ import org.yardstick.security.CurrentUser;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.NotFoundException;
-import org.yardstick.validation.internal.RuleCache;
-import org.yardstick.validation.internal.RuleStore;
 
 /**
  * The validation rules (校验规则): read by anyone who may see them, changed by planners and
@@ -227,11 +225,11 @@ public class ValidationRules {
     }
 
     /** Writes rules read from a file (demo, framework files), in the caller's transaction. */
-    void insertAll(List<ValidationRule> rules, String actor) {
+    public void insertAll(List<ValidationRule> rules, String actor) {
         rules.forEach(r -> insert(r, actor));
     }
 
-    RuleReader reader() {
+    public RuleReader reader() {
         Set<String> codes = indicators.all().stream().map(Indicator::code).collect(Collectors.toSet());
         Map<String, Set<String>> sets = new LinkedHashMap<>();
         for (DataSet d : dataSets.all()) {

@@ -1,4 +1,4 @@
-package org.yardstick.validation;
+package org.yardstick.validation.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ import org.yardstick.security.CurrentUser;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.Period;
-import org.yardstick.validation.internal.ReportFigures;
 
 /**
  * The validation report (校验报告) of a data set and period: every region of the data set's level

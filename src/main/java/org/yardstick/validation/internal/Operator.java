@@ -1,4 +1,4 @@
-package org.yardstick.validation;
+package org.yardstick.validation.internal;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.yardstick.validation;
+package org.yardstick.validation.internal;
 
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;

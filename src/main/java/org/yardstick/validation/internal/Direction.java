@@ -1,4 +1,4 @@
-package org.yardstick.validation;
+package org.yardstick.validation.internal;
 
 /** Which year-over-year changes a {@link RuleKind#YOY_CHANGE} rule reports. */
 public enum Direction {

@@ -1,4 +1,4 @@
-package org.yardstick.validation;
+package org.yardstick.validation.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import org.yardstick.shared.ProblemKind;
  * against the indicators and data sets that exist. Plain Java; all problems are reported at once,
  * each under the form's field name ({@code code}, {@code nameZh}, {@code indicator}, {@code min} …).
  */
-final class RuleReader {
+public final class RuleReader {
 
     /** What rules may refer to: indicator codes, and the indicators of each data set by its code. */
     record Catalog(Set<String> indicators, Map<String, Set<String>> dataSets) {}
@@ -45,7 +45,7 @@ final class RuleReader {
      * @param source where the form came from, for problems ({@code form} or a file name)
      * @throws InvalidInputException with every problem of every field
      */
-    ValidationRule read(RuleForm f, String source, long id, int version, String by) {
+    public ValidationRule read(RuleForm f, String source, long id, int version, String by) {
         Fields in = new Fields(source);
         String code = in.text("code", f.code());
         if (!code.isEmpty() && !CODE.matcher(code).matches()) {
