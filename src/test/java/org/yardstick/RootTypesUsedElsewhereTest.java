@@ -27,8 +27,7 @@ class RootTypesUsedElsewhereTest {
             "observation.ValueComment",
             "reading.Authors", "reading.Figures", "reading.Names", "reading.Provenance", "reading.SinceReturn",
             "region.Channel", "region.DivisionImport", "region.NewOrganisation", "region.NewRegion",
-            "region.OrganisationAuthoring", "region.OrganisationKind", "shared.DirectoryFileSet",
-            "supervision.Milestone",
+            "region.OrganisationAuthoring", "region.OrganisationKind", "supervision.Milestone",
             "web.Assets", "web.Dates", "web.Navigation", "web.ReplicaRouting");
 
     @Test
