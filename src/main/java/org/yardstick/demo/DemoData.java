@@ -18,7 +18,7 @@ import org.yardstick.validation.ValidationRuleFiles;
 
 /** Loads the demo dataset: official divisions, then the seed plans' framework files, figures and index definitions. */
 @Service
-public class DemoData {
+class DemoData {
 
     /**
      * Settings of the demo dataset.

@@ -3,7 +3,7 @@ package org.yardstick.index;
 import org.yardstick.shared.ProblemKind;
 
 /** What can be wrong with an index definition as the platform reads it, beyond the spec itself. */
-public enum IndexDefinitionProblem implements ProblemKind {
+enum IndexDefinitionProblem implements ProblemKind {
     UNKNOWN_REGION("index-definition.unknown-region", "there is no region with code {0}"),
     UNKNOWN_INDICATOR("index-definition.unknown-indicator", "there is no indicator with code {0} in the catalogue"),
     NOT_A_PERIOD("index-definition.not-a-period", "is not a period (a year 2015, a quarter 2015Q3 or a month 2015-03)"),

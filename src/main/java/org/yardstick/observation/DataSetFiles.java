@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.framework.Change;
 import org.yardstick.framework.FrameworkFileSection;
 import org.yardstick.framework.FrameworkProblem;
+import org.yardstick.observation.internal.DataSetProblem;
 import org.yardstick.shared.FileProblem;
 import org.yardstick.shared.FileSet;
 import org.yardstick.shared.InputProblem;

@@ -8,6 +8,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.audit.Changed;
+import org.yardstick.observation.internal.StalenessProblem;
 import org.yardstick.security.Account;
 import org.yardstick.security.CurrentUser;
 import org.yardstick.security.Role;

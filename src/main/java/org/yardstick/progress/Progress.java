@@ -21,6 +21,7 @@ import org.yardstick.framework.TargetKind;
 import org.yardstick.framework.Targets;
 import org.yardstick.observation.Observation;
 import org.yardstick.observation.Observations;
+import org.yardstick.progress.internal.MilestoneJudgements;
 
 /**
  * Assesses targets against the approved figures, as they are now: every call reads the current

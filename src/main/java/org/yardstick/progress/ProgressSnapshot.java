@@ -13,6 +13,7 @@ import org.yardstick.framework.Polarity;
 import org.yardstick.framework.Target;
 import org.yardstick.framework.TargetKind;
 import org.yardstick.observation.Observation;
+import org.yardstick.progress.internal.MilestoneJudgement;
 import org.yardstick.progress.rules.Evidence;
 import org.yardstick.progress.rules.Figure;
 import org.yardstick.progress.rules.ProgressRules;

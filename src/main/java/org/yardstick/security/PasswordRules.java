@@ -12,6 +12,7 @@ import me.gosimple.nbvcxz.resources.Dictionary;
 import me.gosimple.nbvcxz.resources.DictionaryBuilder;
 import me.gosimple.nbvcxz.scoring.Result;
 import org.jspecify.annotations.Nullable;
+import org.yardstick.security.internal.AccountProblem;
 
 /**
  * What a password typed by a person must be: at least {@value #MIN_LENGTH} characters, at most

@@ -11,6 +11,12 @@ import org.yardstick.shared.FileSet;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 import org.yardstick.shared.YamlNode;
+import org.yardstick.validation.internal.RuleForm;
+import org.yardstick.validation.internal.RuleKind;
+import org.yardstick.validation.internal.RuleReader;
+import org.yardstick.validation.internal.ValidationProblem;
+import org.yardstick.validation.internal.ValidationRule;
+import org.yardstick.validation.internal.ValidationRules;
 
 /**
  * Loads {@code validation-rules.yaml}: validation rules written down as configuration (format in

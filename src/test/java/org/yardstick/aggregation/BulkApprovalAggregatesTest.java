@@ -15,9 +15,9 @@ import org.yardstick.As;
 import org.yardstick.TestClock;
 import org.yardstick.YardstickTest;
 import org.yardstick.aggregation.internal.Recomputation;
-import org.yardstick.observation.BulkReview;
-import org.yardstick.observation.ObservationEditor;
 import org.yardstick.observation.Submissions;
+import org.yardstick.observation.internal.BulkReview;
+import org.yardstick.observation.internal.ObservationEditor;
 import org.yardstick.security.Accounts;
 
 /**

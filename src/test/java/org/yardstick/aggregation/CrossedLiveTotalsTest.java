@@ -15,9 +15,9 @@ import org.yardstick.YardstickTest;
 import org.yardstick.framework.FrameworkFiles;
 import org.yardstick.observation.DataSetFiles;
 import org.yardstick.observation.DataSets;
-import org.yardstick.observation.ObservationEditor;
 import org.yardstick.observation.Submission;
 import org.yardstick.observation.Submissions;
+import org.yardstick.observation.internal.ObservationEditor;
 
 /**
  * Crossed cells (交叉分组: area × industry) entered without a total and approved through the workflow make the

@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
 import org.yardstick.assessment.engine.CreditCode;
+import org.yardstick.assessment.internal.Assessments;
+import org.yardstick.assessment.internal.Questionnaires;
 import org.yardstick.security.Accounts;
 import org.yardstick.security.Role;
 

@@ -39,6 +39,8 @@ import org.yardstick.assessment.engine.Answer;
 import org.yardstick.assessment.engine.CreditCode;
 import org.yardstick.assessment.engine.Questionnaire;
 import org.yardstick.assessment.engine.Scoring;
+import org.yardstick.assessment.internal.AssessmentImports;
+import org.yardstick.assessment.internal.Questionnaires;
 import org.yardstick.region.Regions;
 import org.yardstick.security.Accounts;
 import org.yardstick.security.NewAccount;

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
+import org.yardstick.assessment.internal.Questionnaires;
 import org.yardstick.region.Regions;
 import org.yardstick.security.Accounts;
 import org.yardstick.security.Role;

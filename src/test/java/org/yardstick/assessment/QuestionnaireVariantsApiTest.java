@@ -25,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
 import org.yardstick.assessment.engine.Questionnaire;
+import org.yardstick.assessment.internal.AssessmentImports;
+import org.yardstick.assessment.internal.Questionnaires;
 import org.yardstick.region.Regions;
 import org.yardstick.security.Accounts;
 import org.yardstick.security.Role;

@@ -26,6 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
+import org.yardstick.assessment.internal.Assessments;
+import org.yardstick.assessment.internal.Questionnaires;
 import org.yardstick.security.Accounts;
 import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;

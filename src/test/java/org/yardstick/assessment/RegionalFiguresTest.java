@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
 import org.yardstick.assessment.engine.Stage;
+import org.yardstick.assessment.internal.Questionnaires;
 import org.yardstick.region.Regions;
 
 /**

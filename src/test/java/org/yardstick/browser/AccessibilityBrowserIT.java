@@ -47,7 +47,7 @@ class AccessibilityBrowserIT {
                .catch(e => done([{id: 'axe-error', impact: 'critical', nodes: 0, where: String(e)}]));""";
 
     @LocalServerPort int port;
-    @org.springframework.beans.factory.annotation.Autowired org.yardstick.observation.ObservationEditor editor;
+    @org.springframework.beans.factory.annotation.Autowired org.yardstick.observation.internal.ObservationEditor editor;
     @org.springframework.beans.factory.annotation.Autowired org.yardstick.observation.Submissions submissions;
     @org.springframework.beans.factory.annotation.Autowired org.springframework.security.core.userdetails.UserDetailsService details;
     @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -108,10 +108,10 @@ class AccessibilityBrowserIT {
         org.yardstick.As.user(details, "admin");
         try {
             var o = editor.save("xj-county-info", "650107", "2025", List.of(
-                    new org.yardstick.observation.ObservationEditor.Entry("form", 0, "BB_USERS", "100", "", null, null),
-                    new org.yardstick.observation.ObservationEditor.Entry("form", 0, "FTTH_USERS", "40", "", null, null),
-                    new org.yardstick.observation.ObservationEditor.Entry("form", 0, "MOBILE_INTERNET_USERS", "50", "", null, null),
-                    new org.yardstick.observation.ObservationEditor.Entry("form", 0, "INTERNET_PORTS", "30", "", null, null)));
+                    new org.yardstick.observation.internal.ObservationEditor.Entry("form", 0, "BB_USERS", "100", "", null, null),
+                    new org.yardstick.observation.internal.ObservationEditor.Entry("form", 0, "FTTH_USERS", "40", "", null, null),
+                    new org.yardstick.observation.internal.ObservationEditor.Entry("form", 0, "MOBILE_INTERNET_USERS", "50", "", null, null),
+                    new org.yardstick.observation.internal.ObservationEditor.Entry("form", 0, "INTERNET_PORTS", "30", "", null, null)));
             return submissions.submit(o.submission().id(), o.submission().version()).id();
         } finally {
             org.yardstick.As.nobody();

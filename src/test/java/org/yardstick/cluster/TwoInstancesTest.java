@@ -9,8 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yardstick.As;
 import org.yardstick.YardstickApplication;
 import org.yardstick.supervision.internal.AttachmentStore;
-import org.yardstick.validation.ValidationRule;
-import org.yardstick.validation.ValidationRules;
+import org.yardstick.validation.internal.ValidationRule;
+import org.yardstick.validation.internal.ValidationRules;
 
 /**
  * Issue 17: two instances of the application on one database (a fresh in-memory H2 shared in this JVM,

@@ -28,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
 import org.yardstick.security.Accounts;
-import org.yardstick.security.ApiTokens;
 import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;
+import org.yardstick.security.internal.ApiTokens;
 
 /** The framework API with a personal access token: every write and every refusal (403, 404, 422), nothing half-written. */
 @YardstickTest

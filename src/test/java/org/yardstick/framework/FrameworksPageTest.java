@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
+import org.yardstick.framework.internal.FrameworkChanges;
 import org.yardstick.security.Accounts;
 import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;

@@ -26,6 +26,8 @@ import org.yardstick.framework.Plans;
 import org.yardstick.framework.Target;
 import org.yardstick.framework.TargetKind;
 import org.yardstick.framework.Targets;
+import org.yardstick.ingestion.internal.Ingestion;
+import org.yardstick.ingestion.internal.IngestionProblem;
 import org.yardstick.shared.InputProblem;
 
 /**
@@ -74,7 +76,7 @@ class IngestionPagesTest {
         assertThat(mvc.perform(get("/ingest/review").param("lang", "en").session(session).with(as("admin"))).andReturn()
                 .getResponse().getContentAsString()).contains("Review the proposals").doesNotContain("核对提取结果");
         @SuppressWarnings("unchecked")
-        List<org.yardstick.ingestion.Decision> decisions = (List<org.yardstick.ingestion.Decision>)
+        List<org.yardstick.ingestion.internal.Decision> decisions = (List<org.yardstick.ingestion.internal.Decision>)
                 page.getModelAndView().getModel().get("decisions");
         int n = decisions.size();
         // “accept the sure ones” ticks the proposals with a catalogue match and a stated year
@@ -171,7 +173,7 @@ class IngestionPagesTest {
     }
 
     private MockHttpServletRequestBuilder withFields(MockHttpServletRequestBuilder r,
-                                                     List<org.yardstick.ingestion.Decision> decisions) {
+                                                     List<org.yardstick.ingestion.internal.Decision> decisions) {
         for (int i = 0; i < decisions.size(); i++) {
             var d = decisions.get(i);
             r.param("code_" + i, d.indicatorCode()).param("name_" + i, d.indicatorName())

@@ -23,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.MapFileSet;
 import org.yardstick.YardstickTest;
 import org.yardstick.aggregation.Aggregates;
+import org.yardstick.maps.internal.Boundaries;
+import org.yardstick.maps.internal.BoundaryMap;
 import org.yardstick.observation.ObservationFiles;
 import org.yardstick.observation.ObservationStatus;
 import org.yardstick.region.Region;

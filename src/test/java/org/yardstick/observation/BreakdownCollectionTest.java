@@ -29,14 +29,15 @@ import org.yardstick.YardstickTest;
 import org.yardstick.aggregation.Aggregates;
 import org.yardstick.framework.FrameworkFiles;
 import org.yardstick.observation.imports.FigureImports;
+import org.yardstick.observation.internal.ObservationEditor;
 import org.yardstick.security.Accounts;
 import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
-import org.yardstick.validation.RuleForm;
-import org.yardstick.validation.ValidationProblem;
-import org.yardstick.validation.ValidationRules;
+import org.yardstick.validation.internal.RuleForm;
+import org.yardstick.validation.internal.ValidationProblem;
+import org.yardstick.validation.internal.ValidationRules;
 
 /**
  * Figures broken down by category (分组: urban × rural-pastoral) entered in the form, imported as CSV,
@@ -63,7 +64,7 @@ class BreakdownCollectionTest {
     @Autowired UserDetailsService details;
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
-    @Autowired org.yardstick.validation.ValidationReport report;
+    @Autowired org.yardstick.validation.internal.ValidationReport report;
 
     static final String PASSWORD = "Kq7#vLm2pX9w-Tianshan-parts";
 

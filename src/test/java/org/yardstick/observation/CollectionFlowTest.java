@@ -16,6 +16,7 @@ import org.yardstick.As;
 import org.yardstick.TestClock;
 import org.yardstick.YardstickTest;
 import org.yardstick.audit.AuditTrail;
+import org.yardstick.observation.internal.ObservationEditor;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 

@@ -18,6 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
 import org.yardstick.audit.AuditTrail;
+import org.yardstick.observation.internal.ObservationEditor;
 import org.yardstick.shared.InvalidInputException;
 
 /**

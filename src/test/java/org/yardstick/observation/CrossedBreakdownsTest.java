@@ -32,14 +32,16 @@ import org.yardstick.YardstickTest;
 import org.yardstick.aggregation.Aggregates;
 import org.yardstick.framework.FrameworkFiles;
 import org.yardstick.observation.imports.FigureImports;
+import org.yardstick.observation.internal.DataSetProblem;
+import org.yardstick.observation.internal.ObservationEditor;
 import org.yardstick.security.Accounts;
 import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
-import org.yardstick.validation.RuleForm;
-import org.yardstick.validation.ValidationProblem;
-import org.yardstick.validation.ValidationRules;
+import org.yardstick.validation.internal.RuleForm;
+import org.yardstick.validation.internal.ValidationProblem;
+import org.yardstick.validation.internal.ValidationRules;
 
 /**
  * Crossed breakdowns (交叉分组, area × enterprise size, decision 0051): a data set crosses two of its dimensions, a

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yardstick.MapFileSet;
 import org.yardstick.YardstickTest;
+import org.yardstick.observation.internal.DataSetProblem;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 

@@ -24,6 +24,7 @@ import org.yardstick.YardstickTest;
 import org.yardstick.framework.Change;
 import org.yardstick.framework.FrameworkFiles;
 import org.yardstick.framework.FrameworkProblem;
+import org.yardstick.observation.internal.DataSetProblem;
 import org.yardstick.security.Accounts;
 import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
 import org.yardstick.audit.AuditTrail;
+import org.yardstick.observation.internal.ObservationEditor;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.MapFileSet;
 import org.yardstick.YardstickTest;
+import org.yardstick.observation.internal.ObservationProblem;
 import org.yardstick.shared.FileProblem;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;

@@ -27,6 +27,7 @@ import org.yardstick.As;
 import org.yardstick.YardstickTest;
 import org.yardstick.audit.AuditEvent;
 import org.yardstick.audit.AuditTrail;
+import org.yardstick.observation.internal.ObservationEditor;
 import org.yardstick.security.Accounts;
 import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;

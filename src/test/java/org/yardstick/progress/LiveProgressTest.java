@@ -15,9 +15,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.yardstick.As;
 import org.yardstick.TestClock;
 import org.yardstick.YardstickTest;
-import org.yardstick.observation.ObservationEditor;
 import org.yardstick.observation.Submission;
 import org.yardstick.observation.Submissions;
+import org.yardstick.observation.internal.ObservationEditor;
 
 /**
  * Live: a figure approved through the workflow changes the status on the overview and in the report

@@ -18,7 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
 import org.yardstick.observation.Staleness;
-import org.yardstick.observation.StalenessProblem;
+import org.yardstick.observation.internal.StalenessProblem;
 import org.yardstick.progress.rules.Assessment;
 import org.yardstick.progress.rules.ProgressRules;
 import org.yardstick.progress.rules.Series;

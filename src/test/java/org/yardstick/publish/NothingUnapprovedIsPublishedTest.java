@@ -29,9 +29,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
-import org.yardstick.observation.ObservationEditor;
 import org.yardstick.observation.Submission;
 import org.yardstick.observation.Submissions;
+import org.yardstick.observation.internal.ObservationEditor;
 
 /**
  * Nothing unapproved is ever published (issue 14 item 6): after storing a draft, a submitted and a

@@ -20,7 +20,7 @@ import org.yardstick.YardstickTest;
 import org.yardstick.framework.Plans;
 import org.yardstick.framework.Targets;
 import org.yardstick.index.IndexDefinitions;
-import org.yardstick.progress.MilestoneJudgements;
+import org.yardstick.progress.internal.MilestoneJudgements;
 
 /**
  * Public pages name no account: an index's page, history and versions, and a milestone's

@@ -18,9 +18,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
-import org.yardstick.observation.ObservationEditor;
 import org.yardstick.observation.Submission;
 import org.yardstick.observation.Submissions;
+import org.yardstick.observation.internal.ObservationEditor;
 
 /**
  * Forms that help (issue 15 item 5): the error banner lists every problem, each linked to its field (never

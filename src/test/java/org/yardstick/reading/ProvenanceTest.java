@@ -13,9 +13,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
-import org.yardstick.observation.ObservationEditor;
 import org.yardstick.observation.Submission;
 import org.yardstick.observation.Submissions;
+import org.yardstick.observation.internal.ObservationEditor;
 
 /**
  * A collected figure's 出处 is its provenance line (issue 15 item 8): the reporting region, the reviewer's

@@ -34,6 +34,7 @@ import org.yardstick.jobs.JobProgress;
 import org.yardstick.jobs.JobState;
 import org.yardstick.jobs.Jobs;
 import org.yardstick.region.DivisionImport.DivisionFile;
+import org.yardstick.region.internal.RegionProblem;
 import org.yardstick.security.Accounts;
 import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;

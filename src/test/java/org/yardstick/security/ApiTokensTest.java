@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yardstick.As;
 import org.yardstick.TestClock;
 import org.yardstick.YardstickTest;
+import org.yardstick.security.internal.ApiTokens;
 
 /**
  * Programs on /api/v1/: personal access tokens made on the account page and HTTP Basic act as their

@@ -20,6 +20,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
+import org.yardstick.security.internal.AccountProblem;
 
 /**
  * Items 11 and 9 (accounts) of the security review: common and trivial passwords are refused, not

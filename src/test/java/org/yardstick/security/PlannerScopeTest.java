@@ -18,9 +18,9 @@ import org.yardstick.MapFileSet;
 import org.yardstick.YardstickTest;
 import org.yardstick.index.IndexDefinitions;
 import org.yardstick.observation.DataSetFiles;
-import org.yardstick.validation.RuleForm;
-import org.yardstick.validation.ValidationRule;
-import org.yardstick.validation.ValidationRules;
+import org.yardstick.validation.internal.RuleForm;
+import org.yardstick.validation.internal.ValidationRule;
+import org.yardstick.validation.internal.ValidationRules;
 
 /**
  * A planner plans for the region of the account only: the demo's {@code planner} (新疆, 65) cannot

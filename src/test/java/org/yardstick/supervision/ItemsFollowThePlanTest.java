@@ -14,9 +14,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
 import org.yardstick.framework.Change;
-import org.yardstick.framework.FrameworkChanges;
-import org.yardstick.framework.PlanCommand;
-import org.yardstick.framework.TaskCommand;
+import org.yardstick.framework.internal.FrameworkChanges;
+import org.yardstick.framework.internal.PlanCommand;
+import org.yardstick.framework.internal.TaskCommand;
 import org.yardstick.shared.LocalizedText;
 
 /**

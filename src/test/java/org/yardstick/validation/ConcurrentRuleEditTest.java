@@ -17,6 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yardstick.YardstickTest;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
+import org.yardstick.validation.internal.Condition;
+import org.yardstick.validation.internal.RuleForm;
+import org.yardstick.validation.internal.ValidationProblem;
+import org.yardstick.validation.internal.ValidationRule;
+import org.yardstick.validation.internal.ValidationRules;
 
 /**
  * Two planners save the same rule at the same time, both from the version they saw: one change is

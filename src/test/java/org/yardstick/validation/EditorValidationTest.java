@@ -15,12 +15,16 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.YardstickTest;
 import org.yardstick.observation.CollectionProblem;
 import org.yardstick.observation.Finding;
-import org.yardstick.observation.ObservationEditor;
-import org.yardstick.observation.ObservationEditor.Entry;
 import org.yardstick.observation.Severity;
 import org.yardstick.observation.Submissions;
+import org.yardstick.observation.internal.ObservationEditor.Entry;
+import org.yardstick.observation.internal.ObservationEditor;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
+import org.yardstick.validation.internal.RuleForm;
+import org.yardstick.validation.internal.ValidationProblem;
+import org.yardstick.validation.internal.ValidationRule;
+import org.yardstick.validation.internal.ValidationRules;
 
 /**
  * The demo's rules at work where figures are entered: the reporter of 天山区 (650102) enters the

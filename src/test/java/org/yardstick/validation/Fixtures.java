@@ -14,6 +14,8 @@ import org.yardstick.region.Region;
 import org.yardstick.region.RegionLevel;
 import org.yardstick.shared.LocalizedText;
 import org.yardstick.shared.Period;
+import org.yardstick.validation.internal.Condition;
+import org.yardstick.validation.internal.ValidationRule;
 
 /** Rules, data sets and proposals in memory, for the plain-Java tests of validation. */
 final class Fixtures {

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.YardstickTest;
 import org.yardstick.observation.Severity;
+import org.yardstick.validation.internal.ValidationReport;
 
 /**
  * The report of a whole data set and period: figures of three counties in two prefectures, checked

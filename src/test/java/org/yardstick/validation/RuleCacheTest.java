@@ -7,6 +7,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yardstick.YardstickTest;
+import org.yardstick.validation.internal.RuleEvaluator;
+import org.yardstick.validation.internal.RuleForm;
+import org.yardstick.validation.internal.ValidationRule;
+import org.yardstick.validation.internal.ValidationRules;
 
 /**
  * The rules are read from the database once and kept until one changes; a change that is rolled

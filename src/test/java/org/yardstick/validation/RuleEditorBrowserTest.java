@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yardstick.browser.Browser;
+import org.yardstick.validation.internal.ValidationRules;
 
 /**
  * The rule editor in a real browser: htmx swaps in the fields of the chosen kind (with the CSRF

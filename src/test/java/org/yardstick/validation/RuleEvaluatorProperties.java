@@ -15,6 +15,11 @@ import org.yardstick.observation.Finding;
 import org.yardstick.observation.Proposal;
 import org.yardstick.observation.Severity;
 import org.yardstick.shared.Period;
+import org.yardstick.validation.internal.Condition;
+import org.yardstick.validation.internal.Direction;
+import org.yardstick.validation.internal.Operator;
+import org.yardstick.validation.internal.RuleEvaluator;
+import org.yardstick.validation.internal.ValidationRule;
 
 /** Invariants of rule evaluation over generated figures. */
 class RuleEvaluatorProperties {

@@ -25,6 +25,12 @@ import org.yardstick.YardstickTest;
 import org.yardstick.audit.AuditEvent;
 import org.yardstick.audit.AuditTrail;
 import org.yardstick.observation.Severity;
+import org.yardstick.validation.internal.Condition;
+import org.yardstick.validation.internal.Operator;
+import org.yardstick.validation.internal.RuleForm;
+import org.yardstick.validation.internal.RuleKind;
+import org.yardstick.validation.internal.ValidationRule;
+import org.yardstick.validation.internal.ValidationRules;
 
 /**
  * The rule list and editor: who may see and change rules, what a wrong form says, conflicts, and

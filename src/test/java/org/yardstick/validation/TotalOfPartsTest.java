@@ -18,6 +18,9 @@ import org.yardstick.observation.Finding;
 import org.yardstick.observation.Proposal;
 import org.yardstick.observation.Severity;
 import org.yardstick.shared.Period;
+import org.yardstick.validation.internal.Condition;
+import org.yardstick.validation.internal.RuleEvaluator;
+import org.yardstick.validation.internal.ValidationProblem;
 
 /** 合计等于分项之和, in memory: complete parts judged within the tolerance, incomplete ones not at all. */
 class TotalOfPartsTest {

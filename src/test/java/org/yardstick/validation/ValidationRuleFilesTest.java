@@ -14,6 +14,11 @@ import org.yardstick.audit.AuditTrail;
 import org.yardstick.observation.Severity;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
+import org.yardstick.validation.internal.Condition;
+import org.yardstick.validation.internal.Direction;
+import org.yardstick.validation.internal.Operator;
+import org.yardstick.validation.internal.ValidationRule;
+import org.yardstick.validation.internal.ValidationRules;
 
 /** {@code validation-rules.yaml}: the demo's rules, and what a wrong file says. */
 @YardstickTest

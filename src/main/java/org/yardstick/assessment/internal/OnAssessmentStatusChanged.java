@@ -9,8 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yardstick.assessment.AssessmentStatusChanged;
-import org.yardstick.assessment.RegionalIndicators;
-import org.yardstick.assessment.RegionalIndicators.CountyYear;
+import org.yardstick.assessment.internal.RegionalIndicators.CountyYear;
 import org.yardstick.audit.Changed;
 
 /**

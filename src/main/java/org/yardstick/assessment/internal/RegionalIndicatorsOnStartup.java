@@ -6,7 +6,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.yardstick.assessment.RegionalIndicators;
 
 /**
  * Computes the regional indicators at start-up when there are submitted assessments but no summaries yet (an upgrade,

@@ -18,16 +18,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.yardstick.assessment.AssessmentStatus;
-import org.yardstick.assessment.Assessments;
-import org.yardstick.assessment.Enterprise;
-import org.yardstick.assessment.Enterprises;
-import org.yardstick.assessment.Questionnaires;
-import org.yardstick.assessment.RegionalFigures;
 import org.yardstick.assessment.engine.Answer;
 import org.yardstick.assessment.engine.Questionnaire;
 import org.yardstick.assessment.engine.Scoring.Loss;
 import org.yardstick.assessment.engine.Stage;
+import org.yardstick.assessment.internal.AssessmentStatus;
+import org.yardstick.assessment.internal.Assessments;
+import org.yardstick.assessment.internal.Enterprise;
+import org.yardstick.assessment.internal.Enterprises;
+import org.yardstick.assessment.internal.Questionnaires;
+import org.yardstick.assessment.internal.RegionalFigures;
 
 /**
  * The self-assessment API: the questionnaire, an enterprise's registration, its answers as a draft, the
@@ -138,7 +138,7 @@ class AssessmentApi {
      * 资产总额 (万元) — from which the size class is derived by the NBS 2017 rule; sizeClass is then only a fallback.
      */
     record RegistrationIn(@Nullable String creditCode, @Nullable String name, @Nullable String regionCode,
-                          @Nullable String industryCode, org.yardstick.assessment.@Nullable SizeClass sizeClass,
+                          @Nullable String industryCode, org.yardstick.assessment.internal.@Nullable SizeClass sizeClass,
                           @Nullable Boolean aboveScale, @Nullable String organisationCode, @Nullable Long employees,
                           @Nullable BigDecimal revenue, @Nullable BigDecimal totalAssets) {}
 

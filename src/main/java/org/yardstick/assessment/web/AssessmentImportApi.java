@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.yardstick.assessment.AssessmentImports;
+import org.yardstick.assessment.internal.AssessmentImports;
 
 /** Bulk import of many enterprises' answers for a region's 经信委 (planners, reviewers, administrators). */
 @RestController

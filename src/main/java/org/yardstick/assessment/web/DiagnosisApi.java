@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.yardstick.assessment.Assessments;
+import org.yardstick.assessment.internal.Assessments;
 import org.yardstick.shared.NotFoundException;
 
 /** The diagnosis report as PDF, in the language asked for (Accept-Language or ?lang=). */

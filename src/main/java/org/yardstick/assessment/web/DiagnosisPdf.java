@@ -8,7 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import org.yardstick.assessment.Assessments;
+import org.yardstick.assessment.internal.Assessments;
 import org.yardstick.shared.HtmlPdf;
 
 /** An enterprise's diagnosis report as PDF: the result page's content, the dimension chart drawn as bars. */

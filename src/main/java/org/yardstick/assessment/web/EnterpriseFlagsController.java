@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yardstick.assessment.EnterpriseFlags;
+import org.yardstick.assessment.internal.EnterpriseFlags;
 import org.yardstick.shared.InvalidInputException;
 
 /**

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yardstick.assessment.Questionnaires;
+import org.yardstick.assessment.internal.Questionnaires;
 
 /** The questionnaire versions: listed (with how many assessments each scored), read, and a new one uploaded. */
 @RestController

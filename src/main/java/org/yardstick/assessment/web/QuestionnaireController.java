@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yardstick.assessment.Questionnaires;
+import org.yardstick.assessment.internal.Questionnaires;
 import org.yardstick.security.CurrentUser;
 import org.yardstick.shared.InvalidInputException;
 

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yardstick.assessment.EnterpriseFlags;
-import org.yardstick.assessment.RegionalIndicators;
 import org.yardstick.assessment.engine.RegionalProblem;
+import org.yardstick.assessment.internal.EnterpriseFlags;
+import org.yardstick.assessment.internal.RegionalIndicators;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 

@@ -12,8 +12,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yardstick.assessment.RegionalIndicators;
 import org.yardstick.assessment.engine.Stage;
+import org.yardstick.assessment.internal.RegionalIndicators;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

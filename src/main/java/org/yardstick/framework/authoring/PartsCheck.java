@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.yardstick.framework.Aggregation;
-import org.yardstick.framework.TargetCommand;
+import org.yardstick.framework.internal.TargetCommand;
 
 /**
  * What a decomposition would create or has created, and how its parts stand against the whole by the

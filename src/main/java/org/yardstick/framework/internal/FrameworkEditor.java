@@ -26,23 +26,16 @@ import org.yardstick.framework.Change;
 import org.yardstick.framework.Citation;
 import org.yardstick.framework.FormulaRules;
 import org.yardstick.framework.FrameworkProblem;
-import org.yardstick.framework.GoalCommand;
 import org.yardstick.framework.Indicator;
-import org.yardstick.framework.IndicatorCommand;
 import org.yardstick.framework.IndicatorRulesChanged;
-import org.yardstick.framework.PlanWorkChanged;
 import org.yardstick.framework.Indicators;
-import org.yardstick.framework.KeyProjectCommand;
 import org.yardstick.framework.Plan;
-import org.yardstick.framework.PlanCommand;
+import org.yardstick.framework.PlanWorkChanged;
 import org.yardstick.framework.Plans;
-import org.yardstick.framework.SectionCommand;
 import org.yardstick.framework.Target;
-import org.yardstick.framework.TargetCommand;
 import org.yardstick.framework.TargetKind;
 import org.yardstick.framework.TargetRevision;
 import org.yardstick.framework.Targets;
-import org.yardstick.framework.TaskCommand;
 import org.yardstick.framework.internal.FrameworkAudit.Fields;
 import org.yardstick.shared.FileProblem;
 import org.yardstick.shared.InputProblem;
@@ -54,7 +47,7 @@ import org.yardstick.shared.ProblemKind;
  * The one write path of framework elements (forms, files and the API all come here): checks a
  * command completely, refuses it whole with every problem named (field, value, reason), writes it,
  * records it in the audit trail and, for targets, in the target's history. Nothing is deleted: elements
- * are retired. Access is checked by the caller ({@link org.yardstick.framework.FrameworkChanges} for
+ * are retired. Access is checked by the caller ({@link org.yardstick.framework.internal.FrameworkChanges} for
  * people; the file import for files).
  */
 @Component

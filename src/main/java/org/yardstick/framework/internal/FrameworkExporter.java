@@ -1,6 +1,5 @@
 package org.yardstick.framework.internal;
 
-import org.yardstick.shared.YamlNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,13 +15,13 @@ import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
 import org.yardstick.framework.KeyProject;
 import org.yardstick.framework.Plan;
-import org.yardstick.framework.PlanCommand;
 import org.yardstick.framework.Plans;
 import org.yardstick.framework.Qualifier;
 import org.yardstick.framework.Target;
 import org.yardstick.framework.TargetKind;
 import org.yardstick.framework.Targets;
 import org.yardstick.framework.Task;
+import org.yardstick.shared.YamlNode;
 
 /**
  * Writes the framework in force back as framework files, in the format the reader reads (every text

@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
-import org.yardstick.maps.Boundaries;
-import org.yardstick.maps.BoundaryMap;
-import org.yardstick.maps.MapFigures;
-import org.yardstick.maps.MapView;
+import org.yardstick.maps.internal.Boundaries;
+import org.yardstick.maps.internal.BoundaryMap;
+import org.yardstick.maps.internal.MapFigures;
+import org.yardstick.maps.internal.MapView;
 import org.yardstick.shared.NotFoundException;
 
 /**

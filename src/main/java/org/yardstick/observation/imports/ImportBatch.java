@@ -19,13 +19,13 @@ import org.yardstick.observation.CollectionProblem;
 import org.yardstick.observation.DataSet;
 import org.yardstick.observation.FigureCheck;
 import org.yardstick.observation.Finding;
-import org.yardstick.observation.ObservationProblem;
 import org.yardstick.observation.Proposal;
 import org.yardstick.observation.Severity;
-import org.yardstick.observation.internal.FigureStore;
 import org.yardstick.observation.internal.FigureStore.StoredLevel;
 import org.yardstick.observation.internal.FigureStore.SubmissionState;
+import org.yardstick.observation.internal.FigureStore;
 import org.yardstick.observation.internal.FigureText;
+import org.yardstick.observation.internal.ObservationProblem;
 import org.yardstick.region.Region;
 import org.yardstick.shared.FileProblem;
 import org.yardstick.shared.InputProblem;
@@ -326,7 +326,7 @@ final class ImportBatch {
                 return InputProblem.of(source, 0, "", t, CollectionProblem.NO_WINDOW, dataSet.code());
             }
             if (dataSet.retired()) {
-                return new Closed(p, InputProblem.of(source, 0, "", t, org.yardstick.observation.DataSetProblem.RETIRED));
+                return new Closed(p, InputProblem.of(source, 0, "", t, org.yardstick.observation.internal.DataSetProblem.RETIRED));
             }
             if (!w.get().isOpen(today)) {
                 return new Closed(p, InputProblem.of(source, 0, "", t, CollectionProblem.PERIOD_CLOSED, w.get().opensOn(),

@@ -17,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.framework.Qualifier;
 import org.yardstick.observation.Measure;
 import org.yardstick.observation.ObservationFiles;
-import org.yardstick.observation.ObservationProblem;
 import org.yardstick.observation.ObservationStatus;
 import org.yardstick.shared.CsvReader;
 import org.yardstick.shared.FileProblem;

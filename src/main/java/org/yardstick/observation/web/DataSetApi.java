@@ -16,8 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.yardstick.web.ETags;
-import org.yardstick.web.ProblemText;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -30,13 +28,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yardstick.observation.DataSet;
-import org.yardstick.observation.DataSetAuthoring;
 import org.yardstick.observation.DataSetAuthoring.Draft;
 import org.yardstick.observation.DataSetAuthoring.WindowDraft;
-import org.yardstick.observation.DataSetProblem;
+import org.yardstick.observation.DataSetAuthoring;
 import org.yardstick.observation.DataSets;
+import org.yardstick.observation.internal.DataSetProblem;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
+import org.yardstick.web.ETags;
+import org.yardstick.web.ProblemText;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -16,7 +16,6 @@ import org.yardstick.region.Organisations;
 import org.yardstick.region.Region;
 import org.yardstick.region.RegionFiles;
 import org.yardstick.region.RegionLevel;
-import org.yardstick.region.RegionProblem;
 import org.yardstick.region.Regions;
 import org.yardstick.shared.FileProblem;
 import org.yardstick.shared.FileSet;

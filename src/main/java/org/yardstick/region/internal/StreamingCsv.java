@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.yardstick.region.RegionProblem;
 import org.yardstick.shared.CsvReader;
 
 /**

@@ -21,7 +21,6 @@ import org.yardstick.framework.Indicator;
 import org.yardstick.framework.Indicators;
 import org.yardstick.observation.DataSet;
 import org.yardstick.observation.DataSets;
-import org.yardstick.sdmx.SdmxSettings;
 import org.yardstick.shared.LocalizedText;
 
 /**

@@ -11,7 +11,6 @@ import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.yardstick.security.ApiTokens;
 
 /**
  * Checks a personal access token: known by its hash, not revoked, not expired, its account enabled.

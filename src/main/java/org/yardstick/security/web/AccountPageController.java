@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yardstick.region.Organisations;
 import org.yardstick.region.Regions;
-import org.yardstick.security.ApiTokens;
 import org.yardstick.security.CurrentUser;
-import org.yardstick.security.TokenProblem;
+import org.yardstick.security.internal.ApiTokens;
+import org.yardstick.security.internal.TokenProblem;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 

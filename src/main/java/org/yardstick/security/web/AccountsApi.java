@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.yardstick.security.Account;
-import org.yardstick.security.AccountProblem;
 import org.yardstick.security.Accounts;
 import org.yardstick.security.CurrentUser;
 import org.yardstick.security.NewAccount;
 import org.yardstick.security.Role;
+import org.yardstick.security.internal.AccountProblem;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 

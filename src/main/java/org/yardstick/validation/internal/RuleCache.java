@@ -5,7 +5,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.yardstick.validation.RuleEvaluator;
 import org.yardstick.web.CacheStamps;
 
 /**

@@ -15,11 +15,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.yardstick.observation.Severity;
 import org.yardstick.shared.LocalizedText;
-import org.yardstick.validation.Condition;
-import org.yardstick.validation.Direction;
-import org.yardstick.validation.Operator;
-import org.yardstick.validation.RuleKind;
-import org.yardstick.validation.ValidationRule;
 
 /** SQL for validation rules; runs in the caller's transaction. */
 @Component

@@ -27,15 +27,15 @@ import org.yardstick.observation.Severity;
 import org.yardstick.security.CurrentUser;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
-import org.yardstick.validation.Condition;
-import org.yardstick.validation.Direction;
-import org.yardstick.validation.Operator;
-import org.yardstick.validation.RuleForm;
-import org.yardstick.validation.RuleKind;
-import org.yardstick.validation.ValidationProblem;
-import org.yardstick.validation.ValidationReport;
-import org.yardstick.validation.ValidationRule;
-import org.yardstick.validation.ValidationRules;
+import org.yardstick.validation.internal.Condition;
+import org.yardstick.validation.internal.Direction;
+import org.yardstick.validation.internal.Operator;
+import org.yardstick.validation.internal.RuleForm;
+import org.yardstick.validation.internal.RuleKind;
+import org.yardstick.validation.internal.ValidationProblem;
+import org.yardstick.validation.internal.ValidationReport;
+import org.yardstick.validation.internal.ValidationRule;
+import org.yardstick.validation.internal.ValidationRules;
 
 /**
  * The rule list and editor (校验规则): everyone allowed on {@code /rules} reads; planners and

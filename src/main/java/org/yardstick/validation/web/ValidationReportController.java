@@ -24,7 +24,7 @@ import org.yardstick.observation.DataSet;
 import org.yardstick.observation.DataSets;
 import org.yardstick.shared.CsvWriter;
 import org.yardstick.shared.InvalidInputException;
-import org.yardstick.validation.ValidationReport;
+import org.yardstick.validation.internal.ValidationReport;
 
 /**
  * The validation report of a data set and period ({@code /rules/report}): counts by rule and

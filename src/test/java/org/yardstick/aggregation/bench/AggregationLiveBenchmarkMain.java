@@ -128,12 +128,12 @@ public final class AggregationLiveBenchmarkMain {
             submitted(jdbc, counties.get(k * counties.size() / BULK), codes);
         }
         org.yardstick.aggregation.internal.Recomputation recomputation = app.getBean(org.yardstick.aggregation.internal.Recomputation.class);
-        org.yardstick.observation.BulkReview bulk = app.getBean(org.yardstick.observation.BulkReview.class);
+        org.yardstick.observation.internal.BulkReview bulk = app.getBean(org.yardstick.observation.internal.BulkReview.class);
         As.user(app.getBean(UserDetailsService.class), REVIEWER);
         long before = recomputation.recomputations();
         long t = System.nanoTime();
-        var result = bulk.run(org.yardstick.observation.BulkReview.Action.APPROVE,
-                new org.yardstick.observation.BulkReview.Filter(DATA_SET, PERIOD, null, true), null, false, false);
+        var result = bulk.run(org.yardstick.observation.internal.BulkReview.Action.APPROVE,
+                new org.yardstick.observation.internal.BulkReview.Filter(DATA_SET, PERIOD, null, true), null, false, false);
         double s = (System.nanoTime() - t) / 1e9;
         As.nobody();
         if (result.done().size() != BULK || !result.refused().isEmpty()) {

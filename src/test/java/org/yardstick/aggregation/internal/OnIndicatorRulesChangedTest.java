@@ -14,10 +14,10 @@ import org.yardstick.As;
 import org.yardstick.YardstickTest;
 import org.yardstick.framework.Aggregation;
 import org.yardstick.framework.Change;
-import org.yardstick.framework.FrameworkChanges;
-import org.yardstick.framework.IndicatorCommand;
 import org.yardstick.framework.IndicatorRulesChanged;
 import org.yardstick.framework.Indicators;
+import org.yardstick.framework.internal.FrameworkChanges;
+import org.yardstick.framework.internal.IndicatorCommand;
 
 /**
  * An indicator's aggregation rule changed through the framework: the aggregates computed by the old rule

@@ -15,9 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yardstick.YardstickApplication;
-import org.yardstick.assessment.Questionnaires;
-import org.yardstick.assessment.RegionalIndicators;
 import org.yardstick.assessment.engine.Disclosure;
+import org.yardstick.assessment.internal.Questionnaires;
+import org.yardstick.assessment.internal.RegionalIndicators;
 import org.yardstick.progress.bench.BenchData;
 import org.yardstick.region.OfficialDivisions;
 

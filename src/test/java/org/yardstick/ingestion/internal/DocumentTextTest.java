@@ -18,7 +18,6 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.yardstick.ingestion.GoldFigures;
-import org.yardstick.ingestion.IngestionProblem;
 import org.yardstick.ingestion.rules.Extractor;
 import org.yardstick.ingestion.rules.Item;
 import org.yardstick.shared.InvalidInputException;

@@ -18,8 +18,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.YardstickTest;
 import org.yardstick.observation.CollectionProblem;
-import org.yardstick.observation.ObservationEditor;
-import org.yardstick.observation.ObservationProblem;
+import org.yardstick.observation.internal.ObservationEditor;
+import org.yardstick.observation.internal.ObservationProblem;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 

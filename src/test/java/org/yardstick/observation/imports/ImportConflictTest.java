@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.yardstick.YardstickTest;
 import org.yardstick.observation.CollectionProblem;
-import org.yardstick.observation.ObservationEditor;
+import org.yardstick.observation.internal.ObservationEditor;
 import org.yardstick.shared.InputProblem;
 import org.yardstick.shared.InvalidInputException;
 

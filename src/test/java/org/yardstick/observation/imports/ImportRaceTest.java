@@ -22,10 +22,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.yardstick.As;
 import org.yardstick.YardstickTest;
 import org.yardstick.observation.CollectionProblem;
-import org.yardstick.observation.ObservationEditor;
 import org.yardstick.observation.ObservationStatus;
 import org.yardstick.observation.Submission;
 import org.yardstick.observation.Submissions;
+import org.yardstick.observation.internal.ObservationEditor;
 import org.yardstick.shared.InvalidInputException;
 
 /**

@@ -48,7 +48,7 @@ import org.yardstick.shared.NotFoundException;
  * and one form per kind of element, each checked as it is filled in (htmx posts the form with
  * {@code _check}: the write path runs and is rolled back, the form comes back with a message beside each
  * wrong field) and refused whole on saving, naming field, value and reason. Scope, audit and history are
- * the write path's ({@link org.yardstick.framework.FrameworkChanges}).
+ * the write path's ({@link org.yardstick.framework.internal.FrameworkChanges}).
  */
 @Controller
 class AuthoringController {

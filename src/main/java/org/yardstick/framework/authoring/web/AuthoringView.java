@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.yardstick.framework.FrameworkChanges;
 import org.yardstick.framework.Plan;
 import org.yardstick.framework.Plans;
 import org.yardstick.framework.Target;
@@ -14,6 +13,7 @@ import org.yardstick.framework.TargetStanding;
 import org.yardstick.framework.Targets;
 import org.yardstick.framework.authoring.Decomposition;
 import org.yardstick.framework.authoring.Part;
+import org.yardstick.framework.internal.FrameworkChanges;
 import org.yardstick.region.Regions;
 import org.yardstick.security.CurrentUser;
 

@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yardstick.framework.Change;
-import org.yardstick.framework.TargetCommand;
 import org.yardstick.framework.authoring.Decomposition;
 import org.yardstick.framework.authoring.Part;
 import org.yardstick.framework.authoring.PartCommand;
 import org.yardstick.framework.authoring.PartsCheck;
+import org.yardstick.framework.internal.TargetCommand;
 
 /**
  * A target's parts (分解落实) through the API: read them, and split a target among sub-regions or assign it
