@@ -67,6 +67,9 @@ class AssessmentPagesTest {
         String register = page(get("/assessment"), me, "zh-CN");
         assertThat(register).contains("登记本企业").contains("统一社会信用代码");
         assertThat(page(get("/assessment"), me, "en")).contains("Register your enterprise");
+        // no result and no diagnosis before the enterprise is registered: back to the registration, not an error page
+        mvc.perform(get("/assessment/result").with(user(me))).andExpect(redirectedUrl("/assessment"));
+        mvc.perform(get("/assessment/result.pdf").with(user(me))).andExpect(redirectedUrl("/assessment"));
 
         String good = AssessmentApiTest.code("91650102MA7X0000U");
         var refused = mvc.perform(post("/assessment/register").with(user(me)).with(csrf())

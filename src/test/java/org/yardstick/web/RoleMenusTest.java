@@ -45,6 +45,7 @@ class RoleMenusTest {
                 "manage /authoring/plans/new New plan", "manage /ingest Read a plan",
                 "manage /collect/data-sets Data sets", "manage /rules Validation rules",
                 "manage /assessment/imports Assessment import",
+                "manage /assessment/enterprises Pilot and demonstration firms",
                 "manage /assessment/questionnaires Questionnaire versions", "----",
                 "manage /manage/regions Regions &amp; units", "manage /manage/organisations Organisations",
                 "manage /manage/divisions Import official division codes", "----", "manage /audit Audit trail",
@@ -54,13 +55,15 @@ class RoleMenusTest {
                 "manage /authoring/plans/new New plan", "manage /ingest Read a plan",
                 "manage /collect/data-sets Data sets", "manage /rules Validation rules",
                 "manage /assessment/imports Assessment import",
+                "manage /assessment/enterprises Pilot and demonstration firms",
                 "manage /assessment/questionnaires Questionnaire versions", "----",
                 "manage /manage/regions Regions &amp; units", "manage /manage/organisations Organisations", "----",
                 "manage /audit Audit trail", "/supervision/notifications Notifications"),
             "reporter", signedIn(
                 "/collect Data entry", "/collect/import Import"),
             "reviewer", signedIn(
-                "/assessment/imports Assessment import", "/review Review", "/rules Validation rules"),
+                "/review Review", "manage /rules Validation rules", "manage /assessment/imports Assessment import",
+                "manage /assessment/enterprises Pilot and demonstration firms"),
             "department", signedIn(
                 "/supervision/notifications Notifications"),
             ENTERPRISE, signedIn(

@@ -139,6 +139,10 @@ class AssessmentController {
     @GetMapping("/assessment/result.pdf")
     org.springframework.http.ResponseEntity<byte[]> resultPdf(java.util.Locale locale) {
         requireEnterprise();
+        if (enterprises.mine().isEmpty()) {
+            return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.SEE_OTHER)
+                    .location(java.net.URI.create("/assessment")).build();
+        }
         return diagnosisPdf.response(assessments.myResult().orElseThrow(
                 () -> new org.yardstick.shared.NotFoundException("result", "mine")), locale);
     }
@@ -146,6 +150,9 @@ class AssessmentController {
     @GetMapping("/assessment/result")
     String result(Model model, Locale locale) {
         requireEnterprise();
+        if (enterprises.mine().isEmpty()) {
+            return "redirect:/assessment"; // nothing to show before the enterprise is registered
+        }
         var result = assessments.myResult();
         if (result.isEmpty()) {
             return "redirect:/assessment";

@@ -6,16 +6,16 @@ import org.yardstick.web.NavigationItem;
 import org.yardstick.web.NavigationItems;
 
 /**
- * The self-assessment for enterprises, the assessment import for reviewers (and in the management menu for
- * administrators and planners, with the questionnaire versions).
+ * The self-assessment for enterprises; in the management menu the assessment import and the 贯标/示范 flags
+ * for reviewers, administrators and planners, and the questionnaire versions for the latter two.
  */
 @Component
 class AssessmentNavigation implements NavigationItems {
 
     private static final List<NavigationItem> ITEMS = List.of(
             NavigationItem.main(110, "/assessment", "nav.assessment", "ENTERPRISE"),
-            NavigationItem.main(120, "/assessment/imports", "nav.assessment-import", "REVIEWER"),
-            NavigationItem.manage(160, "/assessment/imports", "nav.assessment-import", "ADMIN", "PLANNER"),
+            NavigationItem.manage(160, "/assessment/imports", "nav.assessment-import", "ADMIN", "PLANNER", "REVIEWER"),
+            NavigationItem.manage(165, "/assessment/enterprises", "nav.assessment-flags", "ADMIN", "PLANNER", "REVIEWER"),
             NavigationItem.manage(170, "/assessment/questionnaires", "nav.assessment-versions", "ADMIN", "PLANNER"));
 
     @Override

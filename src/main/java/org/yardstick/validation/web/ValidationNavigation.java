@@ -6,15 +6,14 @@ import org.yardstick.web.NavigationItem;
 import org.yardstick.web.NavigationItems;
 
 /**
- * The validation rules: in the main bar for reviewers, in the management menu for administrators and
- * planners.
+ * The validation rules, in the management menu of reviewers, administrators and planners (a reviewer's bar
+ * keeps one line at 1366 px in English).
  */
 @Component
 class ValidationNavigation implements NavigationItems {
 
     private static final List<NavigationItem> ITEMS = List.of(
-            NavigationItem.main(160, "/rules", "nav.rules", "REVIEWER"),
-            NavigationItem.manage(150, "/rules", "nav.rules", "ADMIN", "PLANNER"));
+            NavigationItem.manage(150, "/rules", "nav.rules", "ADMIN", "PLANNER", "REVIEWER"));
 
     @Override
     public List<NavigationItem> items() {
