@@ -41,6 +41,8 @@ final class RegionWalk {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Database database;
+    /** Whether some totals are made from their parts in this run (most runs: none, and no second branch to read). */
+    private boolean withParts;
 
     RegionWalk(JdbcClient jdbc, JdbcTemplate batch, Database database) {
         this.jdbc = jdbc;
@@ -67,7 +69,7 @@ final class RegionWalk {
                 analyze(table);
             }
             t = logged("rules, units and periods", t);
-            parts(totalId);
+            withParts = parts(totalId) > 0;
             analyze("aggregate_walk_part");
             t = logged("totals from parts", t);
             Integer deepest = jdbc.sql("select max(depth) from region").query(Integer.class).single();
@@ -79,30 +81,36 @@ final class RegionWalk {
             for (int d = bottom - 1; d >= 0; d--) {
                 // what each region of depth d has: its own figures and what its sub-regions pass up (those with a row of
                 // their own at d + 1; the others what their own figures alone give)
+                // below the deepest depth no region has a row of its own: every region there passes up what its figures alone give
+                boolean rowsBelow = d + 1 < bottom;
+                String below = !rowsBelow ? "" : "\n" + """
+                          union all
+                          select k.indicator_id, k.period, g.parent_id, null, null, null, null,
+                                 case when k.up_a is not null and k.up_b is not null then 1 else 0 end,
+                                 coalesce(k.up_a, 0), coalesce(k.up_b, 0), k.up_covered, k.up_lacking
+                          from aggregate_walk k join region g on g.id = k.region_id where k.depth = %d""".formatted(d + 1);
+                String without = !rowsBelow ? "" : "\n" + """
+                            and not exists (select 1 from aggregate_walk k where k.depth = %d and k.indicator_id = p.indicator_id
+                                            and k.period = p.period and k.region_id = p.region_id)""".formatted(d + 1);
+                // the many regions passing up their figures alone are summed by parent first: the outer grouping reads one row per parent
                 jdbc.sql("""
                         insert into aggregate_walk_in (depth, indicator_id, period, region_id, x, w, num, den, n, sa, sb, cov, lb)
                         select %d, indicator_id, period, region_id, max(x), max(w), max(num), max(den), sum(n), sum(sa), sum(sb),
                                sum(cov), sum(lb)
                         from (
                           select o.indicator_id, o.period, o.region_id, o.x, o.w, o.num, o.den, 0 as n, 0 as sa, 0 as sb, 0 as cov, 0 as lb
-                          from (%s) o
-                          union all
-                          select k.indicator_id, k.period, g.parent_id, null, null, null, null,
-                                 case when k.up_a is not null and k.up_b is not null then 1 else 0 end,
-                                 coalesce(k.up_a, 0), coalesce(k.up_b, 0), k.up_covered, k.up_lacking
-                          from aggregate_walk k join region g on g.id = k.region_id where k.depth = %d
+                          from (%s) o%s
                           union all
                           select p.indicator_id, p.period, p.parent_id, null, null, null, null,
-                                 case when p.up_a is not null and p.up_b is not null then 1 else 0 end,
-                                 coalesce(p.up_a, 0), coalesce(p.up_b, 0), p.up_covered, p.up_lacking
+                                 sum(case when p.up_a is not null and p.up_b is not null then 1 else 0 end),
+                                 sum(coalesce(p.up_a, 0)), sum(coalesce(p.up_b, 0)), sum(p.up_covered), sum(p.up_lacking)
                           from (%s) p
-                          where (p.up_a is not null and p.up_b is not null or p.up_covered > 0 or p.up_lacking > 0)
-                            and not exists (select 1 from aggregate_walk k where k.depth = %d and k.indicator_id = p.indicator_id
-                                            and k.period = p.period and k.region_id = p.region_id)
+                          where (p.up_a is not null and p.up_b is not null or p.up_covered > 0 or p.up_lacking > 0)%s
+                          group by p.indicator_id, p.period, p.parent_id
                         ) s group by indicator_id, period, region_id
                         having sum(n) > 0 or sum(cov) > 0 or sum(lb) > 0"""
-                        .formatted(d, own(figures(d, bottom, totalId), weights, ratios), d + 1,
-                                alone(own(figures(d + 1, bottom, totalId), weights, ratios)), d + 1))
+                        .formatted(d, own(figures(d, bottom, totalId), weights, ratios), below,
+                                alone(own(figures(d + 1, bottom, totalId), weights, ratios)), without))
                         .update();
                 analyze("aggregate_walk_in");
                 t = logged("inputs of depth " + d, t);
@@ -133,7 +141,7 @@ final class RegionWalk {
                         from (%s) p join aggregate_walk_period t on t.period = p.period
                         where p.rule = 4 and p.has_row and not exists (select 1 from aggregate_walk k where k.indicator_id = p.indicator_id
                                                                        and k.period = p.period and k.region_id = p.region_id)"""
-                        .formatted(AggregateRows.COLUMNS, rounded("p.cmp", Recomputation.SCALE), alone(own(figures(null, bottom, totalId), weights, true))))
+                        .formatted(AggregateRows.COLUMNS, rounded("p.cmp", Recomputation.SCALE), alone(own(figures(null, bottom, totalId), weights, true), "o.rule = 4")))
                         .param(Timestamp.from(now)).update();
             }
             jdbc.sql("""
@@ -202,8 +210,8 @@ final class RegionWalk {
      * but with every category of a dimension that the data sets collecting the indicator declare
      * has their sum (the first such dimension by code), as the engine's {@code Breakdowns.total}.
      */
-    private void parts(long totalId) {
-        jdbc.sql("""
+    private int parts(long totalId) {
+        return jdbc.sql("""
                 insert into aggregate_walk_part (indicator_id, period, region_id, v)
                 select indicator_id, period, region_id, v from (
                   select o.indicator_id, o.period, o.region_id, sum(o.obs_value) as v,
@@ -228,39 +236,45 @@ final class RegionWalk {
 
     /**
      * Stages the approved totals of the regions above the deepest depth, by indicator, period and
-     * region with the region's depth, in one read of {@code observation} (decision 0070): the walk
-     * reads them there (a few per cent of the figures) instead of scanning {@code observation} about
-     * twice per depth; the deepest regions' figures, most of them, are read once, where their
-     * parents gather them.
+     * region with the region's depth (decision 0070): the walk reads them there (a few per cent of
+     * the figures) instead of scanning {@code observation} about twice per depth; the deepest
+     * regions' figures, most of them, are read once, where their parents gather them. On PostgreSQL
+     * region by region through the index on the region (a fenced lateral read: planned as a join,
+     * it scans the whole table for the few figures above the counties).
      */
     private void stage(long totalId, int deepest) {
+        String figures = !database.postgres() ? approved(totalId) : """
+                select o.indicator_id, o.period, o.region_id, o.obs_value as v from region r cross join lateral (
+                  select o.indicator_id, o.period, o.region_id, o.obs_value from observation o
+                  where o.region_id = r.id and o.status = 'APPROVED' and o.measure = 'LEVEL' and o.disaggregation_id = %d offset 0) o
+                where r.depth < %d""".formatted(totalId, deepest) + (withParts ? " union all select indicator_id, period, region_id, v from aggregate_walk_part" : "");
         jdbc.sql("""
                 insert into aggregate_walk_fig (depth, indicator_id, period, region_id, v)
                 select g.depth, f.indicator_id, f.period, f.region_id, f.v from (%s) f join region g on g.id = f.region_id
-                where g.depth < %d""".formatted(approved(totalId), deepest)).update();
+                where g.depth < %d""".formatted(figures, deepest)).update();
         analyze("aggregate_walk_fig");
     }
 
     /** Every approved total by indicator, period and region: the figures, else the totals from parts. */
-    private static String approved(long totalId) {
-        return """
+    private String approved(long totalId) {
+        String figures = """
                 select o.indicator_id, o.period, o.region_id, o.obs_value as v from observation o
-                where o.status = 'APPROVED' and o.measure = 'LEVEL' and o.disaggregation_id = %d
-                union all
-                select indicator_id, period, region_id, v from aggregate_walk_part""".formatted(totalId);
+                where o.status = 'APPROVED' and o.measure = 'LEVEL' and o.disaggregation_id = %d""".formatted(totalId);
+        return withParts ? figures + " union all select indicator_id, period, region_id, v from aggregate_walk_part" : figures;
     }
 
     /**
      * The approved totals of the regions of a depth (null: every depth), as a derived table: staged
      * above the deepest depth, read from {@code observation} at it.
      */
-    private static String figures(@Nullable Integer depth, int deepest, long totalId) {
-        String bottom = "(select a.indicator_id, a.period, a.region_id, a.v from (" + approved(totalId)
+    private String figures(@Nullable Integer depth, int deepest, long totalId) {
+        String bottom = "(select a.indicator_id, a.period, a.region_id, g.parent_id, a.v from (" + approved(totalId)
                 + ") a join region g on g.id = a.region_id and g.depth = " + deepest + ")";
         if (depth != null && depth == deepest) {
             return bottom;
         }
-        String staged = "(select indicator_id, period, region_id, v from aggregate_walk_fig" + (depth == null ? "" : " where depth = " + depth) + ")";
+        String staged = "(select f.indicator_id, f.period, f.region_id, g.parent_id, f.v from aggregate_walk_fig f join region g on g.id = f.region_id"
+                + (depth == null ? "" : " where f.depth = " + depth) + ")";
         return depth == null ? "(select * from " + staged + " s union all select * from " + bottom + " b)" : staged;
     }
 
@@ -279,64 +293,73 @@ final class RegionWalk {
 
     private static final String NO_FIGURE = "cast(null as numeric(30, 8))";
 
+    /** The rule's columns each own figure carries, so that what reads them needs no second join to the rules. */
+    private static final String RULE = "r.indicator_id, r.rule, r.scale, r.withhold, r.unit_set";
+
     /**
-     * Each rule's own figures at the regions of a depth (null: every depth): its reported figure
-     * {@code x}, and the weight {@code w} or the numerator and denominator where the rule has them.
+     * Each rule's own figures at the regions of a depth (null: every depth), with the rule and the
+     * region's parent: its reported figure {@code x}, and the weight {@code w} or the numerator and
+     * denominator where the rule has them.
      */
     private static String own(String figures, boolean weights, boolean ratios) {
-        String x = "select r.indicator_id, f.period, f.region_id, f.v as x, %s as w, %s as num, %s as den from aggregate_walk_rule r join %s f on f.indicator_id = r.indicator_id"
-                .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures);
+        String x = "select %s, f.period, f.region_id, f.parent_id, f.v as x, %s as w, %s as num, %s as den from aggregate_walk_rule r join %s f on f.indicator_id = r.indicator_id"
+                .formatted(RULE, NO_FIGURE, NO_FIGURE, NO_FIGURE, figures);
         if (!weights && !ratios) {
             return x; // one figure per (indicator, period, region): nothing to gather
         }
         List<String> branches = new ArrayList<>(List.of(x));
         if (weights) {
-            branches.add("select r.indicator_id, f.period, f.region_id, %s, f.v, %s, %s from aggregate_walk_rule r join %s f on f.indicator_id = r.weight_id"
-                    .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures));
+            branches.add("select %s, f.period, f.region_id, f.parent_id, %s, f.v, %s, %s from aggregate_walk_rule r join %s f on f.indicator_id = r.weight_id"
+                    .formatted(RULE, NO_FIGURE, NO_FIGURE, NO_FIGURE, figures));
         }
         if (ratios) {
-            branches.add("select r.indicator_id, f.period, f.region_id, %s, %s, f.v, %s from aggregate_walk_rule r join %s f on f.indicator_id = r.numerator_id"
-                    .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures));
-            branches.add("select r.indicator_id, f.period, f.region_id, %s, %s, %s, f.v from aggregate_walk_rule r join %s f on f.indicator_id = r.denominator_id"
-                    .formatted(NO_FIGURE, NO_FIGURE, NO_FIGURE, figures));
+            branches.add("select %s, f.period, f.region_id, f.parent_id, %s, %s, f.v, %s from aggregate_walk_rule r join %s f on f.indicator_id = r.numerator_id"
+                    .formatted(RULE, NO_FIGURE, NO_FIGURE, NO_FIGURE, figures));
+            branches.add("select %s, f.period, f.region_id, f.parent_id, %s, %s, %s, f.v from aggregate_walk_rule r join %s f on f.indicator_id = r.denominator_id"
+                    .formatted(RULE, NO_FIGURE, NO_FIGURE, NO_FIGURE, figures));
         }
-        return "select indicator_id, period, region_id, max(x) as x, max(w) as w, max(num) as num, max(den) as den from ("
-                + String.join(" union all ", branches) + ") b group by indicator_id, period, region_id";
+        String keys = "indicator_id, rule, scale, withhold, unit_set, period, region_id, parent_id";
+        return "select " + keys + ", max(x) as x, max(w) as w, max(num) as num, max(den) as den from ("
+                + String.join(" union all ", branches) + ") b group by " + keys;
     }
-
-    /** Ratio of sums alone: its share from its own numerator and denominator, a numerator without denominator, withheld. */
-    private static final String CMP4 = "case when o.num is not null and o.den is not null and o.den <> 0 then "
-            + "cast(o.num * r.scale as numeric(70, 34)) / o.den end";
-    private static final String LACK4 = "case when o.num is not null and o.den is null and o.x is null and not u.unit then 'DENOMINATOR' end";
-    private static final String WH4 = "o.x is null and not u.unit and (" + LACK4 + " is not null or " + CMP4 + " is not null and r.withhold)";
-    private static final String REP4 = "o.num is not null and o.den is not null";
 
     /**
      * What the own figures alone give (nothing passed up from below: {@code RegionAggregation.own}
      * with no inputs, written out by rule), with each region's parent: the contribution of a region
      * without a row of its own in {@code aggregate_walk}; for a ratio also its aggregate row.
      */
-    private static String alone(String own) {
-        return ("select o.indicator_id, o.period, o.region_id, g.parent_id, r.rule,"
-                + " case r.rule when 3 then o.x * o.w when 4 then case when WH4 then null when REP4 then o.num end else o.x end as up_a,"
-                + " case r.rule when 3 then case when o.x is not null and o.w is not null then o.w end"
-                + "   when 4 then case when WH4 then null when REP4 then o.den end else 1 end as up_b,"
-                + " case r.rule when 3 then case when u.unit then case when o.x is not null and o.w is not null then 1 else 0 end"
-                + "     when o.x is not null then u.expected else 0 end"
-                + "   when 4 then case when WH4 then 0 when u.unit then case when REP4 then 1 else 0 end when REP4 then u.expected else 0 end"
-                + "   else case when u.unit then 1 else u.expected end end as up_covered,"
-                + " case r.rule when 3 then case when o.x is not null and o.w is null then 1 else 0 end"
-                + "   when 4 then case when o.num is not null and o.den is null then 1 else 0 end else 0 end as up_lacking,"
-                + " CMP4 as cmp, WH4 as wh, LACK4 as lack,"
-                + " case when o.num is not null and o.den is null then 1 else 0 end as lk,"
-                + " case when u.unit then case when REP4 then 1 else 0 end else 0 end as cc,"
-                + " case when u.unit then 1 else u.expected end as ce,"
-                + " (o.x is not null or CMP4 is not null or u.expected > 0 or u.unit) and (CMP4 is not null or LACK4 is not null) as has_row"
-                + " from (" + own + ") o join aggregate_walk_rule r on r.indicator_id = o.indicator_id"
-                + " join aggregate_walk_unit u on u.unit_set = r.unit_set and u.region_id = o.region_id"
-                + " join region g on g.id = o.region_id")
-                .replace("WH4", "(" + WH4 + ")").replace("CMP4", "(" + CMP4 + ")").replace("LACK4", "(" + LACK4 + ")")
-                .replace("REP4", "(" + REP4 + ")");
+    private String alone(String own) {
+        return alone(own, "");
+    }
+
+    /** {@link #alone(String)} of the rules {@code where} picks (a condition on {@code r}, the rule, or empty). */
+    private String alone(String own, String where) {
+        // a ratio of sums alone: its share from its own numerator and denominator, a numerator without denominator, withheld
+        List<List<String[]>> layers = List.of(
+                List.<String[]>of(new String[] {"cmp4", "case when num is not null and den is not null and den <> 0 then " + div("num * scale", "den") + " end"},
+                        new String[] {"lack4", "case when num is not null and den is null and x is null and not unit then 'DENOMINATOR' end"},
+                        new String[] {"rep4", "num is not null and den is not null"}),
+                List.<String[]>of(new String[] {"wh4", "x is null and not unit and ($lack4 is not null or $cmp4 is not null and withhold)"}),
+                List.<String[]>of(new String[] {"up_a", "case rule when 3 then x * w when 4 then case when $wh4 then null when $rep4 then num end else x end"},
+                        new String[] {"up_b", "case rule when 3 then case when x is not null and w is not null then w end"
+                                + " when 4 then case when $wh4 then null when $rep4 then den end else 1 end"},
+                        new String[] {"up_covered", "case rule when 3 then case when unit then case when x is not null and w is not null then 1 else 0 end"
+                                + " when x is not null then expected else 0 end"
+                                + " when 4 then case when $wh4 then 0 when unit then case when $rep4 then 1 else 0 end when $rep4 then expected else 0 end"
+                                + " else case when unit then 1 else expected end end"},
+                        new String[] {"up_lacking", "case rule when 3 then case when x is not null and w is null then 1 else 0 end"
+                                + " when 4 then case when num is not null and den is null then 1 else 0 end else 0 end"},
+                        new String[] {"cmp", "$cmp4"},
+                        new String[] {"wh", "$wh4"},
+                        new String[] {"lack", "$lack4"},
+                        new String[] {"lk", "case when num is not null and den is null then 1 else 0 end"},
+                        new String[] {"cc", "case when unit then case when $rep4 then 1 else 0 end else 0 end"},
+                        new String[] {"ce", "case when unit then 1 else expected end"},
+                        new String[] {"has_row", "(x is not null or $cmp4 is not null or expected > 0 or unit) and ($cmp4 is not null or $lack4 is not null)"}));
+        return layered(List.of("o.indicator_id", "o.period", "o.region_id", "o.parent_id", "o.rule", "o.x", "o.w", "o.num", "o.den", "o.scale",
+                        "o.withhold", "u.unit", "u.expected"), List.of("indicator_id", "period", "region_id", "parent_id", "rule"),
+                "(" + own + ") o join aggregate_walk_unit u on u.unit_set = o.unit_set and u.region_id = o.region_id"
+                        + (where.isEmpty() ? "" : " where " + where), layers, false);
     }
 
     /**
@@ -346,41 +369,82 @@ final class RegionWalk {
      * {@code RegionAggregation.own}, its layers written out; and whether the contribution differs
      * from what the own figures alone pass up (then it is stored, as the engine keeps it).
      */
-    private static String pipeline(int depth) {
-        // one SELECT over a table, every layer's expression written out: H2 plans nested derived tables in time exponential in their depth
-        Map<String, String> real = new HashMap<>();
-        Map<String, String> alone = new HashMap<>();
+    private String pipeline(int depth) {
+        // each layer twice: as computed, and as the own figures alone would give it (name_0: nothing from below, no computed figure)
+        List<List<String[]>> layers = new ArrayList<>();
         for (String[] layer : LAYERS) {
+            List<String[]> columns = new ArrayList<>();
             for (int k = 0; k < layer.length; k += 2) {
-                real.put(layer[k], "(" + expand(layer[k + 1], false, real) + ")");
-                // alone nothing came from below: no computed figure (and no constant division for the planner to fold)
-                alone.put(layer[k], layer[k].equals("c0") ? "cast(null as numeric(70, 34))" : "(" + expand(layer[k + 1], true, alone) + ")");
+                columns.add(new String[] {layer[k], below(layer[k + 1], false)});
+                columns.add(new String[] {layer[k] + "_0", layer[k].equals("c0") ? "cast(null as numeric(70, 34))" : below(layer[k + 1], true)});
             }
+            layers.add(columns);
         }
-        StringBuilder select = new StringBuilder("select i.indicator_id, i.period, i.region_id, i.n, i.cov, i.lb");
+        List<String[]> out = new ArrayList<>();
         for (String column : List.of("cmp", "wh", "cc", "ce", "lack", "lk", "has_row", "up_a", "up_b", "up_covered", "up_lacking")) {
-            select.append(", ").append(real.get(column)).append(" as ").append(column);
+            out.add(new String[] {column, "$" + column});
         }
-        select.append(", not (").append(real.get("up_a")).append(" is not distinct from ")
-                .append(alone.get("up_a")).append(" and ").append(real.get("up_b")).append(" is not distinct from ").append(alone.get("up_b"))
-                .append(" and ").append(real.get("up_covered")).append(" = ").append(alone.get("up_covered")).append(" and ")
-                .append(real.get("up_lacking")).append(" = ").append(alone.get("up_lacking")).append(") as keep_term");
-        return select + " from aggregate_walk_in i join aggregate_walk_rule r on r.indicator_id = i.indicator_id"
-                + " join aggregate_walk_unit u on u.unit_set = r.unit_set and u.region_id = i.region_id where i.depth = " + depth;
+        out.add(new String[] {"keep_term", "not ($up_a is not distinct from $up_a_0 and $up_b is not distinct from $up_b_0"
+                + " and $up_covered = $up_covered_0 and $up_lacking = $up_lacking_0)"});
+        layers.add(out);
+        return layered(List.of("i.indicator_id", "i.period", "i.region_id", "i.n", "i.cov", "i.lb", "i.sa", "i.sb", "i.x", "i.w", "i.num", "i.den",
+                        "r.rule", "r.scale", "r.withhold", "u.unit", "u.expected"), List.of("indicator_id", "period", "region_id", "n", "cov", "lb"),
+                "aggregate_walk_in i join aggregate_walk_rule r on r.indicator_id = i.indicator_id"
+                        + " join aggregate_walk_unit u on u.unit_set = r.unit_set and u.region_id = i.region_id where i.depth = " + depth,
+                layers, true);
     }
 
-    /** {@code $n} etc. are what the sub-regions passed up (0 alone), {@code $name} an earlier layer's expression (its alone one, alone). */
-    private static String expand(String template, boolean alone, Map<String, String> earlier) {
+    /**
+     * {@code $n}, {@code $sa} etc. are what the sub-regions passed up (0 alone); {@code $name} an
+     * earlier layer's column (its {@code name_0}, alone).
+     */
+    private static String below(String template, boolean alone) {
         String out = template;
         for (String base : List.of("$sa", "$sb", "$cov", "$lb", "$n")) {
-            out = out.replace(base, alone ? "0" : "i." + base.substring(1));
+            out = out.replace(base, alone ? "0" : base.substring(1));
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$([a-z_0-9]+)").matcher(out);
-        StringBuilder written = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(written, java.util.regex.Matcher.quoteReplacement(earlier.get(m.group(1))));
+        return alone ? out.replaceAll("\\$([a-z_0-9]+)", "\\$$1_0") : out;
+    }
+
+    /**
+     * A SELECT of layered expressions: {@code base} columns ({@code alias.column}, named by their
+     * column) from {@code from}, then layer after layer of (name, expression) where an expression
+     * reads the base columns by name and an earlier layer's column as {@code $name}; its columns are
+     * {@code keep} and the last layer's. {@code fenced}, on PostgreSQL each layer is a derived table
+     * fenced by {@code OFFSET 0}, so each expression is computed once per row (decision 0085;
+     * written out, the deepest ones repeat the earlier ones hundreds of times); otherwise, and always
+     * on H2, which plans nested derived tables in time exponential in their depth, every expression
+     * is written out (cheaper where they are short: no projection per layer).
+     */
+    private String layered(List<String> base, List<String> keep, String from, List<List<String[]>> layers, boolean fenced) {
+        java.util.regex.Pattern reference = java.util.regex.Pattern.compile("\\$([a-z_0-9]+)");
+        List<String[]> last = layers.get(layers.size() - 1);
+        if (!fenced || !database.postgres()) {
+            Map<String, String> written = new HashMap<>();
+            for (List<String[]> layer : layers) {
+                for (String[] column : layer) {
+                    java.util.regex.Matcher m = reference.matcher(column[1]);
+                    StringBuilder sb = new StringBuilder();
+                    while (m.find()) {
+                        m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(written.get(m.group(1))));
+                    }
+                    written.put(column[0], "(" + m.appendTail(sb) + ")");
+                }
+            }
+            StringBuilder select = new StringBuilder("select ");
+            for (String name : keep) {
+                select.append(base.stream().filter(b -> b.endsWith("." + name)).findFirst().orElseThrow()).append(" as ").append(name).append(", ");
+            }
+            select.append(String.join(", ", last.stream().map(c -> written.get(c[0]) + " as " + c[0]).toList()));
+            return select + " from " + from;
         }
-        return m.appendTail(written).toString();
+        String inner = "select " + String.join(", ", base) + " from " + from;
+        for (List<String[]> layer : layers.subList(0, layers.size() - 1)) {
+            inner = "select l.*, " + String.join(", ", layer.stream().map(c -> c[1].replace("$", "") + " as " + c[0]).toList())
+                    + " from (" + inner + " offset 0) l";
+        }
+        return "select " + String.join(", ", keep) + ", " + String.join(", ", last.stream().map(c -> c[1].replace("$", "") + " as " + c[0]).toList())
+                + " from (" + inner + " offset 0) l";
     }
 
     private static String div(String a, String b) {
@@ -405,7 +469,7 @@ final class RegionWalk {
          "li", "case when rule = 3 then x is not null and $bw is null"
                 + " when rule = 4 then num is not null and den is null and $n = 0 else false end"},
         {"cc", "case when unit then case when $a is not null and $b is not null then 1 else 0 end else $cov end",
-         "ce", "case when unit then 1 else u.expected end",
+         "ce", "case when unit then 1 else expected end",
          "lk", "case when $li then 1 when $rep and $a is not null then 0 else $lb end"},
         {"lack", "case when $lk = 0 or x is not null or unit then null when rule = 3 then 'WEIGHT' else 'DENOMINATOR' end"},
         {"wh", "x is null and not unit and ($lack is not null"
@@ -414,7 +478,7 @@ final class RegionWalk {
          "up_b", "case when $wh then null else $b end",
          "up_covered", "case when $wh then 0 when not unit and $rep then $ce else $cc end",
          "up_lacking", "$lk",
-         "has_row", "(x is not null or $cmp is not null or u.expected > 0 or unit) and ($cmp is not null or $lack is not null)"},
+         "has_row", "(x is not null or $cmp is not null or expected > 0 or unit) and ($cmp is not null or $lack is not null)"},
     };
 
     /** {@code value} rounded to {@code scale} places half to even, as {@code BigDecimal.setScale(scale, HALF_EVEN)}. */
