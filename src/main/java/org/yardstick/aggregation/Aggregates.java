@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -127,6 +129,71 @@ public class Aggregates {
         public @Nullable BigDecimal value() {
             return reported != null ? reported : computed;
         }
+    }
+
+    /**
+     * The categories' computed figures (分组汇总值) of an indicator for a period in one region, by
+     * breakdown code: each category of the sub-regions' approved figures rolled up as the total is
+     * (decision 0086); computed now, not stored. Empty for a non-additive indicator or one without
+     * category figures.
+     */
+    public List<CategoryFigure> categories(String indicatorCode, String regionCode, String period) {
+        return categoriesOf(indicatorCode, List.of(regionCode), List.of(period));
+    }
+
+    /**
+     * The categories' computed figures of an indicator in the given regions, for every period with
+     * approved category figures (years, quarters, months), by period then region then breakdown.
+     * A first query looks whether any data set collecting the indicator (or its ratio's terms)
+     * declares breakdowns; without, nothing more is read.
+     */
+    public List<CategoryFigure> categoriesOf(String indicatorCode, Collection<String> regionCodes) {
+        if (regionCodes.isEmpty()) {
+            return List.of();
+        }
+        List<String> periods = jdbc.sql("""
+                        select distinct o.period from observation o join indicator i on i.id = o.indicator_id
+                        join disaggregation g on g.id = o.disaggregation_id
+                        where o.status = 'APPROVED' and o.measure = 'LEVEL' and g.dimension <> 'TOTAL'
+                          and o.indicator_id in (select t.id from indicator x join indicator t on t.id in (x.id, x.numerator_id,
+                                                 x.denominator_id) where x.code = :c)
+                          and exists (select 1 from indicator x join indicator t on t.id in (x.id, x.numerator_id, x.denominator_id)
+                                      join data_set_indicator di on di.indicator_id = t.id
+                                      join data_set_breakdown b on b.data_set_id = di.data_set_id where x.code = :c)
+                        order by o.period""").param("c", indicatorCode).query(String.class).list();
+        return categoriesOf(indicatorCode, regionCodes, periods);
+    }
+
+    private List<CategoryFigure> categoriesOf(String indicatorCode, Collection<String> regionCodes, List<String> periods) {
+        if (periods.isEmpty()) {
+            return List.of();
+        }
+        var settings = jdbc.sql("select incomplete, difference_threshold from indicator where code = ?").param(indicatorCode)
+                .query((rs, n) -> new Object[] {IncompleteAggregate.valueOf(rs.getString(1)), rs.getBigDecimal(2) == null
+                        ? AggregateFigure.DEFAULT_DIFFERENCE_THRESHOLD : rs.getBigDecimal(2).stripTrailingZeros()}).optional().orElse(null);
+        if (settings == null) {
+            return List.of();
+        }
+        Set<String> wanted = Set.copyOf(regionCodes);
+        Instant now = Instant.now();
+        List<CategoryFigure> out = new ArrayList<>();
+        for (String period : periods) {
+            Period p = Period.parse(period).orElse(null);
+            if (p == null) {
+                continue;
+            }
+            recomputation.categories(indicatorCode, period).forEach((code, byRegion) -> byRegion.forEach((region, a) -> {
+                if (wanted.contains(region)) {
+                    out.add(new CategoryFigure(code, new AggregateFigure(indicatorCode, region, p,
+                            a.computed() == null ? null : a.computed().stripTrailingZeros(), a.withheld(), false, false,
+                            a.coverage().covered(), a.coverage().expected(), a.inputs().size(), now, (IncompleteAggregate) settings[0],
+                            (BigDecimal) settings[1], a.lack() == null ? null : a.lack().name(), a.lacking())));
+                }
+            }));
+        }
+        out.sort(java.util.Comparator.comparing((CategoryFigure c) -> c.figure().period().start())
+                .thenComparing(c -> c.figure().period().code()).thenComparing(c -> c.figure().regionCode()).thenComparing(CategoryFigure::breakdown));
+        return out;
     }
 
     /** Recomputes the aggregates of these indicators for a period, as an approval does (for figures written otherwise). */

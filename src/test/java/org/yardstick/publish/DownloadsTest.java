@@ -193,7 +193,9 @@ class DownloadsTest {
                         org.hamcrest.Matchers.containsString("CSV (Excel)"))));
         mvc.perform(get("/regions/65")).andExpect(content().string(
                 org.hamcrest.Matchers.containsString("/regions/65/download?format=json")));
-        mvc.perform(get("/compare").param("indicator", "BB_USERS")).andExpect(content().string(
-                org.hamcrest.Matchers.containsString("/compare/download?indicator=BB_USERS")));
+        // level and scope given: opened on the indicator alone, the page says there is nothing to compare unless two
+        // regions report it, which the demo does not (it passed in a full run only through other tests' figures)
+        mvc.perform(get("/compare").param("indicator", "BB_USERS").param("level", "PROVINCE").param("scope", "CN"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/compare/download?indicator=BB_USERS")));
     }
 }

@@ -442,6 +442,18 @@ public class Recomputation {
         return out;
     }
 
+    /** The categories of each dimension that the data sets collecting the indicator declare (the crossed cells under CROSSED). */
+    private Map<String, Set<List<String>>> partsOf(long indicatorId) {
+        Map<String, Set<List<String>>> partsOf = new HashMap<>();
+        jdbc.sql("""
+                        select distinct g.dimension, g.code from data_set_indicator di
+                        join data_set_breakdown b on b.data_set_id = di.data_set_id
+                        join disaggregation g on g.id = b.disaggregation_id where di.indicator_id = ?""")
+                .param(indicatorId)
+                .query((rs, n) -> partsOf.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(List.of(rs.getString(2)))).list();
+        return partsOf;
+    }
+
     /** A period's approved levels of one indicator: totals and, for an additive one, categories. */
     private static final class Parts {
         final Map<String, BigDecimal> totals = new HashMap<>();
@@ -469,13 +481,7 @@ public class Recomputation {
             return parts.totals;
         }
         // the parts: the categories of each dimension that the data sets collecting the indicator declare
-        Map<String, Set<List<String>>> partsOf = new HashMap<>();
-        jdbc.sql("""
-                        select distinct g.dimension, g.code from data_set_indicator di
-                        join data_set_breakdown b on b.data_set_id = di.data_set_id
-                        join disaggregation g on g.id = b.disaggregation_id where di.indicator_id = ?""")
-                .param(indicatorId)
-                .query((rs, n) -> partsOf.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(List.of(rs.getString(2)))).list();
+        Map<String, Set<List<String>>> partsOf = partsOf(indicatorId);
         Map<String, BigDecimal> out = new HashMap<>(parts.totals);
         parts.categories.forEach((region, byDimension) -> {
             if (out.containsKey(region)) {
@@ -865,6 +871,98 @@ public class Recomputation {
                                                          from_periods, covered, expected, input_count, updated_at, lack, lacking)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 1000)));
         }
+    }
+
+    /**
+     * Each category's aggregates of an indicator for a period (分组汇总, decision 0086): every
+     * category of the approved figures (城镇, or a crossed cell 城镇+大型, with the margins such cells
+     * make), rolled up the region tree by the indicator's rule as its total is — a weighted mean by
+     * the weight's figures of the same category, a ratio of sums by the numerator's and
+     * denominator's — with the same reporting units and incomplete policy. Computed on read, not
+     * stored. Category code → region code → aggregate (those with a computed value or a lack).
+     */
+    public Map<String, Map<String, Aggregate>> categories(String indicatorCode, String period) {
+        Indicator indicator = indicators.find(indicatorCode).orElse(null);
+        if (indicator == null || indicator.aggregation() == Aggregation.NOT_ADDITIVE) {
+            return Map.of();
+        }
+        Settings settings = jdbc.sql("select incomplete, weight_id, period_rule from indicator where id = ?").param(indicator.id())
+                .query((rs, n) -> new Settings(rs.getString(1), rs.getObject(2, Long.class), rs.getString(3))).single();
+        List<Long> collected = new ArrayList<>(List.of(indicator.id()));
+        Map<String, Map<String, BigDecimal>> numerators = Map.of();
+        Map<String, Map<String, BigDecimal>> denominators = Map.of();
+        if (indicator.aggregation() == Aggregation.RATIO) {
+            Indicator num = indicator.numeratorCode() == null ? null : indicators.find(indicator.numeratorCode()).orElse(null);
+            Indicator den = indicator.denominatorCode() == null ? null : indicators.find(indicator.denominatorCode()).orElse(null);
+            if (num == null || den == null) {
+                return Map.of();
+            }
+            collected = List.of(num.id(), den.id());
+            numerators = categoryFigures(num.id(), period);
+            denominators = categoryFigures(den.id(), period);
+        }
+        Map<String, Map<String, BigDecimal>> reported = categoryFigures(indicator.id(), period);
+        Map<String, Map<String, BigDecimal>> weights = weightId(indicator, settings) == null ? Map.of()
+                : categoryFigures(settings.weightId(), period);
+        Set<String> codes = new TreeSet<>(reported.keySet());
+        codes.addAll(numerators.keySet());
+        codes.addAll(denominators.keySet());
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> units = new HashSet<>(jdbc.sql("""
+                        select distinct d.region_level from data_set_indicator di join data_set d on d.id = di.data_set_id
+                        where di.indicator_id in (:ids)""").param("ids", collected).query(String.class).list());
+        Incomplete policy = Incomplete.valueOf(settings.incomplete());
+        Map<String, Map<String, Aggregate>> out = new LinkedHashMap<>();
+        for (String code : codes) {
+            Map<String, BigDecimal> own = reported.getOrDefault(code, Map.of());
+            Map<String, BigDecimal> nums = numerators.getOrDefault(code, Map.of());
+            Map<String, BigDecimal> dens = denominators.getOrDefault(code, Map.of());
+            Set<String> regionsWithFigures = new HashSet<>(own.keySet());
+            regionsWithFigures.addAll(nums.keySet());
+            regionsWithFigures.addAll(dens.keySet());
+            RegionTrees.Tree tree = trees.covering(regionsWithFigures, units);
+            Map<String, Aggregate> byRegion = new TreeMap<>();
+            new RegionAggregation(tree.tree(), tree.units())
+                    .run(figures(indicator, settings, own, nums, dens, weights.getOrDefault(code, Map.of())), policy)
+                    .aggregates().forEach((region, a) -> {
+                        if (a.computed() != null || a.lack() != null) {
+                            byRegion.put(region, a);
+                        }
+                    });
+            if (!byRegion.isEmpty()) {
+                out.put(code, byRegion);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An indicator's approved category figures of a period, by category code then region code: what
+     * each region reported of each category, with the margins its crossed cells make.
+     */
+    private Map<String, Map<String, BigDecimal>> categoryFigures(long indicatorId, String period) {
+        Parts parts = new Parts();
+        jdbc.sql("""
+                        select r.code, o.obs_value, g.code, g.dimension from observation o
+                        join region r on r.id = o.region_id join disaggregation g on g.id = o.disaggregation_id
+                        where o.indicator_id = ? and o.period = ? and o.status = 'APPROVED' and o.measure = 'LEVEL'
+                          and g.dimension <> 'TOTAL'""")
+                .param(indicatorId).param(period)
+                .query((rs, n) -> {
+                    parts.add(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4));
+                    return null;
+                }).list();
+        if (parts.categories.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Set<List<String>>> partsOf = partsOf(indicatorId);
+        Map<String, Map<String, BigDecimal>> out = new TreeMap<>();
+        parts.categories.forEach((region, byDimension) -> Breakdowns.withMargins(byDimension, partsOf, "CROSSED", "+")
+                .forEach((dimension, cells) -> cells.forEach((key, value) ->
+                        out.computeIfAbsent(String.join("+", key), k -> new HashMap<>()).put(region, value))));
+        return out;
     }
 
     /** An indicator's aggregation settings that the framework's {@code Indicator} does not carry. */

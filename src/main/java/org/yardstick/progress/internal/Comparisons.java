@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.yardstick.aggregation.AggregateFigure;
+import org.yardstick.aggregation.CategoryFigure;
 import org.yardstick.aggregation.Aggregates;
 import org.yardstick.framework.Disaggregation;
 import org.yardstick.framework.DisaggregationDimension;
@@ -78,6 +79,18 @@ public class Comparisons {
                         .computeIfAbsent(a.period().year(), k -> new Observation[places.size()]);
                 if (year[at] == null) {
                     year[at] = a.asObservation();
+                }
+            }
+        }
+        // likewise each category (城镇, 乡村) rolled up from the places' sub-regions (分组汇总值, decision 0086)
+        for (CategoryFigure c : aggregates.categoriesOf(indicatorCode, placeIndex.keySet())) {
+            AggregateFigure a = c.figure();
+            Integer at = placeIndex.get(a.regionCode());
+            if (at != null && a.period().type() == Period.Type.YEAR && a.usable()) {
+                Observation[] year = data.computeIfAbsent(c.breakdown(), k -> new TreeMap<>())
+                        .computeIfAbsent(a.period().year(), k -> new Observation[places.size()]);
+                if (year[at] == null) {
+                    year[at] = c.asObservation();
                 }
             }
         }

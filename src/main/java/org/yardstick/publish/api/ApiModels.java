@@ -94,12 +94,17 @@ final class ApiModels {
      * {@code withheldFor}: {@code weight} or {@code denominator} when {@code lacking} reporting units
      * below have a figure without the weight or denominator the rule needs (withheld whatever the policy).
      */
-    record ComputedView(String indicator, String region, String period, @Nullable BigDecimal value, String kind,
+    record ComputedView(String indicator, String region, String period, String breakdown, @Nullable BigDecimal value, String kind,
                         int covered, int expected, boolean complete, boolean withheld, String updatedAt,
                         @Nullable BigDecimal reported, @Nullable BigDecimal difference, BigDecimal differenceThreshold,
                         boolean differsBeyondThreshold, @Nullable String withheldFor, int lacking) {
         static ComputedView of(AggregateFigure a, @Nullable BigDecimal reported) {
-            return new ComputedView(a.indicatorCode(), a.regionCode(), a.period().code(), a.withheld() ? null : a.value(),
+            return of(a, "_T", reported);
+        }
+
+        /** A category's computed figure ({@code breakdown}: its code; {@code _T}, the total). */
+        static ComputedView of(AggregateFigure a, String breakdown, @Nullable BigDecimal reported) {
+            return new ComputedView(a.indicatorCode(), a.regionCode(), a.period().code(), breakdown, a.withheld() ? null : a.value(),
                     a.derived() ? "formula" : a.fromPeriods() ? "periods" : "regions", a.covered(), a.expected(), a.complete(),
                     a.withheld(), a.updatedAt().toString(), reported, a.differenceFrom(reported), a.differenceThreshold(),
                     a.differsBeyondThreshold(reported), a.lack() == null ? null : a.lack().toLowerCase(java.util.Locale.ROOT), a.lacking());

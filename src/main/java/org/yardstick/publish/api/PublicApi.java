@@ -276,19 +276,45 @@ class PublicApi {
             @PathVariable String code,
             @Parameter(description = "region code, e.g. 6501") @RequestParam String region,
             @Parameter(description = PERIOD) @RequestParam(required = false) @Nullable String period,
+            @Parameter(description = "_T (default): the totals; a category code (urban, urban+large): that category rolled up "
+                    + "from the sub-regions' figures of it (分组汇总值); all: the totals and every category")
+            @RequestParam(required = false) @Nullable String breakdown,
             @ParameterObject ListParams list, HttpServletRequest request) {
         indicators.get(code);
         regions.get(region);
         List<InputProblem> problems = new ArrayList<>();
         ApiQuery.Reading r = list.reading(ApiModels.ComputedView.class, problems);
         ApiQuery.Years years = ApiQuery.years(period, problems);
+        String chosen = breakdown == null || breakdown.isBlank() ? "_T" : breakdown.strip();
+        if (!chosen.equals("_T") && !chosen.equals("all") && breakdowns.all().stream().noneMatch(d -> d.code().equals(chosen))) {
+            problems.add(ApiQuery.problem("breakdown", chosen, org.yardstick.shared.FileProblem.NOT_ONE_OF,
+                    "_T, all or a breakdown code"));
+        }
         ApiQuery.refuse(problems);
-        Map<String, BigDecimal> reported = new HashMap<>();
-        observations.approvedSeries(code, region).stream().filter(o -> o.measure() == Measure.LEVEL)
-                .forEach(o -> reported.put(o.period().code(), o.value()));
-        return ApiQuery.answer(aggregates.series(code, region).stream()
-                .filter(a -> years == null || years.contains(a.period().year()))
-                .map(a -> ApiModels.ComputedView.of(a, reported.get(a.period().code()))).toList(), r, request);
+        List<ApiModels.ComputedView> out = new ArrayList<>();
+        if (chosen.equals("_T") || chosen.equals("all")) {
+            Map<String, BigDecimal> reported = new HashMap<>();
+            observations.approvedSeries(code, region).stream().filter(o -> o.measure() == Measure.LEVEL)
+                    .forEach(o -> reported.put(o.period().code(), o.value()));
+            aggregates.series(code, region).stream()
+                    .filter(a -> years == null || years.contains(a.period().year()))
+                    .forEach(a -> out.add(ApiModels.ComputedView.of(a, reported.get(a.period().code()))));
+        }
+        if (!chosen.equals("_T")) {
+            Map<String, Map<String, BigDecimal>> reported = new HashMap<>();
+            for (var c : aggregates.categoriesOf(code, List.of(region))) {
+                if ((chosen.equals("all") || c.breakdown().equals(chosen))
+                        && (years == null || years.contains(c.figure().period().year()))) {
+                    BigDecimal own = reported.computeIfAbsent(c.breakdown(), b -> {
+                        Map<String, BigDecimal> byPeriod = new HashMap<>();
+                        observations.approvedSeries(code, region, b).forEach(o -> byPeriod.put(o.period().code(), o.value()));
+                        return byPeriod;
+                    }).get(c.figure().period().code());
+                    out.add(ApiModels.ComputedView.of(c.figure(), c.breakdown(), own));
+                }
+            }
+        }
+        return ApiQuery.answer(out, r, request);
     }
 
     @GetMapping("/regions")

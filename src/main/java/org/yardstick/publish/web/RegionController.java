@@ -99,6 +99,10 @@ class RegionController {
         model.addAttribute("reported", observations.approvedSeries(indicator, code).stream()
                 .filter(o -> o.period().code().equals(period)).findFirst().orElse(null));
         model.addAttribute("inputs", aggregates.inputs(indicator, code, period));
+        model.addAttribute("categories", aggregates.categories(indicator, code, period));
+        Map<String, Disaggregation> breakdowns = new LinkedHashMap<>();
+        disaggregations.all().forEach(d -> breakdowns.put(d.code(), d));
+        model.addAttribute("breakdowns", breakdowns);
         return "publish/computed";
     }
 }
