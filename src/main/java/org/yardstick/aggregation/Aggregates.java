@@ -82,6 +82,40 @@ public class Aggregates {
                 .param(indicatorCode).param(scopePath + "%").param(level).query(Aggregates::map).list();
     }
 
+    /**
+     * {@link #within} and the categories' computed figures of the same regions ({@link #categoriesOf}),
+     * for a comparison: whether any data set collecting the indicator declares breakdowns is read in
+     * the same query as the totals, so an indicator without breakdowns costs no second round trip.
+     */
+    public Within withinAndCategories(String indicatorCode, String scopePath, String level) {
+        boolean[] breakdowns = {false};
+        List<AggregateFigure> totals = jdbc.sql(SELECT.replace("from aggregate_value a", ", (" + DECLARES_BREAKDOWNS + ") as declares_breakdowns"
+                        + " from aggregate_value a") + " where i.code = :c and r.path like :p and r.level = :l")
+                .param("c", indicatorCode).param("p", scopePath + "%").param("l", level)
+                .query((rs, n) -> {
+                    breakdowns[0] = rs.getInt("declares_breakdowns") > 0;
+                    return map(rs, n);
+                }).list();
+        if (totals.isEmpty()) {
+            breakdowns[0] = jdbc.sql(DECLARES_BREAKDOWNS).param("c", indicatorCode).query(Integer.class).single() > 0;
+        }
+        if (!breakdowns[0]) {
+            return new Within(totals, List.of());
+        }
+        List<String> places = jdbc.sql("select code from region where path like ? and level = ?").param(scopePath + "%").param(level)
+                .query(String.class).list();
+        return new Within(totals, categoriesOf(indicatorCode, places));
+    }
+
+    /** The computed totals of a level's regions inside a region, and their categories' computed figures. */
+    public record Within(List<AggregateFigure> totals, List<CategoryFigure> categories) {}
+
+    /** How many data sets collecting the indicator (or its ratio's terms, {@code :c}) declare breakdowns. */
+    private static final String DECLARES_BREAKDOWNS = """
+            select count(*) from indicator x join indicator t on t.id in (x.id, x.numerator_id, x.denominator_id)
+            join data_set_indicator di on di.indicator_id = t.id join data_set_breakdown b on b.data_set_id = di.data_set_id
+            where x.code = :c""";
+
     /** The regions with a computed figure of the indicator, by code. */
     public List<String> regionsOf(String indicatorCode) {
         return jdbc.sql("""
@@ -157,9 +191,8 @@ public class Aggregates {
                         where o.status = 'APPROVED' and o.measure = 'LEVEL' and g.dimension <> 'TOTAL'
                           and o.indicator_id in (select t.id from indicator x join indicator t on t.id in (x.id, x.numerator_id,
                                                  x.denominator_id) where x.code = :c)
-                          and exists (select 1 from indicator x join indicator t on t.id in (x.id, x.numerator_id, x.denominator_id)
-                                      join data_set_indicator di on di.indicator_id = t.id
-                                      join data_set_breakdown b on b.data_set_id = di.data_set_id where x.code = :c)
+                          and (""" + DECLARES_BREAKDOWNS + """
+                              ) > 0
                         order by o.period""").param("c", indicatorCode).query(String.class).list();
         return categoriesOf(indicatorCode, regionCodes, periods);
     }

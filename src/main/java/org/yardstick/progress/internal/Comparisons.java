@@ -71,28 +71,14 @@ public class Comparisons {
                         .computeIfAbsent(o.period().year(), k -> new Observation[places.size()])[at] = o;
             }
         }
-        // a place without its own figure of a year shows its computed one (汇总值) where progress would use it
-        for (AggregateFigure a : aggregates.within(indicatorCode, scope.path(), level.name())) {
-            Integer at = placeIndex.get(a.regionCode());
-            if (at != null && a.period().type() == Period.Type.YEAR && a.usable()) {
-                Observation[] year = data.computeIfAbsent(Disaggregation.TOTAL, k -> new TreeMap<>())
-                        .computeIfAbsent(a.period().year(), k -> new Observation[places.size()]);
-                if (year[at] == null) {
-                    year[at] = a.asObservation();
-                }
-            }
+        // a place without its own figure of a year shows its computed one (汇总值) where progress would use it, and
+        // likewise each category (城镇, 乡村) rolled up from the place's sub-regions (分组汇总值, decision 0086)
+        Aggregates.Within computed = aggregates.withinAndCategories(indicatorCode, scope.path(), level.name());
+        for (AggregateFigure a : computed.totals()) {
+            fill(data, Disaggregation.TOTAL, a, a.asObservation(), placeIndex, places.size());
         }
-        // likewise each category (城镇, 乡村) rolled up from the places' sub-regions (分组汇总值, decision 0086)
-        for (CategoryFigure c : aggregates.categoriesOf(indicatorCode, placeIndex.keySet())) {
-            AggregateFigure a = c.figure();
-            Integer at = placeIndex.get(a.regionCode());
-            if (at != null && a.period().type() == Period.Type.YEAR && a.usable()) {
-                Observation[] year = data.computeIfAbsent(c.breakdown(), k -> new TreeMap<>())
-                        .computeIfAbsent(a.period().year(), k -> new Observation[places.size()]);
-                if (year[at] == null) {
-                    year[at] = c.asObservation();
-                }
-            }
+        for (CategoryFigure c : computed.categories()) {
+            fill(data, c.breakdown(), c.figure(), c.asObservation(), placeIndex, places.size());
         }
         Map<String, Disaggregation> names = new LinkedHashMap<>();
         disaggregations.all().forEach(d -> names.put(d.code(), d));
@@ -132,6 +118,18 @@ public class Comparisons {
             }
         }
         return new Comparison(indicator, scope, level, chosen, breakdowns, years, year, rows, gap, gaps, summaries, names);
+    }
+
+    /** A computed figure where its place has no figure of its own for the year and breakdown, if progress would use it. */
+    private static void fill(Map<String, TreeMap<Integer, Observation[]>> data, String breakdown, AggregateFigure a, Observation asObservation,
+                             Map<String, Integer> placeIndex, int places) {
+        Integer at = placeIndex.get(a.regionCode());
+        if (at != null && a.period().type() == Period.Type.YEAR && a.usable()) {
+            Observation[] year = data.computeIfAbsent(breakdown, k -> new TreeMap<>()).computeIfAbsent(a.period().year(), k -> new Observation[places]);
+            if (year[at] == null) {
+                year[at] = asObservation;
+            }
+        }
     }
 
     private static double[] values(Observation[] figures) {

@@ -187,8 +187,8 @@ public final class AggregationLiveBenchmarkMain {
                 + "   p95 ratio %.2f (goal <= 3, < 300 ms)%n", codes.get(0), PERIOD, cb[0], cb[1], c[0], c[1], c[1] / cb[1]);
     }
 
-    static final int RUNS = 50;
-    static final int WARM = 10;
+    static final int RUNS = 200;
+    static final int WARM = 50;
 
     static double[] time(java.util.concurrent.Callable<Object> what) throws Exception {
         for (int i = 0; i < WARM; i++) {
