@@ -344,9 +344,7 @@ public class Recomputation {
                 Map<String, BigDecimal> reported = byPeriod.getOrDefault(code, Map.of());
                 Map<String, BigDecimal> nums = numerators.getOrDefault(code, Map.of());
                 Map<String, BigDecimal> dens = denominators.getOrDefault(code, Map.of());
-                Set<String> regionsWithFigures = new HashSet<>(reported.keySet());
-                regionsWithFigures.addAll(nums.keySet());
-                regionsWithFigures.addAll(dens.keySet());
+                Set<String> regionsWithFigures = regionsOf(reported, nums, dens);
                 if (regionsWithFigures.isEmpty()) {
                     continue;
                 }
@@ -575,9 +573,7 @@ public class Recomputation {
             Map<String, BigDecimal> reported = reported(indicator.id(), period.code(), null);
             Map<String, BigDecimal> numerators = num == null ? Map.of() : reported(num.id(), period.code(), null);
             Map<String, BigDecimal> denominators = den == null ? Map.of() : reported(den.id(), period.code(), null);
-            Set<String> regionsWithFigures = new HashSet<>(reported.keySet());
-            regionsWithFigures.addAll(numerators.keySet());
-            regionsWithFigures.addAll(denominators.keySet());
+            Set<String> regionsWithFigures = regionsOf(reported, numerators, denominators);
             if (!regionsWithFigures.isEmpty()) {
                 RegionTrees.Tree tree = trees.covering(regionsWithFigures, units);
                 Map<String, BigDecimal> weights = weightId(indicator, settings) == null ? Map.of()
@@ -608,6 +604,16 @@ public class Recomputation {
         List<Long> recomputedIds = reach.recomputed().stream().map(tree::idOf).toList();
         replace(indicator.id(), period, rows, recomputedIds);
         replaceTerms(indicator.id(), period, terms, recomputedIds);
+    }
+
+    /** The regions with a figure in any of these maps (figures, numerators, denominators by region). */
+    @SafeVarargs
+    private static Set<String> regionsOf(Map<String, BigDecimal>... figures) {
+        Set<String> out = new HashSet<>();
+        for (Map<String, BigDecimal> f : figures) {
+            out.addAll(f.keySet());
+        }
+        return out;
     }
 
     private static @Nullable Long weightId(Indicator indicator, Settings settings) {
@@ -919,9 +925,7 @@ public class Recomputation {
             Map<String, BigDecimal> own = reported.getOrDefault(code, Map.of());
             Map<String, BigDecimal> nums = numerators.getOrDefault(code, Map.of());
             Map<String, BigDecimal> dens = denominators.getOrDefault(code, Map.of());
-            Set<String> regionsWithFigures = new HashSet<>(own.keySet());
-            regionsWithFigures.addAll(nums.keySet());
-            regionsWithFigures.addAll(dens.keySet());
+            Set<String> regionsWithFigures = regionsOf(own, nums, dens);
             RegionTrees.Tree tree = trees.covering(regionsWithFigures, units);
             Map<String, Aggregate> byRegion = new TreeMap<>();
             new RegionAggregation(tree.tree(), tree.units())
