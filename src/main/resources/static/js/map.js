@@ -32,8 +32,10 @@
   }
 
   function address(section, region, year) {
-    var base = section.dataset.mapSrc.split('?')[0];
-    var q = [];
+    var parts = section.dataset.mapSrc.split('?');
+    var base = parts[0];
+    // what the page asked for besides region and year (a breakdown) stays on every map it loads
+    var q = (parts[1] || '').split('&').filter(function (p) { return p && !/^(region|year)=/.test(p); });
     if (region) { q.push('region=' + encodeURIComponent(region)); }
     if (year) { q.push('year=' + encodeURIComponent(year)); }
     return base + (q.length ? '?' + q.join('&') : '');

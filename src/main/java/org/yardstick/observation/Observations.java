@@ -109,6 +109,12 @@ public class Observations {
      */
     public List<ApprovedLevel> approvedLevels(Collection<String> indicatorCodes, Region scope, RegionLevel level,
             Collection<String> periods) {
+        return approvedLevels(indicatorCodes, scope, level, periods, "_T");
+    }
+
+    /** {@link #approvedLevels(Collection, Region, RegionLevel, Collection)} of one breakdown ({@code _T}: the totals). */
+    public List<ApprovedLevel> approvedLevels(Collection<String> indicatorCodes, Region scope, RegionLevel level,
+            Collection<String> periods, String breakdown) {
         if (indicatorCodes.isEmpty()) {
             return List.of();
         }
@@ -118,9 +124,10 @@ public class Observations {
                 join indicator i on i.id = o.indicator_id
                 join region r on r.id = o.region_id
                 join disaggregation g on g.id = o.disaggregation_id
-                where o.status = 'APPROVED' and o.measure = 'LEVEL' and g.code = '_T' and i.code in (:codes)
+                where o.status = 'APPROVED' and o.measure = 'LEVEL' and g.code = :breakdown and i.code in (:codes)
                   and r.path like :path escape '\\' and r.level = :level""";
         var query = jdbc.sql(periods.isEmpty() ? sql : sql + " and o.period in (:periods)")
+                .param("breakdown", breakdown)
                 .param("codes", List.copyOf(indicatorCodes))
                 .param("path", likePrefix(scope.path()))
                 .param("level", level.name());

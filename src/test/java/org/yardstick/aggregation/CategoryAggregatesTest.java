@@ -234,6 +234,25 @@ class CategoryAggregatesTest {
     }
 
     @Test
+    void theMapOfACategoryShowsEachPrefecturesRolledUpFigureAndABadOneIsRefused() throws Exception {
+        approved(SUM, "650102", "urban", "3");
+        approved(SUM, "650102", "rural-pastoral", "4");
+        approved(SUM, "650103", "urban", "6");
+        mvc.perform(get("/api/v1/indicators/" + SUM + "/map").param("region", "65").param("year", "2022").param("breakdown", "urban"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.areas[?(@.code == '6501')].value", hasItem(9)))
+                .andExpect(jsonPath("$.areas[?(@.code == '6501')].origin", hasItem("computed")))
+                .andExpect(jsonPath("$.areas[?(@.code == '6501')].covered", hasItem(2)));
+        mvc.perform(get("/api/v1/indicators/" + SUM + "/map").param("region", "65").param("year", "2022").param("breakdown", "suburb"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[0].field").value("breakdown"));
+        String compare = mvc.perform(get("/compare").param("indicator", SUM).param("level", "PREFECTURE").param("scope", "65")
+                        .param("breakdown", "urban").param("period", "2022"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(compare).as("the comparison's map draws the category it ranks").contains("breakdown=urban");
+    }
+
+    @Test
     void thePageAndTheApiShowTheCategoriesAndABadBreakdownIsRefusedNamingTheField() throws Exception {
         approved(SUM, "650102", "urban", "3");
         approved(SUM, "650102", "rural-pastoral", "4");

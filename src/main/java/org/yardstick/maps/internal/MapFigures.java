@@ -47,9 +47,11 @@ public class MapFigures {
     private final Boundaries boundaries;
     private final IndexDefinitions definitions;
     private final IndexResults results;
+    private final org.yardstick.framework.Disaggregations breakdowns;
 
     MapFigures(Indicators indicators, Observations observations, Aggregates aggregates, Regions regions, Boundaries boundaries,
-               IndexDefinitions definitions, IndexResults results) {
+               IndexDefinitions definitions, IndexResults results, org.yardstick.framework.Disaggregations breakdowns) {
+        this.breakdowns = breakdowns;
         this.definitions = definitions;
         this.results = results;
         this.indicators = indicators;
@@ -68,6 +70,14 @@ public class MapFigures {
      * @throws InvalidInputException for a year that is not one
      */
     public MapView view(String indicatorCode, @Nullable String regionCode, @Nullable String year) {
+        return view(indicatorCode, regionCode, year, null);
+    }
+
+    /**
+     * The map of one breakdown category (城镇): each area's reported figure of the category, else
+     * the category rolled up from its sub-regions (分组汇总值); null or {@code _T}: the totals.
+     */
+    public MapView view(String indicatorCode, @Nullable String regionCode, @Nullable String year, @Nullable String breakdown) {
         Indicator indicator = indicators.find(indicatorCode).orElseThrow(() -> new NotFoundException("indicator", indicatorCode));
         checkYear(year);
         String code = regionCode != null ? regionCode : start(indicatorCode);
@@ -76,15 +86,26 @@ public class MapFigures {
 
         // code → year → figure; a reported approved total wins over a computed one
         Map<String, Map<String, Figure>> figures = new HashMap<>();
+        boolean total = breakdown == null || breakdown.isBlank() || breakdown.equals("_T");
+        if (!total && breakdowns.find(breakdown).isEmpty()) {
+            throw new InvalidInputException(InputProblem.of("request", 0, "breakdown", breakdown,
+                    org.yardstick.shared.FileProblem.NOT_ONE_OF, "_T or a breakdown code"));
+        }
+        List<AggregateFigure> computed = new ArrayList<>();
+        if (!total) {
+            aggregates.categoriesOf(indicatorCode, areas.codes()).stream().filter(c -> c.breakdown().equals(breakdown))
+                    .forEach(c -> computed.add(c.figure()));
+        }
         for (RegionLevel level : areas.levels()) {
-            for (AggregateFigure a : aggregates.within(indicatorCode, root.path(), level.name())) {
+            for (AggregateFigure a : total ? aggregates.within(indicatorCode, root.path(), level.name()) : computed) {
                 if (a.usable() && a.period().type() == Period.Type.YEAR && areas.codes().contains(a.regionCode())) {
                     figures.computeIfAbsent(a.regionCode(), k -> new HashMap<>()).put(a.period().code(), a.derived()
                             ? new Figure(a.value(), "derived", null, null) : new Figure(a.value(), "computed", a.covered(), a.expected()));
                 }
             }
-            // approved totals from the covering index (V60), as doubles: exact for figures of up to 15 significant digits
-            for (Observations.ApprovedLevel o : observations.approvedLevels(List.of(indicatorCode), root, level, List.of())) {
+            // approved figures from the covering index (V60), as doubles: exact for figures of up to 15 significant digits
+            for (Observations.ApprovedLevel o : observations.approvedLevels(List.of(indicatorCode), root, level, List.of(),
+                    total ? "_T" : breakdown)) {
                 if (YEAR.matcher(o.period()).matches() && areas.codes().contains(o.regionCode())) {
                     figures.computeIfAbsent(o.regionCode(), k -> new HashMap<>())
                             .put(o.period(), new Figure(BigDecimal.valueOf(o.value()), "reported", null, null));

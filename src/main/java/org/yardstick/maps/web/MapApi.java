@@ -65,8 +65,11 @@ class MapApi {
                                 @Parameter(description = "the region whose areas to show", example = "65")
                                 @RequestParam(required = false) @Nullable String region,
                                 @Parameter(description = "the year; the latest with figures when absent", example = "2023")
-                                @RequestParam(required = false) @Nullable String year) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(figures.view(code, region, year));
+                                @RequestParam(required = false) @Nullable String year,
+                                @Parameter(description = "a breakdown category (urban): its reported figures, else rolled up from "
+                                        + "the sub-regions (分组汇总值); absent or _T: the totals", example = "urban")
+                                @RequestParam(required = false) @Nullable String breakdown) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(figures.view(code, region, year, breakdown));
     }
 
     @GetMapping(path = "/indices/{code}/map", produces = MediaType.APPLICATION_JSON_VALUE)
