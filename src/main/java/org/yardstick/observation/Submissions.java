@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yardstick.audit.Changed.FieldChange;
 import org.yardstick.audit.Changed;
+import org.yardstick.observation.internal.Combinations;
 import org.yardstick.observation.internal.FigureStore;
 import org.yardstick.observation.internal.FormChannel;
 import org.yardstick.observation.internal.ObservationEditor;
@@ -89,9 +90,14 @@ public class Submissions {
         List<String> indicators = ds.items().stream().map(DataSet.Item::indicatorCode).toList();
         Map<String, FigureStore.Stored> stored = store.levels(indicators, region.id(), s.period());
         List<InputProblem> problems = new ArrayList<>();
-        for (DataSet.Item item : ds.items()) {
-            if (item.required() && !stored.containsKey(item.indicatorCode())) {
-                problems.add(InputProblem.of("submission", 0, item.indicatorCode(), null, CollectionProblem.REQUIRED_MISSING));
+        List<String> missing = ds.items().stream().filter(i -> i.required() && !stored.containsKey(i.indicatorCode()))
+                .map(DataSet.Item::indicatorCode).toList();
+        // an additive indicator entered by its categories without a total has the total its parts make
+        Map<String, List<String>> breakdowns = missing.isEmpty() ? Map.of() : dataSets.breakdowns(ds.code());
+        Map<String, java.util.Set<String>> parts = breakdowns.isEmpty() ? Map.of() : store.additiveCategories(missing, region.id(), s.period());
+        for (String code : missing) {
+            if (!Combinations.makeTheTotal(parts.getOrDefault(code, java.util.Set.of()), breakdowns)) {
+                problems.add(InputProblem.of("submission", 0, code, null, CollectionProblem.REQUIRED_MISSING));
             }
         }
         long errors = editor.findings(s.dataSetCode(), s.regionCode(), s.period()).stream()

@@ -303,6 +303,30 @@ class BreakdownCollectionTest {
                 .satisfies(l -> assertThat(l.finding().kind()).isEqualTo(ValidationProblem.TOTAL_NOT_SUM));
     }
 
+    @Autowired Submissions submissions;
+
+    @Test
+    void aRequiredIndicatorEnteredByAllItsCategoriesWithoutATotalCanBeSubmittedOnePartCannot() {
+        try {
+            csv(IND + ",650102,2025,3.25,,,urban", IND + ",650102,2025,,,,");
+            Submission draft = submissions.find(DS, "650102", "2025").orElseThrow();
+            InvalidInputException refused = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInputException.class,
+                    () -> submissions.submit(draft.id(), draft.version()));
+            assertThat(refused).as("one category is no total").isNotNull();
+            assertThat(refused.problems()).singleElement().satisfies(p -> {
+                assertThat(p.field()).isEqualTo(IND);
+                assertThat(p.kind()).isEqualTo(CollectionProblem.REQUIRED_MISSING);
+            });
+
+            csv(IND + ",650102,2025,4,,,rural-pastoral");
+            Submission again = submissions.find(DS, "650102", "2025").orElseThrow();
+            assertThat(submissions.submit(again.id(), again.version()).status().name()).isEqualTo("SUBMITTED");
+        } finally {
+            jdbc.sql("delete from observation where indicator_id = (select id from indicator where code = ?)").param(IND).update();
+            jdbc.sql("delete from submission where data_set_id = (select id from data_set where code = ?)").param(DS).update();
+        }
+    }
+
     @Test
     void doneWhenPartsEnteredWithoutATotalSumToTheTotalInTheAggregate() {
         csv(IND + ",650102,2025,3.25,,,urban", IND + ",650102,2025,4,,,rural-pastoral",

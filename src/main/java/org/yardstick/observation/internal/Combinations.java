@@ -94,6 +94,30 @@ public final class Combinations {
                 : Resolved.refused(CollectionProblem.COMBINATION_NOT_CROSSED, dataSet, crossedText);
     }
 
+    /**
+     * Whether these categories of a figure make its total (合计由分组构成): every category of one
+     * declared dimension is there, each reported itself or through all of its combinations (城镇 from
+     * 城镇+大型 and 城镇+小型); or every combination is. What the aggregation adds up for an additive
+     * indicator without a total ({@code Breakdowns.withMargins} there).
+     *
+     * @param breakdowns the data set's categories by dimension, its combinations under {@code CROSSED}
+     */
+    public static boolean makeTheTotal(java.util.Collection<String> stored, Map<String, List<String>> breakdowns) {
+        List<String> combinations = breakdowns.getOrDefault("CROSSED", List.of());
+        for (List<String> categories : breakdowns.values()) {
+            if (!categories.isEmpty() && categories.stream().allMatch(c -> stored.contains(c) || madeOfCells(c, combinations, stored))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean madeOfCells(String category, List<String> combinations, java.util.Collection<String> stored) {
+        List<String> cells = combinations.stream()
+                .filter(cell -> List.of(cell.split(java.util.regex.Pattern.quote(Disaggregation.JOIN))).contains(category)).toList();
+        return !cells.isEmpty() && stored.containsAll(cells);
+    }
+
     private static String lower(String dimension) {
         return dimension.toLowerCase(Locale.ROOT);
     }

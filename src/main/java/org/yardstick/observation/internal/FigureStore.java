@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -107,6 +108,25 @@ public class FigureStore {
                 .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
                         rs.getString(5), ObservationStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getString(8)))
                 .list().forEach(s -> result.put(s.indicatorCode(), s));
+        return result;
+    }
+
+    /**
+     * The categories stored (any status) of each of these indicators that add up (rule sum) for a
+     * region and period: what can make a total from its parts.
+     */
+    public Map<String, Set<String>> additiveCategories(List<String> indicators, long regionId, String period) {
+        Map<String, Set<String>> result = new HashMap<>();
+        if (indicators.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                select i.code, g.code from observation o join indicator i on i.id = o.indicator_id
+                join disaggregation g on g.id = o.disaggregation_id
+                where i.code in (:codes) and i.aggregation = 'SUM' and o.region_id = :region and o.period = :period
+                  and o.measure = 'LEVEL' and g.dimension <> 'TOTAL'""")
+                .param("codes", indicators).param("region", regionId).param("period", period)
+                .query((rs, n) -> result.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getString(2))).list();
         return result;
     }
 
