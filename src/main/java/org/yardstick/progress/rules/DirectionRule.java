@@ -93,10 +93,11 @@ final class DirectionRule {
         double y = latest.value();
         int ty = latest.year();
         if (ty >= t.targetYear()) { // final: did it move the wanted way by the target year?
+            // not achieved: a move the wrong way is deterioration, no move at all limited progress (as before the target year)
             return directed > 0
                     ? d.build(Status.ACHIEVED, SdgCategory.TARGET_ACHIEVED, Reason.DIRECTION_ACHIEVED, s, startYear, y, ty)
-                    : d.build(Status.NOT_ACHIEVED, SdgCategory.DETERIORATION, Reason.DIRECTION_NOT_ACHIEVED,
-                            s, startYear, y, ty);
+                    : d.build(Status.NOT_ACHIEVED, directed < 0 ? SdgCategory.DETERIORATION : SdgCategory.LIMITED_PROGRESS,
+                            Reason.DIRECTION_NOT_ACHIEVED, s, startYear, y, ty);
         }
         return switch (category) {
             case ON_TRACK -> c == 0

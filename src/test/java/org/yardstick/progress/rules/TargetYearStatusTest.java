@@ -107,6 +107,21 @@ class TargetYearStatusTest {
                 "Cannot be judged (latest figure 2016): the target year 2020 has come without a figure for it.");
     }
 
+    /** Found by ProgressRulesProperties (seeded at random): a flat series is no deterioration, also at the target year. */
+    @Test
+    void aDirectionNotMovedByTheTargetYearIsLimitedProgressNotDeterioration() {
+        TargetTerms t = TargetTerms.increase(2015, 2020);
+        Assessment flatNegative = ProgressRules.assess(t, Series.empty().with(2015, -200).with(2020, -200));
+        Assessment flat = ProgressRules.assess(t, Series.empty().with(2015, 50).with(2020, 50));
+        Assessment fell = ProgressRules.assess(t, Series.empty().with(2015, 50).with(2020, 40));
+
+        assertThat(flatNegative.status()).isEqualTo(Status.NOT_ACHIEVED);
+        assertThat(flatNegative.category()).isEqualTo(SdgCategory.LIMITED_PROGRESS);
+        assertThat(flat.category()).isEqualTo(SdgCategory.LIMITED_PROGRESS);
+        assertThat(fell.status()).isEqualTo(Status.NOT_ACHIEVED);
+        assertThat(fell.category()).isEqualTo(SdgCategory.DETERIORATION);
+    }
+
     @Test
     void aComparatorTargetAtItsYear() {
         TargetTerms t = TargetTerms.comparator(2015, 2020);
