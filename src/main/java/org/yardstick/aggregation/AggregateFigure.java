@@ -81,7 +81,12 @@ public record AggregateFigure(String indicatorCode, String regionCode, Period pe
      * total, with no id (0), comment or sources.
      */
     public Observation asObservation() {
-        return new Observation(0, indicatorCode, regionCode, period, "_T", Measure.LEVEL, null, value, Qualifier.NONE, "",
+        return asObservation("_T");
+    }
+
+    /** {@link #asObservation()} of a breakdown category ({@link CategoryFigure}). */
+    Observation asObservation(String breakdown) {
+        return new Observation(0, indicatorCode, regionCode, period, breakdown, Measure.LEVEL, null, value, Qualifier.NONE, "",
                 ObservationStatus.APPROVED, null, 0, updatedAt, COMPUTED_BY, List.of());
     }
 

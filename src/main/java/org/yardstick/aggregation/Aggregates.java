@@ -87,7 +87,7 @@ public class Aggregates {
      * for a comparison: whether any data set collecting the indicator declares breakdowns is read in
      * the same query as the totals, so an indicator without breakdowns costs no second round trip.
      */
-    public Within withinAndCategories(String indicatorCode, String scopePath, String level) {
+    public Within withinAndCategories(String indicatorCode, String scopePath, String level, Collection<String> regionCodes) {
         boolean[] breakdowns = {false};
         List<AggregateFigure> totals = jdbc.sql(SELECT.replace("from aggregate_value a", ", (" + DECLARES_BREAKDOWNS + ") as declares_breakdowns"
                         + " from aggregate_value a") + " where i.code = :c and r.path like :p and r.level = :l")
@@ -102,9 +102,7 @@ public class Aggregates {
         if (!breakdowns[0]) {
             return new Within(totals, List.of());
         }
-        List<String> places = jdbc.sql("select code from region where path like ? and level = ?").param(scopePath + "%").param(level)
-                .query(String.class).list();
-        return new Within(totals, categoriesOf(indicatorCode, places));
+        return new Within(totals, categoriesOf(indicatorCode, regionCodes, periodsWithCategories(indicatorCode, false)));
     }
 
     /** The computed totals of a level's regions inside a region, and their categories' computed figures. */
@@ -185,16 +183,18 @@ public class Aggregates {
         if (regionCodes.isEmpty()) {
             return List.of();
         }
-        List<String> periods = jdbc.sql("""
+        return categoriesOf(indicatorCode, regionCodes, periodsWithCategories(indicatorCode, true));
+    }
+
+    /** The periods with approved category figures of the indicator (or its ratio's terms); {@code declared}: only if a data set declares breakdowns. */
+    private List<String> periodsWithCategories(String indicatorCode, boolean declared) {
+        return jdbc.sql("""
                         select distinct o.period from observation o join indicator i on i.id = o.indicator_id
                         join disaggregation g on g.id = o.disaggregation_id
                         where o.status = 'APPROVED' and o.measure = 'LEVEL' and g.dimension <> 'TOTAL'
                           and o.indicator_id in (select t.id from indicator x join indicator t on t.id in (x.id, x.numerator_id,
-                                                 x.denominator_id) where x.code = :c)
-                          and (""" + DECLARES_BREAKDOWNS + """
-                              ) > 0
-                        order by o.period""").param("c", indicatorCode).query(String.class).list();
-        return categoriesOf(indicatorCode, regionCodes, periods);
+                                                 x.denominator_id) where x.code = :c)""" + (declared ? " and (" + DECLARES_BREAKDOWNS + ") > 0" : "")
+                        + " order by o.period").param("c", indicatorCode).query(String.class).list();
     }
 
     private List<CategoryFigure> categoriesOf(String indicatorCode, Collection<String> regionCodes, List<String> periods) {

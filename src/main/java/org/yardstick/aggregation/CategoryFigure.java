@@ -1,10 +1,6 @@
 package org.yardstick.aggregation;
 
-import java.util.List;
-import org.yardstick.framework.Qualifier;
-import org.yardstick.observation.Measure;
 import org.yardstick.observation.Observation;
-import org.yardstick.observation.ObservationStatus;
 
 /**
  * A category's computed figure (分组汇总值): the aggregate of one breakdown category (城镇, or a crossed
@@ -19,8 +15,6 @@ public record CategoryFigure(String breakdown, AggregateFigure figure) {
 
     /** The figure as the comparisons read a figure: an approved level of the category, with no id (0). */
     public Observation asObservation() {
-        Observation o = figure.asObservation();
-        return new Observation(0, o.indicatorCode(), o.regionCode(), o.period(), breakdown, Measure.LEVEL, null, figure.value(),
-                Qualifier.NONE, "", ObservationStatus.APPROVED, null, 0, o.updatedAt(), AggregateFigure.COMPUTED_BY, List.of());
+        return figure.asObservation(breakdown);
     }
 }

@@ -99,6 +99,13 @@ class CategoryAggregatesTest {
         StoredObservations.of(indicator).region(region).period("2022").breakdown(category).value(value).approved().insert(jdbc);
     }
 
+    /** 天山区 urban 3 and rural 4, 沙依巴克区 urban 6: 6501's urban is 9 with 2 counties covered. */
+    void twoDistrictsOfUrumqi() {
+        approved(SUM, "650102", "urban", "3");
+        approved(SUM, "650102", "rural-pastoral", "4");
+        approved(SUM, "650103", "urban", "6");
+    }
+
     int countiesOf(String prefecture) {
         return jdbc.sql("select count(*) from region c join region p on p.id = c.parent_id where p.code = ? and c.level = 'COUNTY'")
                 .param(prefecture).query(Integer.class).single();
@@ -222,9 +229,7 @@ class CategoryAggregatesTest {
 
     @Test
     void theComparisonOffersTheCategoriesOfPlacesAboveTheCounties() {
-        approved(SUM, "650102", "urban", "3");
-        approved(SUM, "650102", "rural-pastoral", "4");
-        approved(SUM, "650103", "urban", "6");
+        twoDistrictsOfUrumqi();
         aggregates.recompute(List.of(SUM), "2022");
         Comparison c = comparisons.compare(SUM, "65", RegionLevel.PREFECTURE, "urban", 2022);
         assertThat(c.breakdown()).isEqualTo("urban");
@@ -235,9 +240,7 @@ class CategoryAggregatesTest {
 
     @Test
     void theMapOfACategoryShowsEachPrefecturesRolledUpFigureAndABadOneIsRefused() throws Exception {
-        approved(SUM, "650102", "urban", "3");
-        approved(SUM, "650102", "rural-pastoral", "4");
-        approved(SUM, "650103", "urban", "6");
+        twoDistrictsOfUrumqi();
         mvc.perform(get("/api/v1/indicators/" + SUM + "/map").param("region", "65").param("year", "2022").param("breakdown", "urban"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.areas[?(@.code == '6501')].value", hasItem(9)))
@@ -254,9 +257,7 @@ class CategoryAggregatesTest {
 
     @Test
     void thePageAndTheApiShowTheCategoriesAndABadBreakdownIsRefusedNamingTheField() throws Exception {
-        approved(SUM, "650102", "urban", "3");
-        approved(SUM, "650102", "rural-pastoral", "4");
-        approved(SUM, "650103", "urban", "6");
+        twoDistrictsOfUrumqi();
         aggregates.recompute(List.of(SUM), "2022");
 
         String zh = mvc.perform(get("/regions/6501/computed/" + SUM + "/2022"))

@@ -91,17 +91,13 @@ public class MapFigures {
             throw new InvalidInputException(InputProblem.of("request", 0, "breakdown", breakdown,
                     org.yardstick.shared.FileProblem.NOT_ONE_OF, "_T or a breakdown code"));
         }
-        List<AggregateFigure> computed = new ArrayList<>();
-        if (!total) {
+        if (!total) { // the category's computed figures of every area, in one read (the reported ones below win)
             aggregates.categoriesOf(indicatorCode, areas.codes()).stream().filter(c -> c.breakdown().equals(breakdown))
-                    .forEach(c -> computed.add(c.figure()));
+                    .forEach(c -> computed(figures, c.figure(), areas));
         }
         for (RegionLevel level : areas.levels()) {
-            for (AggregateFigure a : total ? aggregates.within(indicatorCode, root.path(), level.name()) : computed) {
-                if (a.usable() && a.period().type() == Period.Type.YEAR && areas.codes().contains(a.regionCode())) {
-                    figures.computeIfAbsent(a.regionCode(), k -> new HashMap<>()).put(a.period().code(), a.derived()
-                            ? new Figure(a.value(), "derived", null, null) : new Figure(a.value(), "computed", a.covered(), a.expected()));
-                }
+            if (total) {
+                aggregates.within(indicatorCode, root.path(), level.name()).forEach(a -> computed(figures, a, areas));
             }
             // approved figures from the covering index (V60), as doubles: exact for figures of up to 15 significant digits
             for (Observations.ApprovedLevel o : observations.approvedLevels(List.of(indicatorCode), root, level, List.of(),
@@ -113,6 +109,14 @@ public class MapFigures {
             }
         }
         return assemble(indicator.code(), indicator.name(), indicator.unit(), root, areas, figures, year);
+    }
+
+    /** A computed figure of an area, where progress would use it. */
+    private static void computed(Map<String, Map<String, Figure>> figures, AggregateFigure a, Areas areas) {
+        if (a.usable() && a.period().type() == Period.Type.YEAR && areas.codes().contains(a.regionCode())) {
+            figures.computeIfAbsent(a.regionCode(), k -> new HashMap<>()).put(a.period().code(), a.derived()
+                    ? new Figure(a.value(), "derived", null, null) : new Figure(a.value(), "computed", a.covered(), a.expected()));
+        }
     }
 
     /**

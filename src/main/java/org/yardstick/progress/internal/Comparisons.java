@@ -73,7 +73,7 @@ public class Comparisons {
         }
         // a place without its own figure of a year shows its computed one (汇总值) where progress would use it, and
         // likewise each category (城镇, 乡村) rolled up from the place's sub-regions (分组汇总值, decision 0086)
-        Aggregates.Within computed = aggregates.withinAndCategories(indicatorCode, scope.path(), level.name());
+        Aggregates.Within computed = aggregates.withinAndCategories(indicatorCode, scope.path(), level.name(), placeIndex.keySet());
         for (AggregateFigure a : computed.totals()) {
             fill(data, Disaggregation.TOTAL, a, a.asObservation(), placeIndex, places.size());
         }
